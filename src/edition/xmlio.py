@@ -2,10 +2,11 @@
 
 Every command reads XML through :func:`parse_file` or :func:`parse_bytes`:
 
-* no DTD is loaded and nothing is fetched (no network, no external entities);
+* the document type declaration is blanked out before parsing (positions are kept), so no
+  DTD is ever loaded and nothing is fetched (no network, no external entities);
 * a document that declares entities in its internal subset is refused, so billion-laughs
   and quadratic-blowup documents are rejected before any expansion happens;
-* an entity reference the parser cannot resolve (it would need an external DTD) is refused;
+* an entity reference other than the five of XML (it would need a DTD) is refused;
 * malformed, empty, binary or wrongly encoded input raises :class:`InputError` with the
   position of the first problem.
 """
@@ -13,6 +14,7 @@ Every command reads XML through :func:`parse_file` or :func:`parse_bytes`:
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -29,7 +31,11 @@ _PARSER_OPTIONS = dict(
     huge_tree=False,
     remove_blank_text=False,
     strip_cdata=False,
+    collect_ids=False,  # duplicate xml:ids are reported by the Schematron, with both places
 )
+_ROOT_START = re.compile(rb"<[A-Za-z_:]")
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[(.*?)\]\s*)?>", re.S)
+_UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
 
 
 def safe_parser() -> etree.XMLParser:
@@ -53,10 +59,32 @@ def _position_of(data: bytes, needle: bytes) -> tuple[int, int]:
 
 
 def _looks_binary(data: bytes) -> bool:
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
-        return False  # UTF-16, which has NULs by nature
-    return b"\x00" in head
+    return not data.startswith(_UTF16) and b"\x00" in data[:4096]
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """UTF-16 input re-encoded as UTF-8 (same characters, so the same lines and columns)."""
+    if not data.startswith(_UTF16):
+        return data
+    codec = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-16-le" if data[0] else "utf-16-be"
+    text = data.decode(codec).lstrip("\ufeff")
+    return re.sub(r"^(<\?xml[^>]*?encoding=[\"'])[^\"']*", r"\1UTF-8", text).encode("utf-8")
+
+
+def _without_doctype(data: bytes, path: str) -> bytes:
+    """``data`` with its document type declaration blanked; refuse one that declares entities."""
+    root = _ROOT_START.search(data)
+    match = _DOCTYPE.search(data, 0, root.start() if root else len(data))
+    if not match:
+        return data
+    if match.group(1) and b"<!ENTITY" in match.group(1):
+        names = re.findall(rb"<!ENTITY\s+(?:%\s+)?([^\s]+)", match.group(1))
+        shown = ", ".join(n.decode("utf-8", "replace") for n in names[:5]) + ("…" if len(names) > 5 else "")
+        line, column = _position_of(data, b"<!ENTITY")
+        raise _problem(path, line, column, f"the document declares entities ({shown}); entity declarations are "
+                       "refused for safety: replace each entity reference by its text", "xml-entity-declaration")
+    blank = re.sub(rb"[^\n]", b" ", match.group(0))
+    return data[: match.start()] + blank + data[match.end():]
 
 
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
@@ -65,47 +93,38 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         raise _problem(path, 1, 1, "the file is empty: expected an XML document", "xml-empty")
     if _looks_binary(data):
         raise _problem(path, 1, 1, "this is a binary file, not an XML document", "xml-binary")
+    data = _without_doctype(_as_utf8(data), path)
     parser = safe_parser()
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser, base_url=path))
     except etree.XMLSyntaxError as exc:
-        entry = exc.error_log.filter_from_level(etree.ErrorLevels.ERROR)
+        entry = parser.error_log.filter_from_level(etree.ErrorLevels.ERROR)
         first = entry[0] if entry else None
         line = first.line if first else (exc.lineno or 1)
         column = first.column if first else (exc.offset or 1)
         message = first.message if first else str(exc)
+        entity = re.match(r"Entity '([^']+)' not defined", message)
+        if entity:
+            raise _problem(path, max(line, 1), max(column, 1),
+                           f"entity reference &{entity.group(1)}; cannot be resolved: DTDs are not loaded; "
+                           "write the character itself or a numeric character reference", "xml-entity-reference") from None
         raise _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: {message}", "xml-syntax") from None
     except (ValueError, LookupError) as exc:
         raise _problem(path, 1, 1, f"cannot read the document: {exc}", "xml-encoding") from None
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None:
-        names = [entity.name for entity in dtd.iterentities()]
-        if names:
-            line, column = _position_of(data, b"<!ENTITY")
-            raise _problem(
-                path, line, column,
-                "the document declares entities (" + ", ".join(names[:5]) + ("…" if len(names) > 5 else "")
-                + "); entity declarations are refused for safety: replace each entity reference by its text",
-                "xml-entity-declaration",
-            )
-    for entity in tree.getroot().iter(etree.Entity):
-        raise _problem(
-            path, entity.sourceline or 1, 1,
-            f"entity reference {entity.text} cannot be resolved: external DTDs are not loaded; "
-            "write the character itself or a numeric character reference",
-            "xml-entity-reference",
-        )
     return tree
+
+
+def read_file(path: str | os.PathLike) -> bytes:
+    """The bytes of ``path``; raise :class:`InputError` if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise _problem(str(path), 0, 0, f"cannot read the file: {exc.strerror or exc}", "file-unreadable") from None
 
 
 def parse_file(path: str | os.PathLike) -> etree._ElementTree:
     """Read and parse ``path`` safely; raise :class:`InputError` with a position if unusable."""
-    shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise _problem(shown, 0, 0, f"cannot read the file: {exc.strerror or exc}", "file-unreadable") from None
-    return parse_bytes(data, shown)
+    return parse_bytes(read_file(path), str(path))
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:

@@ -1,0 +1,112 @@
+"""Input documents: finding them, loading them safely, and pointing at positions inside them."""
+
+from __future__ import annotations
+
+import re
+import xml.parsers.expat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import TEI_NS, XML_NS
+from .xmlio import parse_bytes, read_file
+
+_STEP = re.compile(r"/(@?)(?:Q\{([^}]*)\})?([^/\[{]+)(?:\[(\d+)\])?")
+
+
+def find_xml_files(paths: list[Path]) -> list[Path]:
+    """The .xml files named by ``paths`` (files as given, folders searched recursively), sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file() and not p.name.startswith(".")))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class Source:
+    """One parsed input file with what is needed to report positions in it."""
+
+    path: Path
+    data: bytes
+    tree: etree._ElementTree
+    _starts: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, path: Path) -> Source:
+        """Read and parse ``path`` safely (raises :class:`edition.problems.InputError`)."""
+        data = read_file(path)
+        return cls(path, data, parse_bytes(data, str(path)))
+
+    @property
+    def uri(self) -> str:
+        return self.path.resolve().as_uri()
+
+    @property
+    def is_tei(self) -> bool:
+        return self.tree.getroot().tag == f"{{{TEI_NS}}}TEI"
+
+    def _element_starts(self) -> list[tuple[int, int]]:
+        """1-based (line, column) of every element's start tag, in document order."""
+        if self._starts is None:
+            starts: list[tuple[int, int]] = []
+            parser = xml.parsers.expat.ParserCreate()
+            parser.StartElementHandler = lambda name, attrs: starts.append(
+                (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1))
+            try:
+                parser.Parse(self.data, True)
+            except xml.parsers.expat.ExpatError:
+                pass  # an encoding expat lacks: positions fall back to lxml's lines
+            self._starts = starts
+        return self._starts
+
+    def position(self, node: etree._Element, attribute: str | None = None) -> tuple[int, int]:
+        """Line and column of ``node``'s start tag, or of its attribute ``attribute`` (Clark name)."""
+        if not isinstance(node.tag, str):
+            return node.sourceline or 1, 1
+        index = int(node.xpath("count(preceding::*) + count(ancestor::*)"))
+        starts = self._element_starts()
+        if index >= len(starts):
+            return node.sourceline or 1, 1
+        line, column = starts[index]
+        if attribute:
+            line, column = self._attribute_position(node, attribute, line, column)
+        return line, column
+
+    def _attribute_position(self, node: etree._Element, attribute: str, line: int, column: int) -> tuple[int, int]:
+        namespace, _, local = attribute[1:].partition("}") if attribute.startswith("{") else ("", "", attribute)
+        prefix = "xml" if namespace == XML_NS else next(
+            (p for p, uri in (node.nsmap or {}).items() if uri == namespace and p), None)
+        qname = f"{prefix}:{local}" if namespace else local
+        lines = self.data.decode("utf-8", errors="replace").split("\n")
+        text = "\n".join(lines[line - 1:])[column - 1:]
+        end = text.find(">")
+        match = re.search(r"\s" + re.escape(qname) + r"\s*=", text[: end if end >= 0 else None])
+        if not match:
+            return line, column
+        before = text[: match.start() + 1]
+        newlines = before.count("\n")
+        if newlines:
+            return line + newlines, len(before) - before.rfind("\n")
+        return line, column + len(before)
+
+    def resolve_path(self, path: str) -> tuple[etree._Element | None, str | None]:
+        """The element (and attribute name) that an XPath 3.0 ``fn:path()`` result designates."""
+        node: etree._Element | None = None
+        for is_attribute, namespace, name, index in _STEP.findall(path):
+            if is_attribute:
+                return node, (f"{{{namespace}}}{name}" if namespace else name)
+            tag = f"{{{namespace}}}{name}" if namespace else name
+            if node is None:
+                root = self.tree.getroot()
+                node = root if root.tag == tag else None
+            else:
+                matches = [child for child in node if child.tag == tag]
+                position = int(index or 1) - 1
+                node = matches[position] if position < len(matches) else None
+            if node is None:
+                return None, None
+        return node, None

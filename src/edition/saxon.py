@@ -1,0 +1,64 @@
+"""The XSLT 3.0 engine (SaxonC-HE): stylesheets compiled once and locked down.
+
+Saxon never reads an input file itself: documents reach it already parsed by
+:mod:`edition.xmlio` (so the same safety rules hold everywhere). Each compiled
+stylesheet has a Saxon processor of its own, which is forbidden to open any URI once
+the stylesheet is compiled: at run time ``doc()``, ``collection()``, ``unparsed-text()``
+and the like fail, so a stylesheet can neither read outside the edition nor reach the
+network. (Saxon cannot lift that restriction again, hence one processor per stylesheet.)
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode
+
+_ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
+
+
+class SaxonError(Exception):
+    """A stylesheet failed to compile or to run; the message is Saxon's."""
+
+
+class Stylesheet:
+    """A compiled XSLT 3.0 stylesheet and the processor that runs it."""
+
+    def __init__(self, path: Path, text: str | None = None):
+        """Compile ``path`` (or ``text``, with ``path`` naming it in messages)."""
+        self.path = path
+        self._processor = PySaxonProcessor(license=False)
+        compiler = self._processor.new_xslt30_processor()
+        try:
+            if text is None:
+                self.executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+            else:
+                self.executable = compiler.compile_stylesheet(stylesheet_text=text)
+        except PySaxonApiError as exc:
+            raise SaxonError(f"{path}: cannot compile: {str(exc).strip()}") from None
+        finally:
+            self._processor.set_configuration_property(_ALLOWED_PROTOCOLS, "")
+        self._builder = self._processor.new_document_builder()
+
+    def document(self, tree: etree._ElementTree | etree._Element, uri: str) -> PyXdmNode:
+        """Hand a safely parsed lxml tree to Saxon as a document whose base URI is ``uri``."""
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        self._builder.set_base_uri(uri)
+        return self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
+
+    def string_map(self, mapping: dict[str, PyXdmNode]):
+        """An XDM map from strings to the given values."""
+        return self._processor.make_map({self._processor.make_string_value(k): v for k, v in mapping.items()})
+
+    def string_array(self, values: list[str]):
+        """An XDM array of strings."""
+        return self._processor.make_array([self._processor.make_string_value(v) for v in values])
+
+
+@functools.cache
+def stylesheet(path: Path) -> Stylesheet:
+    """The stylesheet at ``path``, compiled once per process."""
+    return Stylesheet(path)

@@ -1,0 +1,195 @@
+"""Validation of TEI files: well-formedness, RELAX NG, Schematron and cross-file references.
+
+Every problem of every file is collected (not only the first) as a
+:class:`~edition.problems.Problem` with its file, line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import TEI_NS
+from .documents import Source, find_xml_files
+from .problems import ERROR, WARNING, InputError, Problem
+from .schematron import Schematron
+from .xmlio import parse_file
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMAS = {
+    "edition": SCHEMA_DIR / "edition.rng",
+    "tei-all": SCHEMA_DIR / "tei_all.rng",
+}
+SCHEMATRON = SCHEMA_DIR / "edition.sch"
+
+
+@dataclass
+class Report:
+    """The outcome of a validation run."""
+
+    files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == WARNING for p in self.problems)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+    def summary(self) -> str:
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        return f"{count(self.files, 'file')} checked: {count(self.errors, 'error')}, {count(self.warnings, 'warning')}"
+
+    def as_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+@functools.cache
+def relaxng(schema: Path) -> etree.RelaxNG:
+    """The RELAX NG schema at ``schema``, compiled once per process."""
+    return etree.RelaxNG(parse_file(schema))
+
+
+@functools.cache
+def schematron(schema: Path) -> Schematron:
+    """The Schematron schema at ``schema``, compiled once per process."""
+    return Schematron(schema)
+
+
+_RNG_MESSAGES = [
+    (re.compile(r"Expecting an element , got nothing"), "<{el}> is incomplete: a required child element is missing"),
+    (re.compile(r"Expecting element (\S+), got (\S+)"), r"expected <\1> here, found <\2>"),
+    (re.compile(r"Did not expect element (\S+) there"), r"element <\1> is not allowed here (inside <{parent}>)"),
+    (re.compile(r"Did not expect text in element (\S+) content"), r"text is not allowed directly inside <\1>"),
+    (re.compile(r"Element (\S+) has extra content: text"), r"text is not allowed directly inside <\1>"),
+    (re.compile(r"Invalid attribute (\S+) for element (\S+)"),
+     r"attribute @\1 is not allowed on <\2>, or its value is not valid there"),
+    (re.compile(r"Expecting an element (\S+), got nothing"), r"<{el}> is incomplete: it needs a <\1> child"),
+    (re.compile(r"Element (\S+) failed to validate attributes"), r"<\1> has an attribute or value the schema does not allow"),
+    (re.compile(r"Expecting a namespace for element (\S+)"), r"<\1> must be in the TEI namespace (http://www.tei-c.org/ns/1.0)"),
+]
+_CASCADES = re.compile(r"Element \S+ failed to validate content|Invalid sequence in interleave|Extra element \S+ in interleave")
+
+
+def _rng_message(message: str, element: etree._Element | None) -> str:
+    name = etree.QName(element).localname if element is not None else "element"
+    parent = element.getparent() if element is not None else None
+    parent_name = etree.QName(parent).localname if parent is not None else "document"
+    for pattern, replacement in _RNG_MESSAGES:
+        if pattern.search(message):
+            return pattern.sub(replacement, message).replace("{el}", name).replace("{parent}", parent_name)
+    return message
+
+
+def _invalid_attribute(message: str, element: etree._Element | None) -> str | None:
+    """The Clark name of the attribute an 'Invalid attribute' message is about, if any."""
+    match = re.match(r"Invalid attribute (\S+) for element", message)
+    if not match or element is None:
+        return None
+    return next((name for name in element.attrib if etree.QName(name).localname == match.group(1)), None)
+
+
+def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Problem]:
+    if grammar.validate(source.tree):
+        return []
+    entries = list(grammar.error_log)
+    problems = []
+    for entry in entries:
+        if _CASCADES.search(entry.message) and len(entries) > 1:
+            continue  # a summary of errors reported on their own
+        try:
+            found = source.tree.xpath(entry.path) if entry.path else []
+        except etree.XPathError:
+            found = []
+        element = found[0] if found and isinstance(found[0], etree._Element) else None
+        attribute = _invalid_attribute(entry.message, element)
+        line, column = source.position(element, attribute) if element is not None else (entry.line, max(entry.column, 1))
+        if all((p.line, p.column) != (line, column) for p in problems):  # one message per spot
+            problems.append(Problem(display, line, column, ERROR, _rng_message(entry.message, element), "rng"))
+    return problems
+
+
+def _schematron_problems(source: Source, findings, display: str) -> list[Problem]:
+    problems = []
+    for finding in findings:
+        node, attribute = source.resolve_path(finding.location)
+        line, column = source.position(node, attribute) if node is not None else (1, 1)
+        severity = WARNING if finding.role in ("warning", "warn", "info") else ERROR
+        problems.append(Problem(display, line, column, severity, finding.message, finding.rule))
+    return problems
+
+
+def _load(path: Path, display: str) -> Source | Problem:
+    try:
+        source = Source.load(path)
+    except InputError as exc:
+        return exc.problem
+    root = source.tree.getroot()
+    if not source.is_tei:
+        qname = etree.QName(root)
+        where = f"in namespace {qname.namespace}" if qname.namespace else "in no namespace"
+        line, column = source.position(root)
+        return Problem(display, line, column, ERROR,
+                       f"not a TEI document: the root element is <{qname.localname}> {where}; "
+                       f"expected <TEI xmlns=\"{TEI_NS}\">", "tei-root")
+    return source
+
+
+def validate(paths: list[Path], schema: str = "edition") -> Report:
+    """Validate the XML files named by ``paths`` (files or folders) against ``schema``."""
+    files = find_xml_files(paths)
+    report = Report(files=len(files))
+    targets: dict[str, Source] = {}
+    for path in files:
+        loaded = _load(path, str(path))
+        if isinstance(loaded, Problem):
+            report.problems.append(loaded)
+        else:
+            targets[loaded.uri] = loaded
+    if targets:
+        grammar = relaxng(SCHEMAS[schema])
+        for source in targets.values():
+            report.problems.extend(_check_rng(source, grammar, str(source.path)))
+        edition = {uri: s.tree for uri, s in _edition_of(targets).items()}
+        findings = schematron(SCHEMATRON).run(edition, list(targets))
+        for uri, source in targets.items():
+            report.problems.extend(_schematron_problems(source, findings.get(uri, []), str(source.path)))
+    report.problems = _without_rng_duplicates(report.problems)
+    report.problems.sort(key=lambda p: (p.path, p.line, p.column))
+    return report
+
+
+def _without_rng_duplicates(problems: list[Problem]) -> list[Problem]:
+    """Drop a grammar error where a Schematron rule explains the same spot better."""
+    explained = {(p.path, p.line, p.column) for p in problems if p.rule != "rng" and p.severity == ERROR}
+    return [p for p in problems if p.rule != "rng" or (p.path, p.line, p.column) not in explained]
+
+
+def _edition_of(targets: dict[str, Source]) -> dict[str, Source]:
+    """The documents the targets may point into: themselves and the TEI files beside them."""
+    edition = dict(targets)
+    for folder in sorted({s.path.resolve().parent for s in targets.values()}):
+        for path in sorted(folder.glob("*.xml")):
+            uri = path.resolve().as_uri()
+            if uri not in edition:
+                loaded = _load(path, str(path))
+                if isinstance(loaded, Source):
+                    edition[uri] = loaded
+    return edition

@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Compiles an ISO Schematron schema (query binding xslt2 or xslt3) into an XSLT 3.0
+  stylesheet that reports in SVRL.
+
+  Supported: sch:ns, sch:let (schema, pattern and rule level), sch:pattern, sch:rule
+  (@context, @id, @role, @abstract, sch:extends/@rule), sch:assert and sch:report (@test,
+  @id, @role), messages with sch:value-of, sch:name, sch:emph, sch:dir, sch:span;
+  xsl:function and xsl:key at schema level are copied. sch:title and sch:p are
+  documentation. Anything else is refused with a message, never ignored silently.
+
+  The generated stylesheet has two entry points:
+  * match="/": validates the source document (how Oxygen and other editors run it);
+  * the named template schematron-validate-all: validates every document named in
+    $schematron-targets, looked up in the map $schematron-documents (URI -> document), inside one
+    transformation, so that schema-level variables are computed once for a whole
+    edition. Schema-level sch:let become xsl:param: a caller may supply their values.
+
+  Each failed assert or successful report becomes svrl:failed-assert or
+  svrl:successful-report with @id, @role (error unless said otherwise) and
+  @location, the fn:path() of the context node.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:axsl="http://www.w3.org/1999/XSL/TransformAlias"
+    xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+    xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="sch xs">
+
+  <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
+  <xsl:output method="xml" indent="yes"/>
+  <xsl:key name="abstract-rule" match="sch:rule[@abstract = 'true']" use="@id"/>
+
+  <xsl:template match="/sch:schema">
+    <xsl:if test="not(@queryBinding = ('xslt2', 'xslt3'))">
+      <xsl:message terminate="yes">Schematron: queryBinding must be xslt2 or xslt3, not '<xsl:value-of select="@queryBinding"/>'</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="//sch:*[not(self::sch:schema | self::sch:ns | self::sch:let | self::sch:pattern
+        | self::sch:rule | self::sch:extends | self::sch:assert | self::sch:report | self::sch:value-of
+        | self::sch:name | self::sch:emph | self::sch:dir | self::sch:span | self::sch:title | self::sch:p)]"
+        mode="unsupported"/>
+    <axsl:stylesheet version="3.0" exclude-result-prefixes="#all">
+      <xsl:for-each select="sch:ns">
+        <xsl:namespace name="{@prefix}" select="string(@uri)"/>
+      </xsl:for-each>
+      <xsl:namespace name="sch" select="'http://purl.oclc.org/dsdl/schematron'"/>
+      <xsl:namespace name="xs" select="'http://www.w3.org/2001/XMLSchema'"/>
+      <xsl:namespace name="map" select="'http://www.w3.org/2005/xpath-functions/map'"/>
+      <xsl:namespace name="array" select="'http://www.w3.org/2005/xpath-functions/array'"/>
+      <axsl:param name="schematron-documents" as="map(xs:string, document-node())" select="map{{}}"/>
+      <axsl:param name="schematron-targets" as="array(xs:string)" select="[]"/>
+      <xsl:copy-of select="xsl:function | xsl:key"/>
+      <xsl:for-each select="sch:let">
+        <axsl:param name="{@name}" select="{@value}"/>
+      </xsl:for-each>
+      <xsl:for-each select="sch:pattern/sch:let">
+        <axsl:variable name="{@name}" select="{@value}"/>
+      </xsl:for-each>
+
+      <axsl:template match="/">
+        <svrl:schematron-output document="{{base-uri(.)}}">
+          <axsl:call-template name="sch:patterns"/>
+        </svrl:schematron-output>
+      </axsl:template>
+
+      <axsl:template name="schematron-validate-all">
+        <sch:reports>
+          <axsl:for-each select="array:flatten($schematron-targets)">
+            <svrl:schematron-output document="{{.}}">
+              <axsl:for-each select="$schematron-documents(.)">
+                <axsl:call-template name="sch:patterns"/>
+              </axsl:for-each>
+            </svrl:schematron-output>
+          </axsl:for-each>
+        </sch:reports>
+      </axsl:template>
+
+      <axsl:template name="sch:patterns">
+        <xsl:for-each select="sch:pattern">
+          <svrl:active-pattern id="{(@id, 'pattern-' || position())[1]}"/>
+          <axsl:apply-templates select="." mode="sch:p{position()}"/>
+        </xsl:for-each>
+      </axsl:template>
+
+      <xsl:apply-templates select="sch:pattern"/>
+    </axsl:stylesheet>
+  </xsl:template>
+
+  <xsl:template match="sch:*" mode="unsupported">
+    <xsl:message terminate="yes">Schematron: sch:<xsl:value-of select="local-name()"/> is not supported by this compiler</xsl:message>
+  </xsl:template>
+
+  <xsl:template match="sch:pattern">
+    <xsl:variable name="mode" select="'sch:p' || position()"/>
+    <axsl:template match="@*|node()" mode="{$mode}" priority="-1000">
+      <axsl:apply-templates select="@*|node()" mode="{$mode}"/>
+    </axsl:template>
+    <xsl:for-each select="sch:rule[not(@abstract = 'true')]">
+      <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
+        <xsl:apply-templates select="*" mode="body"/>
+        <axsl:apply-templates select="@*|node()" mode="{$mode}"/>
+      </axsl:template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="sch:let" mode="body">
+    <axsl:variable name="{@name}" select="{@value}"/>
+  </xsl:template>
+
+  <xsl:template match="sch:extends" mode="body">
+    <xsl:variable name="base" select="key('abstract-rule', @rule)"/>
+    <xsl:if test="empty($base)">
+      <xsl:message terminate="yes">Schematron: sch:extends names no abstract rule '<xsl:value-of select="@rule"/>'</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$base/*" mode="body"/>
+  </xsl:template>
+
+  <xsl:template match="sch:assert | sch:report" mode="body">
+    <xsl:variable name="kind" select="if (self::sch:assert) then 'failed-assert' else 'successful-report'"/>
+    <axsl:if test="{if (self::sch:assert) then 'not(' || @test || ')' else @test}">
+      <xsl:element name="svrl:{$kind}">
+        <xsl:attribute name="test" select="replace(replace(@test, '\{', '{{'), '\}', '}}')"/>
+        <xsl:attribute name="id" select="(@id, ../@id, 'anonymous')[1]"/>
+        <xsl:attribute name="role" select="(@role, ../@role, 'error')[1]"/>
+        <xsl:attribute name="location">{path(.)}</xsl:attribute>
+        <svrl:text>
+          <xsl:apply-templates mode="message"/>
+        </svrl:text>
+      </xsl:element>
+    </axsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="message">
+    <axsl:text>
+      <xsl:value-of select="replace(., '\s+', ' ')"/>
+    </axsl:text>
+  </xsl:template>
+
+  <xsl:template match="sch:value-of" mode="message">
+    <axsl:value-of select="{@select}"/>
+  </xsl:template>
+
+  <xsl:template match="sch:name" mode="message">
+    <axsl:value-of select="name({(@path, '.')[1]})"/>
+  </xsl:template>
+
+  <xsl:template match="sch:emph | sch:dir | sch:span" mode="message">
+    <xsl:apply-templates mode="message"/>
+  </xsl:template>
+
+  <xsl:template match="sch:*" mode="body"/>
+</xsl:stylesheet>
