@@ -31,10 +31,15 @@ class Schematron:
     def __init__(self, schema: Path):
         compiler = stylesheet(COMPILER)
         source = compiler.document(parse_file(schema), schema.resolve().as_uri())
+        compiler.executable.set_save_xsl_message(True)
         try:
             xslt = compiler.executable.transform_to_string(xdm_node=source)
         except PySaxonApiError as exc:
-            raise SaxonError(f"{schema}: cannot compile the Schematron: {str(exc).strip()}") from None
+            messages = compiler.executable.get_xsl_messages()
+            reason = " ".join(messages.item_at(i).string_value for i in range(messages.size)) if messages else ""
+            raise SaxonError(f"{schema}: cannot compile the Schematron: {reason or str(exc).strip()}") from None
+        finally:
+            compiler.executable.clear_xsl_messages()
         self.schema = schema
         self._stylesheet = Stylesheet(schema, text=xslt)
 
