@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import time
 from pathlib import Path
@@ -119,6 +120,12 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temporary(tmp_path):
     atomic_write(target, b"<b/>")
     assert target.read_bytes() == b"<b/>"
     assert [p.name for p in target.parent.iterdir()] == ["a.xml"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    target.chmod(0o640)
+    atomic_write(target, b"<c/>")
+    assert target.stat().st_mode & 0o777 == 0o640
 
 
 def test_stylesheets_cannot_read_files_or_the_network(tmp_path):
