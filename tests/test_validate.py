@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from edition.cli import main
 from edition.validate import validate
@@ -175,3 +177,17 @@ def test_tei_all_accepts_the_edition_and_foreign_tei(edition, tmp_path):
     report = validate([foreign], schema="tei-all")
     assert report.ok, [p.format() for p in report.problems]
     assert not validate([foreign], schema="edition").ok
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+    st.sampled_from([b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>", b"<a>&x;</a>", b"<?xml version='1.1'?><a/>"]),
+))
+def test_no_input_crashes_the_validator(tmp_path, data):
+    path = tmp_path / "fuzz.xml"
+    path.write_bytes(data)
+    report = validate([path])
+    assert report.files == 1
+    assert all(p.line >= 0 and p.message for p in report.problems)

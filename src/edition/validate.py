@@ -122,7 +122,11 @@ def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Pro
         attribute = _invalid_attribute(entry.message, element)
         line, column = source.position(element, attribute) if element is not None else (entry.line, max(entry.column, 1))
         if all((p.line, p.column) != (line, column) for p in problems):  # one message per spot
-            problems.append(Problem(display, line, column, ERROR, _rng_message(entry.message, element), "rng"))
+            message = _rng_message(entry.message, element)
+            if attribute:
+                message = message.replace(f"@{etree.QName(attribute).localname} ",
+                                          f"@{etree.QName(attribute).localname}=\"{element.get(attribute)}\" ", 1)
+            problems.append(Problem(display, line, column, ERROR, message, "rng"))
     return problems
 
 
