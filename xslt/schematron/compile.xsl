@@ -6,7 +6,8 @@
   Supported: sch:ns, sch:let (schema, pattern and rule level), sch:pattern, sch:rule
   (@context, @id, @role, @abstract, sch:extends/@rule), sch:assert and sch:report (@test,
   @id, @role), messages with sch:value-of, sch:name, sch:emph, sch:dir, sch:span;
-  xsl:function and xsl:key at schema level are copied. sch:title and sch:p are
+  xsl:function and xsl:key at schema level are copied, xsl:import and xsl:include too (with
+  absolute hrefs). sch:title and sch:p are
   documentation. Anything else is refused with a message, never ignored silently.
 
   The generated stylesheet has two entry points:
@@ -48,6 +49,11 @@
       <xsl:namespace name="xs" select="'http://www.w3.org/2001/XMLSchema'"/>
       <xsl:namespace name="map" select="'http://www.w3.org/2005/xpath-functions/map'"/>
       <xsl:namespace name="array" select="'http://www.w3.org/2005/xpath-functions/array'"/>
+      <xsl:for-each select="xsl:import, xsl:include">
+        <xsl:element name="xsl:{local-name()}">
+          <xsl:attribute name="href" select="resolve-uri(@href, base-uri(.))"/>
+        </xsl:element>
+      </xsl:for-each>
       <axsl:param name="schematron-documents" as="map(xs:string, document-node())" select="map{{}}"/>
       <axsl:param name="schematron-targets" as="array(xs:string)" select="[]"/>
       <xsl:copy-of select="xsl:function | xsl:key"/>

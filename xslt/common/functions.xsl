@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Functions every output shares (HTML, text, indices, print): identifiers of documents and
+  mentions; pointers across the edition come from pointers.xsl. The caller supplies
+  $edition (see pointers.xsl): stylesheets never read files themselves.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- The accumulators apply to the source document (documents in $edition get them anyway). -->
+  <xsl:mode use-accumulators="#all"/>
+
+  <xsl:include href="pointers.xsl"/>
+
+  <!-- Running number of each mention (persName, placeName, orgName, rs, date) in its document. -->
+  <xsl:accumulator name="ed:mention-number" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The short key of a document: TEI/@xml:id, else its file name without extension. -->
+  <xsl:function name="ed:doc-key" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="root" select="root($node)"/>
+    <xsl:sequence select="(root($node)/tei:TEI/@xml:id/string(),
+        replace(tokenize(ed:uri(base-uri($root)), '/')[last()], '\.xml$', ''))[normalize-space()][1]"/>
+  </xsl:function>
+
+  <!-- The identifier of a mention: its xml:id, else document key + running number ("nk20-m12"),
+       the same in every output, so that indices link to the passage in the HTML edition. -->
+  <xsl:function name="ed:mention-id" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="($mention/@xml:id/string(),
+        ed:doc-key($mention) || '-m' || $mention/accumulator-before('ed:mention-number'))[1]"/>
+  </xsl:function>
+
+</xsl:stylesheet>

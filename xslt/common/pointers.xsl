@@ -1,0 +1,63 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The edition as a whole and the pointers between its files: shared by the Schematron rules
+  (schema/edition.sch) and every output stylesheet.
+
+  $edition maps the URI of each TEI document of the edition to the document. The toolkit
+  supplies it (documents parsed safely, once); an editor that runs the Schematron on one
+  file gets the TEI files of that file's folder through collection().
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:param name="edition" as="map(xs:string, document-node())" select="map:merge((
+      map{ ed:uri(base-uri(/)) : / },
+      for $d in collection(resolve-uri('.', base-uri(/)) || '?select=*.xml;on-error=ignore')[tei:TEI]
+      return map{ ed:uri(base-uri($d)) : $d }), map{ 'duplicates' : 'use-first' })"/>
+
+  <xsl:key name="ed:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- One spelling for file URIs (file:/x and file:///x are the same file). -->
+  <xsl:function name="ed:uri" as="xs:string">
+    <xsl:param name="uri" as="xs:anyURI?"/>
+    <xsl:sequence select="replace(string($uri), '^file:/+', 'file:///')"/>
+  </xsl:function>
+
+  <!-- The pointers of an attribute that stay inside the edition, as absolute 'uri#id' (or 'uri'
+       for a pointer to a whole .xml file), prefixDef prefixes expanded. URLs with a scheme and
+       relative links to other resources (images, PDFs) are not the edition's business. -->
+  <xsl:function name="ed:targets" as="xs:string*">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:variable name="base" select="ed:uri(base-uri($pointer/..))"/>
+    <xsl:variable name="prefixes" select="root($pointer)//tei:prefixDef"/>
+    <xsl:for-each select="tokenize(normalize-space($pointer), ' ')">
+      <xsl:variable name="prefix" select="substring-before(., ':')"/>
+      <xsl:variable name="def" select="$prefixes[@ident = $prefix][1]"/>
+      <xsl:variable name="expanded" select="if ($def and matches(substring-after(., ':'), $def/@matchPattern))
+          then replace(substring-after(., ':'), $def/@matchPattern, $def/@replacementPattern) else ."/>
+      <xsl:if test="not(matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:')) and (contains($expanded, '#') or ends-with($expanded, '.xml'))">
+        <xsl:variable name="file" select="if (contains($expanded, '#')) then substring-before($expanded, '#') else $expanded"/>
+        <xsl:variable name="uri" select="if ($file = '') then $base else ed:uri(resolve-uri($file, $base))"/>
+        <xsl:sequence select="if (contains($expanded, '#')) then $uri || '#' || substring-after($expanded, '#') else $uri"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The element a target ('uri#id') designates, or the document for 'uri'; () if none. -->
+  <xsl:function name="ed:target" as="node()?">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:variable name="doc" select="$edition(if (contains($target, '#')) then substring-before($target, '#') else $target)"/>
+    <xsl:sequence select="if (contains($target, '#')) then ($doc ! key('ed:id', substring-after($target, '#'), .))[1] else $doc"/>
+  </xsl:function>
+
+  <!-- The elements a pointer attribute designates inside the edition, in order. -->
+  <xsl:function name="ed:resolve" as="element()*">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="ed:targets($pointer) ! ed:target(.)[. instance of element()]"/>
+  </xsl:function>
+</xsl:stylesheet>
