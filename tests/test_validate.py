@@ -191,3 +191,9 @@ def test_no_input_crashes_the_validator(tmp_path, data):
     report = validate([path])
     assert report.files == 1
     assert all(p.line >= 0 and p.message for p in report.problems)
+
+
+def test_page_ranges_are_not_dates(edition):
+    plant(edition / "article.xml", "<head>Introduction</head>",
+          '<head>Introduction</head><p><bibl><citedRange unit="page" from="28" to="29">28-29</citedRange></bibl></p>')
+    assert validate([edition]).problems == []

@@ -95,3 +95,7 @@ def odd(odd_file: Path, output: Path, tei_all: Path) -> None:
     except OddError as exc:
         raise click.ClickException(f"{odd_file}: {exc}") from None
     click.echo(f"wrote {output}")
+
+
+# Commands defined beside the library code they drive; one line each.
+from .importers.cli import import_command; main.add_command(import_command)  # noqa: E402
