@@ -445,23 +445,27 @@ def _page_scope(parent: etree._Element, pages: str) -> None:
     sub(parent, "biblScope", pages, unit="page")
 
 
+def _work(parent: etree._Element, meta: SourceMeta, level: str) -> None:
+    """Authors, titles (main, sub, parallel) and DOI of the source work at ``level`` (a or m)."""
+    for a in meta.authors:
+        _author_el(parent, "author", a)
+    if not (meta.title_supplied and meta.parallel_titles):
+        sub(parent, "title", meta.title, level=level, type="main")
+    if meta.subtitle:
+        sub(parent, "title", meta.subtitle, level=level, type="sub")
+    for lang, t in meta.parallel_titles.items():
+        sub(parent, "title", t, level=level, type="alt", lang=lang)
+    if meta.doi:
+        sub(parent, "idno", meta.doi, type="DOI")
+
+
 def build_source_bibl(meta: SourceMeta) -> etree._Element:
     """The ``biblStruct`` that describes the source (``sourceDesc``)."""
     bs = new("biblStruct", type=meta.kind)
     bs.set(XML_LANG, meta.language)
     level = {"article": "a", "entry": "a"}.get(meta.kind)
     if level:
-        an = sub(bs, "analytic")
-        for a in meta.authors:
-            _author_el(an, "author", a)
-        if not (meta.title_supplied and meta.parallel_titles):
-            sub(an, "title", meta.title, level="a", type="main")
-        if meta.subtitle:
-            sub(an, "title", meta.subtitle, level="a", type="sub")
-        for lang, t in meta.parallel_titles.items():
-            sub(an, "title", t, level="a", type="alt", lang=lang)
-        if meta.doi:
-            sub(an, "idno", meta.doi, type="DOI")
+        _work(sub(bs, "analytic"), meta, "a")
     mo = sub(bs, "monogr")
     if level:
         if meta.venue:
@@ -471,16 +475,7 @@ def build_source_bibl(meta: SourceMeta) -> etree._Element:
         if meta.venue_subtitle:
             sub(mo, "title", meta.venue_subtitle, level="j" if meta.kind == "article" else "m", type="sub")
     else:
-        for a in meta.authors:
-            _author_el(mo, "author", a)
-        if not (meta.title_supplied and meta.parallel_titles):
-            sub(mo, "title", meta.title, level="m", type="main")
-        if meta.subtitle:
-            sub(mo, "title", meta.subtitle, level="m", type="sub")
-        for lang, t in meta.parallel_titles.items():
-            sub(mo, "title", t, level="m", type="alt", lang=lang)
-        if meta.doi:
-            sub(mo, "idno", meta.doi, type="DOI")
+        _work(mo, meta, "m")
     if meta.issn:
         sub(mo, "idno", meta.issn, type="ISSN")
     if meta.thesis_type:
@@ -566,7 +561,7 @@ def build_header(meta: SourceMeta, *, today: str | None = None) -> etree._Elemen
 
     pr = sub(h, "profileDesc")
     lu = sub(pr, "langUsage")
-    idents = [meta.language] + [i for i in meta.languages if i != meta.language]
+    idents = [meta.language] + sorted(i for i in meta.languages if i != meta.language)
     for ident in idents:
         sub(lu, "language", meta.language_name(ident), ident=ident)
     if meta.keywords:
