@@ -401,7 +401,9 @@ _SHORT = re.compile(
     rf"^(?P<a>[A-Z][^*“\"<>\[\]().:;]{{0,60}}?|(?:de|van|von|van der|al-) [A-Z][^*“\"<>\[\]().:;]{{0,50}}?)"
     rf"(?P<s1>[,.]\s)(?:\*(?P<t>[^*]+)\*(?P<s2>,?\s?))?(?P<pp>{_PAGES})(?P<end>\.?)$"
 )
-_AUTHOR_ONLY = re.compile(r"^(?P<a>(?:(?:de|van|von) )?[A-Z][\w’'-]+(?:(?:,? and |, )(?:(?:de|van|von) )?[A-Z][\w’'-]+){0,2})\.$")
+_AUTHOR_ONLY = re.compile(r"^(?P<a>(?:(?:de|van|von) )?[A-Z][\w’'-]+(?:(?:,? and |, )(?:(?:de|van|von) )?[A-Z][\w’'-]+){0,2})(?P<end>\.?)$")
+#: A short form without the comma: one surname and the pages ("Croissant 37.").
+_SHORT_BARE = re.compile(r"^(?P<a>(?:(?:de|van|von) )?[A-Z][\w’'-]+)(?P<s1>\s)(?P<pp>\d+(?:\s?[-–]\s?\d+)?)(?P<end>\.?)$")
 _SHORT_TITLE = re.compile(
     r"^(?P<a>[A-Z][^*“\"<>\[\]().:;]{0,60}?|(?:de|van|von|van der|al-) [A-Z][^*“\"<>\[\]().:;]{0,50}?)"
     r"(?P<s1>,\s)\*(?P<t>[^*]+)\*(?P<end>\.?)$"
@@ -411,7 +413,7 @@ _IMPRINT = re.compile(
     r"(?P<s2>,\s)(?P<date>\d{4})(?P<rest>.*)$"
 )
 _AUTHOR = re.compile(
-    r"^(?P<a>(?:[A-Z]|de |van |von |al-|d’|d')[^.“\"*<>\[\]]*?(?:\s[A-Z]\.)*(?:\s\*et al\.\*)?)"
+    r"^(?P<a>(?:[A-Z]|de |van |von |al-|d’|d')[^.;“\"*<>\[\]]*?(?:\s[A-Z]\.)*(?:\s\*et al\.\*)?)"
     rf"(?P<s>\.\s+(?:{_AUTH_SOCIAL}\.\s+)*|(?<=\*)\s+)$"
 )
 
@@ -489,8 +491,8 @@ def parse_citation(md: str) -> list[Seg] | None:
         return segs
     m = _AUTHOR_ONLY.match(s)
     if m:
-        return _authors(m.group("a")) + [Seg(None, ".")]
-    m = _SHORT.match(s) or _SHORT_TITLE.match(s)
+        return _authors(m.group("a")) + ([Seg(None, m.group("end"))] if m.group("end") else [])
+    m = _SHORT.match(s) or _SHORT_TITLE.match(s) or _SHORT_BARE.match(s)
     if m and not _DATE.search(m.group("a")):
         g = m.groupdict()
         segs = _authors(g["a"]) + [Seg(None, g["s1"])]
@@ -526,7 +528,7 @@ def _parse_full(s: str) -> list[Seg] | None:
     first_q = _Q_TITLE.search(s)
     first_i = None
     for mi in _I_TITLE.finditer(s):
-        if mi.group("t").strip(" .") != "et al":
+        if mi.group("t").strip(" .") not in ("et al", "Ibid"):  # not titles
             first_i = mi
             break
     first = min((x for x in (first_q, first_i) if x), key=lambda x: x.start(), default=None)
@@ -1126,7 +1128,8 @@ class Converter:
         m.add_decision("normalization", (
             "Markdown of the transcription resolved: *…* and **…** become hi rend='italic'/'bold'; "
             "a heading wholly in italics or bold carries head/@rend instead; backslash escapes (\\$, "
-            "\\*, \\_ …) are resolved to the character; <sup>th</sup> becomes hi rend='superscript'; "
+            "\\*, \\_ …) are resolved to the character; of the HTML tags of the transcription, <sup>th</sup> becomes hi rend='superscript' "
+            "and the <b> of the chapter entries of the table of contents is dropped (see structure); "
             "a link whose text is its own address (<url> or [url](url), also with doubled escapes "
             "in the text) becomes ptr/@target, any other link ref/@target; line breaks inside a "
             "paragraph or note (soft wraps and Markdown hard breaks) become spaces, except on the "
@@ -1134,7 +1137,9 @@ class Converter:
         m.add_decision("segmentation", (
             "Structure: the table of contents is encoded once, as front/div[@type='contents'] with "
             "a list whose items point (ref/@target) to the divisions of the body and give the page "
-            "number (num type='page'); it is not repeated as text. Heading levels follow the "
+            "number (num type='page'); it is not repeated as text. The chapter entries, set in "
+            "<b>…</b> in the transcription, are the items of the outer list, the sections nested "
+            "lists under them; the <b> tags are not kept. Heading levels follow the "
             "table of contents (chapters and the Introduction and Conclusion as div type='chapter', "
             "the entries under them as div type='section'), because the transcription uses ## and "
             "### alike for sections. The title page is front/titlePage; the acknowledgements, the "
