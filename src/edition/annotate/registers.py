@@ -1,0 +1,109 @@
+"""The edition's registers: person, place and organisation entries with every form of their names.
+
+A register is any TEI file whose ``listPerson``, ``listPlace`` or ``listOrg`` holds entries with
+an ``xml:id``; every ``persName``/``placeName``/``orgName`` child of an entry (main and variant,
+in any language or inflection) is a form the entry may be mentioned by.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import TEI_NS, XML_NS
+from ..documents import Source
+from ..problems import ERROR, InputError, Problem
+
+#: entity type -> (entry element, name element) in the TEI namespace
+TYPES = {"person": ("person", "persName"), "place": ("place", "placeName"), "org": ("org", "orgName")}
+NAME_TYPES = {name: kind for kind, (_, name) in TYPES.items()}
+_NS = {"tei": TEI_NS}
+_ENTRIES = " | ".join(f"//tei:{entry}[@xml:id]" for entry, _ in TYPES.values())
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One register entry: its type, file, id, main name and every form of its name."""
+
+    type: str
+    path: Path
+    id: str
+    main: str
+    forms: tuple[str, ...]
+
+    def ref_from(self, document: Path) -> str:
+        """The pointer to this entry from ``document`` (e.g. ``persons.xml#pers-stalin``)."""
+        relative = os.path.relpath(self.path.resolve(), document.resolve().parent)
+        return f"{Path(relative).as_posix()}#{self.id}"
+
+
+class Registers:
+    """The register entries of one folder, found by their forms or by a pointer."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._by_key = {(entry.path.resolve(), entry.id): entry for entry in entries}
+        self.paths = {entry.path.resolve() for entry in entries}
+
+    @classmethod
+    def load(cls, folder: Path) -> Registers:
+        """The entries of every register file in ``folder`` (raises :class:`InputError` if none)."""
+        entries = [entry for path in sorted(folder.glob("*.xml")) for entry in _entries(Source.load(path))]
+        if not entries:
+            raise InputError(Problem(str(folder), 0, 0, ERROR, "no register entries (person, place or org with "
+                                     "an xml:id) found in this folder: give the registers' folder with "
+                                     "--registers", "registers-missing"))
+        return cls(entries)
+
+    def forms(self, types: set[str]) -> dict[str, list[Entry]]:
+        """Every form of the entries of ``types``, with the entries it names (more than one: ambiguous)."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.type in types:
+                for form in entry.forms:
+                    found.setdefault(form, []).append(entry)
+        return found
+
+    def resolve(self, ref: str, document: Path) -> Entry | None:
+        """The entry ``ref`` points to from ``document``, if it is one of these."""
+        target, _, ident = ref.strip().partition("#")
+        path = (document.resolve().parent / target).resolve() if target else document.resolve()
+        return self._by_key.get((path, ident))
+
+
+def _entries(source: Source) -> list[Entry]:
+    entries = []
+    for element in source.tree.xpath(_ENTRIES, namespaces=_NS):
+        kind = next(k for k, (entry, _) in TYPES.items() if element.tag == f"{{{TEI_NS}}}{entry}")
+        names = element.findall(f"tei:{TYPES[kind][1]}", _NS)
+        forms = [normalize_space("".join(name.itertext())) for name in names]
+        main = next((f for f, n in zip(forms, names) if n.get("type") == "main"), forms[0] if forms else "")
+        entries.append(Entry(kind, source.path, element.get(f"{{{XML_NS}}}id"), main,
+                             tuple(dict.fromkeys(f for f in forms if f))))
+    return entries
+
+
+class RegisterCache:
+    """The registers beside each document (or those of one folder given), each loaded once."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder
+        self._loaded: dict[Path, Registers | InputError] = {}
+
+    def get(self, document: Path) -> Registers:
+        """The registers for ``document`` (raises :class:`InputError` when there are none)."""
+        folder = (self.folder or document.parent).resolve()
+        if folder not in self._loaded:
+            try:
+                self._loaded[folder] = Registers.load(folder)
+            except InputError as exc:
+                self._loaded[folder] = exc
+        found = self._loaded[folder]
+        if isinstance(found, InputError):
+            raise found
+        return found

@@ -1,0 +1,83 @@
+"""Counts of the markup: per document and type, mentions and distinct entities.
+
+A mention is a ``persName``, ``placeName``, ``orgName`` or ``date`` in the ``text`` of a document
+(names inside register entries are forms, not mentions). Distinct entities are the distinct
+entries pointed to (resolved to the file they are in, so the same entry counts once across
+documents), the distinct texts of names without ``@ref``, and the distinct normalised values of
+dates. Register files are not documents and are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .. import TEI_NS
+from ..documents import Source, find_xml_files
+from .lint import DATE_ATTRIBUTES, MENTIONS
+from .proposals import ALL_TYPES
+from .registers import NAME_TYPES, normalize_space
+
+_NS = {"tei": TEI_NS}
+ALL = "(all)"
+
+
+@dataclass
+class Count:
+    document: str
+    type: str
+    mentions: int
+    entities: int
+
+
+def _key(source: Source, element: etree._Element) -> str:
+    """What makes two mentions the same entity (or the same date)."""
+    if etree.QName(element).localname == "date":
+        values = [f"{n}={element.get(n)}" for n in DATE_ATTRIBUTES if element.get(n)]
+        return " ".join(values) or normalize_space("".join(element.itertext()))
+    ref = (element.get("ref") or "").split()
+    if not ref:
+        return "text:" + normalize_space("".join(element.itertext()))
+    target, _, ident = ref[0].partition("#")
+    path = (source.path.resolve().parent / target).resolve() if target else source.path.resolve()
+    return f"{path}#{ident}"
+
+
+def count(paths: list[Path]) -> list[Count]:
+    """Per document and type, then for all documents together: mentions and distinct entities."""
+    counts, total = [], {kind: [0, set()] for kind in ALL_TYPES}
+    for path in find_xml_files(paths):
+        source = Source.load(path)
+        if not source.is_tei or source.tree.xpath("boolean(//tei:person|//tei:place|//tei:org)", namespaces=_NS):
+            continue
+        found = {kind: [0, set()] for kind in ALL_TYPES}
+        for element in source.tree.xpath(MENTIONS + " | //tei:text//tei:date", namespaces=_NS):
+            kind = NAME_TYPES.get(etree.QName(element).localname, "date")
+            key = _key(source, element)
+            for tally in (found[kind], total[kind]):
+                tally[0] += 1
+                tally[1].add(key)
+        counts += [Count(str(path), kind, n, len(keys)) for kind, (n, keys) in found.items()]
+    return counts + [Count(ALL, kind, n, len(keys)) for kind, (n, keys) in total.items()]
+
+
+def render(counts: list[Count], output: str) -> str:
+    """``counts`` as a table for the terminal, or as ``json`` or ``csv``."""
+    rows = [asdict(c) for c in counts]
+    if output == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if output == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, ["document", "type", "mentions", "entities"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue().rstrip("\n")
+    width = max([len("document")] + [len(c.document) for c in counts])
+    lines = [f"{'document':<{width}}  {'type':<6}  {'mentions':>8}  {'entities':>8}"]
+    lines += [f"{c.document:<{width}}  {c.type:<6}  {c.mentions:>8}  {c.entities:>8}" for c in counts]
+    return "\n".join(lines)
