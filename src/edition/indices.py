@@ -1,0 +1,452 @@
+"""Indices as data: persons, places, organisations, dates and works cited, with every mention.
+
+``xslt/index/mentions.xsl`` extracts one record per mention, work cited and register entry
+from each document (the whole edition at hand, for the registers); :func:`collect` groups
+them here, in one place, into :class:`Indices`; the writers below turn those into
+
+* ``indices.xml``: TEI (``listPerson``/``listPlace``/``listOrg`` with the register data and a
+  ``note type="mentions"`` list of ``ptr``s per entry, a dated ``list type="chronology"``, a
+  ``listBibl`` of works cited);
+* ``indices.json``: one object with the sections ``documents``, ``persons``, ``places``,
+  ``orgs``, ``dates`` and ``works``; each entity carries its ``mentions``;
+* ``persons.csv``, ``places.csv``, ``orgs.csv``, ``dates.csv`` (one row per mention, the
+  entity's columns repeated) and ``works.csv`` (one row per work cited), UTF-8, header row;
+* ``indices.sqlite``: the tables of :data:`SCHEMA` (documents, entities, mentions, works).
+
+Field names are the same in every format (they are SQL-friendly: ``part`` is where a mention
+stands: body, front, back, note or header; ``date_when``/``date_from``/``date_to``/
+``not_before``/``not_after`` are the TEI dating attributes; ``sort_start``/``sort_end`` the
+first and last day they may designate). Entities are sorted by main name, dates
+chronologically, works by author, title and date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+from lxml import etree
+from saxonche import PySaxonApiError
+
+from . import TEI_NS, XML_NS
+from .documents import Source, find_xml_files, require_tei, with_neighbours
+from .problems import ERROR, InputError, Problem
+from .saxon import XSLT_DIR, SaxonError, stylesheet
+from .xmlio import atomic_write, parse_bytes
+
+MENTIONS_XSL = XSLT_DIR / "index" / "mentions.xsl"
+IX = "{urn:x-edition:index}"
+FORMATS = ("tei", "json", "csv", "sqlite")
+INDICES = {"person": "persons", "place": "places", "org": "orgs", "date": "dates"}
+
+DOCUMENT_FIELDS = ("key", "file", "title", "lang")
+MENTION_FIELDS = ("id", "document", "position", "type", "entity", "passage", "part", "note", "surface", "value", "lang",
+                  "ref", "cert", "evidence", "date_when", "date_from", "date_to", "not_before", "not_after",
+                  "sort_start", "sort_end", "context")
+ENTITY_FIELDS = ("key", "type", "name", "subtype", "cert", "register", "variants", "notes", "dates", "idnos",
+                 "lat", "long", "sort_start", "sort_end")
+WORK_FIELDS = ("id", "document", "passage", "part", "note", "type", "subtype", "authors", "titles", "date",
+               "date_when", "sort_start", "urls", "doi", "text")
+_DATING = {"when": "date_when", "from": "date_from", "to": "date_to", "notBefore": "not_before",
+           "notAfter": "not_after", "start": "sort_start", "end": "sort_end"}
+
+SCHEMA = """
+CREATE TABLE documents (
+  id    INTEGER PRIMARY KEY,
+  key   TEXT NOT NULL UNIQUE,   -- TEI/@xml:id, else the file name without .xml
+  file  TEXT NOT NULL,          -- file name
+  title TEXT,
+  lang  TEXT
+);
+CREATE TABLE entities (
+  id         INTEGER PRIMARY KEY,
+  type       TEXT NOT NULL CHECK (type IN ('person', 'place', 'org', 'date')),
+  key        TEXT NOT NULL,     -- register xml:id; @ref/@key or surface form without register; date value
+  name       TEXT NOT NULL,     -- register main name (a date's normalised value)
+  subtype    TEXT,              -- the entry's @type (places: settlement, country ...)
+  cert       TEXT,
+  register   TEXT,              -- 'persons.xml#id' for register entries
+  variants   TEXT,              -- JSON array of strings
+  notes      TEXT,              -- JSON array of strings
+  dates      TEXT,              -- JSON array of {kind, date_when, ..., text} (birth, death ...)
+  idnos      TEXT,              -- JSON array of {type, value}
+  lat        REAL,              -- WGS84, from location/geo
+  long       REAL,
+  sort_start TEXT,              -- dates: first and last day (YYYY-MM-DD)
+  sort_end   TEXT,
+  UNIQUE (type, key)
+);
+CREATE TABLE mentions (
+  id          TEXT PRIMARY KEY, -- the mention id of every output ("nk20-m12")
+  document_id INTEGER NOT NULL REFERENCES documents (id),
+  entity_id   INTEGER NOT NULL REFERENCES entities (id),
+  passage TEXT, part TEXT, note TEXT, surface TEXT NOT NULL, value TEXT, lang TEXT, ref TEXT, cert TEXT,
+  evidence TEXT, date_when TEXT, date_from TEXT, date_to TEXT, not_before TEXT, not_after TEXT,
+  sort_start TEXT, sort_end TEXT, context TEXT,
+  position INTEGER NOT NULL     -- order among the document's mentions
+);
+CREATE TABLE works (
+  id          TEXT PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id),
+  passage TEXT, part TEXT, note TEXT, type TEXT, subtype TEXT,
+  authors TEXT,                 -- JSON array of {name, role, key}
+  titles  TEXT,                 -- JSON array of {level, title}
+  date TEXT, date_when TEXT, sort_start TEXT,
+  urls TEXT,                    -- JSON array of URLs
+  doi TEXT, text TEXT
+);
+CREATE INDEX mentions_by_entity ON mentions (entity_id, document_id);
+CREATE INDEX mentions_by_document ON mentions (document_id, position);
+CREATE INDEX entities_by_name ON entities (type, name);
+CREATE INDEX works_by_document ON works (document_id);
+-- every mention with its document and entity, e.g.
+--   SELECT surface, context FROM mention_list WHERE name = 'Iosif Stalin' AND document = 'nk20'
+CREATE VIEW mention_list AS
+  SELECT m.*, d.key AS document, e.type AS type, e.key AS entity, e.name AS name
+  FROM mentions m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id;
+"""
+
+
+@dataclass
+class Indices:
+    """The indices of a set of documents: entities (with their mentions) per type, and works."""
+
+    documents: list[dict] = field(default_factory=list)
+    entities: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in INDICES})
+    works: list[dict] = field(default_factory=list)
+
+
+def _sort_name(text: str) -> str:
+    """A sort key that ignores case and diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _records(sources: list[Source]) -> list[etree._Element]:
+    """The index records of each source (TEI files beside the sources serve as registers)."""
+    for source in sources:
+        require_tei(source)
+    sheet = stylesheet(MENTIONS_XSL)
+    nodes = {s.uri: sheet.document(s.tree, s.uri) for s in with_neighbours(sources)}
+    executable = sheet.executable
+    executable.set_parameter("edition", sheet.string_map(nodes))
+    try:
+        return [parse_bytes(executable.transform_to_string(xdm_node=nodes[s.uri]).encode("utf-8"),
+                            f"{s.path} (index records)").getroot() for s in sources]
+    except PySaxonApiError as exc:
+        raise SaxonError(f"{MENTIONS_XSL}: cannot index the documents: {str(exc).strip()}") from None
+    finally:
+        executable.clear_parameters()
+
+
+def _dating(element: etree._Element) -> dict:
+    return {name: element.get(attribute, "") for attribute, name in _DATING.items()}
+
+
+def _mention(element: etree._Element, document: str, position: int) -> dict:
+    record = {name: "" for name in MENTION_FIELDS} | {
+        "id": element.get("id"), "document": document, "position": position, "type": element.get("type"),
+        "entity": element.get("entity"), "passage": element.get("passage"), "part": element.get("part"),
+        "note": element.get("note", ""),
+        "surface": element.findtext(f"{IX}surface"), "value": element.findtext(f"{IX}value", ""),
+        "lang": element.get("lang", ""), "ref": element.get("ref") or element.get("key", ""),
+        "cert": element.get("cert", ""), "evidence": element.get("evidence", ""),
+        "context": element.findtext(f"{IX}context")}
+    return record | {k: v for k, v in _dating(element).items() if k in record}
+
+
+def _entity(element: etree._Element) -> dict:
+    target = element.get("target", "")
+    return {
+        "key": element.get("key"), "type": element.get("type"), "name": element.findtext(f"{IX}name"),
+        "subtype": element.get("subtype", ""), "cert": element.get("cert", ""),
+        "register": target.rsplit("/", 1)[-1],
+        "variants": [v.text for v in element.iterfind(f"{IX}variant")],
+        "notes": [n.text for n in element.iterfind(f"{IX}note")],
+        "dates": [{"kind": d.get("kind")} | {k: v for k, v in _dating(d).items() if v} | {"text": d.text or ""}
+                  for d in element.iterfind(f"{IX}date")],
+        "idnos": [{"type": i.get("type", ""), "value": i.text} for i in element.iterfind(f"{IX}idno")],
+        "lat": float(element.get("lat")) if element.get("lat") else None,
+        "long": float(element.get("long")) if element.get("long") else None,
+    }
+
+
+def _work(element: etree._Element, document: str) -> dict:
+    date = element.find(f"{IX}date")
+    return {
+        "id": element.get("id"), "document": document, "passage": element.get("passage"),
+        "part": element.get("part"), "note": element.get("note", ""), "type": element.get("type", ""),
+        "subtype": element.get("subtype", ""),
+        "authors": [{"name": a.text, "role": a.get("role"), "key": a.get("key", "")}
+                    for a in element.iterfind(f"{IX}author")],
+        "titles": [{"level": t.get("level", ""), "title": t.text} for t in element.iterfind(f"{IX}title")],
+        "date": date.text or "" if date is not None else "",
+        "date_when": date.get("when", "") if date is not None else "",
+        "sort_start": date.get("start", "") if date is not None else "",
+        "urls": [u.text for u in element.iterfind(f"{IX}url")], "doi": element.findtext(f"{IX}doi", ""),
+        "text": element.findtext(f"{IX}text"),
+    }
+
+
+def collect(sources: list[Source]) -> Indices:
+    """Index ``sources``: mentions grouped per entity with the register data, and works cited."""
+    indices = Indices()
+    registered: dict[tuple[str, str], dict] = {}
+    grouped: dict[tuple[str, str], dict] = {}
+    for source, records in zip(sources, _records(sources)):
+        document = records.get("doc")
+        if any(d["key"] == document for d in indices.documents):
+            raise InputError(Problem(str(source.path), 0, 0, ERROR, f"two documents have the key \"{document}\" "
+                                     "(TEI/@xml:id, else the file name): give one of them another xml:id",
+                                     "index-document-key"))
+        indices.documents.append({"key": document, "file": source.path.name, "title": records.get("title"),
+                                  "lang": records.get("lang", "")})
+        for element in records.iterfind(f"{IX}entity"):
+            registered.setdefault((element.get("type"), element.get("key")), _entity(element))
+        for position, element in enumerate(records.iterfind(f"{IX}mention"), 1):
+            mention = _mention(element, document, position)
+            key = (mention["type"], mention["entity"])
+            if key not in grouped:
+                dated = {k: v for k, v in mention.items() if k in ("sort_start", "sort_end")}
+                grouped[key] = {name: "" for name in ENTITY_FIELDS} | {
+                    "key": key[1], "type": key[0], "name": mention["value"] or mention["surface"],
+                    "variants": [], "notes": [], "dates": [], "idnos": [], "lat": None, "long": None} | dated
+            grouped[key].setdefault("mentions", []).append(mention)
+        indices.works.extend(_work(element, document) for element in records.iterfind(f"{IX}work"))
+    for key, entity in grouped.items():
+        entity.update(registered.get(key, {}))
+        indices.entities[key[0]].append(entity)
+    for kind, entities in indices.entities.items():
+        if kind == "date":
+            entities.sort(key=lambda e: (not e["sort_start"], e["sort_start"], e["sort_end"], e["key"]))
+        else:
+            entities.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
+    indices.works.sort(key=lambda w: (_sort_name(w["authors"][0]["name"] if w["authors"] else "~"),
+                                      _sort_name(w["titles"][0]["title"] if w["titles"] else w["text"] or ""),
+                                      w["sort_start"], w["id"]))
+    return indices
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+def _json(indices: Indices, out_dir: Path) -> list[Path]:
+    data = {"documents": indices.documents}
+    data |= {INDICES[kind]: [e | {"count": len(e["mentions"])} for e in entities]
+             for kind, entities in indices.entities.items()}
+    data["works"] = indices.works
+    path = out_dir / "indices.json"
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return [path]
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+def _cell(value) -> str:
+    """A CSV cell: lists joined with " | " (objects as their values joined with ": ")."""
+    if isinstance(value, list):
+        return " | ".join(": ".join(str(v) for v in item.values() if v) if isinstance(item, dict) else str(item)
+                          for item in value)
+    return "" if value is None else str(value)
+
+
+def _csv_text(fields: tuple[str, ...], rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(fields)
+    writer.writerows([_cell(row[f]) for f in fields] for row in rows)
+    return buffer.getvalue()
+
+
+_CSV_ENTITY = {"name": "name", "subtype": "subtype", "entity_cert": "cert", "register": "register",
+               "variants": "variants", "notes": "notes", "dates": "dates", "idnos": "idnos", "lat": "lat",
+               "long": "long"}
+
+
+def _csv(indices: Indices, out_dir: Path) -> list[Path]:
+    written = []
+    for kind, entities in indices.entities.items():
+        rows = [m | {column: e[f] for column, f in _CSV_ENTITY.items()} for e in entities for m in e["mentions"]]
+        written.append(out_dir / f"{INDICES[kind]}.csv")
+        atomic_write(written[-1], _csv_text(MENTION_FIELDS + tuple(_CSV_ENTITY), rows))
+    written.append(out_dir / "works.csv")
+    atomic_write(written[-1], _csv_text(WORK_FIELDS, indices.works))
+    return written
+
+
+# --- SQLite -------------------------------------------------------------------------------
+
+def _sql(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+
+
+def _insert(db: sqlite3.Connection, table: str, columns: list[str], rows: list[list]) -> None:
+    db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                   [[_sql(value) for value in row] for row in rows])
+
+
+def _sqlite(indices: Indices, out_dir: Path) -> list[Path]:
+    """The database is built in memory and written like every other file (atomic_write)."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.executescript(SCHEMA)
+        documents = {d["key"]: number for number, d in enumerate(indices.documents, 1)}
+        _insert(db, "documents", ["id", *DOCUMENT_FIELDS],
+                [[documents[d["key"]]] + [d[f] for f in DOCUMENT_FIELDS] for d in indices.documents])
+        entities = [e for kind in INDICES for e in indices.entities[kind]]
+        _insert(db, "entities", ["id", *ENTITY_FIELDS],
+                [[number] + [e[f] for f in ENTITY_FIELDS] for number, e in enumerate(entities, 1)])
+        mention_columns = [f for f in MENTION_FIELDS if f not in ("document", "type", "entity")]
+        _insert(db, "mentions", ["document_id", "entity_id", *mention_columns],
+                [[documents[m["document"]], number] + [m[f] for f in mention_columns]
+                 for number, e in enumerate(entities, 1) for m in e["mentions"]])
+        work_columns = [f for f in WORK_FIELDS if f != "document"]
+        _insert(db, "works", ["document_id", *work_columns],
+                [[documents[w["document"]]] + [w[f] for f in work_columns] for w in indices.works])
+        db.commit()
+        path = out_dir / "indices.sqlite"
+        atomic_write(path, db.serialize())
+    finally:
+        db.close()
+    return [path]
+
+
+# --- TEI ----------------------------------------------------------------------------------
+
+def _tei(tag: str, parent: etree._Element | None = None, text: str | None = None, **attributes) -> etree._Element:
+    """A TEI element (attributes with a value only; ``xml_id`` -> xml:id, ``from_`` -> from)."""
+    names = {"xml_id": f"{{{XML_NS}}}id", "xml_lang": f"{{{XML_NS}}}lang", "from_": "from"}
+    attrib = {names.get(k, k): str(v) for k, v in attributes.items() if v not in (None, "")}
+    element = etree.Element(f"{{{TEI_NS}}}{tag}", attrib, nsmap={None: TEI_NS}) if parent is None else \
+        etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrib)
+    element.text = text
+    return element
+
+
+def _tei_dating(record: dict) -> dict:
+    return {"when": record.get("date_when"), "from_": record.get("date_from"), "to": record.get("date_to"),
+            "notBefore": record.get("not_before"), "notAfter": record.get("not_after")}
+
+
+def _tei_mentions(parent: etree._Element, mentions: list[dict], files: dict[str, str]) -> None:
+    """A list of mentions: a pointer to each (document#mention id) with its surface form and context."""
+    items = _tei("list", parent, type="mentions")
+    for mention in mentions:
+        item = _tei("item", items, n=mention["id"])
+        _tei("ptr", item, target=f"{files[mention['document']]}#{mention['id']}", type="mention")
+        _tei("ref", item, mention["surface"], target=f"{files[mention['document']]}#{mention['passage']}",
+             xml_lang=mention["lang"]).tail = " "
+        _tei("quote", item, mention["context"])
+
+
+_ENTRY = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
+          "org": ("listOrg", "org", "orgName")}
+
+
+def _tei_entry(parent: etree._Element, entity: dict, files: dict[str, str]) -> None:
+    kind = entity["type"]
+    entry = _tei(_ENTRY[kind][1], parent, xml_id=entity["key"] if entity["register"] else None,
+                 n=None if entity["register"] else entity["key"], type=entity["subtype"], cert=entity["cert"])
+    _tei(_ENTRY[kind][2], entry, entity["name"], type="main")
+    for variant in entity["variants"]:
+        _tei(_ENTRY[kind][2], entry, variant, type="variant")
+    for date in entity["dates"]:
+        if kind == "person" and date["kind"] in ("birth", "death", "floruit"):
+            _tei(date["kind"], entry, date["text"], **_tei_dating(date))
+        else:
+            _tei("date", _tei("note", entry, type=date["kind"]), date["text"], **_tei_dating(date))
+    if entity["lat"] is not None:
+        _tei("geo", _tei("location", entry), f"{entity['lat']} {entity['long']}")
+    for idno in entity["idnos"]:
+        _tei("idno", entry, idno["value"], type=idno["type"])
+    for note in entity["notes"]:
+        _tei("note", entry, note)
+    _tei_mentions(_tei("note", entry, type="mentions"), entity["mentions"], files)
+
+
+def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
+    files = {d["key"]: d["file"] for d in indices.documents}
+    root = _tei("TEI")
+    file_desc = _tei("fileDesc", _tei("teiHeader", root))
+    _tei("title", _tei("titleStmt", file_desc), "Indices: persons, places, organisations, dates, works cited")
+    _tei("p", _tei("publicationStmt", file_desc), "Generated by edition index; pointers are relative to the "
+         "folder of the indexed documents: document#mention-id (the id the HTML edition gives each mention) "
+         "and document#passage.")
+    sources = _tei("list", _tei("sourceDesc", file_desc))
+    for document in indices.documents:
+        _tei("ref", _tei("item", sources, n=document["key"]), document["title"], target=document["file"])
+    body = _tei("body", _tei("text", root))
+    for kind, (list_tag, _, _) in _ENTRY.items():
+        div = _tei("div", body, type="index", subtype=INDICES[kind])
+        _tei("head", div, {"person": "Persons", "place": "Places", "org": "Organisations"}[kind])
+        if indices.entities[kind]:
+            listing = _tei(list_tag, div)
+            for entity in indices.entities[kind]:
+                _tei_entry(listing, entity, files)
+    div = _tei("div", body, type="index", subtype="chronology")
+    _tei("head", div, "Chronology")
+    if indices.entities["date"]:
+        chronology = _tei("list", div, type="chronology")
+        for entity in indices.entities["date"]:
+            item = _tei("item", chronology, n=entity["key"])
+            dated = entity["mentions"][0]
+            _tei("date", item, entity["name"], **_tei_dating(dated))
+            _tei_mentions(item, entity["mentions"], files)
+    div = _tei("div", body, type="index", subtype="works")
+    _tei("head", div, "Works cited")
+    if indices.works:
+        bibliography = _tei("listBibl", div)
+        for work in indices.works:
+            bibl = _tei("bibl", bibliography, n=work["id"], type=work["type"], subtype=work["subtype"])
+            for author in work["authors"]:
+                _tei(author["role"], bibl, author["name"], ref=f"#{author['key']}" if author["key"] else None)
+            for title in work["titles"]:
+                _tei("title", bibl, title["title"], level=title["level"])
+            if work["date"] or work["date_when"]:
+                _tei("date", bibl, work["date"], when=work["date_when"])
+            for url in work["urls"]:
+                _tei("ptr", bibl, target=url)
+            if work["doi"]:
+                _tei("idno", bibl, work["doi"], type="DOI")
+            _tei("ref", bibl, work["text"], target=f"{files[work['document']]}#{work['passage']}", type="cited")
+    path = out_dir / "indices.xml"
+    atomic_write(path, etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return [path]
+
+
+WRITERS: dict[str, Callable[[Indices, Path], list[Path]]] = {
+    "tei": _tei_file, "json": _json, "csv": _csv, "sqlite": _sqlite}
+
+
+def write_indices(sources: list[Source], out_dir: Path, formats: set[str]) -> list[Path]:
+    """Index ``sources`` and write the indices in ``formats`` (of :data:`FORMATS`) into ``out_dir``."""
+    indices = collect(sources)
+    return [path for name in FORMATS if name in formats for path in WRITERS[name](indices, out_dir)]
+
+
+@click.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Output format; repeat for several (default: all): tei (indices.xml), json (indices.json), "
+                   "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite).")
+@click.option("-o", "--output", default="build/indices", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the indices into.")
+def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path) -> None:
+    """Indices of persons, places, organisations, dates and works cited, with every mention.
+
+    PATHS are TEI files or folders (searched for *.xml), of the edition or from elsewhere;
+    pointers are resolved against the TEI files in each file's folder (the registers). Without
+    registers, names are grouped by their @ref or @key, else by their text.
+    """
+    files = find_xml_files(list(paths))
+    if not files:
+        raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
+    written = write_indices([Source.load(path) for path in files], output, set(formats or FORMATS))
+    for path in written:
+        click.echo(f"wrote {path}")
