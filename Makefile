@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make edition   builds the whole edition from tei/ into build/ (today: validation)
+#   make edition   builds the whole edition from tei/ into build/ (validated first)
 #   make test      runs the whole test suite
 # Both create or refresh the virtualenv .venv from pyproject.toml first.
 
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 edition: $(STAMP)
-	$(BIN)/edition validate tei
+	$(BIN)/edition build tei -o build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

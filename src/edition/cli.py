@@ -99,3 +99,10 @@ def odd(odd_file: Path, output: Path, tei_all: Path) -> None:
 
 # Commands defined beside the library code they drive; one line each.
 from .importers.cli import import_command; main.add_command(import_command)  # noqa: E402
+from .indices import index_command; main.add_command(index_command)  # noqa: E402
+from .annotate.cli import annotate_command; main.add_command(annotate_command)  # noqa: E402
+from .annotate.cli import lint_command; main.add_command(lint_command)  # noqa: E402
+from .annotate.cli import stats_command; main.add_command(stats_command)  # noqa: E402
+from .publish_cli import build_command; main.add_command(build_command)  # noqa: E402
+from .publish_cli import html_command; main.add_command(html_command)  # noqa: E402
+from .publish_cli import text_command; main.add_command(text_command)  # noqa: E402

@@ -10,6 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import TEI_NS, XML_NS
+from .problems import ERROR, InputError, Problem
 from .xmlio import parse_bytes, read_file
 
 _STEP = re.compile(r"/(@?)(?:Q\{([^}]*)\})?([^/\[{]+)(?:\[(\d+)\])?")
@@ -110,3 +111,34 @@ class Source:
             if node is None:
                 return None, None
         return node, None
+
+
+def require_tei(source: Source) -> Source:
+    """``source`` if it is a TEI document; else :class:`InputError` saying what its root is."""
+    if not source.is_tei:
+        qname = etree.QName(source.tree.getroot())
+        where = f"in namespace {qname.namespace}" if qname.namespace else "in no namespace"
+        line, column = source.position(source.tree.getroot())
+        raise InputError(Problem(str(source.path), line, column, ERROR,
+                                 f"not a TEI document: the root element is <{qname.localname}> {where}; "
+                                 f"expected <TEI xmlns=\"{TEI_NS}\">", "tei-root"))
+    return source
+
+
+def load_tei(paths: list[Path]) -> list[Source]:
+    """The TEI documents at ``paths``, parsed safely; :class:`InputError` for the first unusable one."""
+    return [require_tei(Source.load(path)) for path in paths]
+
+
+def with_neighbours(sources: list[Source]) -> list[Source]:
+    """``sources`` and the TEI files beside them: what their pointers may resolve into."""
+    edition = {s.uri: s for s in sources}
+    for folder in sorted({s.path.resolve().parent for s in sources}):
+        for path in sorted(folder.glob("*.xml")):
+            if path.resolve().as_uri() not in edition:
+                try:
+                    neighbour = require_tei(Source.load(path))
+                except InputError:
+                    continue  # not part of the edition; reported when it is checked itself
+                edition[neighbour.uri] = neighbour
+    return list(edition.values())

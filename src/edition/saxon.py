@@ -49,13 +49,17 @@ class Stylesheet:
         self._builder.set_base_uri(uri)
         return self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
 
+    def string(self, value: str):
+        """An XDM string."""
+        return self._processor.make_string_value(value)
+
     def string_map(self, mapping: dict[str, PyXdmNode]):
         """An XDM map from strings to the given values."""
-        return self._processor.make_map({self._processor.make_string_value(k): v for k, v in mapping.items()})
+        return self._processor.make_map({self.string(k): v for k, v in mapping.items()})
 
     def string_array(self, values: list[str]):
         """An XDM array of strings."""
-        return self._processor.make_array([self._processor.make_string_value(v) for v in values])
+        return self._processor.make_array([self.string(v) for v in values])
 
 
 @functools.cache

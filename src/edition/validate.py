@@ -13,8 +13,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import TEI_NS
-from .documents import Source, find_xml_files
+
+from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
 from .schematron import Schematron
 from .xmlio import parse_file
@@ -140,20 +140,11 @@ def _schematron_problems(source: Source, findings, display: str) -> list[Problem
     return problems
 
 
-def _load(path: Path, display: str) -> Source | Problem:
+def _load(path: Path) -> Source | Problem:
     try:
-        source = Source.load(path)
+        return load_tei([path])[0]
     except InputError as exc:
         return exc.problem
-    root = source.tree.getroot()
-    if not source.is_tei:
-        qname = etree.QName(root)
-        where = f"in namespace {qname.namespace}" if qname.namespace else "in no namespace"
-        line, column = source.position(root)
-        return Problem(display, line, column, ERROR,
-                       f"not a TEI document: the root element is <{qname.localname}> {where}; "
-                       f"expected <TEI xmlns=\"{TEI_NS}\">", "tei-root")
-    return source
 
 
 def validate(paths: list[Path], schema: str = "edition") -> Report:
@@ -162,7 +153,7 @@ def validate(paths: list[Path], schema: str = "edition") -> Report:
     report = Report(files=len(files))
     targets: dict[str, Source] = {}
     for path in files:
-        loaded = _load(path, str(path))
+        loaded = _load(path)
         if isinstance(loaded, Problem):
             report.problems.append(loaded)
         else:
@@ -171,7 +162,7 @@ def validate(paths: list[Path], schema: str = "edition") -> Report:
         grammar = relaxng(SCHEMAS[schema])
         for source in targets.values():
             report.problems.extend(_check_rng(source, grammar, str(source.path)))
-        edition = {uri: s.tree for uri, s in _edition_of(targets).items()}
+        edition = {s.uri: s.tree for s in with_neighbours(list(targets.values()))}
         findings = schematron(SCHEMATRON).run(edition, list(targets))
         for uri, source in targets.items():
             report.problems.extend(_schematron_problems(source, findings.get(uri, []), str(source.path)))
@@ -184,16 +175,3 @@ def _without_rng_duplicates(problems: list[Problem]) -> list[Problem]:
     """Drop a grammar error where a Schematron rule explains the same spot better."""
     explained = {(p.path, p.line, p.column) for p in problems if p.rule != "rng" and p.severity == ERROR}
     return [p for p in problems if p.rule != "rng" or (p.path, p.line, p.column) not in explained]
-
-
-def _edition_of(targets: dict[str, Source]) -> dict[str, Source]:
-    """The documents the targets may point into: themselves and the TEI files beside them."""
-    edition = dict(targets)
-    for folder in sorted({s.path.resolve().parent for s in targets.values()}):
-        for path in sorted(folder.glob("*.xml")):
-            uri = path.resolve().as_uri()
-            if uri not in edition:
-                loaded = _load(path, str(path))
-                if isinstance(loaded, Source):
-                    edition[uri] = loaded
-    return edition

@@ -551,7 +551,6 @@ def to_tei(text: str, meta: SourceMeta, *, today: str | None = None) -> etree._E
     stack: list[tuple[int, etree._Element]] = []  # (level, div)
     state: dict = {}
     pending_pb = False
-    container: etree._Element | None = None  # where the next block goes
     current_list: etree._Element | None = None
     last_para: etree._Element | None = None
     last_block: Block | None = None

@@ -1,0 +1,164 @@
+"""HTML output: the four documents of the edition and foreign TEI, checked as parsed HTML5.
+
+The pages are parsed with html5lib (the WHATWG parsing algorithm; every parse error counts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import html5lib
+import pytest
+from lxml import etree
+
+from edition.documents import load_tei, with_neighbours
+from edition.rendering import is_register
+from edition.site import write_site
+
+ROOT = Path(__file__).resolve().parents[1]
+TEI = ROOT / "tei"
+FOREIGN = ROOT / "tests" / "fixtures" / "foreign"
+GOOD = ROOT / "tests" / "fixtures" / "validate" / "good"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def parse_html(path: Path):
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    document = parser.parse(path.read_bytes())
+    return document, parser.errors
+
+
+@pytest.fixture(scope="module")
+def edition_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    sources = load_tei(sorted(TEI.glob("*.xml")))
+    write_site([s for s in sources if not is_register(s)], sources, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def foreign_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("foreign")
+    documents = load_tei(sorted(FOREIGN.glob("*.xml")) + [GOOD / "article.xml"])
+    write_site(documents, with_neighbours(documents), out, home=False)
+    return out
+
+
+def pages(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.html"))
+
+
+@pytest.mark.parametrize("which", ["edition_site", "foreign_site"])
+def test_pages_are_html5_with_one_h1_lang_and_unique_ids(which, request):
+    folder = request.getfixturevalue(which)
+    assert len(pages(folder)) >= 5
+    for page in pages(folder):
+        document, errors = parse_html(page)
+        assert errors == [], f"{page.name}: {errors[:3]}"
+        assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE HTML>")
+        assert len(document.findall(".//h1")) == 1, page.name
+        assert document.get("lang"), page.name
+        for landmark in ("header", "nav", "main", "footer"):
+            assert document.find(f".//{landmark}") is not None, (page.name, landmark)
+        assert document.find(".//a[@class='skip']").get("href") == "#main"
+        ids = Counter(el.get("id") for el in document.iter() if isinstance(el.tag, str) and el.get("id"))
+        assert [i for i, n in ids.items() if n > 1] == [], page.name
+        levels = [int(el.tag[1]) for el in document.iter() if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag)]
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (page.name, levels)
+        for img in document.iter("img"):
+            assert img.get("alt"), page.name
+
+
+def test_thesis_notes_have_markers_back_links_and_popovers(edition_site):
+    tei = etree.parse(str(TEI / "mountain-fortress.xml"))
+    notes = tei.xpath("//t:text//t:note[@place='foot']", namespaces=NS)
+    assert len(notes) == 1085
+    document, _ = parse_html(edition_site / "mountain-fortress.html")
+    ids = {el.get("id"): el for el in document.iter() if isinstance(el.tag, str) and el.get("id")}
+    markers = document.findall(".//a[@class='fn-ref']")
+    backs = document.findall(".//a[@class='fn-back']")
+    assert len(markers) == len(backs) == 1085
+    for note, marker in zip(notes, markers):
+        target = marker.get("href")[1:]
+        assert target == note.get("{http://www.w3.org/XML/1998/namespace}id")
+        assert marker.findtext("sup") == note.get("n")
+        assert ids[target].tag == "li"
+        assert ids[target].find("a[@class='fn-back']").get("href") == "#" + marker.get("id")
+        popover = ids[marker.get("aria-describedby")]
+        assert popover.get("role") == "tooltip"
+        for ptr in note.iter("{http://www.tei-c.org/ns/1.0}ptr"):
+            ptr.text = ptr.get("target")
+        assert " ".join("".join(popover.itertext()).split()) == " ".join("".join(note.itertext()).split())
+
+
+def test_every_page_break_is_shown_with_an_anchor(edition_site):
+    for name in ("mountain-fortress", "nakhchivan-1924-1928"):
+        numbers = etree.parse(str(TEI / f"{name}.xml")).xpath("//t:text//t:pb/@n", namespaces=NS)
+        document, _ = parse_html(edition_site / f"{name}.html")
+        shown = document.findall(".//span[@class='pb']")
+        assert [s.findtext("a") for s in shown] == [f"[p. {n}]" for n in numbers]
+        assert all(s.find("a").get("href") == "#" + s.get("id") for s in shown)
+
+
+def test_languages_labels_and_metadata(edition_site):
+    latvian, _ = parse_html(edition_site / "adr-1918-1920-lv.html")
+    assert latvian.get("lang") == "lv"
+    assert latvian.find(".//section[@class='about']/h2").text == "Par šo dokumentu"
+    assert latvian.findall(".//*[@lang='ru']")
+    thesis, _ = parse_html(edition_site / "mountain-fortress.html")
+    assert thesis.get("lang") == "en"
+    assert len(thesis.findall(".//i[@lang='hy']")) >= 50
+    assert thesis.find(".//details[@class='editorial']") is not None
+    toc = [a.get("href") for a in thesis.findall(".//nav[@class='toc']//a")]
+    assert "#mf-div1" in toc and all(thesis.find(f".//*[@id='{h[1:]}']") is not None for h in toc)
+    article, _ = parse_html(edition_site / "nakhchivan-1924-1928.html")
+    assert article.find(".//a[@href='https://doi.org/10.69760/gqmpzx53']") is not None
+    home, errors = parse_html(edition_site / "index.html")
+    titles = [a.text for a in home.findall(".//ul[@class='documents']//h3/a")]
+    assert len(titles) == 4 and "Mountain Fortress: The Past, Present, and Future of the Artsakh Conflict" in titles
+    assert not [el for el in home.iter() if isinstance(el.tag, str) and el.get("id", "").startswith("mf-")]
+
+
+def test_mentions_link_to_the_indices_with_their_ids(foreign_site):
+    document, _ = parse_html(foreign_site / "article.html")
+    stalin = document.find(".//a[@id='article-m2']")
+    assert stalin.get("href") == "persons.html#t-stalin" and stalin.get("title") == "Iosif Stalin"
+    date = document.find(".//a[@id='article-m1']")
+    assert date.get("href") == "chronology.html#article-m1" and date.get("title") == "1920-04"
+    assert date.find("time").get("datetime") == "1920-04"
+    assert document.find(".//a[@id='article-m5']").get("title") == "1920-11-07 – 1920-11-08"
+    assert document.find(".//i[@lang='ru']").text == "да"
+
+
+def test_foreign_tei_keeps_its_text(foreign_site):
+    for name in ("letter", "drama", "prose", "unknown"):
+        tei = etree.parse(str(FOREIGN / f"{name}.xml"))
+        document, _ = parse_html(foreign_site / f"{name}.html")
+        html = " ".join("".join(document.find(".//main").itertext()).split())
+        for node in tei.xpath("//t:text//text()[not(ancestor::t:figDesc)]", namespaces=NS):
+            for word in re.findall(r"\w+", node):
+                assert word in html, (name, word)
+    prose, _ = parse_html(foreign_site / "prose.html")
+    assert prose.find(".//ol/li/ul/li") is not None
+    assert prose.find(".//table/caption").text == "Distances" and prose.findall(".//th")
+    assert prose.find(".//figure/img").get("alt") == "A dirt road between hills."
+    assert prose.find(".//a[@href='https://doi.org/10.1234/journey']") is not None
+
+
+def test_hostile_links_and_markup_are_neutralised(foreign_site):
+    document, errors = parse_html(foreign_site / "hostile.html")
+    assert errors == []
+    assert document.find(".//script[@src='edition.js']") is not None
+    assert len(document.findall(".//script")) == 1
+    for el in document.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name in ("href", "src"):
+            value = re.sub(r"[\s\x00-\x1f]", "", el.get(name, "")).lower()
+            assert not value.startswith(("javascript:", "data:", "vbscript:")), value
+        assert not any(name.startswith("on") for name in el.attrib), el.attrib
+    hrefs = [a.get("href") for a in document.iter("a")]
+    assert "https://example.org/ok?a=1&b=\"2\"" in hrefs and "mailto:someone@example.org" in hrefs
+    assert '<script>alert("title")</script>' in document.findtext(".//title")

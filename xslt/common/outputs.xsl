@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the reading outputs (HTML, plain text, later print and index pages) decide alike:
+  which notes are footnotes and their numbers, document titles, normalised dates, register
+  entries and their main names, the file names of pages, and which link targets are safe.
+  Includes functions.xsl (mention ids, pointers) and labels.xsl.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="functions.xsl"/>
+  <xsl:include href="labels.xsl"/>
+
+  <!-- Index page of each kind of register entry. -->
+  <xsl:variable name="ed:index-pages" as="map(xs:string, xs:string)"
+      select="map{ 'person': 'persons.html', 'place': 'places.html', 'org': 'organisations.html' }"/>
+
+  <!-- A note of the text printed apart from it (footnote, endnote), not an annotation of a
+       reference or a note placed inline or in the margin. -->
+  <xsl:function name="ed:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:text)
+        and not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
+        and not($note/ancestor::tei:bibl or $note/ancestor::tei:biblStruct or $note/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <xsl:accumulator name="ed:note-number" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:note[ed:is-footnote(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The number a footnote is shown with: its @n, else its running number. -->
+  <xsl:function name="ed:note-label" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(),
+        string($note/accumulator-before('ed:note-number')))[1]"/>
+  </xsl:function>
+
+  <!-- The identifier of a footnote: its xml:id, else document key + running number. -->
+  <xsl:function name="ed:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="($note/@xml:id/string(),
+        ed:doc-key($note) || '-note' || $note/accumulator-before('ed:note-number'))[1]"/>
+  </xsl:function>
+
+  <!-- The title of a document: main title (and subtitle) of titleStmt, else the file name. -->
+  <xsl:function name="ed:doc-title" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="titles" select="root($node)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:variable name="main" select="normalize-space(($titles[@type = 'main'], $titles[not(@type)], $titles)[1])"/>
+    <xsl:variable name="sub" select="normalize-space($titles[@type = 'sub'][1])"/>
+    <xsl:sequence select="if ($main = '') then ed:doc-key($node)
+        else if ($sub != '') then $main || (if (matches($main, '[:.?!]$')) then ' ' else ': ') || $sub else $main"/>
+  </xsl:function>
+
+  <!-- The file name of a document's HTML page: its file name with .html. -->
+  <xsl:function name="ed:page-file" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="replace(tokenize(ed:uri(base-uri(root($node))), '/')[last()], '\.xml$', '') || '.html'"/>
+  </xsl:function>
+
+  <!-- The normalised value of a date ('1920-04', '1920-11-07 – 1920-11-08'); '' if it has none. -->
+  <xsl:function name="ed:date-value" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="start" select="($date/@from, $date/@notBefore)[1]"/>
+    <xsl:variable name="end" select="($date/@to, $date/@notAfter)[1]"/>
+    <xsl:sequence select="if ($date/@when) then normalize-space($date/@when)
+        else if ($start or $end) then string-join((normalize-space($start), normalize-space($end)), ' – ') => normalize-space()
+        else ''"/>
+  </xsl:function>
+
+  <!-- The register entry (person, place, org …) a mention points to, if it resolves. -->
+  <xsl:function name="ed:entry" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="ed:resolve($mention/@ref)[1]"/>
+  </xsl:function>
+
+  <!-- The main name of a register entry: the name marked main, else its first name. -->
+  <xsl:function name="ed:main-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
+    <xsl:sequence select="normalize-space(($names[@type = 'main'], $names)[1])"/>
+  </xsl:function>
+
+  <!-- The link to an entry on its index page ('persons.html#t-stalin'); () for other elements. -->
+  <xsl:function name="ed:entry-href" as="xs:string?">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="$entry[@xml:id and map:contains($ed:index-pages, local-name(.))]
+        ! ($ed:index-pages(local-name(.)) || '#' || @xml:id)"/>
+  </xsl:function>
+
+  <!-- $url if it is safe to link to: relative, or http, https or mailto; else (). Whitespace and
+       control characters are dropped first, as browsers do. -->
+  <xsl:function name="ed:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="clean" select="replace(string($url), '[\s\p{Cc}]', '')"/>
+    <xsl:variable name="scheme" select="lower-case(replace($clean, '^([A-Za-z][A-Za-z0-9+.\-]*):.*$', '$1', 's'))"/>
+    <xsl:sequence select="$clean[. != ''][not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:', 's')) or $scheme = ('http', 'https', 'mailto')]"/>
+  </xsl:function>
+</xsl:stylesheet>

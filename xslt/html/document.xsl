@@ -1,0 +1,44 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page of one document: its title, metadata, table of contents, text and notes.
+  Input: the document; parameters: see params.xsl, and $edition (pointers.xsl).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:include href="modules.xsl"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="lang" select="ed:lang(.)"/>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="title" select="ed:doc-title(.)"/>
+      <xsl:with-param name="current" select="ed:page-file(.)"/>
+      <xsl:with-param name="content">
+        <article class="document">
+          <header class="document">
+            <h1>{ed:doc-title(.)}</h1>
+            <xsl:apply-templates select="tei:TEI" mode="h:summary">
+              <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
+            </xsl:apply-templates>
+          </header>
+          <section class="about" aria-labelledby="about-title">
+            <h2 id="about-title">{ed:label('about', $lang)}</h2>
+            <xsl:apply-templates select="tei:TEI" mode="h:about">
+              <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
+            </xsl:apply-templates>
+          </section>
+          <xsl:call-template name="h:toc"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+          <xsl:apply-templates select="tei:TEI/tei:text"/>
+          <xsl:call-template name="h:notes"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,75 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Links: ref, ptr, idno (DOI, URL). Only safe targets become links (relative, http, https,
+  mailto: ed:safe-url); a pointer to another TEI file of the edition goes to its HTML page.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- The HTML link for a pointer attribute (its first pointer), or () if it is not safe. -->
+  <xsl:function name="h:href" as="xs:string?">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($target))[1]"/>
+    <xsl:sequence select="ed:safe-url($target)[ed:safe-url($first)] ! ed:safe-url(
+        if (not(matches($first, '^[A-Za-z][A-Za-z0-9+.\-]*:'))) then replace($first, '\.xml(#|$)', '.html$1') else $first)"/>
+  </xsl:function>
+
+  <!-- The context element as a link to $href (a span when there is none or inside a link). -->
+  <xsl:template name="h:link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="text" as="item()*"/>
+    <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($href and not($h:in-link)) then 'a' else 'span'}">
+      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:if test="$href and not($h:in-link)"><xsl:attribute name="href" select="$href"/></xsl:if>
+      <xsl:sequence select="$text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:ref">
+    <xsl:call-template name="h:link">
+      <xsl:with-param name="href" select="h:href(@target)"/>
+      <xsl:with-param name="text">
+        <xsl:apply-templates>
+          <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+          <xsl:with-param name="h:in-link" tunnel="yes" select="exists(h:href(@target))"/>
+        </xsl:apply-templates>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:ptr">
+    <xsl:call-template name="h:link">
+      <xsl:with-param name="href" select="h:href(@target)"/>
+      <xsl:with-param name="text" select="normalize-space(@target)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:idno[lower-case(@type) = 'doi']">
+    <xsl:variable name="doi" select="replace(normalize-space(.), '^(https?://(dx\.)?doi\.org/|doi:)', '', 'i')"/>
+    <xsl:call-template name="h:link">
+      <xsl:with-param name="href" select="ed:safe-url('https://doi.org/' || $doi)"/>
+      <xsl:with-param name="text" select="'https://doi.org/' || $doi"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:idno[matches(normalize-space(.), '^https?://')] | tei:email">
+    <xsl:variable name="address" select="normalize-space(.)"/>
+    <xsl:call-template name="h:link">
+      <xsl:with-param name="href" select="ed:safe-url(if (self::tei:email) then 'mailto:' || $address else $address)"/>
+      <xsl:with-param name="text" select="$address"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:anchor">
+    <span>
+      <xsl:apply-templates select="." mode="h:attributes"/>
+    </span>
+  </xsl:template>
+</xsl:stylesheet>

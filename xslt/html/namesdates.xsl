@@ -1,0 +1,62 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Mentions of persons, places, organisations and dates. Each carries its stable mention id
+  (ed:mention-id) as element id, so that the indices link to the passage. A name links to
+  its register entry on the index page with the entry's main name as tooltip; a date links
+  to the chronology and shows its normalised value. In the header (h:link-mentions false)
+  they are not linked.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- The context mention as a link to $href (a span if none), with its id and tooltip. -->
+  <xsl:template name="h:mention">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="title" as="xs:string?"/>
+    <xsl:param name="datetime" as="xs:string?"/>
+    <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="h:link-mentions" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:variable name="link" select="$href[not($h:in-link) and $h:link-mentions]"/>
+    <xsl:element name="{if ($link) then 'a' else 'span'}">
+      <xsl:apply-templates select="." mode="h:attributes">
+        <xsl:with-param name="id" select="ed:mention-id(.)"/>
+        <xsl:with-param name="class" select="'mention'"/>
+      </xsl:apply-templates>
+      <xsl:if test="$link"><xsl:attribute name="href" select="$link"/></xsl:if>
+      <xsl:if test="normalize-space($title)"><xsl:attribute name="title" select="$title"/></xsl:if>
+      <xsl:variable name="content">
+        <xsl:apply-templates>
+          <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+          <xsl:with-param name="h:in-link" tunnel="yes" select="$h:in-link or exists($link)"/>
+        </xsl:apply-templates>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$datetime"><time datetime="{$datetime}"><xsl:sequence select="$content"/></time></xsl:when>
+        <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs">
+    <xsl:variable name="entry" select="ed:entry(.)"/>
+    <xsl:call-template name="h:mention">
+      <xsl:with-param name="href" select="(ed:entry-href($entry), ed:safe-url(@ref)[matches(., '^https?://')])[1]"/>
+      <xsl:with-param name="title" select="$entry ! ed:main-name(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:date">
+    <xsl:variable name="value" select="ed:date-value(.)"/>
+    <xsl:call-template name="h:mention">
+      <xsl:with-param name="href" select="('chronology.html#' || ed:mention-id(.))[$value != '']"/>
+      <xsl:with-param name="title" select="$value"/>
+      <xsl:with-param name="datetime" select="@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]"/>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>

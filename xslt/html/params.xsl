@@ -1,0 +1,32 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Every parameter of the HTML output, in one place. The toolkit sets them per run; the
+  defaults render a single document on its own.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:h="urn:x-edition:html"
+    exclude-result-prefixes="#all">
+
+  <!-- URIs of the documents of the site, in order (keys of $edition): the home page lists them,
+       every page's navigation links them. -->
+  <xsl:param name="documents" as="array(xs:string)" select="[]"/>
+
+  <!-- The home page's file name; '' when the pages are rendered without one (edition html). -->
+  <xsl:param name="home-page" as="xs:string" select="''"/>
+
+  <!-- The title of the edition; '' takes the series title (seriesStmt) of the first document. -->
+  <xsl:param name="edition-title" as="xs:string" select="''"/>
+
+  <!-- The home page's introduction. -->
+  <xsl:param name="introduction" as="xs:string" select="'A digital scholarly edition in TEI P5 of
+      texts on Nakhchivan, Karabakh/Artsakh and the Azerbaijan Democratic Republic (South Caucasus,
+      1918–2021), in English and Latvian with Azerbaijani, Russian and Armenian passages. Each
+      document is given with its source, its editorial decisions and its notes; names of persons,
+      places and organisations and dates are marked up and linked to the indices.'"/>
+
+  <!-- The site's style sheet and script, relative to the pages. -->
+  <xsl:param name="css" as="xs:string" select="'edition.css'"/>
+  <xsl:param name="js" as="xs:string" select="'edition.js'"/>
+</xsl:stylesheet>

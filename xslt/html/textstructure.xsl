@@ -1,0 +1,93 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Text structure: front, body and back, divisions and their headings (h2 for the top level,
+  one more per level of headed division, never a jump), the table of contents (mode h:toc),
+  the title page, letters (opener, closer, salute, dateline, signed) and drama and verse
+  (castList, sp, speaker, stage, lg, l).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group">
+    <div>
+      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- The HTML id of a division: its xml:id, else one from its position. -->
+  <xsl:function name="h:div-id" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="($div/@xml:id, 'div-' || count($div/(ancestor::* | preceding::*)[self::tei:div or self::tei:div1
+        or self::tei:div2 or self::tei:div3]) + 1)[1]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3">
+    <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($h:phrasing) then 'span' else if (tei:head) then 'section' else 'div'}">
+      <xsl:apply-templates select="." mode="h:attributes">
+        <xsl:with-param name="id" select="h:div-id(.)"/>
+        <xsl:with-param name="class" select="'block'[$h:phrasing]"/>
+      </xsl:apply-templates>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:body | tei:front | tei:back)/tei:head">
+    <xsl:variable name="level" select="min((6, 1 + max((1, count(ancestor::*[tei:head][self::tei:div or self::tei:div1
+        or self::tei:div2 or self::tei:div3])))))"/>
+    <xsl:call-template name="h:block">
+      <xsl:with-param name="name" select="'h' || $level"/>
+      <xsl:with-param name="inner-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Table of contents: the headed divisions, nested. -->
+  <xsl:template name="h:toc">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="items" as="element()*"><xsl:apply-templates select="tei:TEI/tei:text" mode="h:toc"/></xsl:variable>
+    <xsl:if test="$items">
+      <nav class="toc" aria-labelledby="toc-title">
+        <h2 id="toc-title">{ed:label('contents', $lang)}</h2>
+        <ol><xsl:sequence select="$items"/></ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="h:toc">
+    <xsl:apply-templates select="*" mode="h:toc"/>
+  </xsl:template>
+  <xsl:template match="tei:note | tei:teiHeader" mode="h:toc"/>
+  <xsl:template match="(tei:div | tei:div1 | tei:div2 | tei:div3)[tei:head]" mode="h:toc">
+    <xsl:variable name="heading">
+      <xsl:apply-templates select="tei:head[1]/node()">
+        <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+        <xsl:with-param name="h:in-link" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="children" as="element()*"><xsl:apply-templates select="*" mode="h:toc"/></xsl:variable>
+    <li>
+      <a href="#{h:div-id(.)}"><xsl:apply-templates select="$heading" mode="h:echo"/></a>
+      <xsl:if test="$children"><ol><xsl:sequence select="$children"/></ol></xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- Title page. -->
+  <xsl:template match="tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:postscript | tei:epigraph
+      | tei:argument | tei:castList | tei:castGroup | tei:sp | tei:lg | tei:floatingText | tei:address">
+    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'div'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:titlePart | tei:docImprint | tei:byline | tei:docDate | tei:docEdition | tei:salute
+      | tei:signed | tei:dateline | tei:speaker | tei:stage | tei:l | tei:addrLine | tei:castItem | tei:roleDesc">
+    <xsl:call-template name="h:block">
+      <xsl:with-param name="name" select="'p'"/>
+      <xsl:with-param name="inner-phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
