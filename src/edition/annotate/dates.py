@@ -192,7 +192,8 @@ def _numeric(m: re.Match) -> tuple[Point, Point, str]:
 
 def _lv_approx(m: re.Match) -> tuple[Point, Point, str]:
     month = _month(m.group("m"))
-    low, high = _third(1, 30, _LV_MODIFIER[m.group("lvmod")])
+    last = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31  # the year is not known yet
+    low, high = _third(1, last, _LV_MODIFIER[m.group("lvmod")])
     return Point(None, month, low), Point(None, month, high), "approx"
 
 
