@@ -1,0 +1,106 @@
+"""The print edition: PDFs through print-oriented HTML (``xslt/print/print.xsl``) and CSS Paged
+Media (``xslt/print/print.css``), laid out by WeasyPrint.
+
+:func:`write_pdfs` writes one PDF per document (``NAME.pdf``) and one for the whole edition
+(:data:`BOOK`: title page, contents, the documents, indices of persons, places and
+organisations). The layout computes every page number of the contents and indices
+(``target-counter``); an index cites each page once, so the documents are laid out before
+the edition (see :func:`write_pdfs`). Names link to the index, note calls to their notes and
+back, index pages to the passages.
+
+WeasyPrint fetches nothing but the files of ``xslt/print/`` (:class:`LocalFetcher`); the fonts
+come from the system (fontconfig) and are embedded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .documents import Source
+from .indices import Indices, collect
+from .problems import ERROR, InputError, Problem
+from .rendering import Rendering, output_names
+from .saxon import XSLT_DIR
+from .xmlio import atomic_write
+
+PRINT_DIR = XSLT_DIR / "print"
+BOOK = "edition.pdf"
+INDEX_KINDS = ("person", "place", "org")
+
+
+class LocalFetcher(URLFetcher):
+    """Serves the files of ``xslt/print/`` (the style sheet) and refuses every other URL."""
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
+        if path is None or path.parent != PRINT_DIR.resolve() or not path.is_file():
+            raise ValueError(f"not fetched: {url} (the print edition uses only the files of {PRINT_DIR})")
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": "text/css; charset=utf-8"})
+
+
+def _layout(html: str):
+    """The laid-out ``html`` (a WeasyPrint document) and the page number of each of its anchors."""
+    document = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=LocalFetcher()).render()
+    return document, {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}
+
+
+def _html(documents: list[Source], edition: list[Source], indices: str = "{}") -> str:
+    """The print HTML of a book of ``documents`` with ``indices`` (see ``xslt/print/params.xsl``)."""
+    return Rendering(PRINT_DIR / "print.xsl", edition, documents=[s.uri for s in documents], css="print.css",
+                     indices=indices).initial_template()
+
+
+def _indices(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
+    """The book's indices: for each entry, the first of its mentions on each page, where ``pages``
+    gives the (document, page) of every mention laid out."""
+    data = {}
+    for kind in INDEX_KINDS:
+        data[kind] = []
+        for entity in indices.entities[kind]:
+            first = {}
+            for mention in entity["mentions"]:
+                first.setdefault(pages.get(mention["id"]), mention["id"])
+            first.pop(None, None)
+            if first:
+                data[kind].append({"name": entity["name"], "anchor": f"idx-{entity['key']}" if entity["register"] else "",
+                                   "mentions": [first[page] for page in sorted(first)]})
+    return json.dumps(data, ensure_ascii=False)
+
+
+def write_pdfs(documents: list[Source], edition: list[Source], out_dir: Path, *, each: bool = True,
+               book: bool = True, progress: Callable[[str], None] = lambda label: None) -> list[Path]:
+    """Write into ``out_dir`` the PDF of each of ``documents`` (if ``each``) and, if ``book`` and
+    there are several, the edition's (:data:`BOOK`); pointers resolve in ``edition``. Returns the
+    files written.
+
+    The edition's indices learn which mentions share a page from the documents' own layouts:
+    each document begins on a right-hand page of the same size in both, so its pages break alike.
+    """
+    names = output_names(documents, ".pdf")
+    book = book and len(documents) > 1
+    clash = next((s for s in documents if names[s.uri] == BOOK), None)
+    if clash and book:
+        raise InputError(Problem(str(clash.path), 0, 0, ERROR, f"this document's PDF would be written as {BOOK}, the "
+                                 "name of the whole edition's PDF: rename the file", "output-clash"))
+    written, pages = [], {}
+    for number, source in enumerate(documents):
+        progress(f"PDF {names[source.uri]}")
+        laid, anchors = _layout(_html([source], edition))
+        pages.update((anchor, (number, page)) for anchor, page in anchors.items())
+        if each:
+            atomic_write(out_dir / names[source.uri], laid.write_pdf())
+            written.append(out_dir / names[source.uri])
+    if book:
+        progress(f"PDF {BOOK}")
+        laid, _ = _layout(_html(documents, edition, _indices(collect(edition), pages)))
+        atomic_write(out_dir / BOOK, laid.write_pdf())
+        written.append(out_dir / BOOK)
+    return written

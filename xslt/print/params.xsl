@@ -1,0 +1,35 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The parameters of the print output, and its interface labels (beside those of
+  ../common/labels.xsl). The parameters of the screen HTML (../html/params.xsl) apply too:
+  $documents (the book's documents, in order), $edition-title, $introduction, $css.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:p="urn:x-edition:print"
+    exclude-result-prefixes="#all">
+
+  <!-- The indices as JSON: {"person": [{"name", "anchor", "mentions": [mention id, …]}, …],
+       "place": […], "org": […]}, entries in the order to print them; "anchor" is
+       the id of the entry ('idx-' and the register's xml:id; the text's names link there) or '';
+       each mention listed stands for a page of the book (src/edition/pdf.py chooses them). -->
+  <xsl:param name="indices" as="xs:string" select="'{}'"/>
+
+  <xsl:variable name="p:labels" as="map(xs:string, map(xs:string, xs:string))" select="map{
+    'en': map{ 'index': 'Index', 'person': 'Persons', 'place': 'Places', 'org': 'Organisations',
+               'edition': 'Print edition' },
+    'lv': map{ 'index': 'Rādītājs', 'person': 'Personas', 'place': 'Vietas', 'org': 'Organizācijas',
+               'edition': 'Drukātais izdevums' }
+  }"/>
+
+  <!-- The label $key in language $lang: the print labels, else those of every output. -->
+  <xsl:function name="p:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="labels" select="($p:labels(lower-case(tokenize($lang, '-')[1])), $p:labels('en'))[1]"/>
+    <xsl:sequence select="($labels($key), ed:label($key, $lang))[1]"/>
+  </xsl:function>
+</xsl:stylesheet>
