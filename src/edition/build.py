@@ -1,7 +1,8 @@
 """``edition build``: the whole edition from its TEI folder into one output folder, atomically.
 
-The output folder (``build/``) gets ``site/`` (the HTML edition), ``text/`` (plain text) and
-``indices/`` (index data, when :mod:`edition.indices` is available). Everything is rendered
+The output folder (``build/``) gets ``site/`` (the HTML edition: document pages, index pages
+and the search index ``site/pagefind/``), ``text/`` (plain text) and ``indices/`` (index data).
+The index records are collected once and serve both the index data and the index pages. Everything is rendered
 into a temporary folder beside it, which then replaces it: on any failure, an interrupt
 included, the previous output stays as it was and no temporary folder is left behind. A
 folder that ``edition build`` did not make (no :data:`MARKER` file) is never replaced.
@@ -19,17 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import find_xml_files, load_tei
+from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, collect
 from .plaintext import write_texts
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register
+from .search import SEARCH_DIR, index_site
 from .site import write_site
 from .validate import Report, validate
 from .xmlio import current_umask, atomic_write
-
-try:
-    from .indices import FORMATS as INDEX_FORMATS, write_indices
-except ImportError:  # the index data module is optional
-    write_indices = None
 
 MARKER = ".edition-build"
 
@@ -100,11 +98,13 @@ def build(tei_dir: Path, output: Path, *, check: bool = True,
     try:
         work.chmod(0o777 & ~current_umask())
         built = Built(output, len(documents))
-        built.files["site"] = write_site(documents, sources, work / "site", progress=progress)
+        progress("indices")
+        indices = collect(sources)
+        built.files["site"] = write_site(documents, sources, work / "site", indices=indices, progress=progress)
+        progress("search index")
+        built.files[f"site/{SEARCH_DIR}"] = index_site(work / "site")
         built.files["text"] = write_texts(documents, sources, work / "text", progress=progress)
-        if write_indices is not None:
-            progress("indices")
-            built.files["indices"] = write_indices(sources, work / "indices", set(INDEX_FORMATS))
+        built.files["indices"] = [path for name in INDEX_FORMATS for path in INDEX_WRITERS[name](indices, work / "indices")]
         atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")
         _swap(work, output)
     finally:

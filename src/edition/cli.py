@@ -106,3 +106,5 @@ from .annotate.cli import stats_command; main.add_command(stats_command)  # noqa
 from .publish_cli import build_command; main.add_command(build_command)  # noqa: E402
 from .publish_cli import html_command; main.add_command(html_command)  # noqa: E402
 from .publish_cli import text_command; main.add_command(text_command)  # noqa: E402
+from .serve import serve_command; main.add_command(serve_command)  # noqa: E402
+from .pdf_cli import pdf_command; main.add_command(pdf_command)  # noqa: E402

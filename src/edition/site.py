@@ -1,12 +1,17 @@
-"""The HTML edition: a page per document (``xslt/html/document.xsl``), the home page
-(``xslt/html/home.xsl``) and the site's style sheet and script (``xslt/html/assets``)."""
+"""The HTML edition: a page per document (``xslt/html/site-document.xsl``), the home page, the
+index pages and the search page (``xslt/html/indices.xsl``, from the index records of
+:mod:`edition.indices`), and the site's style sheets and scripts (``xslt/html/assets``)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 from .documents import Source
+from .indices import Indices
+from .problems import ERROR, InputError, Problem
 from .rendering import Rendering, output_names
 from .saxon import XSLT_DIR
 from .xmlio import atomic_write
@@ -14,10 +19,19 @@ from .xmlio import atomic_write
 HTML_DIR = XSLT_DIR / "html"
 ASSETS = HTML_DIR / "assets"
 HOME_PAGE = "index.html"
+# The pages about the whole edition: named templates of indices.xsl, written as NAME.html.
+INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "search")
+
+
+class SitePages(Rendering):
+    """``indices.xsl``: a named template per page about the whole edition."""
+
+    def page(self, name: str) -> str:
+        return self._run(f"{name}.html", lambda ex: ex.call_template_returning_string(template_name=name))
 
 
 def write_assets(out_dir: Path) -> list[Path]:
-    """Copy the style sheet and script into ``out_dir``."""
+    """Copy the style sheet and scripts into ``out_dir``."""
     written = []
     for asset in sorted(ASSETS.iterdir()):
         atomic_write(out_dir / asset.name, asset.read_bytes())
@@ -25,20 +39,37 @@ def write_assets(out_dir: Path) -> list[Path]:
     return written
 
 
+def _check_names(documents: list[Source], names: dict[str, str], reserved: list[str]) -> None:
+    for source in documents:
+        if names[source.uri] in reserved:
+            raise InputError(Problem(str(source.path), 0, 0, ERROR, f"the page of this document would be written as "
+                                     f"{names[source.uri]}, which is the name of a page of the site "
+                                     f"({', '.join(reserved)}): rename the file", "output-clash"))
+
+
 def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *, home: bool = True,
-               progress: Callable[[str], None] = lambda label: None) -> list[Path]:
+               indices: Indices | None = None, progress: Callable[[str], None] = lambda label: None) -> list[Path]:
     """Render ``documents`` (resolving pointers in ``edition``) as HTML pages into ``out_dir``,
-    with the home page if ``home``, and the assets. Returns the pages written."""
+    with the home page if ``home``, the index and search pages if ``indices`` are given (the
+    search index itself is :func:`edition.search.index_site`'s), and the assets. Returns the
+    pages written."""
     names = output_names(documents, ".html")
-    parameters = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE if home else "")
-    pages = Rendering(HTML_DIR / "document.xsl", edition, **parameters)
+    index_pages = [f"{name}.html" for name in INDEX_PAGES] if indices is not None else []
+    _check_names(documents, names, [HOME_PAGE] * home + index_pages)
+    parameters = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE if home else "",
+                      index_pages=index_pages)
+    pages = Rendering(HTML_DIR / "site-document.xsl", edition, **parameters)
     written = []
     for source in documents:
         progress(f"HTML {source.path.name}")
         atomic_write(out_dir / names[source.uri], pages.document(source))
         written.append(out_dir / names[source.uri])
-    if home:
-        atomic_write(out_dir / HOME_PAGE, Rendering(HTML_DIR / "home.xsl", edition, **parameters).initial_template())
-        written.append(out_dir / HOME_PAGE)
+    if home or index_pages:
+        data = json.dumps(dataclasses.asdict(indices) if indices is not None else {}, ensure_ascii=False)
+        site = SitePages(HTML_DIR / "indices.xsl", edition, **parameters, indices=data)
+        for name in ["home"] * home + list(INDEX_PAGES) * bool(index_pages):
+            progress(f"HTML {name}")
+            written.append(out_dir / (HOME_PAGE if name == "home" else f"{name}.html"))
+            atomic_write(written[-1], site.page(name))
     write_assets(out_dir)
     return written

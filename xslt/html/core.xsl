@@ -240,7 +240,15 @@
     <xsl:variable name="same" select="key('h:pages', normalize-space(@n))"/>
     <xsl:variable name="id" select="(@xml:id, 'page-' || normalize-space(@n)
         || (if (. is $same[1]) then '' else '-' || count($same[. &lt;&lt; current()]) + 1))[1]"/>
-    <span class="pb" id="{$id}"><a href="#{$id}">[{ed:label('page', ed:lang(.))} {normalize-space(@n)}]</a></span>
+    <xsl:variable name="label" select="'[' || ed:label('page', ed:lang(.)) || ' ' || normalize-space(@n) || ']'"/>
+    <span class="pb" id="{$id}">
+      <!-- Inside a link (a mention, a ref), a second link would be invalid HTML: the anchor only. -->
+      <xsl:choose>
+        <xsl:when test="ancestor::tei:persName | ancestor::tei:placeName | ancestor::tei:orgName | ancestor::tei:date
+            | ancestor::tei:rs | ancestor::tei:ref">{$label}</xsl:when>
+        <xsl:otherwise><a href="#{$id}">{$label}</a></xsl:otherwise>
+      </xsl:choose>
+    </span>
   </xsl:template>
   <xsl:template match="tei:pb | tei:cb | tei:milestone"/>
   <xsl:template match="tei:lb"><br/></xsl:template>

@@ -1,0 +1,197 @@
+"""The built site in a real browser: Playwright driving Debian's chromium (never a downloaded
+browser), headless, on the site served from 127.0.0.1. Every page is checked for requests to
+other hosts (recorded and aborted) and console errors. Screenshots of each page type of the
+edition go to build/screenshots/ (see SCREENSHOTS).
+
+Skipped, with the reason, when /usr/bin/chromium or the playwright package is missing
+(install: apt-get install -y chromium; pip install playwright).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from edition.build import MARKER
+from edition.serve import HOST, serve_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
+                                "(apt-get install -y chromium); the browser tests never download a browser")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run", "--disable-extensions", "--disable-sync"]
+
+
+def screenshot_dir(tmp_path_factory) -> Path:
+    """build/screenshots/, written after the tests' builds (which go elsewhere). build/ belongs to
+    edition build, which replaces it as a whole: the screenshots live until the next build. A
+    build/ that edition build did not make is left alone (screenshots then go to a temporary folder)."""
+    build = ROOT / "build"
+    if not build.exists():
+        build.mkdir()
+        (build / MARKER).write_text("Made by edition build; replaced as a whole by the next build.\n")
+    if build.is_dir() and (build / MARKER).exists():
+        return build / "screenshots"
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page whose requests to other hosts and console errors are recorded."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1200, "height": 900}, service_workers="block")
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route) -> None:
+        if urlsplit(route.request.url).hostname == HOST:
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def goto(self, path: str):
+        self.page.goto(self.base + path)
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+        assert self.outside == [], f"requests left {HOST}: {self.outside}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+def served(build_dir: Path):
+    server = serve_site(build_dir / "site", 0)
+    return server, f"http://{HOST}:{server.server_address[1]}/"
+
+
+@pytest.fixture()
+def site(browser, fixture_build):
+    server, base = served(fixture_build)
+    watched = Watched(browser, base)
+    yield watched
+    try:
+        watched.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_note_marker_there_and_back_and_popover(site):
+    page = site.goto("alpha.html")
+    marker = page.locator("a.fn-ref").first
+    popover = page.locator(".fn-pop").first
+    assert not popover.is_visible()
+    marker.hover()
+    assert popover.is_visible()
+    page.mouse.move(0, 0)
+    marker.focus()
+    assert popover.is_visible() and popover.inner_text().startswith("See")
+    marker.click()
+    note_id = marker.get_attribute("href")[1:]
+    assert page.evaluate("location.hash") == f"#{note_id}"
+    assert page.locator(f"[id='{note_id}']").is_visible()
+    page.locator(f"[id='{note_id}'] a.fn-back").click()
+    assert page.evaluate("location.hash") == "#" + marker.get_attribute("id")
+    assert marker.is_visible()
+
+
+def test_mention_to_index_entry_and_on_to_another_document(site):
+    page = site.goto("alpha.html")
+    page.locator("main a.mention[href='places.html#pl-baku']").first.click()
+    page.wait_for_url(re.compile(r"places\.html#pl-baku$"))
+    entry = page.locator("article#pl-baku")
+    assert entry.is_visible() and entry.locator("h3").inner_text() == "Baku"
+    assert page.evaluate("document.querySelector(':target').id") == "pl-baku"
+    entry.locator("ul.mentions a[href^='beta.html#']").first.click()
+    page.wait_for_url(re.compile(r"beta\.html#beta-m\d+$"))
+    target = page.evaluate("document.querySelector(':target').textContent")
+    assert target == "Bakı"
+    assert page.locator(":target").is_visible()
+
+
+def test_search_for_a_word_filter_and_open_a_result(site):
+    page = site.goto("alpha.html")
+    page.fill("#site-search", "railway")
+    page.press("#site-search", "Enter")
+    page.wait_for_url(re.compile(r"search\.html\?q=railway$"))
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    assert page.locator(".pagefind-ui__result-link").count() == 1
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {f.strip().lower() for f in filters} >= {"document", "language"}
+    result.click()
+    page.wait_for_url(re.compile(r"beta\.html"))
+    assert "railway" in page.locator("main").inner_text()
+
+
+def test_map_point_leads_to_the_place_entry(site):
+    page = site.goto("places.html")
+    point = page.locator("#map a.place[href='#pl-nakh']")
+    assert point.locator("title").text_content().startswith("Nakhchivan")
+    point.focus()  # the points are keyboard links
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"places\.html#pl-nakh$"))
+    assert page.locator("article#pl-nakh").is_visible()
+
+
+def test_chronology_timeline_and_back_to_the_passage(site):
+    page = site.goto("alpha.html")
+    page.locator("main a.mention[href^='chronology.html#']").first.click()
+    page.wait_for_url(re.compile(r"chronology\.html#al-m\d+$"))
+    mention_id = page.evaluate("location.hash")[1:]
+    assert page.locator(f"li#{mention_id}").is_visible()
+    mark = page.locator(f"figure.timeline a.mark[href='#{mention_id}']")
+    assert mark.count() == 1
+    page.locator(f"li#{mention_id} > a").first.click()
+    page.wait_for_url(re.compile(rf"alpha\.html#{mention_id}$"))
+    page.go_back()
+    page.locator("figure.timeline a.year").first.click()
+    assert page.evaluate("location.hash").startswith("#year-")
+
+
+PAGE_TYPES = {"home": "index.html", "document": "mountain-fortress.html", "document-lv": "adr-1918-1920-lv.html",
+              "persons": "persons.html", "places": "places.html", "organisations": "organisations.html",
+              "chronology": "chronology.html", "works": "works.html", "search": "search.html?q=Nakhchivan"}
+
+
+def test_every_page_type_of_the_edition_loads_offline_without_errors(browser, edition_build_output,
+                                                                     tmp_path_factory):
+    folder = screenshot_dir(tmp_path_factory)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    server, base = served(edition_build_output)
+    watched = Watched(browser, base)
+    try:
+        for kind, path in PAGE_TYPES.items():
+            page = watched.goto(path)
+            assert page.locator("h1").count() == 1, path
+            if kind == "search":
+                page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+            page.screenshot(path=str(folder / f"{kind}.png"))
+        watched.goto("places.html").locator("figure#map").screenshot(path=str(folder / "map.png"))
+        watched.goto("chronology.html").locator("figure.timeline").screenshot(path=str(folder / "timeline.png"))
+    finally:
+        server.shutdown()
+        server.server_close()
+        watched.close()
+    assert len(list(folder.glob("*.png"))) == len(PAGE_TYPES) + 2

@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The pages about the whole edition, one named template each: home (home.xsl, imported
+  unchanged), persons, places, organisations, chronology, works (works cited) and search.
+  Their data are the index records of edition.indices, passed as JSON in $indices (the
+  sections documents, entities {person, place, org, date} and works; see indices.py); the
+  register entries in $edition add what the records lack (languages of variant names).
+  Every page goes through h:site (site.xsl).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="home.xsl"/>
+  <xsl:include href="site.xsl"/>
+  <xsl:include href="entries.xsl"/>
+  <xsl:include href="map.xsl"/>
+  <xsl:include href="chronology.xsl"/>
+  <xsl:include href="bibliography.xsl"/>
+  <xsl:include href="search.xsl"/>
+
+  <!-- The index records as JSON (edition.site.write_site). -->
+  <xsl:param name="indices" as="xs:string" select="'{}'"/>
+
+  <xsl:variable name="h:indices" as="map(*)" select="parse-json($indices)"/>
+
+  <!-- The records of one kind ('person', 'place', 'org', 'date'), in index order. -->
+  <xsl:function name="h:entities" as="map(*)*">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="($h:indices?entities?($type), [])[1]?*"/>
+  </xsl:function>
+
+  <!-- The documents of the records by key: title, language and page. -->
+  <xsl:variable name="h:documents" as="map(xs:string, map(*))" select="map:merge(($h:indices?documents, [])[1]?*
+      ! map{ string(?key): map{ 'title': string(?title), 'lang': string(?lang),
+        'page': replace(string(?file), '\.xml$', '') || '.html' } })"/>
+
+  <xsl:function name="h:document" as="map(*)">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="$h:documents($key)"/>
+  </xsl:function>
+
+  <xsl:template name="home">
+    <xsl:call-template name="h:site-page">
+      <xsl:with-param name="page"><xsl:call-template name="xsl:initial-template"/></xsl:with-param>
+      <xsl:with-param name="current" select="$home-page"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="persons">
+    <xsl:call-template name="h:entity-page"><xsl:with-param name="type" select="'person'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="places">
+    <xsl:call-template name="h:entity-page"><xsl:with-param name="type" select="'place'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="organisations">
+    <xsl:call-template name="h:entity-page"><xsl:with-param name="type" select="'org'"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A page about the whole edition: h1 $title, then $content, in the page shell. -->
+  <xsl:template name="h:index-page">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:call-template name="h:site-page">
+      <xsl:with-param name="current" select="$file"/>
+      <xsl:with-param name="page">
+        <xsl:call-template name="h:page">
+          <xsl:with-param name="lang" select="'en'"/>
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="current" select="$file"/>
+          <xsl:with-param name="content">
+            <h1>{$title}</h1>
+            <xsl:sequence select="$content"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The letter an index entry is filed under: its first letter, capital, without diacritics;
+       '#' for names that do not start with a letter. -->
+  <xsl:function name="h:initial" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="first" select="upper-case(replace(normalize-unicode(substring(normalize-space($name), 1, 1), 'NFD'), '\p{M}', ''))"/>
+    <xsl:sequence select="if (matches($first, '^\p{L}$')) then $first else '#'"/>
+  </xsl:function>
+
+  <!-- Entries ($items, in index order) in sections per initial letter, with a letter navigation;
+       $name gives an item's name, $entry renders one item. -->
+  <xsl:template name="h:alphabetical">
+    <xsl:param name="items" as="item()*"/>
+    <xsl:param name="name" as="function(*)"/>
+    <xsl:param name="entry" as="function(*)"/>
+    <xsl:variable name="initials" select="distinct-values($items ! h:initial($name(.)))"/>
+    <nav class="letters" aria-label="Alphabetical index">
+      <ul>
+        <xsl:for-each select="$initials">
+          <li><a href="#letter-{h:letter-id(.)}">{.}</a></li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+    <xsl:for-each-group select="$items" group-by="h:initial($name(.))">
+      <section class="letter" aria-labelledby="letter-{h:letter-id(current-grouping-key())}">
+        <h2 id="letter-{h:letter-id(current-grouping-key())}">{current-grouping-key()}</h2>
+        <xsl:sequence select="current-group() ! $entry(.)"/>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:function name="h:letter-id" as="xs:string">
+    <xsl:param name="initial" as="xs:string"/>
+    <xsl:sequence select="if ($initial = '#') then 'other' else $initial"/>
+  </xsl:function>
+
+  <!-- A context snippet with the mention's words marked. -->
+  <xsl:function name="h:context" as="node()*">
+    <xsl:param name="mention" as="map(*)"/>
+    <xsl:variable name="context" select="string($mention?context)"/>
+    <xsl:variable name="surface" select="string($mention?surface)"/>
+    <q class="context" lang="{($mention?lang[. != ''], h:document($mention?document)?lang)[1]}">
+      <xsl:choose>
+        <xsl:when test="$surface != '' and contains($context, $surface)">
+          <xsl:value-of select="substring-before($context, $surface)"/>
+          <mark>{$surface}</mark>
+          <xsl:value-of select="substring-after($context, $surface)"/>
+        </xsl:when>
+        <xsl:otherwise>{$context}</xsl:otherwise>
+      </xsl:choose>
+    </q>
+  </xsl:function>
+
+  <!-- Where a mention stands, besides its document: 'note 12', 'header' … -->
+  <xsl:function name="h:where" as="xs:string?">
+    <xsl:param name="record" as="map(*)"/>
+    <xsl:sequence select="if ($record?note != '') then 'note ' || $record?note
+        else if ($record?part = ('header', 'front', 'back')) then map{ 'header': 'document metadata',
+          'front': 'front matter', 'back': 'back matter' }($record?part) else ()"/>
+  </xsl:function>
+
+  <!-- The link to a mention on its document page (to the page's top for the metadata, which
+       document pages show in part). -->
+  <xsl:function name="h:mention-href" as="xs:string">
+    <xsl:param name="mention" as="map(*)"/>
+    <xsl:sequence select="h:document($mention?document)?page || ('#' || $mention?id)[$mention?part != 'header']"/>
+  </xsl:function>
+
+  <!-- Every mention of $mentions, grouped by document, each linked to its passage with its context. -->
+  <xsl:template name="h:mentions">
+    <xsl:param name="mentions" as="map(*)*"/>
+    <ul class="mentions">
+      <xsl:for-each-group select="$mentions" group-by="?document">
+        <xsl:variable name="document" select="h:document(current-grouping-key())"/>
+        <li>
+          <a class="document" href="{$document?page}" lang="{$document?lang}">{$document?title}</a>
+          <ol>
+            <xsl:for-each select="current-group()">
+              <li>
+                <a href="{h:mention-href(.)}" lang="{(?lang[. != ''], $document?lang)[1]}">{?surface}</a>
+                <xsl:for-each select="h:where(.)"><xsl:text> </xsl:text><span class="where">({.})</span></xsl:for-each>
+                <xsl:text> </xsl:text>
+                <xsl:sequence select="h:context(.)"/>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </li>
+      </xsl:for-each-group>
+    </ul>
+  </xsl:template>
+</xsl:stylesheet>
