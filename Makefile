@@ -1,14 +1,22 @@
 # The two commands of the README:
 #   make edition   builds the whole edition from tei/ into build/ (validated first)
 #   make test      runs the whole test suite
-# Both create or refresh the virtualenv .venv from pyproject.toml first.
+# Both create or refresh the virtualenv .venv from pyproject.toml first, and install the
+# Debian packages they need when they are absent (apt-get; as root, or through sudo).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: edition test
+# fonts-noto-core: Latin, Cyrillic and Armenian fonts for the PDF (WeasyPrint embeds them).
+BUILD_PACKAGES := fonts-noto-core
+# chromium: browser tests (Playwright drives Debian's chromium, never a downloaded one);
+# poppler-utils: pdftotext, pdffonts and pdftoppm for the PDF tests.
+TEST_PACKAGES  := $(BUILD_PACKAGES) chromium poppler-utils
+
+.PHONY: edition test build-packages test-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +24,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable '.[test]'
 	touch $(STAMP)
 
-edition: $(STAMP)
+define install_missing
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+endef
+
+build-packages:
+	$(call install_missing,$(BUILD_PACKAGES))
+
+test-packages:
+	$(call install_missing,$(TEST_PACKAGES))
+
+edition: $(STAMP) build-packages
 	$(BIN)/edition build tei -o build
 
-test: $(STAMP)
+test: $(STAMP) test-packages
 	$(BIN)/python -m pytest

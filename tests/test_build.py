@@ -25,7 +25,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def edition_build(tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("edition") / "build"
-    result = CliRunner().invoke(main, ["build", str(ROOT / "tei"), "-o", str(out)])
+    result = CliRunner().invoke(main, ["build", str(ROOT / "tei"), "-o", str(out), "--no-pdf"])
     assert result.exit_code == 0, result.output
     return out, result.output
 
@@ -74,6 +74,8 @@ def test_validation_errors_stop_the_build(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tei), "-o", str(tmp_path / "build"), "--no-validate"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "build" / "site" / "article.html").exists()
+    assert (tmp_path / "build" / "pdf" / "article.pdf").read_bytes().startswith(b"%PDF-")
+    assert "pdf/ 1 file" in result.output
 
 
 def test_a_failed_build_leaves_the_previous_output_intact(tmp_path, monkeypatch):

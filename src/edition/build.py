@@ -1,11 +1,12 @@
 """``edition build``: the whole edition from its TEI folder into one output folder, atomically.
 
 The output folder (``build/``) gets ``site/`` (the HTML edition: document pages, index pages
-and the search index ``site/pagefind/``), ``text/`` (plain text) and ``indices/`` (index data).
-The index records are collected once and serve both the index data and the index pages. Everything is rendered
-into a temporary folder beside it, which then replaces it: on any failure, an interrupt
-included, the previous output stays as it was and no temporary folder is left behind. A
-folder that ``edition build`` did not make (no :data:`MARKER` file) is never replaced.
+and the search index ``site/pagefind/``), ``text/`` (plain text), ``indices/`` (index data)
+and ``pdf/`` (the print edition). The index records are collected once and serve both the
+index data and the index pages. Everything is rendered into a temporary folder beside it,
+which then replaces it: on any failure, an interrupt included, the previous output stays as
+it was and no temporary folder is left behind. A folder that ``edition build`` did not make
+(no :data:`MARKER` file) is never replaced.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from .documents import find_xml_files, load_tei
 from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, collect
+from .pdf import write_pdfs
 from .plaintext import write_texts
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register
@@ -77,9 +79,9 @@ def _swap(new: Path, output: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(tei_dir: Path, output: Path, *, check: bool = True,
+def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True,
           progress: Callable[[str], None] = lambda label: None) -> Built:
-    """Validate (if ``check``) and render the edition in ``tei_dir`` into ``output``."""
+    """Validate (if ``check``) and render the edition in ``tei_dir`` into ``output`` (PDFs if ``pdf``)."""
     started = time.monotonic()
     paths = find_xml_files([tei_dir]) if tei_dir.is_dir() else []
     if not paths:
@@ -105,6 +107,8 @@ def build(tei_dir: Path, output: Path, *, check: bool = True,
         built.files[f"site/{SEARCH_DIR}"] = index_site(work / "site")
         built.files["text"] = write_texts(documents, sources, work / "text", progress=progress)
         built.files["indices"] = [path for name in INDEX_FORMATS for path in INDEX_WRITERS[name](indices, work / "indices")]
+        if pdf:
+            built.files["pdf"] = write_pdfs(documents, sources, work / "pdf", progress=progress)
         atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")
         _swap(work, output)
     finally:

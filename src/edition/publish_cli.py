@@ -18,16 +18,17 @@ from .site import write_site
 @click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (replaced as a whole, only if an earlier build made it).")
 @click.option("--no-validate", is_flag=True, help="Skip the validation that otherwise comes first.")
-def build_command(tei_dir: Path, output: Path, no_validate: bool) -> None:
-    """Build the whole edition from TEI_DIR (default tei/): HTML site, plain text, indices.
+@click.option("--no-pdf", is_flag=True, help="Skip the print edition (the slowest part: minutes for the whole edition).")
+def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool) -> None:
+    """Build the whole edition from TEI_DIR (default tei/): HTML site, plain text, indices, PDF.
 
     Validates first: with errors, they are listed as by `edition validate` and nothing is
-    written (exit code 1). Writes OUTPUT/site, OUTPUT/text and OUTPUT/indices; the previous
-    output is replaced only when everything has been rendered.
+    written (exit code 1). Writes OUTPUT/site, OUTPUT/text, OUTPUT/indices and OUTPUT/pdf;
+    the previous output is replaced only when everything has been rendered.
     """
     progress = terminal_progress()
     try:
-        built = build(tei_dir, output, check=not no_validate, progress=progress)
+        built = build(tei_dir, output, check=not no_validate, pdf=not no_pdf, progress=progress)
     except ValidationFailed as failed:
         progress("")
         for problem in failed.report.problems:

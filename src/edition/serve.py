@@ -55,7 +55,7 @@ def snapshot(tei_dir: Path) -> dict[Path, int]:
 def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None]) -> Built | None:
     """Build, and say what happened; None (and the errors printed) if the build failed."""
     try:
-        built = build(tei_dir, output, check=check)
+        built = build(tei_dir, output, check=check, pdf=False)
     except ValidationFailed as failed:
         for problem in failed.report.problems:
             if problem.severity == "error":
