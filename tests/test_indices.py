@@ -257,3 +257,10 @@ def test_cli_duplicate_document_keys(tmp_path):
 
 def test_cli_needs_paths():
     assert CliRunner().invoke(main, ["index"]).exit_code == 2
+
+
+def test_days_sort_chronologically_before_the_common_era_too():
+    from edition.indices import _day
+
+    days = ["1920-04-28", "", "-0200-01-01", "-0333-01-01", "0800-01-01", "-3000-01-01"]
+    assert sorted(days, key=_day) == ["-3000-01-01", "-0333-01-01", "-0200-01-01", "0800-01-01", "1920-04-28", ""]

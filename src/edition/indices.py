@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable
@@ -121,6 +122,12 @@ class Indices:
     documents: list[dict] = field(default_factory=list)
     entities: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in INDICES})
     works: list[dict] = field(default_factory=list)
+
+
+def _day(value: str) -> tuple[int, ...]:
+    """A sort key for a day "[-]YYYY-MM-DD" (years before the common era too); no day sorts last."""
+    match = re.fullmatch(r"(-?\d+)-(\d\d)-(\d\d)", value or "")
+    return (0, int(match[1]), int(match[2]), int(match[3])) if match else (1,)
 
 
 def _sort_name(text: str) -> str:
@@ -224,12 +231,12 @@ def collect(sources: list[Source]) -> Indices:
         indices.entities[key[0]].append(entity)
     for kind, entities in indices.entities.items():
         if kind == "date":
-            entities.sort(key=lambda e: (not e["sort_start"], e["sort_start"], e["sort_end"], e["key"]))
+            entities.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
         else:
             entities.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
     indices.works.sort(key=lambda w: (_sort_name(w["authors"][0]["name"] if w["authors"] else "~"),
                                       _sort_name(w["titles"][0]["title"] if w["titles"] else w["text"] or ""),
-                                      w["sort_start"], w["id"]))
+                                      _day(w["sort_start"]), w["id"]))
     return indices
 
 
