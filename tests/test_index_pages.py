@@ -142,7 +142,7 @@ def test_chronology_lists_every_dated_mention_in_date_order(fixture_build, editi
         listed = [li.get("id") for li in chronology.findall(".//ul[@class='dated-mentions']/li")]
         assert listed[:len(dated)] == [m["id"] for m in dated]
         starts = [m["sort_start"] for m in dated]
-        assert starts == sorted(starts, key=lambda s: (not s.startswith("-"), s)) or starts == sorted(starts)
+        assert starts == sorted(starts, key=lambda s: tuple(int(part) for part in s.rsplit("-", 2)))
         marks = [a.get("href")[1:] for a in chronology.find(".//figure[@class='timeline']").iter(f"{SVG}a")
                  if a.get("class") == "mark"]
         assert set(marks) <= set(listed) and len(marks) >= 0.8 * len(dated)
