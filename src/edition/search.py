@@ -2,8 +2,9 @@
 ships the binary) indexes the document pages of a built site into ``pagefind/`` beside them,
 with its own search interface; nothing is fetched, at build or at search time.
 
-Document pages mark what is indexed (``xslt/html/site.xsl``): the article's text and notes
-(``data-pagefind-body``), its title, and the filters ``document`` and ``language``. All pages
+Document pages mark what is indexed (``xslt/html/document.xsl``): the article's text and notes
+(``data-pagefind-body``), its title, and the filters ``document`` and ``language``; the parts
+of the page that repeat or describe the text are left out (:data:`NOT_INDEXED`). All pages
 go into one index whatever their language (``--force-language``), so that one search finds
 English and Latvian passages alike and the language filter can narrow it.
 """
@@ -17,6 +18,9 @@ from .problems import ERROR, InputError, Problem
 
 SEARCH_DIR = "pagefind"
 INDEX_LANGUAGE = "en"
+#: Table of contents, metadata, note popovers (the notes are indexed where they stand), page
+#: numbers and back-links.
+NOT_INDEXED = ("nav.toc", "section.about", "dl.summary", "span.fn-pop", "span.pb", "a.fn-back")
 
 
 class SearchError(OSError):
@@ -42,6 +46,8 @@ def index_site(site: Path) -> list[Path]:
         raise InputError(Problem(str(site), 0, 0, ERROR, "no site to index: build it first", "search-input"))
     command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", SEARCH_DIR,
                "--force-language", INDEX_LANGUAGE, "--silent"]
+    for selector in NOT_INDEXED:
+        command += ["--exclude-selectors", selector]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:

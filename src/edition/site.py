@@ -1,4 +1,4 @@
-"""The HTML edition: a page per document (``xslt/html/site-document.xsl``), the home page, the
+"""The HTML edition: a page per document (``xslt/html/document.xsl``), the home page, the
 index pages and the search page (``xslt/html/indices.xsl``, from the index records of
 :mod:`edition.indices`), and the site's style sheets and scripts (``xslt/html/assets``)."""
 
@@ -58,7 +58,7 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
     _check_names(documents, names, [HOME_PAGE] * home + index_pages)
     parameters = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE if home else "",
                       index_pages=index_pages)
-    pages = Rendering(HTML_DIR / "site-document.xsl", edition, **parameters)
+    pages = Rendering(HTML_DIR / "document.xsl", edition, **parameters)
     written = []
     for source in documents:
         progress(f"HTML {source.path.name}")

@@ -18,13 +18,17 @@
       'date': 'Date', 'documents': 'Documents', 'editorial': 'Editorial decisions', 'encoding': 'Encoding',
       'figure': 'Figure', 'home': 'Home', 'keywords': 'Keywords', 'language': 'Language', 'languages': 'Languages',
       'licence': 'Licence', 'note': 'Note', 'notes': 'Notes', 'page': 'p.', 'skip': 'Skip to the text',
-      'source': 'Source', 'title': 'Title', 'generated': 'Generated from TEI P5 by the edition toolkit.'},
+      'source': 'Source', 'title': 'Title', 'generated': 'Generated from TEI P5 by the edition toolkit.',
+      'persons': 'Persons', 'places': 'Places', 'organisations': 'Organisations', 'chronology': 'Chronology',
+      'works': 'Works cited', 'search': 'Search', 'indices': 'Indices'},
     'lv': map{
       'about': 'Par šo dokumentu', 'author': 'Autors', 'back': 'Atpakaļ uz tekstu', 'contents': 'Saturs',
       'date': 'Datums', 'documents': 'Dokumenti', 'editorial': 'Redakcionālie principi', 'encoding': 'Kodējums',
       'figure': 'Attēls', 'home': 'Sākums', 'keywords': 'Atslēgvārdi', 'language': 'Valoda', 'languages': 'Valodas',
       'licence': 'Licence', 'note': 'Piezīme', 'notes': 'Piezīmes', 'page': 'lpp.', 'skip': 'Pāriet uz tekstu',
-      'source': 'Avots', 'title': 'Nosaukums', 'generated': 'Veidots no TEI P5 ar izdevuma rīkiem.'}
+      'source': 'Avots', 'title': 'Nosaukums', 'generated': 'Veidots no TEI P5 ar izdevuma rīkiem.',
+      'persons': 'Personas', 'places': 'Vietas', 'organisations': 'Organizācijas', 'chronology': 'Hronoloģija',
+      'works': 'Citētie darbi', 'search': 'Meklēt', 'indices': 'Rādītāji'}
   }"/>
 
   <!-- The language of the document $node belongs to: TEI or text @xml:lang, else the first

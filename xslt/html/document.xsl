@@ -6,6 +6,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
@@ -22,8 +23,22 @@
       <xsl:with-param name="current" select="ed:page-file(.)"/>
       <xsl:with-param name="content">
         <article class="document">
+          <xsl:if test="array:size($index-pages) gt 0">
+            <!-- What the search indexes (edition.search): this article, its title, two filters. -->
+            <xsl:attribute name="data-pagefind-body"/>
+            <div hidden="hidden" data-pagefind-ignore="index">
+              <span data-pagefind-filter="document">{ed:doc-title(.)}</span>
+              <xsl:for-each select="distinct-values((//tei:langUsage/tei:language
+                  ! (normalize-space(.)[.], normalize-space(@ident))[1], $lang)[.])">
+                <span data-pagefind-filter="language">{.}</span>
+              </xsl:for-each>
+            </div>
+          </xsl:if>
           <header class="document">
-            <h1>{ed:doc-title(.)}</h1>
+            <h1>
+              <xsl:if test="array:size($index-pages) gt 0"><xsl:attribute name="data-pagefind-meta" select="'title'"/></xsl:if>
+              <xsl:value-of select="ed:doc-title(.)"/>
+            </h1>
             <xsl:apply-templates select="tei:TEI" mode="h:summary">
               <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
             </xsl:apply-templates>

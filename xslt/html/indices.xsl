@@ -5,7 +5,6 @@
   Their data are the index records of edition.indices, passed as JSON in $indices (the
   sections documents, entities {person, place, org, date} and works; see indices.py); the
   register entries in $edition add what the records lack (languages of variant names).
-  Every page goes through h:site (site.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,7 +17,6 @@
     expand-text="yes">
 
   <xsl:import href="home.xsl"/>
-  <xsl:include href="site.xsl"/>
   <xsl:include href="entries.xsl"/>
   <xsl:include href="map.xsl"/>
   <xsl:include href="chronology.xsl"/>
@@ -47,10 +45,7 @@
   </xsl:function>
 
   <xsl:template name="home">
-    <xsl:call-template name="h:site-page">
-      <xsl:with-param name="page"><xsl:call-template name="xsl:initial-template"/></xsl:with-param>
-      <xsl:with-param name="current" select="$home-page"/>
-    </xsl:call-template>
+    <xsl:call-template name="xsl:initial-template"/>
   </xsl:template>
 
   <xsl:template name="persons">
@@ -70,18 +65,13 @@
     <xsl:param name="file" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
-    <xsl:call-template name="h:site-page">
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="lang" select="'en'"/>
+      <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="current" select="$file"/>
-      <xsl:with-param name="page">
-        <xsl:call-template name="h:page">
-          <xsl:with-param name="lang" select="'en'"/>
-          <xsl:with-param name="title" select="$title"/>
-          <xsl:with-param name="current" select="$file"/>
-          <xsl:with-param name="content">
-            <h1>{$title}</h1>
-            <xsl:sequence select="$content"/>
-          </xsl:with-param>
-        </xsl:call-template>
+      <xsl:with-param name="content">
+        <h1>{$title}</h1>
+        <xsl:sequence select="$content"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -26,6 +26,14 @@
       document is given with its source, its editorial decisions and its notes; names of persons,
       places and organisations and dates are marked up and linked to the indices.'"/>
 
+  <!-- File names of the pages about the whole edition, in navigation order (persons.html,
+       places.html, organisations.html, chronology.html, works.html, search.html); [] for none
+       (edition html): then there is no index navigation, no search box and no search marks. -->
+  <xsl:param name="index-pages" as="array(xs:string)" select="[]"/>
+
+  <!-- The style sheet of the site's own pages and navigation (beside edition.css). -->
+  <xsl:param name="site-css" as="xs:string" select="'site.css'"/>
+
   <!-- The site's style sheet and script, relative to the pages. -->
   <xsl:param name="css" as="xs:string" select="'edition.css'"/>
   <xsl:param name="js" as="xs:string" select="'edition.js'"/>

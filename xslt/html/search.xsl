@@ -2,7 +2,7 @@
 <!--
   The search page: Pagefind's own interface (pagefind/pagefind-ui.js and .css, written into the
   site by edition build with the index), started by search.js; filters by document and
-  language come from the marks site.xsl puts on the document pages.
+  language come from the marks document.xsl puts on the document pages.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

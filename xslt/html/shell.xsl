@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The page shell every HTML page shares: head, skip link, site header, navigation, main,
-  footer; and h:echo, the mode that makes a copy of rendered HTML fit to be shown a second
+  The page shell every HTML page shares: head, skip link, site header (with a search box when
+  the site has a search page), navigation (documents, then the index pages), main, footer; and h:echo, the mode that makes a copy of rendered HTML fit to be shown a second
   time (in a popover, a table of contents, the home page): no ids, no links, no footnotes.
 -->
 <xsl:stylesheet version="3.0"
@@ -32,6 +32,10 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}{if ($title != $site) then ' · ' || $site else ''}</title>
         <link rel="stylesheet" href="{$css}"/>
+        <xsl:if test="array:size($index-pages) gt 0">
+          <link rel="stylesheet" href="{$site-css}"/>
+          <link rel="icon" href="data:,"/><!-- no favicon request -->
+        </xsl:if>
         <script src="{$js}" defer="defer"></script>
       </head>
       <body>
@@ -43,6 +47,13 @@
               <xsl:otherwise>{$site}</xsl:otherwise>
             </xsl:choose>
           </p>
+          <xsl:if test="array:flatten($index-pages) = 'search.html' and $current != 'search.html'">
+            <form class="site-search" role="search" action="search.html" method="get">
+              <label for="site-search">{ed:label('search', $lang)}</label>
+              <input type="search" id="site-search" name="q"/>
+              <button type="submit">{ed:label('search', $lang)}</button>
+            </form>
+          </xsl:if>
         </header>
         <nav class="site" aria-label="{ed:label('documents', $lang)}">
           <ul>
@@ -55,6 +66,11 @@
               <li><a href="{ed:page-file(.)}" lang="{ed:lang(.)}">
                 <xsl:if test="$current = ed:page-file(.)"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                 <xsl:value-of select="ed:doc-title(.)"/></a></li>
+            </xsl:for-each>
+            <xsl:for-each select="array:flatten($index-pages)">
+              <li class="index-page"><a href="{.}">
+                <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                <xsl:value-of select="ed:label(substring-before(., '.html'), $lang)"/></a></li>
             </xsl:for-each>
           </ul>
         </nav>
