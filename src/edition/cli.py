@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import signal
 import sys
+import threading
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -14,23 +18,80 @@ from .problems import InputError
 from .saxon import SaxonError
 
 
+class Terminated(BaseException):
+    """The process was asked to stop (SIGTERM, SIGHUP): unwinds like Ctrl-C, so that every
+    ``finally`` runs (temporary files and folders removed, locks released)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _terminate(signum, _frame) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _stop_signals_unwind():
+    """SIGTERM and SIGHUP raise :class:`Terminated` in the main thread for the duration."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 class Group(click.Group):
-    """Turns expected failures into one readable line and exit code 2; ``--debug`` shows tracebacks."""
+    """Turns expected failures into one readable line and exit code 2; ``--debug`` shows tracebacks.
+
+    Ctrl-C and SIGTERM stop a command cleanly: its ``finally`` blocks run (a build's temporary
+    folder is removed and the previous output kept), one line says so, and the exit code is
+    128 + the signal number (130, 143), as a shell reports it.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with _stop_signals_unwind():
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except InputError as exc:
-            click.echo(exc.problem.format(), err=True)
-        except (SaxonError, OSError) as exc:
-            click.echo(f"edition: error: {exc}", err=True)
-        except Exception as exc:  # a bug: say so plainly, never show a traceback unless asked
-            click.echo(f"edition: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
-        if ctx.obj and ctx.obj.get("debug"):
-            traceback.print_exc()
-        ctx.exit(2)
+        except (KeyboardInterrupt, Terminated, Exception) as exc:
+            message, code = _explain(exc)
+            click.echo(message, err=True)
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exception(exc)
+            ctx.exit(code)
+
+
+def _explain(exc: BaseException) -> tuple[str, int]:
+    """The one line shown for ``exc`` and the exit code."""
+    if isinstance(exc, KeyboardInterrupt):
+        return "edition: interrupted (Ctrl-C); files being written were left as they were", 128 + signal.SIGINT
+    if isinstance(exc, Terminated):
+        return f"edition: stopped by {exc}; files being written were left as they were", 128 + exc.signum
+    if isinstance(exc, InputError):
+        return exc.problem.format(), 2
+    if isinstance(exc, (SaxonError, OSError)):
+        return f"edition: error: {_os_message(exc)}", 2
+    if isinstance(exc, RecursionError):
+        return "edition: error: the document is nested too deeply to be processed (run with --debug for details)", 2
+    if isinstance(exc, MemoryError):
+        return "edition: error: out of memory (the input is too large for this machine)", 2
+    # a bug: say so plainly, never show a traceback unless asked
+    return f"edition: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", 2
+
+
+def _os_message(exc: BaseException) -> str:
+    """An OSError as one line: the message and the file it concerns (a full disk is named as such)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        hint = " (the disk is full)" if exc.errno == errno.ENOSPC else ""
+        return f"{exc.strerror}{hint}{where}"
+    return str(exc)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,26 +112,49 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="text: one 'path:line:column: severity: message [rule]' line per problem and a summary; "
                    "json: one object for tools.")
 @click.option("--no-warnings", is_flag=True, help="Do not list warnings (they are still counted).")
-def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: bool) -> None:
+@click.option("--fail-fast", is_flag=True, help="Check file by file and stop at the first file with an error "
+              "(by default every file is checked, whatever the others hold).")
+def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: bool, fail_fast: bool) -> None:
     """Check TEI files and folders: well-formedness, RELAX NG, Schematron, cross-file references.
 
     PATHS are files or folders (searched for *.xml); the default is tei/. References are
-    resolved against the TEI files in each file's folder (the edition). Exit code 0 only
-    when there is no error; 1 when there are errors.
+    resolved against the TEI files in each file's folder (the edition). Every file is checked
+    even when others are malformed, unless --fail-fast. Exit code 0 only when there is no
+    error; 1 when there are errors.
     """
     from .validate import validate as run
 
     if schema == "tei-all" and output == "text":
         click.echo("Compiling the TEI P5 grammar (tei_all.rng): this takes about 15 seconds…", err=True)
-    report = run(list(paths) or [Path("tei")], schema=schema)
+    targets = list(paths) or [Path("tei")]
+    if fail_fast:
+        report, stopped = _validate_until_error(run, targets, schema)
+    else:
+        report, stopped = run(targets, schema=schema), None
     if output == "json":
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(dict(report.as_dict(), **({"stopped_at": str(stopped)} if stopped else {})),
+                              ensure_ascii=False, indent=2))
     else:
         for problem in report.problems:
             if not (no_warnings and problem.severity == "warning"):
                 click.echo(problem.format())
-        click.echo(report.summary())
+        click.echo(report.summary() + (f"; stopped at {stopped} (--fail-fast)" if stopped else ""))
     sys.exit(0 if report.ok else 1)
+
+
+def _validate_until_error(run, paths: list[Path], schema: str):
+    """Validate the files of ``paths`` one at a time until one has an error: (report, that file or None)."""
+    from .documents import find_xml_files
+
+    files = find_xml_files(paths)
+    total = run([], schema=schema)
+    for path in files:
+        one = run([path], schema=schema)
+        total.files += one.files
+        total.problems.extend(one.problems)
+        if not one.ok:
+            return total, path
+    return total, None
 
 
 @main.command()

@@ -17,6 +17,9 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode
 
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+_MAX_DEPTH = "http://saxon.sf.net/feature/parserProperty?uri=jdk.xml.maxElementDepth"
+#: the deepest nesting Saxon's parser accepts (lxml stops at 256; see :mod:`edition.xmlio`)
+MAX_DEPTH = 300
 XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
 
 
@@ -31,6 +34,9 @@ class Stylesheet:
         """Compile ``path`` (or ``text``, with ``path`` naming it in messages)."""
         self.path = path
         self._processor = PySaxonProcessor(license=False)
+        # Documents reach Saxon as text serialised from lxml, which refuses nesting deeper than 256:
+        # let Saxon's own parser (limit 100 by default) accept whatever lxml accepted.
+        self._processor.set_configuration_property(_MAX_DEPTH, str(MAX_DEPTH))
         compiler = self._processor.new_xslt30_processor()
         try:
             if text is None:
@@ -47,7 +53,10 @@ class Stylesheet:
         """Hand a safely parsed lxml tree to Saxon as a document whose base URI is ``uri``."""
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
         self._builder.set_base_uri(uri)
-        return self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
+        try:
+            return self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
+        except PySaxonApiError as exc:
+            raise SaxonError(f"{uri}: the document cannot be handed to {self.path.name}: {' '.join(str(exc).split())}") from None
 
     def string(self, value: str):
         """An XDM string."""

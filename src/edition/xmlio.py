@@ -58,8 +58,15 @@ def _position_of(data: bytes, needle: bytes) -> tuple[int, int]:
     return line, column
 
 
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # never allowed in XML 1.0, in any ASCII-based encoding
+
+
 def _looks_binary(data: bytes) -> bool:
-    return not data.startswith(_UTF16) and b"\x00" in data[:4096]
+    """NUL bytes (not UTF-16), or several control characters XML forbids, near the start."""
+    if data.startswith(_UTF16):
+        return False
+    head = data[:4096]
+    return b"\x00" in head or len(_CONTROL.findall(head)) >= 4
 
 
 def _as_utf8(data: bytes) -> bytes:
@@ -87,12 +94,27 @@ def _without_doctype(data: bytes, path: str) -> bytes:
     return data[: match.start()] + blank + data[match.end():]
 
 
+_UTF16_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"'](utf-?16[^\"']*)[\"']", re.I)
+
+
+def _check_utf16_declaration(data: bytes, path: str) -> None:
+    """Refuse a file that declares UTF-16 but is written in an 8-bit encoding (libxml2 would read noise)."""
+    if data.startswith(_UTF16):
+        return
+    declared = _UTF16_DECLARED.match(data.lstrip(b"\xef\xbb\xbf"))
+    if declared:
+        raise _problem(path, 1, declared.start(1) + 1, f"the file declares encoding=\"{declared.group(1).decode()}\" "
+                       "but is not UTF-16 (no byte order mark, no UTF-16 characters): correct the declaration "
+                       "(probably UTF-8)", "xml-syntax")
+
+
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     """Parse ``data`` (the contents of ``path``) safely; raise :class:`InputError` if unusable."""
     if not data.strip():
         raise _problem(path, 1, 1, "the file is empty: expected an XML document", "xml-empty")
     if _looks_binary(data):
         raise _problem(path, 1, 1, "this is a binary file, not an XML document", "xml-binary")
+    _check_utf16_declaration(data, path)
     data = _without_doctype(_as_utf8(data), path)
     parser = safe_parser()
     try:
@@ -105,9 +127,22 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         message = first.message if first else str(exc)
         entity = re.match(r"Entity '([^']+)' not defined", message)
         if entity:
+            text = data.split(b"\n")[line - 1] if 0 < line <= data.count(b"\n") + 1 else b""
+            start = text.rfind(f"&{entity.group(1)};".encode(), 0, max(column - 1, 0))
+            column = start + 1 if start >= 0 else column
             raise _problem(path, max(line, 1), max(column, 1),
                            f"entity reference &{entity.group(1)}; cannot be resolved: DTDs are not loaded; "
                            "write the character itself or a numeric character reference", "xml-entity-reference") from None
+        depth = re.match(r"Excessive depth in document: (\d+)", message)
+        if depth:
+            raise _problem(path, max(line, 1), max(column, 1), f"elements are nested more than {depth.group(1)} deep "
+                           "here: refused for safety (no edition needs such depth)", "xml-syntax") from None
+        if "Invalid bytes in character encoding" in message or "Input is not proper UTF-8" in message:
+            declared = re.match(rb"<\?xml[^>]*?encoding=[\"']([^\"']+)", data.lstrip(b"\xef\xbb\xbf"))
+            encoding = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
+            raise _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: the bytes here are not {encoding}"
+                           f"{'' if declared else ' (no encoding is declared, so UTF-8 is assumed)'}: save the file as "
+                           "UTF-8 or declare its real encoding in <?xml … encoding=\"…\"?>", "xml-syntax") from None
         raise _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: {message}", "xml-syntax") from None
     except (ValueError, LookupError) as exc:
         raise _problem(path, 1, 1, f"cannot read the document: {exc}", "xml-encoding") from None

@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from ..lock import tei_lock
 from ..problems import ERROR, InputError, Problem
 from ..xmlio import atomic_write, parse_bytes, read_file
 from .proposals import Proposal
@@ -63,10 +64,11 @@ def write_file(path: Path, proposals: list[Proposal]) -> int:
     data = insert_markup(document, proposals)
     if _text(data, path) != _text(document.data, path):
         raise RuntimeError(f"{path}: inserting the markup would change the text; nothing was written")
-    if read_file(path) != document.data:
-        raise InputError(Problem(str(path), 0, 0, ERROR, "the file changed on disk while it was being annotated; "
-                                 "nothing was written: run the command again", "annotate-changed"))
-    atomic_write(path, data)
+    with tei_lock(path):  # no other edition process writes it between the check and the write
+        if read_file(path) != document.data:
+            raise InputError(Problem(str(path), 0, 0, ERROR, "the file changed on disk while it was being annotated; "
+                                     "nothing was written: run the command again", "annotate-changed"))
+        atomic_write(path, data)
     return len(proposals)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from ..lock import tei_lock
 from ..problems import ERROR, InputError, Problem
 from .common import SourceMeta, load_meta, write_tei
 
@@ -57,6 +58,19 @@ def read_source(path: Path) -> str:
     return text
 
 
+def _current(path: Path) -> bytes | None:
+    """The bytes of ``path`` now (None if it does not exist): compared before the write."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return b""
+    except OSError as exc:
+        raise InputError(Problem(str(path), 0, 0, ERROR, f"cannot read the output file: {exc.strerror or exc}",
+                                 "file-unreadable")) from None
+
+
 def default_meta(source: Path) -> SourceMeta:
     """Minimal metadata when no ``--meta`` file is given: key and title from the file name."""
     stem = source.stem
@@ -90,7 +104,8 @@ def convert(source: Path, fmt: str, meta: SourceMeta, *, today: str | None = Non
 @click.option("--date", "today", metavar="YYYY-MM-DD", help="Date of the import change in revisionDesc (default: today).")
 def import_command(source: Path, fmt: str, meta_file: Path | None, output: Path, force: bool, today: str | None) -> None:
     """Convert SOURCE into a TEI file (a skeleton to be curated by hand afterwards)."""
-    if output.exists() and not force:
+    before = _current(output)
+    if before is not None and not force:
         _fail(Problem(
             str(output), 0, 0, ERROR,
             "the output file exists and may hold curated work; not overwritten (use --force to replace it)",
@@ -110,7 +125,13 @@ def import_command(source: Path, fmt: str, meta_file: Path | None, output: Path,
     except (ValueError, KeyError, TypeError) as exc:
         _fail(Problem(str(source), 0, 0, ERROR, f"cannot convert the source: {exc}", "import-failed"))
     try:
-        write_tei(tree, output)
+        with tei_lock(output):
+            if _current(output) != before:
+                _fail(Problem(str(output), 0, 0, ERROR, "the output file changed on disk while the source was being "
+                              "converted; not overwritten: run the command again", "import-changed"))
+            write_tei(tree, output)
+    except InputError as exc:
+        _fail(exc.problem)
     except OSError as exc:
         _fail(Problem(str(output), 0, 0, ERROR, f"cannot write the output: {exc.strerror or exc}", "file-unwritable"))
     click.echo(f"{output}: written from {source} ({fmt})")

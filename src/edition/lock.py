@@ -1,0 +1,93 @@
+"""Locks: one writer at a time for an output folder (``edition build``) and for a TEI file
+(``edition import``, ``edition annotate``).
+
+A lock is an exclusive, non-blocking ``fcntl.flock`` on a hidden file beside what it protects
+(``build/`` -> ``.build.lock``, ``tei/x.xml`` -> ``.x.xml.lock``). A second process that asks
+for a lock already held is refused at once with a message that names the holder's process
+id; it never waits. The kernel releases the lock when its holder exits, however it exits
+(a crash or ``kill -9`` included), so a lock never outlives its process; on a normal release
+the lock file is removed too (an inode check makes that safe against a process that opened
+the file just before it went away).
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .problems import ERROR, InputError, Problem
+
+
+class Locked(InputError):
+    """What the lock protects is being written by another process (an :class:`InputError`)."""
+
+
+def lock_path(target: str | os.PathLike) -> Path:
+    """The lock file of ``target``: a hidden file beside it."""
+    target = Path(os.path.abspath(target))
+    return target.parent / f".{target.name}.lock"
+
+
+def _holder(path: Path) -> str:
+    try:
+        pid = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""
+
+
+def _acquire(path: Path) -> int | None:
+    """An open descriptor of ``path`` holding its exclusive lock, or None if another process holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return None
+            raise
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+            return fd
+        os.close(fd)  # the previous holder removed this file after we opened it: take a fresh one
+
+
+@contextmanager
+def exclusive(target: str | os.PathLike, what: str, rule: str = "locked") -> Iterator[Path]:
+    """Hold the lock of ``target`` for the ``with`` block; :class:`Locked` if another process has it.
+
+    ``what`` completes the message: "another edition process is {what} ``target``".
+    """
+    path = lock_path(target)
+    fd = _acquire(path)
+    if fd is None:
+        raise Locked(Problem(str(target), 0, 0, ERROR, f"another edition process{_holder(path)} is {what} {target}; "
+                             f"try again when it has finished (lock file {path})", rule))
+    try:
+        yield path
+    finally:
+        try:
+            path.unlink(missing_ok=True)
+        finally:
+            os.close(fd)
+
+
+def output_lock(output: str | os.PathLike):
+    """The lock of a build's output folder: ``with output_lock(output): ...`` around the build."""
+    return exclusive(output, "building into", "output-locked")
+
+
+def tei_lock(path: str | os.PathLike):
+    """The lock of a TEI file while a command reads, changes and writes it."""
+    return exclusive(path, "writing", "file-locked")
