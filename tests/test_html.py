@@ -166,3 +166,21 @@ def test_hostile_links_and_markup_are_neutralised(foreign_site):
     hrefs = [a.get("href") for a in document.iter("a")]
     assert "https://example.org/ok?a=1&b=\"2\"" in hrefs and "mailto:someone@example.org" in hrefs
     assert '<script>alert("title")</script>' in document.findtext(".//title")
+
+
+def test_images_elsewhere_are_linked_not_loaded(tmp_path):
+    source = tmp_path / "figures.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>F</title></titleStmt>'
+        "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>"
+        '<figure><graphic url="https://example.org/map.png"/><figDesc>A map</figDesc></figure>'
+        '<figure><graphic url="//example.org/b.png"/></figure>'
+        '<figure><graphic url="images/local.png"/><figDesc>Local</figDesc></figure></body></text></TEI>',
+        encoding="utf-8")
+    documents = load_tei([source])
+    write_site(documents, documents, tmp_path / "out", home=False)
+    page, errors = parse_html(tmp_path / "out" / "figures.html")
+    assert errors == []
+    assert [img.get("src") for img in page.iter("img")] == ["images/local.png"]
+    links = {a.get("href"): "".join(a.itertext()) for a in page.iter("a") if a.get("class") == "graphic"}
+    assert links == {"https://example.org/map.png": "[A map]", "//example.org/b.png": "[Figure]"}

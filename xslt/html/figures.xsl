@@ -27,13 +27,26 @@
   </xsl:template>
 
   <!-- An image: its text alternative is the figure's description, else its caption. -->
+  <!-- An image beside the pages is shown; one elsewhere (http:, https:, protocol-relative) is only
+       linked, so that opening a page never makes a request outside the site. -->
   <xsl:template match="tei:graphic">
     <xsl:variable name="src" select="ed:safe-url(@url)"/>
-    <xsl:if test="$src">
-      <img src="{$src}" alt="{normalize-space((../tei:figDesc, ../tei:head, tei:desc, ed:label('figure', ed:lang(.)))[normalize-space()][1])}">
-        <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-      </img>
-    </xsl:if>
+    <xsl:variable name="alt" select="normalize-space((../tei:figDesc, ../tei:head, tei:desc,
+        ed:label('figure', ed:lang(.)))[normalize-space()][1])"/>
+    <xsl:choose>
+      <xsl:when test="not($src)"/>
+      <xsl:when test="matches($src, '^([A-Za-z][A-Za-z0-9+.\-]*:|//)')">
+        <a class="graphic" href="{$src}">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:text>[{$alt}]</xsl:text>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <img src="{$src}" alt="{$alt}">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+        </img>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:table">
