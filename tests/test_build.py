@@ -89,7 +89,7 @@ def test_a_failed_build_leaves_the_previous_output_intact(tmp_path, monkeypatch)
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(edition.build, "write_texts", interrupted)
+    monkeypatch.setattr(edition.build, "index_site", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(tei, out)
     assert snapshot(out) == before
@@ -110,3 +110,105 @@ def test_cli_errors_are_one_line(tmp_path):
     assert (foreign / "precious.txt").read_text() == "keep me"
     result = runner.invoke(main, ["build", str(tmp_path / "missing"), "-o", str(tmp_path / "b")])
     assert result.exit_code == 2 and "no TEI files" in result.output and "Traceback" not in result.output
+
+
+# --- parallel and incremental builds ------------------------------------------------------
+
+def small_edition(folder: Path) -> Path:
+    """The good fixture with a second article (own ids, a pointer into the first) and a third."""
+    tei = folder / "tei"
+    shutil.copytree(GOOD, tei)
+    article = (tei / "article.xml").read_text(encoding="utf-8")
+    for number in (2, 3):
+        copy = article.replace("t-d1", f"t{number}-d1").replace("t-p1", f"t{number}-p1")
+        copy = copy.replace("A test article", f"Test article {number}")
+        (tei / f"article-{number}.xml").write_text(copy, encoding="utf-8")
+    second = tei / "article-2.xml"
+    second.write_text(second.read_text(encoding="utf-8").replace(
+        "<head>Introduction</head>", '<head>Introduction, after <ref target="article.xml#t-p1">the first</ref></head>'),
+        encoding="utf-8")
+    return tei
+
+
+def classic(tei: Path, out: Path) -> None:
+    """The outputs as rendered in one process against the whole edition (no light edition)."""
+    from edition.documents import find_xml_files, load_tei
+    from edition.indices import FORMATS, WRITERS, collect
+    from edition.plaintext import write_texts
+    from edition.rendering import is_register
+    from edition.site import write_site
+    sources = load_tei(find_xml_files([tei]))
+    documents = [s for s in sources if not is_register(s)]
+    indices = collect(sources)
+    write_site(documents, sources, out / "site", indices=indices)
+    write_texts(documents, sources, out / "text")
+    (out / "indices").mkdir()
+    for name in FORMATS:
+        WRITERS[name](indices, out / "indices")
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {name: data for name, data in snapshot(folder).items()
+            if not name.startswith((f"site/{edition.build.SEARCH_DIR}/", ".edition"))}
+
+
+def test_workers_render_what_one_process_renders(tmp_path):
+    tei = small_edition(tmp_path)
+    assert edition.build.validate([tei]).ok
+    build(tei, tmp_path / "one", pdf=False, jobs=1)
+    built = build(tei, tmp_path / "two", pdf=False, jobs=2)
+    assert built.documents == 3 and built.rendered == 3 and len(built.workers) == 2
+    classic(tei, tmp_path / "classic")
+    reference = snapshot(tmp_path / "classic")
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    assert {name: data for name, data in outputs(tmp_path / "two").items() if name in reference} == reference
+    assert b'href="article.html#t-p1"' in (tmp_path / "two" / "site" / "article-2.html").read_bytes()
+
+
+def test_a_rebuild_redoes_only_what_changed(tmp_path):
+    tei = small_edition(tmp_path)
+    out = tmp_path / "build"
+    first = build(tei, out, pdf=False, jobs=1)
+    before = snapshot(out)
+    again = build(tei, out, pdf=False, jobs=1)
+    assert (again.reused, again.rendered) == (3, 0) and "3 of 3 unchanged" in again.summary()
+    assert snapshot(out) == before and again.summary().split(" in ")[0] == first.summary().split(" in ")[0]
+    # a change in one document's text: that document only (and the indices, index pages, search)
+    third = tei / "article-3.xml"
+    third.write_text(third.read_text(encoding="utf-8").replace("Introduction", "Opening"), encoding="utf-8")
+    changed = build(tei, out, pdf=False, jobs=1)
+    assert (changed.reused, changed.rendered) == (2, 1)
+    build(tei, tmp_path / "fresh", pdf=False, jobs=1, incremental=False)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+    assert b"Opening" in (out / "site" / "article-3.html").read_bytes()
+    # the first article is pointed into by the second: a change there redoes both
+    first_article = tei / "article.xml"
+    first_article.write_text(first_article.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"),
+                             encoding="utf-8")
+    assert build(tei, out, pdf=False, jobs=1).rendered == 2
+    # a title shows on every page (navigation): all are redone
+    third.write_text(third.read_text(encoding="utf-8").replace("Test article 3", "Third"), encoding="utf-8")
+    assert build(tei, out, pdf=False, jobs=1).rendered == 3
+    assert b"Third" in (out / "site" / "article.html").read_bytes()
+
+
+def test_a_rebuild_after_a_toolkit_change_redoes_everything(tmp_path, monkeypatch):
+    tei = small_edition(tmp_path)
+    out = tmp_path / "build"
+    build(tei, out, pdf=False, jobs=1)
+    monkeypatch.setattr(edition.build, "toolkit_hash", lambda: "another")
+    assert build(tei, out, pdf=False, jobs=1).rendered == 3
+    assert build(tei, out, pdf=False, jobs=1).rendered == 0
+
+
+def test_a_rebuild_with_errors_is_refused_and_keeps_the_output(tmp_path):
+    tei = small_edition(tmp_path)
+    out = tmp_path / "build"
+    build(tei, out, pdf=False, jobs=1)
+    before = snapshot(out)
+    article = tei / "article-3.xml"
+    article.write_text(article.read_text(encoding="utf-8").replace('when="1920-04"', 'when="1920-02-30"'),
+                       encoding="utf-8")
+    with pytest.raises(edition.build.ValidationFailed):
+        build(tei, out, pdf=False, jobs=1)
+    assert snapshot(out) == before

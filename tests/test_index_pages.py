@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 from collections import Counter
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest

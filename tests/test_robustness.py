@@ -10,7 +10,6 @@ import errno
 import http.server
 import os
 import re
-import resource
 import shutil
 import signal
 import subprocess

@@ -8,7 +8,6 @@ import socket
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 from click.testing import CliRunner
 

@@ -197,3 +197,12 @@ def test_page_ranges_are_not_dates(edition):
     plant(edition / "article.xml", "<head>Introduction</head>",
           '<head>Introduction</head><p><bibl><citedRange unit="page" from="28" to="29">28-29</citedRange></bibl></p>')
     assert validate([edition]).problems == []
+
+
+def test_elements_of_other_namespaces_are_located_exactly(edition):
+    article = edition / "article.xml"
+    line, column = plant(article, "<head>Introduction</head>",
+                         '<head>Introduction</head><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="x.xml"/>')
+    problem = only(validate([edition]), "rng")
+    assert (problem.line, problem.column) == (line, column + len("<head>Introduction</head>"))
+    assert "<include>" in problem.message and "<div>" in problem.message

@@ -1,16 +1,34 @@
-"""``edition build``: the whole edition from its TEI folder into one output folder, atomically.
+"""``edition build``: the whole edition from its TEI folder into one output folder, atomically,
+incrementally and in parallel.
 
 The output folder (``build/``) gets ``site/`` (the HTML edition: document pages, index pages
 and the search index ``site/pagefind/``), ``text/`` (plain text), ``indices/`` (index data)
-and ``pdf/`` (the print edition). The index records are collected once and serve both the
-index data and the index pages. Everything is rendered into a temporary folder beside it,
+and ``pdf/`` (the print edition). Everything is rendered into a temporary folder beside it,
 which then replaces it: on any failure, an interrupt included, the previous output stays as
 it was and no temporary folder is left behind. A folder that ``edition build`` did not make
 (no :data:`MARKER` file) is never replaced.
+
+Per document (HTML page, text, index records, PDF: :mod:`edition.parallel`) the work is done
+by a pool of worker processes (``jobs``), against a light edition (registers, the document,
+what it points into, and the headers of the others), streamed one document at a time. The
+index records of all documents are then grouped into the indices, which serve the index
+data, the index pages and the print edition's indices; Pagefind indexes the site.
+
+Incremental: the output keeps :data:`STATE`, the content hashes of the inputs and of the
+toolkit (stylesheets, schemas, code) and a key per document (its own hash, those of the
+registers, of the files it points into and of every document's header). The next build
+takes over (hard links, else copies, into the new temporary folder) every output whose key is
+unchanged and renders only the rest; the outputs about the whole edition (indices, index
+pages, search index, the edition's PDF) are made again from the kept and the new index
+records. With no input changed, the previous output is taken over whole, validation included.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
+import json
 import os
 import shutil
 import sys
@@ -20,18 +38,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import find_xml_files, load_tei
-from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, collect
-from .pdf import write_pdfs
-from .plaintext import write_texts
+from . import __version__
+from .documents import Source, find_xml_files, load_tei, require_tei
+from .lock import output_lock
+from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group
+from .parallel import RECORDS_DIR, Plan, Task, Worker, default_jobs, pointed, render_documents, stub
 from .problems import ERROR, InputError, Problem
-from .rendering import is_register
+from .rendering import is_register, output_names
+from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, index_site
-from .site import write_site
-from .validate import Report, validate
-from .xmlio import current_umask, atomic_write
+from .site import HOME_PAGE, HTML_DIR, INDEX_PAGES, SitePages, check_names, write_assets
+from .validate import SCHEMA_DIR, Report, validate
+from .xmlio import atomic_write, current_umask, parse_bytes, read_file
 
 MARKER = ".edition-build"
+#: What the next build needs to know to redo only what changed (JSON, in the output folder).
+STATE = ".edition-build-state.json"
+STATE_VERSION = 1
+TEXT_PARAMETERS = {"notes": "endnotes"}
+GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 
 
 class ValidationFailed(Exception):
@@ -44,16 +69,22 @@ class ValidationFailed(Exception):
 
 @dataclass
 class Built:
-    """What a build wrote, where, and how long it took."""
+    """What a build wrote, where, and how long it took (``reused``: documents whose outputs were
+    taken over from the previous build)."""
 
     output: Path
     documents: int = 0
     files: dict[str, list[Path]] = field(default_factory=dict)
     seconds: float = 0.0
+    reused: int = 0
+    rendered: int = 0
+    workers: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident memory (kB)
 
     def summary(self) -> str:
         parts = ", ".join(f"{name}/ {len(paths)} file{'s' * (len(paths) != 1)}" for name, paths in self.files.items())
-        return f"built {self.documents} document{'s' * (self.documents != 1)} into {self.output}/ ({parts}) in {self.seconds:.1f} s"
+        reused = f"; {self.reused} of {self.documents} unchanged, taken over" if self.reused else ""
+        return (f"built {self.documents} document{'s' * (self.documents != 1)} into {self.output}/ ({parts}) "
+                f"in {self.seconds:.1f} s{reused}")
 
 
 def _check_output(output: Path) -> None:
@@ -79,42 +110,212 @@ def _swap(new: Path, output: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True,
-          progress: Callable[[str], None] = lambda label: None) -> Built:
-    """Validate (if ``check``) and render the edition in ``tei_dir`` into ``output`` (PDFs if ``pdf``)."""
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@functools.cache
+def toolkit_hash() -> str:
+    """A hash of everything besides the TEI that decides the output: stylesheets and their
+    assets, schemas, the toolkit's code and version."""
+    parts: list[str | bytes] = [__version__]
+    for folder in (XSLT_DIR, SCHEMA_DIR, Path(__file__).resolve().parent):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts += [f"{folder.name}/{path.relative_to(folder)}", path.read_bytes()]
+    return _digest(*parts)
+
+
+def _load_state(output: Path) -> dict | None:
+    try:
+        state = json.loads((output / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and state.get("version") == STATE_VERSION else None
+
+
+def _take_over(old: Path, new: Path, relative: str) -> None:
+    """Put the file ``old/relative`` at ``new/relative``: a hard link (the old one is never
+    written again: every write replaces a file), else a copy."""
+    target = new / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old / relative, target)
+    except OSError:
+        shutil.copy2(old / relative, target)
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, jobs: int | None = None,
+          incremental: bool = True, progress: Callable[[str], None] = lambda label: None) -> Built:
+    """Validate (if ``check``) and render the edition in ``tei_dir`` into ``output`` (PDFs if
+    ``pdf``), the per-document work in ``jobs`` processes (default: one per core), redoing
+    only what changed since the previous build into ``output`` (unless not ``incremental``)."""
     started = time.monotonic()
     paths = find_xml_files([tei_dir]) if tei_dir.is_dir() else []
     if not paths:
         raise InputError(Problem(str(tei_dir), 0, 0, ERROR, "no TEI files (*.xml) found: give the folder of the "
                                  "edition's TEI files", "build-input"))
-    _check_output(output)
-    if check:
-        progress("validating")
-        report = validate([tei_dir])
-        if not report.ok:
-            raise ValidationFailed(report)
-    sources = load_tei(paths)
-    documents = [s for s in sources if not is_register(s)]
-    output.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
-    try:
-        work.chmod(0o777 & ~current_umask())
-        built = Built(output, len(documents))
-        progress("indices")
-        indices = collect(sources)
-        built.files["site"] = write_site(documents, sources, work / "site", indices=indices, progress=progress)
-        progress("search index")
-        built.files[f"site/{SEARCH_DIR}"] = index_site(work / "site")
-        built.files["text"] = write_texts(documents, sources, work / "text", progress=progress)
-        built.files["indices"] = [path for name in INDEX_FORMATS for path in INDEX_WRITERS[name](indices, work / "indices")]
-        if pdf:
-            built.files["pdf"] = write_pdfs(documents, sources, work / "pdf", progress=progress)
-        atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")
-        _swap(work, output)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with output_lock(output):  # a second build into the same folder is refused
+        _check_output(output)
+        inputs = {str(path.relative_to(tei_dir)): _digest(read_file(path)) for path in paths}
+        options = {"pdf": pdf, "tei": str(tei_dir.resolve())}
+        previous = _load_state(output) if incremental else None
+        if previous and (previous.get("toolkit"), previous.get("options")) != (toolkit_hash(), options):
+            previous = None
+        unchanged = previous is not None and previous.get("inputs") == inputs
+        if check and not (unchanged and previous.get("validated")):
+            progress("validating")
+            report = validate([tei_dir])
+            if not report.ok:
+                raise ValidationFailed(report)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
+        try:
+            work.chmod(0o777 & ~current_umask())
+            if unchanged:
+                progress("nothing changed")
+                for relative in _files(output):
+                    if relative not in (STATE, MARKER):
+                        _take_over(output, work, relative)
+                state = previous | {"validated": previous["validated"] or check}
+                built = Built(output, state["documents"], reused=state["documents"])
+            else:
+                state, built = _render(tei_dir, paths, work, output, previous, jobs or default_jobs(), pdf, progress)
+                state |= {"version": STATE_VERSION, "toolkit": toolkit_hash(), "options": options, "inputs": inputs,
+                          "validated": check}
+            built.files = {group: [output / relative for relative in state["files"][group]] for group in GROUPS
+                           if group in state["files"]}
+            atomic_write(work / STATE, json.dumps(state, ensure_ascii=False, sort_keys=True))
+            atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")
+            _swap(work, output)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     built.seconds = time.monotonic() - started
     return built
+
+
+def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous: dict | None, jobs: int, pdf: bool,
+            progress: Callable[[str], None]) -> tuple[dict, Built]:
+    """Render the edition into ``work``, taking over from ``output`` what ``previous`` (its
+    state) says is unchanged; the new state and what was built."""
+    progress("reading")
+    registers: list[Path] = []
+    documents: list[Source] = []  # without their trees: those stay with the workers
+    stubs: dict[str, bytes] = {}
+    links: dict[str, set[str] | None] = {}
+    inputs: dict[str, str] = {}
+    for path in paths:
+        source = require_tei(Source.load(path))
+        inputs[source.uri] = _digest(source.data)
+        if is_register(source):
+            registers.append(path)
+        else:
+            documents.append(Source(path, b"", None))
+            stubs[source.uri] = stub(source.tree)
+            links[source.uri] = pointed(source)
+    names = {uri: name.removesuffix(".html") for uri, name in output_names(documents, ".html").items()}
+    index_pages = [f"{name}.html" for name in INDEX_PAGES]
+    check_names(documents, output_names(documents, ".html"), [HOME_PAGE] + index_pages)
+    register_uris = {path.resolve().as_uri() for path in registers}
+    names |= {path.resolve().as_uri(): path.stem for path in registers}
+    html = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE, index_pages=index_pages)
+    plan = Plan(work, stubs, registers, names, html=html, text=TEXT_PARAMETERS, records=True, pdf=pdf)
+
+    # The key of each file: what its outputs depend on.
+    base = _digest(*(part for uri in sorted(register_uris) for part in (uri, inputs[uri])))
+    headers = _digest(base, json.dumps(html), *(part for uri, data in stubs.items() for part in (uri, data)))
+    tasks, keys = [], {}
+    for path in paths:
+        uri = path.resolve().as_uri()
+        document = uri not in register_uris
+        found = links.get(uri, set())
+        targets = [t for t in sorted(stubs if found is None else found & stubs.keys()) if t != uri]
+        tasks.append(Task(uri, path, [_path_of(t) for t in targets], document))
+        keys[uri] = _digest(headers, uri, inputs[uri], *(inputs[t] for t in targets))
+
+    relative = {uri: str(path.relative_to(tei_dir)) for uri, path in ((t.uri, t.path) for t in tasks)}
+    old = (previous or {}).get("files_of", {})
+    old_keys = (previous or {}).get("keys", {})
+    kept, todo = [], []
+    for task in tasks:
+        name = relative[task.uri]
+        files = old.get(name)
+        if old_keys.get(name) == keys[task.uri] and files and all((output / f).is_file() for f in files["files"]):
+            kept.append(task)
+        else:
+            todo.append(task)
+    files_of: dict[str, dict] = {}
+    for task in kept:
+        for file in old[relative[task.uri]]["files"]:
+            _take_over(output, work, file)
+        files_of[relative[task.uri]] = old[relative[task.uri]]
+    built = Built(output, len(documents), reused=sum(t.document for t in kept), rendered=sum(t.document for t in todo))
+    for result in render_documents(plan, todo, jobs, progress):
+        files_of[relative[result.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in result.written.values()
+                                                          for p in paths), "anchors": result.anchors}
+        built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
+
+    progress("indices")
+    indices = group([(task.path, parse_bytes((work / RECORDS_DIR / f"{names[task.uri]}.xml").read_bytes(),
+                                             f"{task.path} (index records)").getroot()) for task in tasks])
+    progress("index pages")
+    site = work / "site"
+    nodes = Worker(plan).nodes(HTML_DIR / "indices.xsl", [])
+    data = json.dumps(dataclasses.asdict(indices), ensure_ascii=False)
+    pages = SitePages.over(HTML_DIR / "indices.xsl", nodes, **html, indices=data)
+    for name in ["home", *INDEX_PAGES]:
+        atomic_write(site / (HOME_PAGE if name == "home" else f"{name}.html"), pages.page(name))
+    write_assets(site)
+    progress("search index")
+    index_site(site)
+    progress("index data")
+    (work / "indices").mkdir()
+    for name in INDEX_FORMATS:
+        INDEX_WRITERS[name](indices, work / "indices")
+    if pdf:
+        _book(documents, registers, indices, files_of, relative, names, work, progress)
+    listed = _files(work)
+    groups = {
+        "site": [f"site/{names[s.uri]}.html" for s in documents]
+        + [f"site/{page}" for page in [HOME_PAGE, *index_pages]],
+        f"site/{SEARCH_DIR}": [f for f in listed if f.startswith(f"site/{SEARCH_DIR}/")],
+        "text": [f for f in listed if f.startswith("text/")],
+        "indices": [f for f in listed if f.startswith("indices/")],
+    }
+    if pdf:
+        groups["pdf"] = [f for f in listed if f.startswith("pdf/")]
+    state = {"documents": len(documents), "files": groups, "files_of": files_of,
+             "keys": {relative[uri]: key for uri, key in keys.items()}}
+    return state, built
+
+
+def _path_of(uri: str) -> Path:
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+    return Path(url2pathname(urlsplit(uri).path))
+
+
+def _book(documents: list[Source], registers: list[Path], indices: Indices, files_of: dict[str, dict],
+          relative: dict[str, str], names: dict[str, str], work: Path, progress: Callable[[str], None]) -> None:
+    """The edition's PDF (if there are several documents), with the page of every mention from
+    the documents' own layouts."""
+    from .pdf import BOOK, check_book_name, write_book
+    if len(documents) < 2:
+        return
+    check_book_name(documents, {s.uri: names[s.uri] + ".pdf" for s in documents})
+    pages = {anchor: (number, page) for number, source in enumerate(documents)
+             for anchor, page in files_of[relative[source.uri]].get("anchors", {}).items()}
+    progress(f"PDF {BOOK}")
+    edition = load_tei(sorted([s.path for s in documents] + registers))
+    write_book([s for s in edition if s.uri in {d.uri for d in documents}], edition, indices, pages, work / "pdf")
 
 
 def terminal_progress(stream=sys.stderr) -> Callable[[str], None]:

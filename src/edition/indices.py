@@ -203,20 +203,26 @@ def _work(element: etree._Element, document: str) -> dict:
 
 def collect(sources: list[Source]) -> Indices:
     """Index ``sources``: mentions grouped per entity with the register data, and works cited."""
+    return group([(source.path, records) for source, records in zip(sources, _records(sources))])
+
+
+def group(records: list[tuple[Path, etree._Element]]) -> Indices:
+    """The indices from the index records of each document (its path and the root of its
+    records, in edition order), wherever the records were made (here, or in build workers)."""
     indices = Indices()
     registered: dict[tuple[str, str], dict] = {}
     grouped: dict[tuple[str, str], dict] = {}
-    for source, records in zip(sources, _records(sources)):
-        document = records.get("doc")
+    for path, root in records:
+        document = root.get("doc")
         if any(d["key"] == document for d in indices.documents):
-            raise InputError(Problem(str(source.path), 0, 0, ERROR, f"two documents have the key \"{document}\" "
+            raise InputError(Problem(str(path), 0, 0, ERROR, f"two documents have the key \"{document}\" "
                                      "(TEI/@xml:id, else the file name): give one of them another xml:id",
                                      "index-document-key"))
-        indices.documents.append({"key": document, "file": source.path.name, "title": records.get("title"),
-                                  "lang": records.get("lang", "")})
-        for element in records.iterfind(f"{IX}entity"):
+        indices.documents.append({"key": document, "file": path.name, "title": root.get("title"),
+                                  "lang": root.get("lang", "")})
+        for element in root.iterfind(f"{IX}entity"):
             registered.setdefault((element.get("type"), element.get("key")), _entity(element))
-        for position, element in enumerate(records.iterfind(f"{IX}mention"), 1):
+        for position, element in enumerate(root.iterfind(f"{IX}mention"), 1):
             mention = _mention(element, document, position)
             key = (mention["type"], mention["entity"])
             if key not in grouped:
@@ -225,7 +231,7 @@ def collect(sources: list[Source]) -> Indices:
                     "key": key[1], "type": key[0], "name": mention["value"] or mention["surface"],
                     "variants": [], "notes": [], "dates": [], "idnos": [], "lat": None, "long": None} | dated
             grouped[key].setdefault("mentions", []).append(mention)
-        indices.works.extend(_work(element, document) for element in records.iterfind(f"{IX}work"))
+        indices.works.extend(_work(element, document) for element in root.iterfind(f"{IX}work"))
     for key, entity in grouped.items():
         entity.update(registered.get(key, {}))
         indices.entities[key[0]].append(entity)

@@ -46,19 +46,19 @@ class LocalFetcher(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": "text/css; charset=utf-8"})
 
 
-def _layout(html: str):
+def layout(html: str):
     """The laid-out ``html`` (a WeasyPrint document) and the page number of each of its anchors."""
     document = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=LocalFetcher()).render()
     return document, {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}
 
 
-def _html(documents: list[Source], edition: list[Source], indices: str = "{}") -> str:
+def print_html(documents: list[Source], edition: list[Source], indices: str = "{}") -> str:
     """The print HTML of a book of ``documents`` with ``indices`` (see ``xslt/print/params.xsl``)."""
     return Rendering(PRINT_DIR / "print.xsl", edition, documents=[s.uri for s in documents], css="print.css",
                      indices=indices).initial_template()
 
 
-def _indices(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
+def index_json(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
     """The book's indices: for each entry, the first of its mentions on each page, where ``pages``
     gives the (document, page) of every mention laid out."""
     data = {}
@@ -86,21 +86,34 @@ def write_pdfs(documents: list[Source], edition: list[Source], out_dir: Path, *,
     """
     names = output_names(documents, ".pdf")
     book = book and len(documents) > 1
-    clash = next((s for s in documents if names[s.uri] == BOOK), None)
-    if clash and book:
-        raise InputError(Problem(str(clash.path), 0, 0, ERROR, f"this document's PDF would be written as {BOOK}, the "
-                                 "name of the whole edition's PDF: rename the file", "output-clash"))
+    if book:
+        check_book_name(documents, names)
     written, pages = [], {}
     for number, source in enumerate(documents):
         progress(f"PDF {names[source.uri]}")
-        laid, anchors = _layout(_html([source], edition))
+        laid, anchors = layout(print_html([source], edition))
         pages.update((anchor, (number, page)) for anchor, page in anchors.items())
         if each:
             atomic_write(out_dir / names[source.uri], laid.write_pdf())
             written.append(out_dir / names[source.uri])
     if book:
         progress(f"PDF {BOOK}")
-        laid, _ = _layout(_html(documents, edition, _indices(collect(edition), pages)))
-        atomic_write(out_dir / BOOK, laid.write_pdf())
-        written.append(out_dir / BOOK)
+        written.append(write_book(documents, edition, collect(edition), pages, out_dir))
     return written
+
+
+def check_book_name(documents: list[Source], names: dict[str, str]) -> None:
+    """Refuse a document whose PDF (``names``: URI -> file name) would be the edition's."""
+    clash = next((s for s in documents if names[s.uri] == BOOK), None)
+    if clash:
+        raise InputError(Problem(str(clash.path), 0, 0, ERROR, f"this document's PDF would be written as {BOOK}, the "
+                                 "name of the whole edition's PDF: rename the file", "output-clash"))
+
+
+def write_book(documents: list[Source], edition: list[Source], indices: Indices,
+               pages: dict[str, tuple[int, int]], out_dir: Path) -> Path:
+    """The edition's PDF (:data:`BOOK`) of ``documents``, its indices placed by ``pages`` (each
+    mention's document number and page, from the documents' own layouts)."""
+    laid, _ = layout(print_html(documents, edition, index_json(indices, pages)))
+    atomic_write(out_dir / BOOK, laid.write_pdf())
+    return out_dir / BOOK

@@ -19,16 +19,21 @@ from .site import write_site
               help="Output folder (replaced as a whole, only if an earlier build made it).")
 @click.option("--no-validate", is_flag=True, help="Skip the validation that otherwise comes first.")
 @click.option("--no-pdf", is_flag=True, help="Skip the print edition (the slowest part: minutes for the whole edition).")
-def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the per-document stages (default: one per core).")
+@click.option("--full", is_flag=True, help="Rebuild everything, ignoring what the previous build into OUTPUT kept.")
+def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, jobs: int | None, full: bool) -> None:
     """Build the whole edition from TEI_DIR (default tei/): HTML site, plain text, indices, PDF.
 
     Validates first: with errors, they are listed as by `edition validate` and nothing is
     written (exit code 1). Writes OUTPUT/site, OUTPUT/text, OUTPUT/indices and OUTPUT/pdf;
-    the previous output is replaced only when everything has been rendered.
+    the previous output is replaced only when everything has been rendered. Only what changed
+    since the previous build is redone; documents are rendered in parallel.
     """
     progress = terminal_progress()
     try:
-        built = build(tei_dir, output, check=not no_validate, pdf=not no_pdf, progress=progress)
+        built = build(tei_dir, output, check=not no_validate, pdf=not no_pdf, jobs=jobs, incremental=not full,
+                      progress=progress)
     except ValidationFailed as failed:
         progress("")
         for problem in failed.report.problems:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saxonche import PySaxonApiError
+from saxonche import PySaxonApiError, PyXdmNode
 
 from . import TEI_NS
 from .documents import Source
@@ -45,8 +45,20 @@ class Rendering:
     """A stylesheet ready to render the documents of one edition with fixed parameters."""
 
     def __init__(self, path: Path, edition: list[Source], **parameters: str | list[str]):
-        self.sheet = stylesheet(path)
-        self.nodes = {s.uri: self.sheet.document(s.tree, s.uri) for s in edition}
+        sheet = stylesheet(path)
+        self._setup(sheet, {s.uri: sheet.document(s.tree, s.uri) for s in edition}, parameters)
+
+    @classmethod
+    def over(cls, path: Path, nodes: dict[str, PyXdmNode], **parameters: str | list[str]) -> Rendering:
+        """A rendering whose ``$edition`` is ``nodes`` (URI -> document built by
+        ``stylesheet(path).document``): documents already handed to Saxon are not handed again."""
+        rendering = cls.__new__(cls)
+        rendering._setup(stylesheet(path), nodes, parameters)
+        return rendering
+
+    def _setup(self, sheet, nodes: dict[str, PyXdmNode], parameters: dict[str, str | list[str]]) -> None:
+        self.sheet = sheet
+        self.nodes = nodes
         executable = self.sheet.executable
         executable.clear_parameters()
         executable.set_parameter("edition", self.sheet.string_map(self.nodes))

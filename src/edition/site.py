@@ -39,7 +39,7 @@ def write_assets(out_dir: Path) -> list[Path]:
     return written
 
 
-def _check_names(documents: list[Source], names: dict[str, str], reserved: list[str]) -> None:
+def check_names(documents: list[Source], names: dict[str, str], reserved: list[str]) -> None:
     for source in documents:
         if names[source.uri] in reserved:
             raise InputError(Problem(str(source.path), 0, 0, ERROR, f"the page of this document would be written as "
@@ -55,7 +55,7 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
     pages written."""
     names = output_names(documents, ".html")
     index_pages = [f"{name}.html" for name in INDEX_PAGES] if indices is not None else []
-    _check_names(documents, names, [HOME_PAGE] * home + index_pages)
+    check_names(documents, names, [HOME_PAGE] * home + index_pages)
     parameters = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE if home else "",
                       index_pages=index_pages)
     pages = Rendering(HTML_DIR / "document.xsl", edition, **parameters)

@@ -106,16 +106,23 @@ def _invalid_attribute(message: str, element: etree._Element | None) -> str | No
     return next((name for name in element.attrib if etree.QName(name).localname == match.group(1)), None)
 
 
+def _prefixes(source: Source) -> dict[str, str]:
+    """The namespace prefixes of ``source`` (libxml2 writes them into the paths of its errors)."""
+    return {prefix: uri for element in source.tree.getroot().iter(tag=etree.Element)
+            for prefix, uri in element.nsmap.items() if prefix}
+
+
 def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Problem]:
     if grammar.validate(source.tree):
         return []
     entries = list(grammar.error_log)
+    prefixes = _prefixes(source)
     problems = []
     for entry in entries:
         if _CASCADES.search(entry.message) and len(entries) > 1:
             continue  # a summary of errors reported on their own
         try:
-            found = source.tree.xpath(entry.path) if entry.path else []
+            found = source.tree.xpath(entry.path, namespaces=prefixes) if entry.path else []
         except etree.XPathError:
             found = []
         element = found[0] if found and isinstance(found[0], etree._Element) else None

@@ -1,0 +1,320 @@
+"""The build's cost per stage and in full, at several corpus sizes, against two floors.
+
+    .venv/bin/python benchmarks/run.py --scales 1,10,100 --runs 3
+
+For each scale, a synthetic edition (``benchmarks/corpus.py``: the real documents copied
+SCALE times with fresh ids and shuffled paragraphs, shared registers) is generated into
+``--work`` (default ``build/bench``, outside git), then:
+
+* each stage runs in a fresh process (``spawn``), ``--runs`` times: parse, RELAX NG,
+  Schematron, HTML (document pages), text, index records, indices (grouping, index data,
+  index pages), search index (Pagefind), PDF (per document, up to ``--pdf-max`` scale);
+  each run measures in the same process, just before the stage, its floor on the same
+  input: lxml parse + serialize (for parse and RELAX NG) or a SaxonC identity transform
+  compiled once (each document handed to Saxon and copied; for the XSLT stages);
+* the full build (``edition build --no-pdf``) with 1 worker and with ``--jobs`` workers,
+  a rebuild with nothing changed, and a rebuild after one document changed.
+
+Printed per stage: median wall time, time per MB of TEI (the files the stage reads),
+median ratio to its floor (the ratio of each run, then the median), and peak memory:
+``ru_maxrss`` of the process that did the work (the whole process: Python, lxml and the
+SaxonC native heap; tracemalloc would see only Python's share), and for the pool builds
+the largest peak of a worker (measured in each worker the same way). At the end, the bars
+of issue 7 with their figures, met or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import resource
+import shutil
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import make_corpus  # noqa: E402
+
+STAGES = ("parse", "relaxng", "schematron", "html", "text", "records", "indices", "search", "pdf")
+FLOOR = {"parse": "lxml", "relaxng": "lxml", "schematron": "saxon", "html": "saxon", "text": "saxon",
+         "records": "saxon", "pdf": "saxon"}
+IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:mode on-no-match="shallow-copy"/>
+</xsl:stylesheet>"""
+
+
+# --- in the child process -----------------------------------------------------------------
+
+def _peak_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _floor(kind: str, paths: list[Path]) -> float:
+    from lxml import etree
+    from edition.documents import Source
+    started = time.perf_counter()
+    if kind == "lxml":
+        for path in paths:
+            etree.tostring(Source.load(path).tree)
+    else:
+        from edition.saxon import Stylesheet
+        identity = _identity(Stylesheet)
+        for path in paths:
+            source = Source.load(path)
+            identity.executable.transform_to_string(xdm_node=identity.document(source.tree, source.uri))
+    return time.perf_counter() - started
+
+
+_IDENTITY = None
+
+
+def _identity(Stylesheet):
+    global _IDENTITY
+    if _IDENTITY is None:
+        _IDENTITY = Stylesheet(Path("identity.xsl"), text=IDENTITY)
+    return _IDENTITY
+
+
+def _stage(stage: str, corpus: str, scratch: str) -> dict:
+    """Run ``stage`` once over ``corpus`` (in this fresh process); its time, floor and peak memory."""
+    from edition.documents import Source, find_xml_files
+    from edition.parallel import Plan, Task, _Worker, stub
+    from edition.rendering import is_register
+    tei, out = Path(corpus), Path(scratch)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    paths = find_xml_files([tei])
+    registers = [p for p in paths if is_register(Source.load(p))]
+    documents = [p for p in paths if p not in registers]
+    inputs = paths if stage in ("parse", "relaxng", "schematron", "records", "indices") else documents
+    size = sum(p.stat().st_size for p in inputs)
+    floor = _floor(FLOOR[stage], inputs) if stage in FLOOR else None
+    # set-up outside the timed part: stylesheets compiled, light edition ready (as in a worker)
+    html = dict(documents=[p.resolve().as_uri() for p in documents], home_page="index.html",
+                index_pages=[f"{n}.html" for n in ("persons", "places", "organisations", "chronology", "works",
+                                                   "search")])
+    stubs = {p.resolve().as_uri(): stub(Source.load(p).tree) for p in documents}
+    names = {p.resolve().as_uri(): p.stem for p in paths}
+    plan = Plan(out, stubs, registers, names, html=html if stage == "html" else None,
+                text={"notes": "endnotes"} if stage == "text" else None,
+                records=stage in ("records", "indices"), pdf=stage == "pdf")
+    tasks = [Task(p.resolve().as_uri(), p, [], p in documents) for p in inputs]
+    worker = _Worker(plan) if stage in ("html", "text", "records", "pdf", "indices") else None
+    if worker is not None:  # compile and hand the light edition over once, as a worker does
+        from edition.parallel import DOCUMENT_XSL, MENTIONS_XSL, PRINT_XSL, TEXT_XSL
+        xsl = {"html": DOCUMENT_XSL, "text": TEXT_XSL, "records": MENTIONS_XSL, "indices": MENTIONS_XSL,
+               "pdf": PRINT_XSL}[stage]
+        worker.nodes(xsl, [])
+    if stage == "indices":
+        for task in tasks:
+            worker.render(task)
+    if stage == "search":
+        _html_site(tei, out)
+    started = time.perf_counter()
+    if stage == "parse":
+        for path in inputs:
+            Source.load(path)
+    elif stage == "relaxng":
+        from edition.validate import SCHEMAS, relaxng, _check_rng
+        grammar = relaxng(SCHEMAS["edition"])
+        started = time.perf_counter()  # compiling the grammar (once per process) is not the stage
+        for path in inputs:
+            source = Source.load(path)
+            _check_rng(source, grammar, str(path))
+    elif stage == "schematron":
+        from edition.documents import load_tei
+        from edition.validate import SCHEMATRON, schematron
+        compiled = schematron(SCHEMATRON)
+        started = time.perf_counter()
+        sources = load_tei(inputs)
+        compiled.run({s.uri: s.tree for s in sources}, [s.uri for s in sources])
+    elif stage in ("html", "text", "records", "pdf"):
+        for task in tasks:
+            result = worker.render(task)
+            assert result.problem is None, result.problem
+    elif stage == "indices":
+        import dataclasses
+        from edition.indices import FORMATS, WRITERS
+        from edition.parallel import RECORDS_DIR, group
+        from edition.site import HTML_DIR, SitePages
+        from edition.xmlio import parse_bytes
+        indices = group([(t.path, parse_bytes((out / RECORDS_DIR / f"{names[t.uri]}.xml").read_bytes(), "r").getroot())
+                         for t in tasks])
+        (out / "indices").mkdir()
+        for name in FORMATS:
+            WRITERS[name](indices, out / "indices")
+        pages = SitePages.over(HTML_DIR / "indices.xsl", worker.nodes(HTML_DIR / "indices.xsl", []), **html,
+                               indices=json.dumps(dataclasses.asdict(indices), ensure_ascii=False))
+        for name in ("home", "persons", "places", "organisations", "chronology", "works", "search"):
+            pages.page(name)
+    elif stage == "search":
+        from edition.search import index_site
+        index_site(out / "site")
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "floor": floor, "mb": size / 1e6, "peak_kb": _peak_kb(),
+            "children_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+
+
+def _html_site(tei: Path, out: Path) -> None:
+    """A site to index (set-up of the search stage): the build's own pages."""
+    from edition.build import build
+    build(tei, out / "b", check=False, pdf=False, jobs=1, incremental=False)
+    shutil.move(out / "b" / "site", out / "site")
+    shutil.rmtree(out / "site" / "pagefind")
+
+
+def _build(corpus: str, output: str, jobs: int, check: bool, touch: str | None) -> dict:
+    from edition.build import build
+    if touch:
+        path = Path(touch)
+        data = path.read_bytes()
+        body = data.index(b"<body")  # a paragraph of the text (the header shows on every page)
+        path.write_bytes(data[:body] + data[body:].replace(b"</p>", b" (changed)</p>", 1))
+    started = time.perf_counter()
+    built = build(Path(corpus), Path(output), check=check, pdf=False, jobs=jobs)
+    seconds = time.perf_counter() - started
+    if touch:
+        path.write_bytes(data)
+    return {"seconds": seconds, "peak_kb": _peak_kb(), "workers_kb": built.workers, "reused": built.reused,
+            "rendered": built.rendered}
+
+
+def _in_child(function, *args) -> dict:
+    """``function(*args)`` in a fresh process (not a daemon: a build starts workers of its own)."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+# --- in the parent ------------------------------------------------------------------------
+
+def machine() -> dict:
+    import lxml.etree
+    from importlib.metadata import version
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0")
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(int(memory) / 1e6, 1),
+            "python": platform.python_version(), "saxonche": version("saxonche"),
+            "lxml": ".".join(map(str, lxml.etree.LXML_VERSION)), "weasyprint": version("weasyprint")}
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def run_scale(scale: int, args) -> dict:
+    corpus = Path(args.work) / f"corpus-{scale}"
+    files = make_corpus(scale, corpus)
+    mb = sum(p.stat().st_size for p in files) / 1e6
+    print(f"\n== scale {scale}x: {len(files)} files, {mb:.1f} MB of TEI ({corpus})", flush=True)
+    results = {"scale": scale, "files": len(files), "mb": mb, "stages": {}, "builds": {}}
+    scratch = str(Path(args.work) / "scratch")
+    print(f"{'stage':12} {'median s':>9} {'s/MB':>7} {'floor s/MB':>10} {'x floor':>8} {'peak MB':>8}")
+    for stage in STAGES:
+        if stage == "pdf" and scale > args.pdf_max:
+            continue
+        runs = [_in_child(_stage, stage, str(corpus), scratch) for _ in range(args.runs if stage != "pdf" else 1)]
+        seconds = median(r["seconds"] for r in runs)
+        row = {"seconds": seconds, "mb": runs[0]["mb"], "s_per_mb": seconds / runs[0]["mb"],
+               "floor_s_per_mb": median(r["floor"] / r["mb"] for r in runs if r["floor"]),
+               "ratio": median(r["seconds"] / r["floor"] for r in runs if r["floor"]),
+               "peak_mb": max(r["peak_kb"] for r in runs) / 1e3}
+        results["stages"][stage] = row
+        ratio = f"{row['ratio']:8.2f}" if row["ratio"] else f"{'':8}"
+        floor = f"{row['floor_s_per_mb']:10.3f}" if row["floor_s_per_mb"] else f"{'':10}"
+        print(f"{stage:12} {seconds:9.2f} {row['s_per_mb']:7.2f} {floor} {ratio} {row['peak_mb']:8.0f}", flush=True)
+    if args.no_build:
+        return results
+    output = Path(args.work) / f"build-{scale}"
+    touched = next(p for p in files if "-k" not in p.name and p.name not in ("persons.xml", "places.xml", "orgs.xml"))
+    plans = [("full, 1 worker", 1, True, None, True), (f"full, {args.jobs} workers", args.jobs, True, None, True),
+             ("nothing changed", args.jobs, True, None, False),
+             ("one document changed", args.jobs, True, str(touched), False)]
+    print(f"{'build':24} {'median s':>9} {'MB/s':>6} {'main MB':>8} {'worker MB':>9} {'redone':>7}")
+    for label, jobs, check, touch, fresh in plans:
+        runs = []
+        for _ in range(args.build_runs):
+            if fresh:
+                shutil.rmtree(output, ignore_errors=True)
+            runs.append(_in_child(_build, str(corpus), str(output), jobs, check, touch))
+        seconds = median(r["seconds"] for r in runs)
+        workers = max((kb for r in runs for kb in r["workers_kb"].values()), default=0) / 1e3
+        row = {"seconds": seconds, "mb_per_s": mb / seconds, "peak_mb": max(r["peak_kb"] for r in runs) / 1e3,
+               "worker_peak_mb": workers, "rendered": runs[0]["rendered"]}
+        results["builds"][label] = row
+        print(f"{label:24} {seconds:9.2f} {mb / seconds:6.2f} {row['peak_mb']:8.0f} {workers:9.0f} "
+              f"{row['rendered']:7}", flush=True)
+    return results
+
+
+def bars(results: list[dict], jobs: int) -> list[tuple[str, str, bool | None]]:
+    out = []
+    for stage in ("html", "text", "records"):
+        worst = max((r["stages"][stage]["ratio"] for r in results if stage in r["stages"]), default=None)
+        out.append((f"{stage} at most 3x the identity-transform floor per MB", f"worst {worst:.2f}x",
+                    worst is not None and worst <= 3))
+    for stage in ("relaxng", "schematron"):
+        points = [(r["mb"], r["stages"][stage]["s_per_mb"]) for r in results if stage in r["stages"]]
+        if len(points) > 1:
+            growth = points[-1][1] / points[0][1]
+            out.append((f"{stage} linear in corpus size (s/MB at the largest / at the smallest scale <= 1.5)",
+                        f"{growth:.2f}", growth <= 1.5))
+    for r in results:
+        builds = r["builds"]
+        if not builds:
+            continue
+        full = builds[f"full, {jobs} workers"]["seconds"]
+        out.append((f"{r['scale']}x: rebuild with nothing changed < 5% of a full build",
+                    f"{100 * builds['nothing changed']['seconds'] / full:.1f}%",
+                    builds["nothing changed"]["seconds"] < 0.05 * full))
+        out.append((f"{r['scale']}x: rebuild after one document changed < 25% of a full build",
+                    f"{100 * builds['one document changed']['seconds'] / full:.1f}%",
+                    builds["one document changed"]["seconds"] < 0.25 * full))
+        speedup = builds["full, 1 worker"]["seconds"] / full
+        out.append((f"{r['scale']}x: {jobs} workers at least 1.6x faster than 1", f"{speedup:.2f}x", speedup >= 1.6))
+    built = [r for r in results if r["builds"]]
+    if len(built) > 1:
+        first, last = built[0], built[-1]
+        key = f"full, {jobs} workers"
+        change = last["builds"][key]["mb_per_s"] / first["builds"][key]["mb_per_s"]
+        out.append((f"throughput at {last['scale']}x within 20% of {first['scale']}x", f"{change:.2f}x",
+                    change >= 0.8))
+        memory = (last["builds"][key]["peak_mb"] / first["builds"][key]["peak_mb"]) / (last["mb"] / first["mb"])
+        out.append((f"peak memory sub-linear ({first['scale']}x -> {last['scale']}x: memory growth / size growth)",
+                    f"{memory:.2f}", memory < 1))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="1,10", help="comma-separated corpus sizes (copies of each document)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per stage (the median is printed)")
+    parser.add_argument("--build-runs", type=int, default=1, help="runs per full/incremental build")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="workers of the parallel build")
+    parser.add_argument("--pdf-max", type=int, default=1, help="largest scale at which PDFs are made")
+    parser.add_argument("--work", default=str(ROOT / "build" / "bench"), help="folder for corpora and outputs")
+    parser.add_argument("--no-build", action="store_true", help="stages only, no full builds")
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args()
+    info = machine()
+    print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    results = [run_scale(int(scale), args) for scale in args.scales.split(",")]
+    print("\nbars (issue 7):")
+    for bar, figure, met in bars(results, args.jobs):
+        print(f"  [{'met' if met else 'NOT met'}] {bar}: {figure}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": info, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""The per-document stages of a build (HTML page, plain text, index records, PDF) in a pool of
+worker processes, each document rendered against a light edition.
+
+A document's outputs need the whole edition only for what every page shows about the other
+documents (the navigation: their titles, languages and file names) and for the pointers
+that reach into other files. So each document is rendered against a *light edition*: the
+registers in full, the document itself and the documents it points into in full, and every
+other document as a *stub* (its ``TEI`` element with the ``teiHeader`` and an empty
+``text``). A worker hands the registers and the stubs to Saxon once per stylesheet and then
+only the document at hand (and what it points into), so no process holds the whole corpus:
+documents are streamed to the workers as file names.
+
+The workers are started with the ``spawn`` method (SaxonC must not be forked once it has
+run); each compiles its stylesheets once (:func:`edition.saxon.stylesheet`) and reuses them
+for every document it renders. With one job everything runs in the calling process, through
+the same code.
+"""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import os
+import resource
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PyXdmNode
+
+from . import TEI_NS
+from .documents import Source, require_tei
+from .indices import MENTIONS_XSL
+from .plaintext import TEXT_XSL
+from .problems import InputError, Problem
+from .rendering import Rendering
+from .saxon import XSLT_DIR, stylesheet
+from .site import HTML_DIR
+from .xmlio import atomic_write, parse_bytes
+
+DOCUMENT_XSL = HTML_DIR / "document.xsl"
+PRINT_XSL = XSLT_DIR / "print" / "print.xsl"
+#: Index records of each document (``NAME.xml``), kept in the output for the next build.
+RECORDS_DIR = ".edition-cache/records"
+
+
+def default_jobs() -> int:
+    """The number of worker processes when none is asked for: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def stub(tree: etree._ElementTree) -> bytes:
+    """What the other documents' pages need of a document: its ``TEI`` element (attributes),
+    its ``teiHeader`` and an empty ``text`` (with its attributes)."""
+    root = tree.getroot()
+    light = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    header = root.find(f"{{{TEI_NS}}}teiHeader")
+    if header is not None:
+        light.append(copy.deepcopy(header))
+    text = root.find(f"{{{TEI_NS}}}text")
+    if text is not None:
+        etree.SubElement(light, text.tag, dict(text.attrib))
+    return etree.tostring(light, encoding="UTF-8")
+
+
+def pointed(source: Source) -> set[str] | None:
+    """The URIs of the files that attributes of ``source`` point into (``file.xml`` or
+    ``file.xml#id``, relative to its folder), or None for "any": a document that defines
+    pointer prefixes (``prefixDef``), whose expansions are not worked out here."""
+    if source.tree.find(f".//{{{TEI_NS}}}prefixDef") is not None:
+        return None
+    folder = source.path.resolve().parent
+    found = set()
+    for element in source.tree.iter(etree.Element):
+        for value in element.attrib.values():
+            if ".xml" not in value:
+                continue
+            for token in value.split():
+                file = token.split("#", 1)[0]
+                if file.endswith(".xml") and ":" not in file:
+                    found.add((folder / file).resolve().as_uri())
+    found.discard(source.uri)
+    return found
+
+
+@dataclass
+class Plan:
+    """What every worker needs to know about one build (sent to each worker once)."""
+
+    out: Path                              # the build's temporary folder
+    stubs: dict[str, bytes]                # URI -> stub of every document of the edition
+    registers: list[Path]                  # register files (loaded in full)
+    names: dict[str, str]                  # URI -> output name (file name without .xml)
+    html: dict | None = None               # parameters of the document pages, or None for none
+    text: dict | None = None               # parameters of the plain text, or None for none
+    records: bool = True                   # write the index records
+    pdf: bool = False                      # lay out each document's PDF
+
+
+@dataclass
+class Task:
+    """One file to render, and the documents it points into; a register (``document`` false)
+    gets its index records only."""
+
+    uri: str
+    path: Path
+    pointed: list[Path] = field(default_factory=list)
+    document: bool = True
+
+
+@dataclass
+class Result:
+    """What rendering one document wrote (paths by output folder), its PDF's anchors (anchor ->
+    page) and the worker's peak memory so far (kB, ``ru_maxrss``)."""
+
+    uri: str
+    written: dict[str, list[Path]] = field(default_factory=dict)
+    anchors: dict[str, int] = field(default_factory=dict)
+    pid: int = 0
+    max_rss_kb: int = 0
+    problem: Problem | None = None
+
+
+class Worker:
+    """The state of one worker: the plan, and per stylesheet the light edition handed to Saxon."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.registers = [require_tei(Source.load(path)) for path in plan.registers]
+        self.paths = {s.uri: s.path for s in self.registers}
+        self.base: dict[Path, dict[str, PyXdmNode]] = {}
+
+    def nodes(self, xsl: Path, full: list[Source]) -> dict[str, PyXdmNode]:
+        """``$edition`` for ``xsl``: stubs and registers (handed to Saxon once), ``full`` in full."""
+        sheet = stylesheet(xsl)
+        if xsl not in self.base:
+            base = {uri: sheet.document(parse_bytes(data, f"{uri} (stub)"), uri)
+                    for uri, data in self.plan.stubs.items()}
+            base.update((s.uri, sheet.document(s.tree, s.uri)) for s in self.registers)
+            self.base[xsl] = base
+        return self.base[xsl] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
+
+    def render(self, task: Task) -> Result:
+        plan, result = self.plan, Result(task.uri)
+        try:
+            source = require_tei(Source.load(task.path))
+            full = [source] + [require_tei(Source.load(path)) for path in task.pointed]
+            name = plan.names[task.uri]
+            if plan.records:
+                records = Rendering.over(MENTIONS_XSL, self.nodes(MENTIONS_XSL, full)).document(source)
+                result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.xml", records)]
+            if plan.html is not None and task.document:
+                page = Rendering.over(DOCUMENT_XSL, self.nodes(DOCUMENT_XSL, full), **plan.html).document(source)
+                result.written["site"] = [_write(plan.out / "site" / f"{name}.html", page)]
+            if plan.text is not None and task.document:
+                text = Rendering.over(TEXT_XSL, self.nodes(TEXT_XSL, full), **plan.text).document(source)
+                result.written["text"] = [_write(plan.out / "text" / f"{name}.txt", text)]
+            if plan.pdf and task.document:
+                html = Rendering.over(PRINT_XSL, self.nodes(PRINT_XSL, full), documents=[task.uri], css="print.css",
+                                      indices="{}").initial_template()
+                from .pdf import layout  # WeasyPrint: imported only where PDFs are made
+                laid, result.anchors = layout(html)
+                result.written["pdf"] = [_write(plan.out / "pdf" / f"{name}.pdf", laid.write_pdf())]
+        except InputError as exc:  # carried back as data: InputError does not survive pickling
+            result.problem = exc.problem
+        result.pid = os.getpid()
+        result.max_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return result
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data)
+    return path
+
+
+_worker: Worker | None = None
+
+
+def _start(plan: Plan) -> None:
+    global _worker
+    _worker = Worker(plan)
+
+
+def _render(task: Task) -> Result:
+    return _worker.render(task)
+
+
+def render_documents(plan: Plan, tasks: list[Task], jobs: int,
+                     progress: Callable[[str], None] = lambda label: None) -> Iterator[Result]:
+    """Render ``tasks`` as ``plan`` says, in ``jobs`` worker processes (in this one if 1), in order;
+    :class:`InputError` for the first document that cannot be rendered."""
+    if not tasks:
+        return
+    if jobs <= 1:
+        worker = Worker(plan)
+        results = map(worker.render, tasks)
+        executor = None
+    else:
+        executor = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+                                       mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_start, initargs=(plan,))
+        results = executor.map(_render, tasks)
+    try:
+        for task, result in zip(tasks, results):
+            if result.problem is not None:
+                raise InputError(result.problem)
+            progress(f"rendered {task.path.name}")
+            yield result
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
