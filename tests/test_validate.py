@@ -206,3 +206,14 @@ def test_elements_of_other_namespaces_are_located_exactly(edition):
     problem = only(validate([edition]), "rng")
     assert (problem.line, problem.column) == (line, column + len("<head>Introduction</head>"))
     assert "<include>" in problem.message and "<div>" in problem.message
+
+
+def test_prefix_definitions_expand_pointers(edition):
+    plant(edition / "article.xml", "    <profileDesc>",
+          '    <encodingDesc><listPrefixDef><prefixDef ident="per" matchPattern="(.+)" replacementPattern="persons.xml#$1">'
+          "<p>Persons.</p></prefixDef></listPrefixDef></encodingDesc>\n    <profileDesc>")
+    plant(edition / "article.xml", 'ref="persons.xml#t-stalin"', 'ref="per:t-stalin"')
+    assert validate([edition]).problems == []
+    plant(edition / "article.xml", 'ref="per:t-stalin"', 'ref="per:t-nobody"')
+    problem = only(validate([edition]), "ref-resolves")
+    assert "persons.xml#t-nobody" in problem.message

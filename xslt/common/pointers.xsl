@@ -21,6 +21,7 @@
       return map{ ed:uri(base-uri($d)) : $d }), map{ 'duplicates' : 'use-first' })"/>
 
   <xsl:key name="ed:id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="ed:prefix" match="tei:prefixDef" use="string(@ident)"/>
 
   <!-- One spelling for file URIs (file:/x and file:///x are the same file). -->
   <xsl:function name="ed:uri" as="xs:string">
@@ -34,10 +35,9 @@
   <xsl:function name="ed:targets" as="xs:string*">
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:variable name="base" select="ed:uri(base-uri($pointer/..))"/>
-    <xsl:variable name="prefixes" select="root($pointer)//tei:prefixDef"/>
+    <xsl:variable name="root" select="root($pointer)"/>
     <xsl:for-each select="tokenize(normalize-space($pointer), ' ')">
-      <xsl:variable name="prefix" select="substring-before(., ':')"/>
-      <xsl:variable name="def" select="$prefixes[@ident = $prefix][1]"/>
+      <xsl:variable name="def" select="key('ed:prefix', substring-before(., ':'), $root)[1]"/>
       <xsl:variable name="expanded" select="if ($def and matches(substring-after(., ':'), $def/@matchPattern))
           then replace(substring-after(., ':'), $def/@matchPattern, $def/@replacementPattern) else ."/>
       <xsl:if test="not(matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:')) and (contains($expanded, '#') or ends-with($expanded, '.xml'))">
