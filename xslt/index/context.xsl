@@ -64,12 +64,13 @@
        position as a path of numbered divisions, paragraphs and notes ("body/div2/p3"). -->
   <xsl:function name="ix:passage" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="($node/ancestor::*[@xml:id][not(self::tei:TEI)][1]/@xml:id/string(),
+    <xsl:variable name="identified" select="$node/ancestor::*[@xml:id][not(self::tei:TEI)][1]"/>
+    <xsl:sequence select="if ($identified) then string($identified/@xml:id) else
         string-join($node/ancestor::*[self::tei:teiHeader or self::tei:front or self::tei:body or self::tei:back
             or self::tei:div or self::tei:p or self::tei:note or self::tei:ab or self::tei:lg or self::tei:sp]
           ! (let $e := . return local-name($e) || (if ($e[self::tei:div or self::tei:p or self::tei:note
               or self::tei:ab or self::tei:lg or self::tei:sp])
-            then count($e/preceding-sibling::*[node-name() eq node-name($e)]) + 1 else '')), '/'))[1]"/>
+            then count($e/preceding-sibling::*[node-name() eq node-name($e)]) + 1 else '')), '/')"/>
   </xsl:function>
 
   <!-- Where a node stands: 'note' (inside a note), 'header', 'front', 'back' or 'body'. -->
@@ -84,8 +85,8 @@
   <!-- The number of the (innermost) note a node is in: its @n, else its ordinal in the document. -->
   <xsl:function name="ix:note-number" as="xs:string?">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="$node/ancestor::tei:note[1] ! (normalize-space(@n)[.],
-        string(count(preceding::tei:note) + count(ancestor::tei:note) + 1))[1]"/>
+    <xsl:sequence select="$node/ancestor::tei:note[1] ! (if (normalize-space(@n)) then normalize-space(@n)
+        else string(count(preceding::tei:note) + count(ancestor::tei:note) + 1))"/>
   </xsl:function>
 
   <!-- The sentence around a mention, from the reading text of its block, at most
