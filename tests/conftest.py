@@ -1,7 +1,10 @@
-"""Built sites shared by the tests of the index pages, the search, the server and the browser."""
+"""Fixtures shared by several test modules: built sites (index pages, search, server, browser)
+and a local listener that proves nothing reaches the network (robustness, hostile content)."""
 
 from __future__ import annotations
 
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,3 +26,26 @@ def fixture_build(tmp_path_factory) -> Path:
 def edition_build_output(tmp_path_factory) -> Path:
     """``edition build`` of the edition's own TEI (tei/), unvalidated: its markup is being added."""
     return build(ROOT / "tei", tmp_path_factory.mktemp("tei") / "build", check=False, pdf=False).output
+
+
+@pytest.fixture
+def listener():
+    """A local HTTP server that records every request: nothing may ever ask it anything. What it
+    would answer (an entity declaration, a marker text) shows up if something did read it."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'<!ENTITY x "PWNED"><x>LEAKED-FROM-NETWORK</x>')
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+    server.server_close()

@@ -7,11 +7,9 @@ The browser test is skipped, with the reason, when /usr/bin/chromium or playwrig
 
 from __future__ import annotations
 
-import http.server
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,28 +48,6 @@ def hostile_site(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, ["html", str(PAYLOADS), "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
-
-
-@pytest.fixture
-def listener():
-    """A local HTTP server that records every request: nothing may ask it anything."""
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(b"<x>LEAKED-FROM-NETWORK</x>")
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
 
 
 # --- the HTML, statically ---------------------------------------------------------------------

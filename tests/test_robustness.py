@@ -7,14 +7,12 @@ Big or binary inputs are generated here, into tmp_path, never committed.
 from __future__ import annotations
 
 import errno
-import http.server
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -70,28 +68,6 @@ def edition(tmp_path: Path) -> Path:
     folder = tmp_path / "tei"
     shutil.copytree(GOOD, folder)
     return folder
-
-
-@pytest.fixture
-def listener():
-    """A local HTTP server that records every request: nothing may ever ask it anything."""
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(b'<!ENTITY x "PWNED">')
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
 
 
 # --- bad input: refused files ------------------------------------------------------------------
