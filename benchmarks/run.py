@@ -86,7 +86,7 @@ def _identity(Stylesheet):
 def _stage(stage: str, corpus: str, scratch: str) -> dict:
     """Run ``stage`` once over ``corpus`` (in this fresh process); its time, floor and peak memory."""
     from edition.documents import Source, find_xml_files
-    from edition.parallel import Plan, Task, _Worker, stub
+    from edition.parallel import Plan, Task, Worker, stub
     from edition.rendering import is_register
     tei, out = Path(corpus), Path(scratch)
     shutil.rmtree(out, ignore_errors=True)
@@ -107,7 +107,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
                 text={"notes": "endnotes"} if stage == "text" else None,
                 records=stage in ("records", "indices"), pdf=stage == "pdf")
     tasks = [Task(p.resolve().as_uri(), p, [], p in documents) for p in inputs]
-    worker = _Worker(plan) if stage in ("html", "text", "records", "pdf", "indices") else None
+    worker = Worker(plan) if stage in ("html", "text", "records", "pdf", "indices") else None
     if worker is not None:  # compile and hand the light edition over once, as a worker does
         from edition.parallel import DOCUMENT_XSL, MENTIONS_XSL, PRINT_XSL, TEXT_XSL
         xsl = {"html": DOCUMENT_XSL, "text": TEXT_XSL, "records": MENTIONS_XSL, "indices": MENTIONS_XSL,
@@ -142,8 +142,8 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             assert result.problem is None, result.problem
     elif stage == "indices":
         import dataclasses
-        from edition.indices import FORMATS, WRITERS
-        from edition.parallel import RECORDS_DIR, group
+        from edition.indices import FORMATS, WRITERS, group
+        from edition.parallel import RECORDS_DIR
         from edition.site import HTML_DIR, SitePages
         from edition.xmlio import parse_bytes
         indices = group([(t.path, parse_bytes((out / RECORDS_DIR / f"{names[t.uri]}.xml").read_bytes(), "r").getroot())
