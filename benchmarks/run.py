@@ -145,9 +145,8 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         from edition.indices import FORMATS, WRITERS, group
         from edition.parallel import RECORDS_DIR
         from edition.site import HTML_DIR, SitePages
-        from edition.xmlio import parse_bytes
-        indices = group([(t.path, parse_bytes((out / RECORDS_DIR / f"{names[t.uri]}.xml").read_bytes(), "r").getroot())
-                         for t in tasks])
+        indices = group((t.path, json.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
+                        for t in tasks)
         (out / "indices").mkdir()
         for name in FORMATS:
             WRITERS[name](indices, out / "indices")

@@ -49,12 +49,12 @@ from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, index_site
 from .site import HOME_PAGE, HTML_DIR, INDEX_PAGES, SitePages, check_names, write_assets
 from .validate import SCHEMA_DIR, Report, validate
-from .xmlio import atomic_write, current_umask, parse_bytes, read_file
+from .xmlio import atomic_write, current_umask, read_file
 
 MARKER = ".edition-build"
 #: What the next build needs to know to redo only what changed (JSON, in the output folder).
 STATE = ".edition-build-state.json"
-STATE_VERSION = 1
+STATE_VERSION = 2
 TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 
@@ -264,8 +264,8 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
         built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
 
     progress("indices")
-    indices = group([(task.path, parse_bytes((work / RECORDS_DIR / f"{names[task.uri]}.xml").read_bytes(),
-                                             f"{task.path} (index records)").getroot()) for task in tasks])
+    indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
+                    for task in tasks)
     progress("index pages")
     site = work / "site"
     nodes = Worker(plan).nodes(HTML_DIR / "indices.xsl", [])

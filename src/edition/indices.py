@@ -28,7 +28,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from lxml import etree
 from saxonche import PySaxonApiError
 
 from . import TEI_NS, XML_NS
+from .contexts import contexts
 from .documents import Source, find_xml_files, require_tei, with_neighbours
 from .problems import ERROR, InputError, Problem
 from .saxon import XSLT_DIR, SaxonError, stylesheet
@@ -135,7 +136,7 @@ def _sort_name(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def _records(sources: list[Source]) -> list[etree._Element]:
+def _records(sources: list[Source]) -> list[dict]:
     """The index records of each source (TEI files beside the sources serve as registers)."""
     for source in sources:
         require_tei(source)
@@ -144,19 +145,37 @@ def _records(sources: list[Source]) -> list[etree._Element]:
     executable = sheet.executable
     executable.set_parameter("edition", sheet.string_map(nodes))
     try:
-        return [parse_bytes(executable.transform_to_string(xdm_node=nodes[s.uri]).encode("utf-8"),
-                            f"{s.path} (index records)").getroot() for s in sources]
+        return [records(executable.transform_to_string(xdm_node=nodes[s.uri]), s.path) for s in sources]
     except PySaxonApiError as exc:
         raise SaxonError(f"{MENTIONS_XSL}: cannot index the documents: {str(exc).strip()}") from None
     finally:
         executable.clear_parameters()
 
 
+def records(xml: str, path: Path) -> dict:
+    """The index records of one document as data (what :func:`group` takes), from the output of
+    ``mentions.xsl`` for the document at ``path``: the document's ``key``, ``file``, ``title``
+    and ``lang``, and its ``mentions`` (in document order, with their contexts), ``entities``
+    (register entries it mentions) and ``works``."""
+    root = parse_bytes(xml.encode("utf-8"), f"{path} (index records)").getroot()
+    document = root.get("doc")
+    marks: dict[str, int] = {}
+    for element in root.iterfind(f"{IX}mention"):
+        marks[element.get("block")] = max(marks.get(element.get("block"), 0), int(element.get("mark")))
+    quoted = {block.get("n"): contexts(block.text or "", marks.get(block.get("n"), 0))
+              for block in root.iterfind(f"{IX}block")}
+    return {"key": document, "file": path.name, "title": root.get("title"), "lang": root.get("lang", ""),
+            "mentions": [_mention(element, document, position, quoted)
+                         for position, element in enumerate(root.iterfind(f"{IX}mention"), 1)],
+            "entities": [_entity(element) for element in root.iterfind(f"{IX}entity")],
+            "works": [_work(element, document) for element in root.iterfind(f"{IX}work")]}
+
+
 def _dating(element: etree._Element) -> dict:
     return {name: element.get(attribute, "") for attribute, name in _DATING.items()}
 
 
-def _mention(element: etree._Element, document: str, position: int) -> dict:
+def _mention(element: etree._Element, document: str, position: int, quoted: dict[str, list[str]]) -> dict:
     record = {name: "" for name in MENTION_FIELDS} | {
         "id": element.get("id"), "document": document, "position": position, "type": element.get("type"),
         "entity": element.get("entity"), "passage": element.get("passage"), "part": element.get("part"),
@@ -164,7 +183,7 @@ def _mention(element: etree._Element, document: str, position: int) -> dict:
         "surface": element.findtext(f"{IX}surface"), "value": element.findtext(f"{IX}value", ""),
         "lang": element.get("lang", ""), "ref": element.get("ref") or element.get("key", ""),
         "cert": element.get("cert", ""), "evidence": element.get("evidence", ""),
-        "context": element.findtext(f"{IX}context")}
+        "context": quoted[element.get("block")][int(element.get("mark")) - 1]}
     return record | {k: v for k, v in _dating(element).items() if k in record}
 
 
@@ -203,35 +222,36 @@ def _work(element: etree._Element, document: str) -> dict:
 
 def collect(sources: list[Source]) -> Indices:
     """Index ``sources``: mentions grouped per entity with the register data, and works cited."""
-    return group([(source.path, records) for source, records in zip(sources, _records(sources))])
+    return group(zip([source.path for source in sources], _records(sources)))
 
 
-def group(records: list[tuple[Path, etree._Element]]) -> Indices:
-    """The indices from the index records of each document (its path and the root of its
-    records, in edition order), wherever the records were made (here, or in build workers)."""
+def group(documents: Iterable[tuple[Path, dict]]) -> Indices:
+    """The indices from the index records of each document (:func:`records`, with the document's
+    path, in edition order), wherever the records were made (here, or in build workers); each
+    document's records are let go once grouped."""
     indices = Indices()
+    keys: set[str] = set()
     registered: dict[tuple[str, str], dict] = {}
     grouped: dict[tuple[str, str], dict] = {}
-    for path, root in records:
-        document = root.get("doc")
-        if any(d["key"] == document for d in indices.documents):
-            raise InputError(Problem(str(path), 0, 0, ERROR, f"two documents have the key \"{document}\" "
+    for path, data in documents:
+        if data["key"] in keys:
+            raise InputError(Problem(str(path), 0, 0, ERROR, f"two documents have the key \"{data['key']}\" "
                                      "(TEI/@xml:id, else the file name): give one of them another xml:id",
                                      "index-document-key"))
-        indices.documents.append({"key": document, "file": path.name, "title": root.get("title"),
-                                  "lang": root.get("lang", "")})
-        for element in root.iterfind(f"{IX}entity"):
-            registered.setdefault((element.get("type"), element.get("key")), _entity(element))
-        for position, element in enumerate(root.iterfind(f"{IX}mention"), 1):
-            mention = _mention(element, document, position)
+        keys.add(data["key"])
+        indices.documents.append({name: data[name] for name in DOCUMENT_FIELDS})
+        for entity in data["entities"]:
+            registered.setdefault((entity["type"], entity["key"]), entity)
+        for mention in data["mentions"]:
             key = (mention["type"], mention["entity"])
             if key not in grouped:
                 dated = {k: v for k, v in mention.items() if k in ("sort_start", "sort_end")}
                 grouped[key] = {name: "" for name in ENTITY_FIELDS} | {
                     "key": key[1], "type": key[0], "name": mention["value"] or mention["surface"],
                     "variants": [], "notes": [], "dates": [], "idnos": [], "lat": None, "long": None} | dated
-            grouped[key].setdefault("mentions", []).append(mention)
-        indices.works.extend(_work(element, document) for element in root.iterfind(f"{IX}work"))
+                grouped[key]["mentions"] = []
+            grouped[key]["mentions"].append(mention)
+        indices.works.extend(data["works"])
     for key, entity in grouped.items():
         entity.update(registered.get(key, {}))
         indices.entities[key[0]].append(entity)

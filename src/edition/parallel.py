@@ -19,6 +19,7 @@ the same code.
 from __future__ import annotations
 
 import copy
+import json
 import multiprocessing
 import os
 import resource
@@ -32,7 +33,7 @@ from saxonche import PyXdmNode
 
 from . import TEI_NS
 from .documents import Source, require_tei
-from .indices import MENTIONS_XSL
+from .indices import MENTIONS_XSL, records
 from .plaintext import TEXT_XSL
 from .problems import InputError, Problem
 from .rendering import Rendering
@@ -42,7 +43,8 @@ from .xmlio import atomic_write, parse_bytes
 
 DOCUMENT_XSL = HTML_DIR / "document.xsl"
 PRINT_XSL = XSLT_DIR / "print" / "print.xsl"
-#: Index records of each document (``NAME.xml``), kept in the output for the next build.
+#: Index records of each document (``NAME.json``, see :func:`edition.indices.records`), kept in
+#: the output for the next build.
 RECORDS_DIR = ".edition-cache/records"
 
 
@@ -152,8 +154,9 @@ class Worker:
             full = [source] + [require_tei(Source.load(path)) for path in task.pointed]
             name = plan.names[task.uri]
             if plan.records:
-                records = Rendering.over(MENTIONS_XSL, self.nodes(MENTIONS_XSL, full)).document(source)
-                result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.xml", records)]
+                xml = Rendering.over(MENTIONS_XSL, self.nodes(MENTIONS_XSL, full)).document(source)
+                data = json.dumps(records(xml, task.path), ensure_ascii=False)
+                result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.json", data)]
             if plan.html is not None and task.document:
                 page = Rendering.over(DOCUMENT_XSL, self.nodes(DOCUMENT_XSL, full), **plan.html).document(source)
                 result.written["site"] = [_write(plan.out / "site" / f"{name}.html", page)]

@@ -1,21 +1,20 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Text of the edition as indices quote it: the reading text (notes left out, the source's own
-  spelling in choice), the passage a mention stands in, and the sentence around it.
+  spelling in choice), the passage a mention stands in, and the block it is read in, marked
+  for edition.contexts to cut the sentence around each mention from.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ix="urn:x-edition:index"
     exclude-result-prefixes="#all">
 
-  <!-- Longest context snippet, in characters (the mention itself is never cut). -->
-  <xsl:param name="context-length" as="xs:integer" select="200"/>
-
   <!-- Reading text: text nodes as they stand; what a reader does not read in the line is left
        out (notes, running heads, figure descriptions, the editor's side of a choice). The
-       mention being quoted, passed as $mention, is framed by U+E000 and U+E001. -->
+       mentions being quoted are marked as $marks says (see ix:contexts). -->
   <xsl:mode name="ix:reading" on-no-match="text-only-copy"/>
 
   <xsl:template mode="ix:reading" match="tei:note | tei:fw | tei:figDesc
@@ -27,12 +26,16 @@
   </xsl:template>
 
   <xsl:template mode="ix:reading" match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date">
-    <xsl:param name="mention" as="element()?" tunnel="yes"/>
-    <xsl:if test=". is $mention">&#xE000;</xsl:if>
+    <xsl:param name="marks" as="map(xs:string, xs:integer)?" tunnel="yes"/>
+    <xsl:variable name="mark" select="if (exists($marks)) then $marks(generate-id()) else ()"/>
+    <xsl:sequence select="$mark ! codepoints-to-string($ix:marks + 2 * .)"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:if test=". is $mention">&#xE001;</xsl:if>
+    <xsl:sequence select="$mark ! codepoints-to-string($ix:marks + 2 * . + 1)"/>
   </xsl:template>
 
+  <!-- The first mark (edition.contexts.MARKS): supplementary private use area A, which holds
+       32,767 pairs of marks. -->
+  <xsl:variable name="ix:marks" as="xs:integer" select="983040"/>
   <!-- The reading text of an element's content, whitespace normalised. -->
   <xsl:function name="ix:text" as="xs:string">
     <xsl:param name="element" as="element()?"/>
@@ -89,31 +92,18 @@
         else string(count(preceding::tei:note) + count(ancestor::tei:note) + 1))"/>
   </xsl:function>
 
-  <!-- The sentence around a mention, from the reading text of its block, at most
-       $context-length characters (longer ones cut at word boundaries, marked with "…"). -->
-  <xsl:function name="ix:context" as="xs:string">
-    <xsl:param name="mention" as="element()"/>
+  <!-- The reading text of a block, whitespace normalised, with $mentions (in it, in document
+       order) marked: mention k is framed by the characters $ix:marks + 2k and $ix:marks + 2k + 1.
+       edition.contexts cuts the sentence around each mention from it. -->
+  <xsl:function name="ix:marked" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="mentions" as="element()*"/>
     <xsl:variable name="marked">
-      <xsl:apply-templates select="ix:block($mention)/node()" mode="ix:reading">
-        <xsl:with-param name="mention" select="$mention" tunnel="yes"/>
+      <xsl:apply-templates select="$block/node()" mode="ix:reading">
+        <xsl:with-param name="marks" tunnel="yes"
+            select="map:merge(for $k in 1 to count($mentions) return map{ generate-id($mentions[$k]) : $k })"/>
       </xsl:apply-templates>
     </xsl:variable>
-    <xsl:variable name="text" select="normalize-space($marked)"/>
-    <!-- a sentence ends after two lower-case letters or digits (not "I." or "Dr.") and a full
-         stop, question or exclamation mark, before a capital, a quotation mark or a bracket -->
-    <xsl:variable name="before" select="replace(substring-before($text, '&#xE000;'),
-        '^.*[\p{Ll}\p{Lo}\p{Nd}]{2}[.!?…][&quot;”’»)]*\s+([\p{Lu}&quot;“«(]|$)', '$1', 's')"/>
-    <xsl:variable name="self" select="substring-before(substring-after($text, '&#xE000;'), '&#xE001;')"/>
-    <xsl:variable name="after" select="replace(substring-after($text, '&#xE001;'),
-        '^(.*?(^|[\p{Ll}\p{Lo}\p{Nd}]{2})[.!?…][&quot;”’»)]*)\s+[\p{Lu}&quot;“«(].*$', '$1', 's')"/>
-    <xsl:variable name="room" select="max((0, $context-length - string-length($self)))"/>
-    <xsl:variable name="before-room" select="max((($room idiv 2), $room - string-length($after)))"/>
-    <xsl:variable name="after-room" select="$room - min((string-length($before), $before-room))"/>
-    <xsl:sequence select="normalize-space(
-        (if (string-length($before) le $before-room) then $before
-         else '…' || replace(substring($before, string-length($before) - $before-room + 2), '^\S*\s', ''))
-        || $self ||
-        (if (string-length($after) le $after-room) then $after
-         else replace(substring($after, 1, $after-room - 1), '\s\S*$', '') || '…'))"/>
+    <xsl:sequence select="normalize-space($marked)"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Index records of one document, in one pass: a <mention> per persName, placeName, orgName,
-  rs and date (register entries themselves are not mentions), a <work> per work cited, and an
-  <entity> per register entry the document mentions. Run on each document with the whole
+  rs and date (register entries themselves are not mentions), a <block> per block of text the
+  mentions are read in (each mention's block and mark in it: see ix:marked), a <work> per
+  work cited, and an <entity> per register entry the document mentions. Run on each document with the whole
   edition in $edition (for the registers); src/edition/indices.py groups the records of all
   documents into the indices and writes them.
 
@@ -49,7 +50,23 @@
              or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg])][ix:mention-type(.)]"/>
     <records doc="{ed:doc-key(.)}" title="{ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])}">
       <xsl:for-each select="tei:TEI/@xml:lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
-      <xsl:apply-templates select="$mentions" mode="ix:mention"/>
+      <!-- the blocks the mentions are read in, numbered; each mention's block and mark in it -->
+      <xsl:variable name="blocks" as="map(xs:string, xs:integer+)">
+        <xsl:map>
+          <xsl:for-each-group select="$mentions" group-by="generate-id(ix:block(.))">
+            <xsl:variable name="block" select="position()"/>
+            <xsl:for-each select="current-group()">
+              <xsl:map-entry key="generate-id()" select="($block, position())"/>
+            </xsl:for-each>
+          </xsl:for-each-group>
+        </xsl:map>
+      </xsl:variable>
+      <xsl:apply-templates select="$mentions" mode="ix:mention">
+        <xsl:with-param name="blocks" select="$blocks" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:for-each-group select="$mentions" group-by="generate-id(ix:block(.))">
+        <block n="{position()}"><xsl:value-of select="ix:marked(ix:block(.), current-group())"/></block>
+      </xsl:for-each-group>
       <xsl:apply-templates select="ix:works(.)" mode="ix:work"/>
       <!-- each entry once ("|" removes duplicates) -->
       <xsl:apply-templates select="$mentions ! ix:entry(.) | ()" mode="ix:entity"/>
@@ -57,13 +74,14 @@
   </xsl:template>
 
   <xsl:template match="*" mode="ix:mention">
+    <xsl:param name="blocks" as="map(xs:string, xs:integer+)" tunnel="yes"/>
     <xsl:variable name="entry" select="ix:entry(.)"/>
     <xsl:variable name="type" select="ix:mention-type(.)"/>
     <xsl:variable name="surface" select="ix:text(.)"/>
     <xsl:variable name="value" select="if ($type = 'date') then ix:date-value(.) else ($entry ! ix:main-name(.), $surface)[1]"/>
     <mention id="{ed:mention-id(.)}" type="{$type}" passage="{ix:passage(.)}" part="{ix:part(.)}"
+        block="{$blocks(generate-id())[1]}" mark="{$blocks(generate-id())[2]}"
         entity="{($entry/@xml:id, if ($type = 'date') then $value else (@ref, @key)[normalize-space()] ! normalize-space(), $surface)[1]}">
-      <xsl:if test="$entry"><xsl:attribute name="target" select="ed:uri(base-uri($entry)) || '#' || $entry/@xml:id"/></xsl:if>
       <xsl:for-each select="ix:note-number(.)"><xsl:attribute name="note" select="."/></xsl:for-each>
       <xsl:copy-of select="@ref, @key, @cert, @evidence"/>
       <xsl:for-each select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
@@ -74,7 +92,6 @@
       </xsl:if>
       <surface><xsl:value-of select="$surface"/></surface>
       <xsl:for-each select="$value"><value><xsl:value-of select="."/></value></xsl:for-each>
-      <context><xsl:value-of select="ix:context(.)"/></context>
     </mention>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,0 +1,111 @@
+"""The sentence around each mention, as the indices quote it.
+
+``xslt/index/mentions.xsl`` gives, per block a document's mentions are read in (paragraph,
+heading, note …), its reading text once, whitespace normalised, with every mention marked:
+mention k of the block is framed by the characters ``MARKS + 2k`` and ``MARKS + 2k + 1``.
+:func:`contexts` cuts the snippet of each mention from it: the sentence it stands in, at most
+``length`` characters, longer ones cut at word boundaries and marked with "…" (the mention
+itself is never cut). Done here rather than in XSLT because it is string work that SaxonC's
+regular expressions make costly (some 80 µs a search, a dozen times the whole rest).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: The first mark: supplementary private use area A (it holds 32,767 pairs of marks).
+MARKS = 0xF0000
+LENGTH = 200
+_ANY_MARK = re.compile(f"[{chr(MARKS)}-{chr(0xFFFFD)}]")
+_SPACE = " \t\n\r"  # XPath's whitespace (after normalize-space: only " ")
+_STOP = re.compile("[.!?…]")
+_CLOSING = "\"”’»)"
+_OPENING = "\"“«("
+
+
+def contexts(block: str, count: int, length: int = LENGTH) -> list[str]:
+    """The snippets of mentions 1..``count`` of the marked ``block``."""
+    text, at = [], {}  # the text without marks; where each mark stood in it
+    position, offset = 0, 0
+    for mark in _ANY_MARK.finditer(block):
+        text.append(block[position:mark.start()])
+        offset += mark.start() - position
+        at[ord(mark[0]) - MARKS] = offset
+        position = mark.end()
+    text.append(block[position:])
+    plain = "".join(text)
+    reach = length + 50  # only this much next to a mention can make it into its snippet
+    snippets = []
+    for k in range(1, count + 1):
+        start, end = at.get(2 * k), at.get(2 * k + 1)
+        if start is None or end is None:
+            snippets.append("")
+            continue
+        snippets.append(sentence(plain[max(0, start - reach):start], plain[start:end], plain[end:end + reach], length))
+    return snippets
+
+
+def _lower_or_digit(text: str, at: int) -> bool:
+    """Whether the two characters before ``at`` are lower-case or case-less letters or digits
+    (so the stop after them ends a sentence: not "I." or "Dr.")."""
+    return at >= 2 and all(unicodedata.category(c) in ("Ll", "Lo", "Nd") for c in text[at - 2:at])
+
+
+def _after_stop(text: str, at: int) -> int | None:
+    """Where the next sentence starts if the stop at ``at`` ends one: after closing quotes and
+    at least one space comes a capital, an opening quote or bracket (the position of that
+    character), or the end of ``text`` (its length); else None."""
+    i = at + 1
+    while i < len(text) and text[i] in _CLOSING:
+        i += 1
+    spaces = i
+    while i < len(text) and text[i] in _SPACE:
+        i += 1
+    if i == spaces:
+        return None
+    if i == len(text):
+        return i
+    return i if unicodedata.category(text[i]) == "Lu" or text[i] in _OPENING else None
+
+
+def _sentence_start(preceding: str) -> str:
+    """The part of ``preceding`` that belongs to the sentence the text after it starts or continues."""
+    for stop in reversed([m.start() for m in _STOP.finditer(preceding)]):
+        if _lower_or_digit(preceding, stop):
+            start = _after_stop(preceding, stop)
+            if start is not None:
+                return preceding[start:]
+    return preceding
+
+
+def _sentence_end(following: str) -> str:
+    """The part of ``following`` up to the end of the sentence (stop and closing quotes included)."""
+    for match in _STOP.finditer(following):
+        stop = match.start()
+        if (stop == 0 or _lower_or_digit(following, stop)) and (start := _after_stop(following, stop)) is not None \
+                and start < len(following):
+            end = stop + 1
+            while following[end] in _CLOSING:
+                end += 1
+            return following[:end]
+    return following
+
+
+def _normalize(text: str) -> str:
+    return re.sub(f"[{_SPACE}]+", " ", text).strip(_SPACE)
+
+
+def sentence(preceding: str, mention: str, following: str, length: int = LENGTH) -> str:
+    """The snippet of a mention, from the text of its block before it, its own and after it."""
+    reach = length + 50  # only this much next to the mention can make it into the snippet
+    before = _sentence_start(preceding[len(preceding) - reach:] if len(preceding) > reach else preceding)
+    after = _sentence_end(following[:reach])
+    room = max(0, length - len(mention))
+    before_room = max(room // 2, room - len(after))
+    after_room = room - min(len(before), before_room)
+    if len(before) > before_room:
+        before = "…" + re.sub(f"^[^{_SPACE}]*[{_SPACE}]", "", before[max(0, len(before) - before_room + 1):], count=1)
+    if len(after) > after_room:
+        after = re.sub(f"[{_SPACE}][^{_SPACE}]*\\Z", "", after[:max(0, after_room - 1)], count=1) + "…"
+    return _normalize(before + mention + after)
