@@ -141,8 +141,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             result = worker.render(task)
             assert result.problem is None, result.problem
     elif stage == "indices":
-        import dataclasses
-        from edition.indices import FORMATS, WRITERS, group
+        from edition.indices import FORMATS, WRITERS, group, to_json
         from edition.parallel import RECORDS_DIR
         from edition.site import HTML_DIR, SitePages
         indices = group((t.path, json.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
@@ -151,9 +150,8 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         for name in FORMATS:
             WRITERS[name](indices, out / "indices")
         pages = SitePages.over(HTML_DIR / "indices.xsl", worker.nodes(HTML_DIR / "indices.xsl", []), **html,
-                               indices=json.dumps(dataclasses.asdict(indices), ensure_ascii=False))
-        for name in ("home", "persons", "places", "organisations", "chronology", "works", "search"):
-            pages.page(name)
+                               indices=to_json(indices))
+        pages.pages(["home", "persons", "places", "organisations", "chronology", "works", "search"])
     elif stage == "search":
         from edition.search import index_site
         index_site(out / "site")

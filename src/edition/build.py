@@ -25,7 +25,6 @@ records. With no input changed, the previous output is taken over whole, validat
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import json
@@ -41,13 +40,13 @@ from pathlib import Path
 from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
-from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group
+from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group, to_json
 from .parallel import RECORDS_DIR, Plan, Task, Worker, default_jobs, pointed, render_documents, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, index_site
-from .site import HOME_PAGE, HTML_DIR, INDEX_PAGES, SitePages, check_names, write_assets
+from .site import HOME_PAGE, HTML_DIR, INDEX_PAGES, SitePages, check_names, write_assets, write_pages
 from .validate import SCHEMA_DIR, Report, validate
 from .xmlio import atomic_write, current_umask, read_file
 
@@ -269,17 +268,17 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     progress("index pages")
     site = work / "site"
     nodes = Worker(plan).nodes(HTML_DIR / "indices.xsl", [])
-    data = json.dumps(dataclasses.asdict(indices), ensure_ascii=False)
-    pages = SitePages.over(HTML_DIR / "indices.xsl", nodes, **html, indices=data)
-    for name in ["home", *INDEX_PAGES]:
-        atomic_write(site / (HOME_PAGE if name == "home" else f"{name}.html"), pages.page(name))
+    data = to_json(indices)
+    write_pages(SitePages.over(HTML_DIR / "indices.xsl", nodes, **html, indices=data), ["home", *INDEX_PAGES], site)
     write_assets(site)
     progress("search index")
     index_site(site)
     progress("index data")
     (work / "indices").mkdir()
+    atomic_write(work / "indices" / "indices.json", data)  # as INDEX_WRITERS["json"] writes it
     for name in INDEX_FORMATS:
-        INDEX_WRITERS[name](indices, work / "indices")
+        if name != "json":
+            INDEX_WRITERS[name](indices, work / "indices")
     if pdf:
         _book(documents, registers, indices, files_of, relative, names, work, progress)
     listed = _files(work)

@@ -268,13 +268,21 @@ def group(documents: Iterable[tuple[Path, dict]]) -> Indices:
 
 # --- JSON ---------------------------------------------------------------------------------
 
+def to_json(indices: Indices) -> str:
+    """``indices.json``: the sections ``documents``, ``persons``, ``places``, ``orgs``, ``dates``
+    (entities with their ``mentions`` and ``count``) and ``works``, a record a line."""
+    sections = {"documents": indices.documents}
+    sections |= {INDICES[kind]: [e | {"count": len(e["mentions"])} for e in entities]
+                 for kind, entities in indices.entities.items()}
+    sections["works"] = indices.works
+    return "{\n" + ",\n".join(f'"{name}": [' + ",".join(f"\n  {json.dumps(record, ensure_ascii=False)}"
+                                                       for record in records) + ("\n]" if records else "]")
+                               for name, records in sections.items()) + "\n}\n"
+
+
 def _json(indices: Indices, out_dir: Path) -> list[Path]:
-    data = {"documents": indices.documents}
-    data |= {INDICES[kind]: [e | {"count": len(e["mentions"])} for e in entities]
-             for kind, entities in indices.entities.items()}
-    data["works"] = indices.works
     path = out_dir / "indices.json"
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    atomic_write(path, to_json(indices))
     return [path]
 
 

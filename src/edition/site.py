@@ -4,13 +4,11 @@ index pages and the search page (``xslt/html/indices.xsl``, from the index recor
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from .documents import Source
-from .indices import Indices
+from .indices import Indices, to_json
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering, output_names
 from .saxon import XSLT_DIR
@@ -24,10 +22,30 @@ INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "sea
 
 
 class SitePages(Rendering):
-    """``indices.xsl``: a named template per page about the whole edition."""
+    """``indices.xsl``: the pages about the whole edition."""
 
-    def page(self, name: str) -> str:
-        return self._run(f"{name}.html", lambda ex: ex.call_template_returning_string(template_name=name))
+    def pages(self, names: list[str]) -> dict[str, str]:
+        """The pages ``names`` (``home`` and those of :data:`INDEX_PAGES`) by name, rendered in one
+        transformation (so the index data are parsed once)."""
+        def call(executable):
+            executable.set_initial_template_parameters(False, {"pages": self.sheet.string_array(names)})
+            executable.set_result_as_raw_value(True)  # the strings themselves, not a tree of them
+            try:
+                result = executable.call_template_returning_value(template_name="pages")
+            finally:
+                executable.set_result_as_raw_value(False)
+            return [result.item_at(i).string_value for i in range(result.size)] if result is not None else None
+        return dict(zip(names, self._run(", ".join(f"{name}.html" for name in names), call)))
+
+
+def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
+    """Render the pages ``names`` of ``site`` and write them into ``out_dir`` (``home`` as the
+    home page, the others as NAME.html)."""
+    written = []
+    for name, page in site.pages(names).items():
+        written.append(out_dir / (HOME_PAGE if name == "home" else f"{name}.html"))
+        atomic_write(written[-1], page)
+    return written
 
 
 def write_assets(out_dir: Path) -> list[Path]:
@@ -65,11 +83,9 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
         atomic_write(out_dir / names[source.uri], pages.document(source))
         written.append(out_dir / names[source.uri])
     if home or index_pages:
-        data = json.dumps(dataclasses.asdict(indices) if indices is not None else {}, ensure_ascii=False)
-        site = SitePages(HTML_DIR / "indices.xsl", edition, **parameters, indices=data)
-        for name in ["home"] * home + list(INDEX_PAGES) * bool(index_pages):
-            progress(f"HTML {name}")
-            written.append(out_dir / (HOME_PAGE if name == "home" else f"{name}.html"))
-            atomic_write(written[-1], site.page(name))
+        progress("HTML pages about the edition")
+        site = SitePages(HTML_DIR / "indices.xsl", edition, **parameters,
+                         indices=to_json(indices) if indices is not None else "{}")
+        written += write_pages(site, ["home"] * home + list(INDEX_PAGES) * bool(index_pages), out_dir)
     write_assets(out_dir)
     return written

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The pages about the whole edition, one named template each: home (home.xsl, imported
-  unchanged), persons, places, organisations, chronology, works (works cited) and search.
-  Their data are the index records of edition.indices, passed as JSON in $indices (the
-  sections documents, entities {person, place, org, date} and works; see indices.py); the
+  unchanged), persons, places, organisations, chronology, works (works cited) and search;
+  "pages" renders any of them in one transformation.
+  Their data are the indices of edition.indices, passed as indices.json has them in $indices
+  (the sections documents, persons, places, orgs, dates and works; see indices.py); the
   register entries in $edition add what the records lack (languages of variant names).
 -->
 <xsl:stylesheet version="3.0"
@@ -23,16 +24,43 @@
   <xsl:include href="bibliography.xsl"/>
   <xsl:include href="search.xsl"/>
 
-  <!-- The index records as JSON (edition.site.write_site). -->
+  <!-- The indices as indices.json has them (edition.indices.to_json). -->
   <xsl:param name="indices" as="xs:string" select="'{}'"/>
 
   <xsl:variable name="h:indices" as="map(*)" select="parse-json($indices)"/>
 
-  <!-- The records of one kind ('person', 'place', 'org', 'date'), in index order. -->
+  <!-- The entities of one kind ('person', 'place', 'org', 'date'), in index order. -->
   <xsl:function name="h:entities" as="map(*)*">
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="($h:indices?entities?($type), [])[1]?*"/>
+    <xsl:sequence select="($h:indices(map{ 'person': 'persons', 'place': 'places', 'org': 'orgs',
+        'date': 'dates' }($type)), [])[1]?*"/>
   </xsl:function>
+
+  <!-- The pages named $pages (home and those of edition.site.INDEX_PAGES), each serialized as
+       xsl:output says: all of them in one transformation, so that $indices is parsed once. -->
+  <xsl:template name="pages" as="xs:string*">
+    <xsl:param name="pages" as="array(xs:string)"/>
+    <xsl:for-each select="$pages?*">
+      <xsl:variable name="page" as="document-node()">
+        <xsl:document>
+          <xsl:choose>
+            <xsl:when test=". = 'home'"><xsl:call-template name="home"/></xsl:when>
+            <xsl:when test=". = 'persons'"><xsl:call-template name="persons"/></xsl:when>
+            <xsl:when test=". = 'places'"><xsl:call-template name="places"/></xsl:when>
+            <xsl:when test=". = 'organisations'"><xsl:call-template name="organisations"/></xsl:when>
+            <xsl:when test=". = 'chronology'"><xsl:call-template name="chronology"/></xsl:when>
+            <xsl:when test=". = 'works'"><xsl:call-template name="works"/></xsl:when>
+            <xsl:when test=". = 'search'"><xsl:call-template name="search"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:message terminate="yes">no page called {.}</xsl:message>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:document>
+      </xsl:variable>
+      <xsl:sequence select="serialize($page, map{ 'method': 'html', 'html-version': 5, 'encoding': 'UTF-8',
+          'indent': false(), 'include-content-type': false() })"/>
+    </xsl:for-each>
+  </xsl:template>
 
   <!-- The documents of the records by key: title, language and page. -->
   <xsl:variable name="h:documents" as="map(xs:string, map(*))" select="map:merge(($h:indices?documents, [])[1]?*
