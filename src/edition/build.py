@@ -41,12 +41,12 @@ from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
 from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group, to_json
-from .parallel import RECORDS_DIR, Plan, Task, Worker, default_jobs, pointed, render_documents, stub
+from .parallel import RECORDS_DIR, Pages, Plan, Pool, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, index_site
-from .site import HOME_PAGE, HTML_DIR, INDEX_PAGES, SitePages, check_names, write_assets, write_pages
+from .site import HOME_PAGE, INDEX_PAGES, PAGE_DATA, check_names, write_assets
 from .validate import SCHEMA_DIR, Report, validate
 from .xmlio import atomic_write, current_umask, read_file
 
@@ -257,28 +257,26 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             _take_over(output, work, file)
         files_of[relative[task.uri]] = old[relative[task.uri]]
     built = Built(output, len(documents), reused=sum(t.document for t in kept), rendered=sum(t.document for t in todo))
-    for result in render_documents(plan, todo, jobs, progress):
-        files_of[relative[result.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in result.written.values()
-                                                          for p in paths), "anchors": result.anchors}
-        built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
-
-    progress("indices")
-    indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
-                    for task in tasks)
-    progress("index pages")
+    with Pool(plan, jobs, progress) as pool:
+        for result in pool.run(todo):
+            files_of[relative[result.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in result.written.values()
+                                                              for p in paths), "anchors": result.anchors}
+            built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
+        progress("indices")
+        indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
+                        for task in tasks)
+        # the pages about the edition in the workers, the index data here meanwhile
+        pages = pool.run([Pages([name], to_json(indices, data)) for name, data in PAGE_DATA.items()])
+        progress("index data")
+        (work / "indices").mkdir()
+        for name in INDEX_FORMATS:
+            INDEX_WRITERS[name](indices, work / "indices")
+        for result in pages:
+            built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
     site = work / "site"
-    nodes = Worker(plan).nodes(HTML_DIR / "indices.xsl", [])
-    data = to_json(indices)
-    write_pages(SitePages.over(HTML_DIR / "indices.xsl", nodes, **html, indices=data), ["home", *INDEX_PAGES], site)
     write_assets(site)
     progress("search index")
     index_site(site)
-    progress("index data")
-    (work / "indices").mkdir()
-    atomic_write(work / "indices" / "indices.json", data)  # as INDEX_WRITERS["json"] writes it
-    for name in INDEX_FORMATS:
-        if name != "json":
-            INDEX_WRITERS[name](indices, work / "indices")
     if pdf:
         _book(documents, registers, indices, files_of, relative, names, work, progress)
     listed = _files(work)

@@ -268,13 +268,16 @@ def group(documents: Iterable[tuple[Path, dict]]) -> Indices:
 
 # --- JSON ---------------------------------------------------------------------------------
 
-def to_json(indices: Indices) -> str:
+def to_json(indices: Indices, only: tuple[str, ...] | None = None) -> str:
     """``indices.json``: the sections ``documents``, ``persons``, ``places``, ``orgs``, ``dates``
-    (entities with their ``mentions`` and ``count``) and ``works``, a record a line."""
+    (entities with their ``mentions`` and ``count``) and ``works``, a record a line; or
+    ``documents`` and the sections ``only``."""
+    wanted = ("documents", *INDICES.values(), "works") if only is None else ("documents", *only)
     sections = {"documents": indices.documents}
     sections |= {INDICES[kind]: [e | {"count": len(e["mentions"])} for e in entities]
-                 for kind, entities in indices.entities.items()}
-    sections["works"] = indices.works
+                 for kind, entities in indices.entities.items() if INDICES[kind] in wanted}
+    if "works" in wanted:
+        sections["works"] = indices.works
     return "{\n" + ",\n".join(f'"{name}": [' + ",".join(f"\n  {json.dumps(record, ensure_ascii=False)}"
                                                        for record in records) + ("\n]" if records else "]")
                                for name, records in sections.items()) + "\n}\n"

@@ -38,10 +38,11 @@ from .plaintext import TEXT_XSL
 from .problems import InputError, Problem
 from .rendering import Rendering
 from .saxon import XSLT_DIR, stylesheet
-from .site import HTML_DIR
+from .site import HTML_DIR, SitePages, write_pages
 from .xmlio import atomic_write, parse_bytes
 
 DOCUMENT_XSL = HTML_DIR / "document.xsl"
+SITE_XSL = HTML_DIR / "indices.xsl"
 PRINT_XSL = XSLT_DIR / "print" / "print.xsl"
 #: Index records of each document (``NAME.json``, see :func:`edition.indices.records`), kept in
 #: the output for the next build.
@@ -116,6 +117,15 @@ class Task:
 
 
 @dataclass
+class Pages:
+    """Pages about the whole edition (``names``, see :func:`edition.site.write_pages`), rendered
+    from ``indices``: what they show of ``indices.json`` (:func:`edition.indices.to_json`)."""
+
+    names: list[str]
+    indices: str
+
+
+@dataclass
 class Result:
     """What rendering one document wrote (paths by output folder), its PDF's anchors (anchor ->
     page) and the worker's peak memory so far (kB, ``ru_maxrss``)."""
@@ -126,6 +136,12 @@ class Result:
     pid: int = 0
     max_rss_kb: int = 0
     problem: Problem | None = None
+
+    def measured(self) -> Result:
+        """This result with the worker's process id and peak memory so far."""
+        self.pid = os.getpid()
+        self.max_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return self
 
 
 class Worker:
@@ -147,7 +163,9 @@ class Worker:
             self.base[xsl] = base
         return self.base[xsl] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
 
-    def render(self, task: Task) -> Result:
+    def render(self, task: Task | Pages) -> Result:
+        if isinstance(task, Pages):
+            return self._pages(task)
         plan, result = self.plan, Result(task.uri)
         try:
             source = require_tei(Source.load(task.path))
@@ -171,9 +189,11 @@ class Worker:
                 result.written["pdf"] = [_write(plan.out / "pdf" / f"{name}.pdf", laid.write_pdf())]
         except InputError as exc:  # carried back as data: InputError does not survive pickling
             result.problem = exc.problem
-        result.pid = os.getpid()
-        result.max_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return result
+        return result.measured()
+
+    def _pages(self, task: Pages) -> Result:
+        site = SitePages.over(SITE_XSL, self.nodes(SITE_XSL, []), **self.plan.html, indices=task.indices)
+        return Result("", {"site": write_pages(site, task.names, self.plan.out / "site")}).measured()
 
 
 def _write(path: Path, data: str | bytes) -> Path:
@@ -190,33 +210,44 @@ def _start(plan: Plan) -> None:
     _worker = Worker(plan)
 
 
-def _render(task: Task) -> Result:
+def _render(task: Task | Pages) -> Result:
     return _worker.render(task)
 
 
-def render_documents(plan: Plan, tasks: list[Task], jobs: int,
-                     progress: Callable[[str], None] = lambda label: None) -> Iterator[Result]:
-    """Render ``tasks`` as ``plan`` says, in ``jobs`` worker processes (in this one if 1), in order;
-    :class:`InputError` for the first document that cannot be rendered."""
-    if not tasks:
-        return
-    if jobs <= 1:
-        worker = Worker(plan)
-        results = map(worker.render, tasks)
-        executor = None
-    else:
-        executor = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
-                                       mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_start, initargs=(plan,))
-        results = executor.map(_render, tasks)
-    try:
+class Pool:
+    """``jobs`` worker processes for one plan (this process if ``jobs`` is 1), started when first
+    needed and kept for every batch of tasks: documents, then the pages about the edition."""
+
+    def __init__(self, plan: Plan, jobs: int, progress: Callable[[str], None] = lambda label: None):
+        self.plan, self.jobs, self.progress = plan, jobs, progress
+        self._worker: Worker | None = None
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, tasks: list[Task | Pages]) -> Iterator[Result]:
+        """Render ``tasks``, in order; :class:`InputError` for the first that cannot be rendered.
+        With workers, all tasks are handed out at once: the caller may do other work meanwhile."""
+        if not tasks:
+            return iter(())
+        if self.jobs <= 1:
+            self._worker = self._worker or Worker(self.plan)
+            results = map(self._worker.render, tasks)
+        else:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                                     initializer=_start, initargs=(self.plan,))
+            results = self._executor.map(_render, tasks)
+        return self._checked(tasks, results)
+
+    def _checked(self, tasks: list[Task | Pages], results: Iterator[Result]) -> Iterator[Result]:
         for task, result in zip(tasks, results):
             if result.problem is not None:
                 raise InputError(result.problem)
-            progress(f"rendered {task.path.name}")
+            self.progress(f"rendered {task.path.name if isinstance(task, Task) else ', '.join(task.names)}")
             yield result
-    finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
-
-

@@ -19,6 +19,10 @@ ASSETS = HTML_DIR / "assets"
 HOME_PAGE = "index.html"
 # The pages about the whole edition: named templates of indices.xsl, written as NAME.html.
 INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "search")
+#: What each page about the edition shows of the indices (sections of indices.json besides
+#: ``documents``), the costliest first.
+PAGE_DATA = {"places": ("places",), "chronology": ("dates",), "persons": ("persons",), "works": ("works",),
+             "organisations": ("orgs",), "home": (), "search": ()}
 
 
 class SitePages(Rendering):
