@@ -55,12 +55,16 @@
         else 'unregistered-' || $entity?type || '-' || encode-for-uri($entity?key) => replace('%', '.')"/>
   </xsl:function>
 
-  <!-- The register entry of an entity in $edition (for what the index records lack). -->
+  <!-- The register entry of an entity in $edition (for what the index records lack); its
+       register ("persons.xml#id") is looked up by file name. -->
   <xsl:function name="h:register-entry" as="element()?">
     <xsl:param name="entity" as="map(*)"/>
-    <xsl:sequence select="($entity[?register != '']
-        ! (for $d in map:keys($edition) return key('ed:id', string(?key), $edition($d))))[1]"/>
+    <xsl:sequence select="$entity[?register != ''] ! $h:files(substring-before(?register, '#'))
+        ! key('ed:id', string($entity?key), .)[1]"/>
   </xsl:function>
+
+  <xsl:variable name="h:files" as="map(xs:string, document-node())" select="map:merge(map:keys($edition)
+      ! map{ tokenize(., '/')[last()] : $edition(.) }, map{ 'duplicates': 'use-first' })"/>
 
   <xsl:function name="h:entity" as="element()">
     <xsl:param name="entity" as="map(*)"/>
@@ -86,7 +90,7 @@
                     <xsl:value-of select="."/>
                   </span>
                   <xsl:if test="$lang">
-                    <span class="lang"> ({(root($register)//tei:langUsage/tei:language[@ident = $lang]/normalize-space()[.], $lang)[1]})</span>
+                    <span class="lang"> ({(root($register)/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $lang]/normalize-space()[.], $lang)[1]})</span>
                   </xsl:if>
                 </li>
               </xsl:for-each>
