@@ -28,12 +28,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,11 +172,12 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
         if previous and (previous.get("toolkit"), previous.get("options")) != (toolkit_hash(), options):
             previous = None
         unchanged = previous is not None and previous.get("inputs") == inputs
-        if check and not (unchanged and previous.get("validated")):
+        jobs = jobs or default_jobs()
+        validation = _Validation(tei_dir, background=jobs > 1 and not unchanged) \
+            if check and not (unchanged and previous.get("validated")) else None
+        if validation and not validation.background:
             progress("validating")
-            report = validate([tei_dir])
-            if not report.ok:
-                raise ValidationFailed(report)
+            validation.check(wait=True)
         output.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
         try:
@@ -187,7 +190,16 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
                 state = previous | {"validated": previous["validated"] or check}
                 built = Built(output, state["documents"], reused=state["documents"])
             else:
-                state, built = _render(tei_dir, paths, work, output, previous, jobs or default_jobs(), pdf, progress)
+                try:
+                    state, built = _render(tei_dir, paths, work, output, previous, jobs, pdf, progress,
+                                           validation.check if validation else lambda: None)
+                except InputError:
+                    if validation:  # its report names every problem of every file
+                        validation.check(wait=True)
+                    raise
+                if validation:
+                    progress("validating")
+                    validation.check(wait=True)
                 state |= {"version": STATE_VERSION, "toolkit": toolkit_hash(), "options": options, "inputs": inputs,
                           "validated": check}
             built.files = {group: [output / relative for relative in state["files"][group]] for group in GROUPS
@@ -197,14 +209,43 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
             _swap(work, output)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+            if validation:
+                validation.close()
     built.seconds = time.monotonic() - started
     return built
 
 
+class _Validation:
+    """Validation of the edition, here and now, or (``background``) in a process of its own while
+    the edition is rendered; :meth:`check` raises :class:`ValidationFailed` once it has failed."""
+
+    def __init__(self, tei_dir: Path, background: bool):
+        self.tei_dir, self.background = tei_dir, background
+        self.report: Report | None = None
+        self._executor = self._future = None
+        if background:
+            self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self._future = self._executor.submit(validate, [tei_dir])
+
+    def check(self, wait: bool = False) -> None:
+        """Raise :class:`ValidationFailed` if the edition has errors (if known yet, unless ``wait``)."""
+        if self.report is None and self._future is None and wait:
+            self.report = validate([self.tei_dir])
+        elif self.report is None and self._future is not None and (wait or self._future.done()):
+            self.report = self._future.result()
+        if self.report is not None and not self.report.ok:
+            raise ValidationFailed(self.report)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+
 def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous: dict | None, jobs: int, pdf: bool,
-            progress: Callable[[str], None]) -> tuple[dict, Built]:
+            progress: Callable[[str], None], check: Callable[[], None]) -> tuple[dict, Built]:
     """Render the edition into ``work``, taking over from ``output`` what ``previous`` (its
-    state) says is unchanged; the new state and what was built."""
+    state) says is unchanged, calling ``check`` (which raises to stop) after each document;
+    the new state and what was built."""
     progress("reading")
     registers: list[Path] = []
     documents: list[Source] = []  # without their trees: those stay with the workers
@@ -259,6 +300,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     built = Built(output, len(documents), reused=sum(t.document for t in kept), rendered=sum(t.document for t in todo))
     with Pool(plan, jobs, progress) as pool:
         for result in pool.run(todo):
+            check()
             files_of[relative[result.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in result.written.values()
                                                               for p in paths), "anchors": result.anchors}
             built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
