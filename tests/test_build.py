@@ -89,7 +89,7 @@ def test_a_failed_build_leaves_the_previous_output_intact(tmp_path, monkeypatch)
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(edition.build, "index_site", interrupted)
+    monkeypatch.setattr(edition.build, "Indexing", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(tei, out)
     assert snapshot(out) == before

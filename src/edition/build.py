@@ -47,7 +47,7 @@ from .parallel import RECORDS_DIR, Pages, Plan, Pool, Task, default_jobs, pointe
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
-from .search import SEARCH_DIR, index_site
+from .search import SEARCH_DIR, Indexing
 from .site import HOME_PAGE, INDEX_PAGES, PAGE_DATA, check_names, write_assets
 from .validate import SCHEMA_DIR, Report, validate
 from .xmlio import atomic_write, current_umask, read_file
@@ -58,6 +58,8 @@ STATE = ".edition-build-state.json"
 STATE_VERSION = 2
 TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
+#: Where the pages about the edition are made while Pagefind indexes the site.
+PAGES_DIR = ".edition-cache/pages"
 
 
 class ValidationFailed(Exception):
@@ -298,27 +300,37 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             _take_over(output, work, file)
         files_of[relative[task.uri]] = old[relative[task.uri]]
     built = Built(output, len(documents), reused=sum(t.document for t in kept), rendered=sum(t.document for t in todo))
+    site = work / "site"
     with Pool(plan, jobs, progress) as pool:
         for result in pool.run(todo):
             check()
             files_of[relative[result.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in result.written.values()
                                                               for p in paths), "anchors": result.anchors}
             built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
-        progress("indices")
-        indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
-                        for task in tasks)
-        # the pages about the edition in the workers, the index data here meanwhile
-        pages = pool.run([Pages([name], to_json(indices, data)) for name, data in PAGE_DATA.items()])
-        progress("index data")
-        (work / "indices").mkdir()
-        for name in INDEX_FORMATS:
-            INDEX_WRITERS[name](indices, work / "indices")
-        for result in pages:
-            built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
-    site = work / "site"
+        progress("search index")
+        indexing = Indexing(site)  # the document pages are all there; the other pages go to PAGES_DIR
+        try:
+            if jobs <= 1:
+                indexing.wait()
+            progress("indices")
+            indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
+                            for task in tasks)
+            # the pages about the edition in the workers, the index data here meanwhile
+            pages = pool.run([Pages([name], to_json(indices, data), PAGES_DIR) for name, data in PAGE_DATA.items()])
+            progress("index data")
+            (work / "indices").mkdir()
+            for name in INDEX_FORMATS:
+                INDEX_WRITERS[name](indices, work / "indices")
+            for result in pages:
+                built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
+            progress("search index")
+            indexing.wait()
+        finally:
+            indexing.stop()
+    for page in (work / PAGES_DIR).iterdir():
+        page.rename(site / page.name)
+    (work / PAGES_DIR).rmdir()
     write_assets(site)
-    progress("search index")
-    index_site(site)
     if pdf:
         _book(documents, registers, indices, files_of, relative, names, work, progress)
     listed = _files(work)

@@ -123,6 +123,7 @@ class Pages:
 
     names: list[str]
     indices: str
+    folder: str = "site"  # where to write them, in the build's folder
 
 
 @dataclass
@@ -193,7 +194,7 @@ class Worker:
 
     def _pages(self, task: Pages) -> Result:
         site = SitePages.over(SITE_XSL, self.nodes(SITE_XSL, []), **self.plan.html, indices=task.indices)
-        return Result("", {"site": write_pages(site, task.names, self.plan.out / "site")}).measured()
+        return Result("", {"site": write_pages(site, task.names, self.plan.out / task.folder)}).measured()
 
 
 def _write(path: Path, data: str | bytes) -> Path:

@@ -40,19 +40,43 @@ def pagefind_binary() -> Path:
     return binary
 
 
+class Indexing:
+    """Pagefind indexing the pages of ``site`` into ``site/pagefind``, in the background: only
+    the document pages are indexed (they alone mark a ``data-pagefind-body``), so the other
+    pages may be made meanwhile, elsewhere."""
+
+    def __init__(self, site: Path):
+        if not site.is_dir():
+            raise InputError(Problem(str(site), 0, 0, ERROR, "no site to index: build it first", "search-input"))
+        self.site = site
+        command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", SEARCH_DIR,
+                   "--force-language", INDEX_LANGUAGE, "--silent"]
+        for selector in NOT_INDEXED:
+            command += ["--exclude-selectors", selector]
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as exc:
+            raise SearchError(f"Pagefind could not index {site}: {exc}") from None
+
+    def wait(self) -> list[Path]:
+        """The files written into ``site/pagefind``, once Pagefind has finished."""
+        try:
+            stdout, stderr = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise SearchError(f"Pagefind could not index {self.site}: no result after 600 s") from None
+        if self.process.returncode != 0:
+            reason = " ".join((stderr or stdout).split()) or f"exit code {self.process.returncode}"
+            raise SearchError(f"Pagefind could not index {self.site}: {reason}")
+        return sorted(p for p in (self.site / SEARCH_DIR).rglob("*") if p.is_file())
+
+    def stop(self) -> None:
+        """Stop Pagefind if it is still running."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+
 def index_site(site: Path) -> list[Path]:
     """Index the pages of ``site`` into ``site/pagefind``; returns the files written there."""
-    if not site.is_dir():
-        raise InputError(Problem(str(site), 0, 0, ERROR, "no site to index: build it first", "search-input"))
-    command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", SEARCH_DIR,
-               "--force-language", INDEX_LANGUAGE, "--silent"]
-    for selector in NOT_INDEXED:
-        command += ["--exclude-selectors", selector]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchError(f"Pagefind could not index {site}: {exc}") from None
-    if result.returncode != 0:
-        reason = " ".join((result.stderr or result.stdout).split()) or f"exit code {result.returncode}"
-        raise SearchError(f"Pagefind could not index {site}: {reason}")
-    return sorted(p for p in (site / SEARCH_DIR).rglob("*") if p.is_file())
+    return Indexing(site).wait()

@@ -46,6 +46,7 @@ def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
     """Render the pages ``names`` of ``site`` and write them into ``out_dir`` (``home`` as the
     home page, the others as NAME.html)."""
     written = []
+    out_dir.mkdir(parents=True, exist_ok=True)
     for name, page in site.pages(names).items():
         written.append(out_dir / (HOME_PAGE if name == "home" else f"{name}.html"))
         atomic_write(written[-1], page)
