@@ -299,12 +299,16 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def _csv_text(fields: tuple[str, ...], rows: list[dict]) -> str:
+def _csv_text(header: tuple[str, ...], rows: Iterable[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(fields)
-    writer.writerows([_cell(row[f]) for f in fields] for row in rows)
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+def _cells(record: dict, fields: tuple[str, ...]) -> list[str]:
+    return [value if type(value) is str else _cell(value) for value in map(record.__getitem__, fields)]
 
 
 _CSV_ENTITY = {"name": "name", "subtype": "subtype", "entity_cert": "cert", "register": "register",
@@ -314,12 +318,14 @@ _CSV_ENTITY = {"name": "name", "subtype": "subtype", "entity_cert": "cert", "reg
 
 def _csv(indices: Indices, out_dir: Path) -> list[Path]:
     written = []
+    entity_fields = tuple(_CSV_ENTITY.values())
     for kind, entities in indices.entities.items():
-        rows = [m | {column: e[f] for column, f in _CSV_ENTITY.items()} for e in entities for m in e["mentions"]]
+        rows = (_cells(m, MENTION_FIELDS) + entity for e in entities for entity in [_cells(e, entity_fields)]
+                for m in e["mentions"])
         written.append(out_dir / f"{INDICES[kind]}.csv")
         atomic_write(written[-1], _csv_text(MENTION_FIELDS + tuple(_CSV_ENTITY), rows))
     written.append(out_dir / "works.csv")
-    atomic_write(written[-1], _csv_text(WORK_FIELDS, indices.works))
+    atomic_write(written[-1], _csv_text(WORK_FIELDS, (_cells(w, WORK_FIELDS) for w in indices.works)))
     return written
 
 
