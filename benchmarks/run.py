@@ -142,16 +142,16 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             assert result.problem is None, result.problem
     elif stage == "indices":
         from edition.indices import FORMATS, WRITERS, group, to_json
-        from edition.parallel import RECORDS_DIR
-        from edition.site import HTML_DIR, SitePages
+        from edition.parallel import RECORDS_DIR, Pages
+        from edition.site import PAGE_DATA
         indices = group((t.path, json.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
                         for t in tasks)
         (out / "indices").mkdir()
         for name in FORMATS:
             WRITERS[name](indices, out / "indices")
-        pages = SitePages.over(HTML_DIR / "indices.xsl", worker.nodes(HTML_DIR / "indices.xsl", []), **html,
-                               indices=to_json(indices))
-        pages.pages(["home", "persons", "places", "organisations", "chronology", "works", "search"])
+        worker.plan.html = html  # the pages about the edition, one after the other, as one build worker makes them
+        for name, data in PAGE_DATA.items():
+            worker.render(Pages([name], to_json(indices, data)))
     elif stage == "search":
         from edition.search import index_site
         index_site(out / "site")
