@@ -185,7 +185,11 @@ def test_a_rebuild_redoes_only_what_changed(tmp_path):
     first_article = tei / "article.xml"
     first_article.write_text(first_article.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"),
                              encoding="utf-8")
+    home, places = (out / "site" / "index.html").stat().st_ino, (out / "site" / "places.html").read_bytes()
     assert build(tei, out, pdf=False, jobs=1).rendered == 2
+    # of the pages about the edition, only those whose data changed are made again
+    assert (out / "site" / "index.html").stat().st_ino == home
+    assert b"Bak\xc4\xb1" in (out / "site" / "places.html").read_bytes() != places
     # a title shows on every page (navigation): all are redone
     third.write_text(third.read_text(encoding="utf-8").replace("Test article 3", "Third"), encoding="utf-8")
     assert build(tei, out, pdf=False, jobs=1).rendered == 3

@@ -18,9 +18,9 @@ Incremental: the output keeps :data:`STATE`, the content hashes of the inputs an
 toolkit (stylesheets, schemas, code) and a key per document (its own hash, those of the
 registers, of the files it points into and of every document's header). The next build
 takes over (hard links, else copies, into the new temporary folder) every output whose key is
-unchanged and renders only the rest; the outputs about the whole edition (indices, index
-pages, search index, the edition's PDF) are made again from the kept and the new index
-records. With no input changed, the previous output is taken over whole, validation included.
+unchanged and renders only the rest; the outputs about the whole edition (indices, search
+index, the edition's PDF) are made again from the kept and the new index records, and each
+page about the edition whose data changed. With no input changed, the previous output is taken over whole, validation included.
 """
 
 from __future__ import annotations
@@ -316,7 +316,17 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
                             for task in tasks)
             # the pages about the edition in the workers, the index data here meanwhile
-            pages = pool.run([Pages([name], to_json(indices, data), PAGES_DIR) for name, data in PAGE_DATA.items()])
+            # a page whose data (and the documents' headers) are as before is taken over
+            page_keys, todo_pages = {}, []
+            for name, sections in PAGE_DATA.items():
+                data = to_json(indices, sections)
+                page_keys[name] = _digest(headers, data)
+                file = HOME_PAGE if name == "home" else f"{name}.html"
+                if (previous or {}).get("pages", {}).get(name) == page_keys[name] and (output / "site" / file).is_file():
+                    _take_over(output / "site", work / PAGES_DIR, file)
+                else:
+                    todo_pages.append(Pages([name], data, PAGES_DIR))
+            pages = pool.run(todo_pages)
             progress("index data")
             (work / "indices").mkdir()
             for name in INDEX_FORMATS:
@@ -327,6 +337,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             indexing.wait()
         finally:
             indexing.stop()
+    (work / PAGES_DIR).mkdir(parents=True, exist_ok=True)
     for page in (work / PAGES_DIR).iterdir():
         page.rename(site / page.name)
     (work / PAGES_DIR).rmdir()
@@ -343,7 +354,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     }
     if pdf:
         groups["pdf"] = [f for f in listed if f.startswith("pdf/")]
-    state = {"documents": len(documents), "files": groups, "files_of": files_of,
+    state = {"documents": len(documents), "files": groups, "files_of": files_of, "pages": page_keys,
              "keys": {relative[uri]: key for uri, key in keys.items()}}
     return state, built
 
