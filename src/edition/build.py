@@ -10,9 +10,11 @@ it was and no temporary folder is left behind. A folder that ``edition build`` d
 
 Per document (HTML page, text, index records, PDF: :mod:`edition.parallel`) the work is done
 by a pool of worker processes (``jobs``), against a light edition (registers, the document,
-what it points into, and the headers of the others), streamed one document at a time. The
-index records of all documents are then grouped into the indices, which serve the index
-data, the index pages and the print edition's indices; Pagefind indexes the site.
+what it points into, and the headers of the others), streamed one document at a time; with
+several jobs the edition is validated meanwhile in a process of its own. The index records of
+all documents are then grouped into the indices (:mod:`edition.indices`), which serve the
+index data, the pages about the edition (rendered in the pool, each from its part of the
+data) and the print edition's indices; Pagefind indexes the document pages meanwhile.
 
 Incremental: the output keeps :data:`STATE`, the content hashes of the inputs and of the
 toolkit (stylesheets, schemas, code) and a key per document (its own hash, those of the
@@ -20,7 +22,8 @@ registers, of the files it points into and of every document's header). The next
 takes over (hard links, else copies, into the new temporary folder) every output whose key is
 unchanged and renders only the rest; the outputs about the whole edition (indices, search
 index, the edition's PDF) are made again from the kept and the new index records, and each
-page about the edition whose data changed. With no input changed, the previous output is taken over whole, validation included.
+page about the edition whose data changed. With no input changed, the previous output is
+taken over whole, validation included.
 """
 
 from __future__ import annotations

@@ -2,10 +2,11 @@
 <!--
   Index records of one document, in one pass: a <mention> per persName, placeName, orgName,
   rs and date (register entries themselves are not mentions), a <block> per block of text the
-  mentions are read in (each mention's block and mark in it: see ix:marked), a <work> per
-  work cited, and an <entity> per register entry the document mentions. Run on each document with the whole
-  edition in $edition (for the registers); src/edition/indices.py groups the records of all
-  documents into the indices and writes them.
+  mentions are read in (each mention's block and mark in it: see ix:marked), a <work> per work
+  cited, and an <entity> per register entry the document mentions. Run on each document with
+  the whole edition in $edition (for the registers); src/edition/indices.py turns them into
+  data (edition.indices.records, with the context of each mention from its block), groups the
+  records of all documents into the indices and writes them.
 
   Entity key: the register entry's xml:id; for a pointer that resolves to no entry (TEI
   without registers, or an unresolved @ref) the @ref or @key value, else the surface form.
