@@ -483,7 +483,7 @@ def test_a_full_disk_in_the_search_indexer_leaves_the_previous_output(tmp_path, 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(edition.search.subprocess, "run", full)
+    monkeypatch.setattr(edition.search.subprocess, "Popen", full)
     result = run("build", tei, "-o", out, "--no-validate", "--no-pdf")
     assert result.exit_code == 2
     assert result.output.startswith("edition: error: Pagefind could not index ") and \
