@@ -16,6 +16,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:ix="urn:x-edition:index"
@@ -62,21 +63,26 @@
           </xsl:for-each-group>
         </xsl:map>
       </xsl:variable>
+      <!-- the register entry of each mention that has one -->
+      <xsl:variable name="entries" as="map(xs:string, element())"
+          select="map:merge($mentions ! (let $mention := . return ix:entry($mention) ! map{ generate-id($mention) : . }))"/>
       <xsl:apply-templates select="$mentions" mode="ix:mention">
         <xsl:with-param name="blocks" select="$blocks" tunnel="yes"/>
+        <xsl:with-param name="entries" select="$entries" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:for-each-group select="$mentions" group-by="generate-id(ix:block(.))">
         <block n="{position()}"><xsl:value-of select="ix:marked(ix:block(.), current-group())"/></block>
       </xsl:for-each-group>
       <xsl:apply-templates select="ix:works(.)" mode="ix:work"/>
       <!-- each entry once ("|" removes duplicates) -->
-      <xsl:apply-templates select="$mentions ! ix:entry(.) | ()" mode="ix:entity"/>
+      <xsl:apply-templates select="map:for-each($entries, function($k, $entry) { $entry }) | ()" mode="ix:entity"/>
     </records>
   </xsl:template>
 
   <xsl:template match="*" mode="ix:mention">
     <xsl:param name="blocks" as="map(xs:string, xs:integer+)" tunnel="yes"/>
-    <xsl:variable name="entry" select="ix:entry(.)"/>
+    <xsl:param name="entries" as="map(xs:string, element())" tunnel="yes"/>
+    <xsl:variable name="entry" select="$entries(generate-id())"/>
     <xsl:variable name="type" select="ix:mention-type(.)"/>
     <xsl:variable name="surface" select="ix:text(.)"/>
     <xsl:variable name="value" select="if ($type = 'date') then ix:date-value(.) else ($entry ! ix:main-name(.), $surface)[1]"/>
