@@ -1,5 +1,6 @@
 """The per-document stages of a build (HTML page, plain text, index records, PDF) in a pool of
-worker processes, each document rendered against a light edition.
+worker processes, each document rendered against a light edition; then, in the same pool,
+the pages about the edition (:class:`Pages`), each from its part of the index data.
 
 A document's outputs need the whole edition only for what every page shows about the other
 documents (the navigation: their titles, languages and file names) and for the pointers
