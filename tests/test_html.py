@@ -184,3 +184,65 @@ def test_images_elsewhere_are_linked_not_loaded(tmp_path):
     assert [img.get("src") for img in page.iter("img")] == ["images/local.png"]
     links = {a.get("href"): "".join(a.itertext()) for a in page.iter("a") if a.get("class") == "graphic"}
     assert links == {"https://example.org/map.png": "[A map]", "//example.org/b.png": "[Figure]"}
+
+
+def _small_document(path: Path, title: str, lang: str, series: str | None = None) -> None:
+    series_stmt = f"<seriesStmt><title>{series}</title></seriesStmt>" if series else ""
+    path.write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt><title>{title}'
+        f"</title></titleStmt><publicationStmt><p/></publicationStmt>{series_stmt}<sourceDesc><p/></sourceDesc>"
+        f"</fileDesc></teiHeader><text><body><p>{title}.</p></body></text></TEI>", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> tuple[Path, list[tuple[str, str, str]]]:
+    """An edition of 15 small documents (more than nav-documents, 12), every third in Latvian;
+    the first has no series title, the second has one."""
+    folder = tmp_path_factory.mktemp("large")
+    documents = []
+    for i in range(15):
+        lang = "lv" if i % 3 == 1 else "en"
+        _small_document(folder / f"doc{i:02d}.xml", f"Document {i:02d}", lang, "Series of the edition" if i == 1 else None)
+        documents.append((f"doc{i:02d}.html", f"Document {i:02d}", lang))
+    out = folder / "site"
+    write_site(load_tei(sorted(folder.glob("*.xml"))), load_tei(sorted(folder.glob("*.xml"))), out)
+    return out, documents
+
+
+def test_small_edition_navigation_lists_every_document(edition_site):
+    pages = sorted(p.stem for p in (TEI).glob("*.xml") if p.stem not in ("persons", "places", "orgs"))
+    for name in pages:
+        document, _ = parse_html(edition_site / f"{name}.html")
+        links = [a for a in document.findall(".//nav[@class='site']//a") if a.get("href") != "index.html"]
+        assert [a.get("href") for a in links] == [f"{p}.html" for p in pages]
+        assert [a.get("href") for a in links if a.get("aria-current")] == [f"{name}.html"]
+        assert not [a for a in links if a.get("rel")]
+
+
+def test_large_edition_navigation_links_home_and_neighbours_only(large_site):
+    out, documents = large_site
+    for i, (file, title, lang) in enumerate(documents):
+        page, errors = parse_html(out / file)
+        assert errors == [], file
+        assert page.get("lang") == lang
+        assert page.findtext(".//p[@class='site-title']/a") == "Series of the edition"
+        links = page.findall(".//nav[@class='site']//a")
+        assert links[0].get("href") == "index.html"
+        expected = documents[max(0, i - 1): i + 2]
+        assert [a.get("href") for a in links[1:]] == [f for f, _, _ in expected], file
+        for a, (f, t, doc_lang) in zip(links[1:], expected):
+            text = "".join(a.itertext())
+            if f == file:
+                assert a.get("aria-current") == "page" and a.get("lang") == doc_lang and text == t
+                assert a.get("rel") is None
+            else:
+                rel = "prev" if f < file else "next"
+                assert a.get("rel") == rel and a.get("aria-current") is None
+                label = {("prev", "en"): "Previous", ("next", "en"): "Next",
+                         ("prev", "lv"): "Iepriekšējais", ("next", "lv"): "Nākamais"}[rel, lang]
+                assert text == f"{label}: {t}"
+                assert a.find("span").get("lang") == doc_lang and a.findtext("span") == t
+    home, errors = parse_html(out / "index.html")
+    assert errors == []
+    assert [a.get("href") for a in home.findall(".//ul[@class='documents']//h3/a")] == [f for f, _, _ in documents]
+    assert [a.get("href") for a in home.findall(".//nav[@class='site']//a")] == ["index.html"]

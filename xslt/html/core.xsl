@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
@@ -20,14 +21,18 @@
   <xsl:variable name="h:blocks" as="xs:string*" select="('p', 'ab', 'div', 'list', 'listBibl', 'table',
       'figure', 'lg', 'l', 'sp', 'castList', 'quote', 'opener', 'closer', 'titlePage', 'head', 'floatingText')"/>
 
-  <!-- The attributes every rendered element carries: id, lang, class (TEI name, @rend, @type). -->
-  <xsl:template match="*" mode="h:attributes">
+  <!-- The attributes every rendered element (the context) carries: id, lang, class (TEI name,
+       @rend, @type, $class). -->
+  <xsl:template name="h:attributes">
     <xsl:param name="id" as="xs:string?" select="@xml:id"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:if test="normalize-space($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-    <xsl:attribute name="class" select="distinct-values((local-name(), tokenize(normalize-space(@rend)) ! ('rend-' || .),
-        tokenize(normalize-space(@type)) ! ('type-' || .), $class))"/>
+    <xsl:variable name="name" select="local-name()"/>
+    <xsl:attribute name="class" select="if (@rend or @type or count($class) gt 1)
+        then distinct-values(($name, tokenize(normalize-space(@rend)) ! ('rend-' || .),
+            tokenize(normalize-space(@type)) ! ('type-' || .), $class))
+        else ($name, $class[. ne $name])"/>
   </xsl:template>
 
   <!-- The context element as the HTML block $name (a span with class "block" where only phrasing
@@ -38,9 +43,9 @@
     <xsl:param name="inner-phrasing" as="xs:boolean" select="false()"/>
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else $name}">
-      <xsl:apply-templates select="." mode="h:attributes">
+      <xsl:call-template name="h:attributes">
         <xsl:with-param name="class" select="$class, 'block'[$h:phrasing and $name != 'span']"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
       <xsl:apply-templates>
         <xsl:with-param name="h:phrasing" tunnel="yes" select="$h:phrasing or $inner-phrasing"/>
       </xsl:apply-templates>
@@ -52,9 +57,9 @@
     <xsl:param name="name" as="xs:string" select="'span'"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:element name="{$name}">
-      <xsl:apply-templates select="." mode="h:attributes">
+      <xsl:call-template name="h:attributes">
         <xsl:with-param name="class" select="$class"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
       <xsl:apply-templates>
         <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
       </xsl:apply-templates>
@@ -138,7 +143,7 @@
     <xsl:choose>
       <xsl:when test="tei:label">
         <xsl:element name="{if ($h:phrasing) then 'span' else 'dl'}">
-          <xsl:apply-templates select="." mode="h:attributes"/>
+          <xsl:call-template name="h:attributes"/>
           <xsl:apply-templates select="* except tei:head" mode="h:gloss"/>
         </xsl:element>
       </xsl:when>
@@ -155,9 +160,9 @@
     <xsl:param name="name" as="xs:string"/>
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else $name}">
-      <xsl:apply-templates select="." mode="h:attributes">
+      <xsl:call-template name="h:attributes">
         <xsl:with-param name="class" select="'block'[$h:phrasing]"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
       <xsl:apply-templates select="node() except tei:head"/>
     </xsl:element>
   </xsl:template>
@@ -181,18 +186,34 @@
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'b'"/></xsl:call-template>
   </xsl:template>
 
+  <!-- HTML elements that are phrasing content (as keys): a rendered note made of these alone
+       reads the same in the popover (where only phrasing content is allowed) as in the list. -->
+  <xsl:variable name="h:phrasing-elements" as="map(xs:string, xs:boolean)" select="map:merge(('a', 'abbr', 'b',
+      'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's',
+      'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr') ! map{ .: true() })"/>
+
+  <!-- The footnotes of the context document, worked out once (handed down as the tunnel
+       parameter h:footnotes): by generate-id() of the note, its id, its label, its text as
+       the list of notes shows it and whether that text is phrasing content alone (then the
+       popover shows it too, instead of a rendering of its own). -->
+  <xsl:template name="h:footnotes" as="map(*)">
+    <xsl:map>
+      <xsl:for-each select=".//tei:text//tei:note[ed:is-footnote(.)]">
+        <xsl:variable name="text"><xsl:apply-templates/></xsl:variable>
+        <xsl:map-entry key="generate-id()" select="ed:note-id(.), ed:note-label(.), $text,
+            every $e in $text//* satisfies map:contains($h:phrasing-elements, local-name($e))"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:template>
+
   <!-- Footnotes: a numbered marker linking to the note (which links back), with the note's
        text in a popover shown on hover and keyboard focus. -->
   <xsl:template match="tei:note[ed:is-footnote(.)]">
     <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="id" select="ed:note-id(.)"/>
-    <xsl:variable name="label" select="ed:note-label(.)"/>
-    <xsl:variable name="text">
-      <xsl:apply-templates>
-        <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
-        <xsl:with-param name="h:in-link" tunnel="yes" select="true()"/>
-      </xsl:apply-templates>
-    </xsl:variable>
+    <xsl:param name="h:footnotes" as="map(*)" tunnel="yes" select="map{}"/>
+    <xsl:variable name="known" select="$h:footnotes(generate-id())"/>
+    <xsl:variable name="id" select="if (exists($known)) then $known[1] else ed:note-id(.)"/>
+    <xsl:variable name="label" select="if (exists($known)) then $known[2] else ed:note-label(.)"/>
     <span class="fn">
       <xsl:choose>
         <xsl:when test="$h:in-link"><sup class="fn-ref">{$label}</sup></xsl:when>
@@ -201,7 +222,20 @@
         </xsl:otherwise>
       </xsl:choose>
       <span class="fn-pop" id="{$id}-pop" role="tooltip">
-        <xsl:apply-templates select="$text" mode="h:echo"/>
+        <xsl:choose>
+          <xsl:when test="$known[4]">
+            <xsl:apply-templates select="$known[3]" mode="h:echo"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="text">
+              <xsl:apply-templates>
+                <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+                <xsl:with-param name="h:in-link" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </xsl:variable>
+            <xsl:apply-templates select="$text" mode="h:echo"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </span>
     </span>
   </xsl:template>
@@ -209,18 +243,26 @@
   <!-- The notes of a document, numbered, each with a link back to its marker. -->
   <xsl:template name="h:notes">
     <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="h:footnotes" as="map(*)" tunnel="yes" select="map{}"/>
     <xsl:variable name="notes" select=".//tei:text//tei:note[ed:is-footnote(.)]"/>
     <xsl:if test="$notes">
+      <xsl:variable name="back" select="ed:label('back', $lang)"/>
       <section class="notes" aria-labelledby="notes-title">
         <h2 id="notes-title">{ed:label('notes', $lang)}</h2>
         <ol class="fn-list">
           <xsl:for-each select="$notes">
-            <xsl:variable name="id" select="ed:note-id(.)"/>
+            <xsl:variable name="known" select="$h:footnotes(generate-id())"/>
+            <xsl:variable name="id" select="if (exists($known)) then $known[1] else ed:note-id(.)"/>
             <li id="{$id}">
               <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-              <a class="fn-back" href="#{$id}-ref" title="{ed:label('back', $lang)}">{ed:note-label(.)}</a>
+              <a class="fn-back" href="#{$id}-ref" title="{$back}">{if (exists($known)) then $known[2] else ed:note-label(.)}</a>
               <xsl:text> </xsl:text>
-              <div class="fn-text"><xsl:apply-templates/></div>
+              <div class="fn-text">
+                <xsl:choose>
+                  <xsl:when test="exists($known)"><xsl:sequence select="$known[3]"/></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+                </xsl:choose>
+              </div>
             </li>
           </xsl:for-each>
         </ol>
@@ -237,10 +279,12 @@
 
   <!-- The source's page numbers, in the margin, each with an anchor. -->
   <xsl:template match="tei:pb[normalize-space(@n)]">
+    <xsl:param name="h:lang" as="xs:string?" tunnel="yes" select="()"/>
     <xsl:variable name="same" select="key('h:pages', normalize-space(@n))"/>
     <xsl:variable name="id" select="(@xml:id, 'page-' || normalize-space(@n)
         || (if (. is $same[1]) then '' else '-' || count($same[. &lt;&lt; current()]) + 1))[1]"/>
-    <xsl:variable name="label" select="'[' || ed:label('page', ed:lang(.)) || ' ' || normalize-space(@n) || ']'"/>
+    <xsl:variable name="label" select="'[' || ed:label('page', if (exists($h:lang)) then $h:lang else ed:lang(.))
+        || ' ' || normalize-space(@n) || ']'"/>
     <span class="pb" id="{$id}">
       <!-- Inside a link (a mention, a ref), a second link would be invalid HTML: the anchor only. -->
       <xsl:choose>
@@ -267,7 +311,7 @@
     <span class="gap" title="{string-join((@reason, @quantity, @unit), ' ')}">[…]</span>
   </xsl:template>
   <xsl:template match="tei:rdg">
-    <span><xsl:apply-templates select="." mode="h:attributes"/> [<xsl:apply-templates/>]</span>
+    <span><xsl:call-template name="h:attributes"/> [<xsl:apply-templates/>]</span>
   </xsl:template>
   <xsl:template match="tei:supplied">
     <span class="supplied">[<xsl:apply-templates/>]</span>
@@ -281,13 +325,13 @@
   <xsl:template match="tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else 'li'}">
-      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates select="." mode="h:bibl"><xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
   <xsl:template match="tei:bibl | tei:biblStruct">
     <span>
-      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates select="." mode="h:bibl"><xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>
     </span>
   </xsl:template>

@@ -16,44 +16,61 @@
   <xsl:include href="modules.xsl"/>
 
   <xsl:template match="/">
+    <!-- worked out once per document, handed down as tunnel parameters: the links of the
+         names (h:names), the footnotes (h:footnotes) and the language (h:lang) -->
     <xsl:variable name="lang" select="ed:lang(.)"/>
+    <xsl:variable name="names" select="h:names(.)"/>
+    <xsl:variable name="footnotes" as="map(*)">
+      <xsl:call-template name="h:footnotes">
+        <xsl:with-param name="h:names" tunnel="yes" select="$names"/>
+        <xsl:with-param name="h:lang" tunnel="yes" select="$lang"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:call-template name="h:page">
       <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="title" select="ed:doc-title(.)"/>
       <xsl:with-param name="current" select="ed:page-file(.)"/>
-      <xsl:with-param name="content">
-        <article class="document">
-          <xsl:if test="array:size($index-pages) gt 0">
-            <!-- What the search indexes (edition.search): this article, its title, two filters. -->
-            <xsl:attribute name="data-pagefind-body"/>
-            <div hidden="hidden" data-pagefind-ignore="index">
-              <span data-pagefind-filter="document">{ed:doc-title(.)}</span>
-              <xsl:for-each select="distinct-values((//tei:langUsage/tei:language
-                  ! (normalize-space(.)[.], normalize-space(@ident))[1], $lang)[.])">
-                <span data-pagefind-filter="language">{.}</span>
-              </xsl:for-each>
-            </div>
-          </xsl:if>
-          <header class="document">
-            <h1>
-              <xsl:if test="array:size($index-pages) gt 0"><xsl:attribute name="data-pagefind-meta" select="'title'"/></xsl:if>
-              <xsl:value-of select="ed:doc-title(.)"/>
-            </h1>
-            <xsl:apply-templates select="tei:TEI" mode="h:summary">
-              <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
-            </xsl:apply-templates>
-          </header>
-          <section class="about" aria-labelledby="about-title">
-            <h2 id="about-title">{ed:label('about', $lang)}</h2>
-            <xsl:apply-templates select="tei:TEI" mode="h:about">
-              <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
-            </xsl:apply-templates>
-          </section>
-          <xsl:call-template name="h:toc"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-          <xsl:apply-templates select="tei:TEI/tei:text"/>
-          <xsl:call-template name="h:notes"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-        </article>
-      </xsl:with-param>
+      <xsl:with-param name="document" select="ed:uri(base-uri(.))"/>
+      <xsl:with-param name="main" select="."/>
+      <xsl:with-param name="h:names" tunnel="yes" select="$names"/>
+      <xsl:with-param name="h:footnotes" tunnel="yes" select="$footnotes"/>
+      <xsl:with-param name="h:lang" tunnel="yes" select="$lang"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The content of the page (h:page puts it in main). -->
+  <xsl:template match="/" mode="h:main">
+    <xsl:variable name="lang" select="ed:lang(.)"/>
+    <article class="document">
+      <xsl:if test="array:size($index-pages) gt 0">
+        <!-- What the search indexes (edition.search): this article, its title, two filters. -->
+        <xsl:attribute name="data-pagefind-body"/>
+        <div hidden="hidden" data-pagefind-ignore="index">
+          <span data-pagefind-filter="document">{ed:doc-title(.)}</span>
+          <xsl:for-each select="distinct-values((tei:TEI/tei:teiHeader//tei:langUsage/tei:language
+              ! (normalize-space(.)[.], normalize-space(@ident))[1], $lang)[.])">
+            <span data-pagefind-filter="language">{.}</span>
+          </xsl:for-each>
+        </div>
+      </xsl:if>
+      <header class="document">
+        <h1>
+          <xsl:if test="array:size($index-pages) gt 0"><xsl:attribute name="data-pagefind-meta" select="'title'"/></xsl:if>
+          <xsl:value-of select="ed:doc-title(.)"/>
+        </h1>
+        <xsl:apply-templates select="tei:TEI" mode="h:summary">
+          <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
+        </xsl:apply-templates>
+      </header>
+      <section class="about" aria-labelledby="about-title">
+        <h2 id="about-title">{ed:label('about', $lang)}</h2>
+        <xsl:apply-templates select="tei:TEI" mode="h:about">
+          <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
+        </xsl:apply-templates>
+      </section>
+      <xsl:call-template name="h:toc"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+      <xsl:apply-templates select="tei:TEI/tei:text"/>
+      <xsl:call-template name="h:notes"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+    </article>
   </xsl:template>
 </xsl:stylesheet>

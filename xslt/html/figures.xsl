@@ -12,9 +12,9 @@
   <xsl:template match="tei:figure">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else 'figure'}">
-      <xsl:apply-templates select="." mode="h:attributes">
+      <xsl:call-template name="h:attributes">
         <xsl:with-param name="class" select="'block'[$h:phrasing]"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
       <xsl:apply-templates select="node() except (tei:head, tei:figDesc)"/>
       <xsl:if test="tei:head">
         <xsl:element name="{if ($h:phrasing) then 'span' else 'figcaption'}">
@@ -57,7 +57,7 @@
       </xsl:when>
       <xsl:otherwise>
         <table>
-          <xsl:apply-templates select="." mode="h:attributes"/>
+          <xsl:call-template name="h:attributes"/>
           <xsl:for-each select="tei:head[1]">
             <caption><xsl:apply-templates><xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates></caption>
           </xsl:for-each>
@@ -76,7 +76,7 @@
   <xsl:template match="tei:cell">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
-      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:call-template name="h:attributes"/>
       <xsl:if test="not($h:phrasing)">
         <xsl:if test="@cols castable as xs:positiveInteger"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
         <xsl:if test="@rows castable as xs:positiveInteger"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>

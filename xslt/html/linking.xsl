@@ -15,9 +15,14 @@
   <!-- The HTML link for a pointer attribute (its first pointer), or () if it is not safe. -->
   <xsl:function name="h:href" as="xs:string?">
     <xsl:param name="target" as="attribute()?"/>
-    <xsl:variable name="first" select="tokenize(normalize-space($target))[1]"/>
-    <xsl:sequence select="ed:safe-url($target)[ed:safe-url($first)] ! ed:safe-url(
-        if (not(matches($first, '^[A-Za-z][A-Za-z0-9+.\-]*:'))) then replace($first, '\.xml(#|$)', '.html$1') else $first)"/>
+    <xsl:variable name="value" select="normalize-space($target)"/>
+    <xsl:variable name="first" select="tokenize($value)[1]"/>
+    <!-- one pointer without whitespace (the usual case): it is checked once -->
+    <xsl:variable name="one" select="$value eq string($target) and not(contains($value, ' '))"/>
+    <xsl:variable name="safe" select="if ($one) then ed:safe-url($first) else ed:safe-url($target)[ed:safe-url($first)]"/>
+    <xsl:sequence select="if (empty($safe)) then ()
+        else if (not(matches($first, '^[A-Za-z][A-Za-z0-9+.\-]*:'))) then ed:safe-url(replace($first, '\.xml(#|$)', '.html$1'))
+        else if ($one) then $safe else ed:safe-url($first)"/>
   </xsl:function>
 
   <!-- The context element as a link to $href (a span when there is none or inside a link). -->
@@ -26,7 +31,7 @@
     <xsl:param name="text" as="item()*"/>
     <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($href and not($h:in-link)) then 'a' else 'span'}">
-      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:call-template name="h:attributes"/>
       <xsl:if test="$href and not($h:in-link)"><xsl:attribute name="href" select="$href"/></xsl:if>
       <xsl:sequence select="$text"/>
     </xsl:element>
@@ -69,7 +74,7 @@
 
   <xsl:template match="tei:anchor">
     <span>
-      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:call-template name="h:attributes"/>
     </span>
   </xsl:template>
 </xsl:stylesheet>

@@ -9,6 +9,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
@@ -24,30 +25,62 @@
     <xsl:param name="h:link-mentions" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="link" select="$href[not($h:in-link) and $h:link-mentions]"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
-      <xsl:apply-templates select="." mode="h:attributes">
+      <xsl:call-template name="h:attributes">
         <xsl:with-param name="id" select="ed:mention-id(.)"/>
         <xsl:with-param name="class" select="'mention'"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
       <xsl:if test="$link"><xsl:attribute name="href" select="$link"/></xsl:if>
       <xsl:if test="normalize-space($title)"><xsl:attribute name="title" select="$title"/></xsl:if>
-      <xsl:variable name="content">
-        <xsl:apply-templates>
-          <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
-          <xsl:with-param name="h:in-link" tunnel="yes" select="$h:in-link or exists($link)"/>
-        </xsl:apply-templates>
-      </xsl:variable>
       <xsl:choose>
-        <xsl:when test="$datetime"><time datetime="{$datetime}"><xsl:sequence select="$content"/></time></xsl:when>
-        <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+        <xsl:when test="$datetime">
+          <time datetime="{$datetime}">
+            <xsl:apply-templates>
+              <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+              <xsl:with-param name="h:in-link" tunnel="yes" select="$h:in-link or exists($link)"/>
+            </xsl:apply-templates>
+          </time>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates>
+            <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+            <xsl:with-param name="h:in-link" tunnel="yes" select="$h:in-link or exists($link)"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
       </xsl:choose>
     </xsl:element>
   </xsl:template>
 
+  <!-- The link and tooltip of a name: its register entry on the index page (else its @ref if
+       that is an http(s) URL) and the entry's main name; '' for none. -->
+  <xsl:function name="h:name-link" as="xs:string+">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="entry" select="ed:entry($name)"/>
+    <xsl:variable name="href" select="ed:entry-href($entry)"/>
+    <xsl:sequence select="string(if (exists($href)) then $href else ed:safe-url($name/@ref)[matches(., '^https?://')]),
+        string($entry ! ed:main-name(.))"/>
+  </xsl:function>
+
+  <!-- h:name-link of the names of $doc by pointer (@ref), each pointer resolved once: handed
+       down as the tunnel parameter h:names. Empty if the document has an xml:base (where a
+       pointer may resolve differently in different places). -->
+  <xsl:function name="h:names" as="map(*)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:map>
+      <xsl:if test="not($doc//@xml:base)">
+        <xsl:for-each-group select="$doc/descendant::*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:rs]" group-by="string(@ref)">
+          <xsl:map-entry key="current-grouping-key()" select="h:name-link(.)"/>
+        </xsl:for-each-group>
+      </xsl:if>
+    </xsl:map>
+  </xsl:function>
+
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs">
-    <xsl:variable name="entry" select="ed:entry(.)"/>
+    <xsl:param name="h:names" as="map(*)" tunnel="yes" select="map{}"/>
+    <xsl:variable name="ref" select="string(@ref)"/>
+    <xsl:variable name="link" select="if (map:contains($h:names, $ref)) then $h:names($ref) else h:name-link(.)"/>
     <xsl:call-template name="h:mention">
-      <xsl:with-param name="href" select="(ed:entry-href($entry), ed:safe-url(@ref)[matches(., '^https?://')])[1]"/>
-      <xsl:with-param name="title" select="$entry ! ed:main-name(.)"/>
+      <xsl:with-param name="href" select="$link[1][. != '']"/>
+      <xsl:with-param name="title" select="$link[2]"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -13,6 +13,11 @@
        every page's navigation links them. -->
   <xsl:param name="documents" as="array(xs:string)" select="[]"/>
 
+  <!-- The most documents every page's navigation lists; in a larger edition it links the home
+       page (which lists them all) and, on a document's page, that document and the previous
+       and next ones (rel="prev", rel="next"), so that the site's size grows linearly. -->
+  <xsl:param name="nav-documents" as="xs:integer" select="12"/>
+
   <!-- The home page's file name; '' when the pages are rendered without one (edition html). -->
   <xsl:param name="home-page" as="xs:string" select="''"/>
 

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The page shell every HTML page shares: head, skip link, site header (with a search box when
-  the site has a search page), navigation (documents, then the index pages), main, footer; and h:echo, the mode that makes a copy of rendered HTML fit to be shown a second
+  the site has a search page), navigation (home, documents, then the index pages: every
+  document while there are at most $nav-documents, else the previous, current and next one),
+  main, footer; and h:echo, the mode that makes a copy of rendered HTML fit to be shown a second
   time (in a popover, a table of contents, the home page): no ids, no links, no footnotes.
 -->
 <xsl:stylesheet version="3.0"
@@ -14,18 +16,62 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- The title of the edition (parameter, else the series title of the first document). -->
+  <!-- The title of the edition: the parameter, else the series title of the first document
+       that has one (in its header), else 'TEI edition'; worked out once per run. -->
+  <xsl:variable name="h:edition-title" as="xs:string">
+    <xsl:choose>
+      <xsl:when test="$edition-title != ''"><xsl:sequence select="$edition-title"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:iterate select="array:flatten($documents)">
+          <xsl:on-completion select="'TEI edition'"/>
+          <xsl:variable name="title" select="($edition(.)/tei:TEI/tei:teiHeader//tei:seriesStmt/tei:title
+              ! normalize-space())[. != ''][1]"/>
+          <xsl:if test="exists($title)"><xsl:break select="$title"/></xsl:if>
+        </xsl:iterate>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:function name="h:edition-title" as="xs:string">
-    <xsl:sequence select="($edition-title, array:flatten($documents) ! $edition(.)
-        //tei:seriesStmt/tei:title ! normalize-space(), 'TEI edition')[. != ''][1]"/>
+    <xsl:sequence select="$h:edition-title"/>
   </xsl:function>
+
+  <!-- A document in the navigation: a link to its page, in its language. -->
+  <xsl:template name="h:nav-document">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:param name="rel" as="xs:string?"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="file" select="ed:page-file($document)"/>
+    <li>
+      <a href="{$file}">
+        <xsl:choose>
+          <xsl:when test="$rel">
+            <xsl:attribute name="rel" select="$rel"/>
+            <xsl:attribute name="class" select="'nav-' || $rel"/>
+            <xsl:text>{ed:label($rel, $lang)}: </xsl:text>
+            <span lang="{ed:lang($document)}">{ed:doc-title($document)}</span>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="lang" select="ed:lang($document)"/>
+            <xsl:if test="$current = $file"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:value-of select="ed:doc-title($document)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </a>
+    </li>
+  </xsl:template>
 
   <xsl:template name="h:page">
     <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="current" as="xs:string" select="''"/>
-    <xsl:param name="content" as="node()*"/>
-    <xsl:variable name="site" select="h:edition-title()"/>
+    <!-- the URI of the page's document (a key of $edition), '' for a page about the edition -->
+    <xsl:param name="document" as="xs:string" select="''"/>
+    <!-- the content of main: $content, then what $main makes in mode h:main (straight into the
+         page, without a tree of its own first) -->
+    <xsl:param name="content" as="node()*" select="()"/>
+    <xsl:param name="main" as="item()?" select="()"/>
+    <xsl:variable name="site" select="$h:edition-title"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
@@ -62,11 +108,30 @@
                 <xsl:if test="$current = $home-page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                 <xsl:value-of select="ed:label('home', $lang)"/></a></li>
             </xsl:if>
-            <xsl:for-each select="array:flatten($documents) ! $edition(.)">
-              <li><a href="{ed:page-file(.)}" lang="{ed:lang(.)}">
-                <xsl:if test="$current = ed:page-file(.)"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-                <xsl:value-of select="ed:doc-title(.)"/></a></li>
-            </xsl:for-each>
+            <xsl:variable name="uris" select="array:flatten($documents)"/>
+            <xsl:choose>
+              <xsl:when test="count($uris) le $nav-documents">
+                <xsl:for-each select="$uris ! $edition(.)">
+                  <xsl:call-template name="h:nav-document">
+                    <xsl:with-param name="document" select="."/>
+                    <xsl:with-param name="current" select="$current"/>
+                    <xsl:with-param name="lang" select="$lang"/>
+                  </xsl:call-template>
+                </xsl:for-each>
+              </xsl:when>
+              <!-- A large edition: the previous, current and next documents (the home page lists them all). -->
+              <xsl:when test="$document != ''">
+                <xsl:variable name="at" select="index-of($uris, $document)[1]"/>
+                <xsl:for-each select="($at - 1, $at, $at + 1)[. ge 1 and . le count($uris)]">
+                  <xsl:call-template name="h:nav-document">
+                    <xsl:with-param name="document" select="$edition($uris[current()])"/>
+                    <xsl:with-param name="current" select="$current"/>
+                    <xsl:with-param name="rel" select="if (. lt $at) then 'prev' else if (. gt $at) then 'next' else ()"/>
+                    <xsl:with-param name="lang" select="$lang"/>
+                  </xsl:call-template>
+                </xsl:for-each>
+              </xsl:when>
+            </xsl:choose>
             <xsl:for-each select="array:flatten($index-pages)">
               <li class="index-page"><a href="{.}">
                 <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
@@ -76,6 +141,7 @@
         </nav>
         <main id="main" tabindex="-1">
           <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$main" mode="h:main"/>
         </main>
         <footer class="site">
           <p>{ed:label('generated', $lang)}</p>
@@ -85,10 +151,17 @@
   </xsl:template>
 
   <xsl:mode name="h:echo" on-no-match="shallow-copy"/>
-  <xsl:template match="@id | @aria-describedby | span[tokenize(@class) = 'fn']" mode="h:echo"/>
+  <xsl:template match="*" mode="h:echo">
+    <xsl:copy>
+      <xsl:copy-of select="@* except (@id, @aria-describedby)"/>
+      <xsl:apply-templates mode="h:echo"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="span[contains(@class, 'fn')][tokenize(@class) = 'fn']" mode="h:echo"/>
   <xsl:template match="a" mode="h:echo">
     <span>
-      <xsl:apply-templates select="@* except (@href, @aria-current), node()" mode="h:echo"/>
+      <xsl:copy-of select="@* except (@id, @aria-describedby, @href, @aria-current)"/>
+      <xsl:apply-templates mode="h:echo"/>
     </span>
   </xsl:template>
 </xsl:stylesheet>

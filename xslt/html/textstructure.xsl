@@ -16,25 +16,29 @@
 
   <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group">
     <div>
-      <xsl:apply-templates select="." mode="h:attributes"/>
+      <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates/>
     </div>
   </xsl:template>
 
-  <!-- The HTML id of a division: its xml:id, else one from its position. -->
+  <!-- Running number of each division in its document. -->
+  <xsl:accumulator name="h:div-number" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:div | tei:div1 | tei:div2 | tei:div3" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The HTML id of a division: its xml:id, else one from its position ('div-3'). -->
   <xsl:function name="h:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="($div/@xml:id, 'div-' || count($div/(ancestor::* | preceding::*)[self::tei:div or self::tei:div1
-        or self::tei:div2 or self::tei:div3]) + 1)[1]"/>
+    <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 'div-' || $div/accumulator-before('h:div-number')"/>
   </xsl:function>
 
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else if (tei:head) then 'section' else 'div'}">
-      <xsl:apply-templates select="." mode="h:attributes">
+      <xsl:call-template name="h:attributes">
         <xsl:with-param name="id" select="h:div-id(.)"/>
         <xsl:with-param name="class" select="'block'[$h:phrasing]"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
