@@ -46,12 +46,12 @@ from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
 from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group, to_json
-from .parallel import RECORDS_DIR, Pages, Plan, Pool, Task, default_jobs, pointed, stub
+from .parallel import RECORDS_DIR, Pages, Plan, Pool, Result, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, Indexing
-from .site import HOME_PAGE, INDEX_PAGES, PAGE_DATA, check_names, write_assets
+from .site import HOME_PAGE, INDEX_PAGES, PAGE_DATA, check_names, page_file, write_assets
 from .validate import SCHEMA_DIR, Report, validate
 from .xmlio import atomic_write, current_umask, read_file
 
@@ -85,6 +85,10 @@ class Built:
     reused: int = 0
     rendered: int = 0
     workers: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident memory (kB)
+
+    def measured(self, result: Result) -> None:
+        """Note the peak memory of the worker that made ``result``."""
+        self.workers[result.pid] = max(self.workers.get(result.pid, 0), result.max_rss_kb)
 
     def summary(self) -> str:
         parts = ", ".join(f"{name}/ {len(paths)} file{'s' * (len(paths) != 1)}" for name, paths in self.files.items())
@@ -309,7 +313,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             check()
             files_of[relative[result.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in result.written.values()
                                                               for p in paths), "anchors": result.anchors}
-            built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
+            built.measured(result)
         progress("search index")
         indexing = Indexing(site)  # the document pages are all there; the other pages go to PAGES_DIR
         try:
@@ -319,23 +323,14 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
                             for task in tasks)
             # the pages about the edition in the workers, the index data here meanwhile
-            # a page whose data (and the documents' headers) are as before is taken over
-            page_keys, todo_pages = {}, []
-            for name, sections in PAGE_DATA.items():
-                data = to_json(indices, sections)
-                page_keys[name] = _digest(headers, data)
-                file = HOME_PAGE if name == "home" else f"{name}.html"
-                if (previous or {}).get("pages", {}).get(name) == page_keys[name] and (output / "site" / file).is_file():
-                    _take_over(output / "site", work / PAGES_DIR, file)
-                else:
-                    todo_pages.append(Pages([name], data, PAGES_DIR))
+            page_keys, todo_pages = _pages_to_make(indices, headers, previous, output, work)
             pages = pool.run(todo_pages)
             progress("index data")
             (work / "indices").mkdir()
             for name in INDEX_FORMATS:
                 INDEX_WRITERS[name](indices, work / "indices")
             for result in pages:
-                built.workers[result.pid] = max(built.workers.get(result.pid, 0), result.max_rss_kb)
+                built.measured(result)
             progress("search index")
             indexing.wait()
         finally:
@@ -360,6 +355,21 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     state = {"documents": len(documents), "files": groups, "files_of": files_of, "pages": page_keys,
              "keys": {relative[uri]: key for uri, key in keys.items()}}
     return state, built
+
+
+def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output: Path,
+                   work: Path) -> tuple[dict[str, str], list[Pages]]:
+    """The key of each page about the edition (its data and the documents' headers), and those
+    to render; a page whose key is as in the previous build is taken over into PAGES_DIR."""
+    keys, todo = {}, []
+    for name, sections in PAGE_DATA.items():
+        data = to_json(indices, sections)
+        keys[name] = _digest(headers, data)
+        if (previous or {}).get("pages", {}).get(name) == keys[name] and (output / "site" / page_file(name)).is_file():
+            _take_over(output / "site", work / PAGES_DIR, page_file(name))
+        else:
+            todo.append(Pages([name], data, PAGES_DIR))
+    return keys, todo
 
 
 def _path_of(uri: str) -> Path:

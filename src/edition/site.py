@@ -42,13 +42,18 @@ class SitePages(Rendering):
         return dict(zip(names, self._run(", ".join(f"{name}.html" for name in names), call)))
 
 
+def page_file(name: str) -> str:
+    """The file of the page about the edition called ``name`` (``home`` is the home page)."""
+    return HOME_PAGE if name == "home" else f"{name}.html"
+
+
 def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
     """Render the pages ``names`` of ``site`` and write them into ``out_dir`` (``home`` as the
     home page, the others as NAME.html)."""
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, page in site.pages(names).items():
-        written.append(out_dir / (HOME_PAGE if name == "home" else f"{name}.html"))
+        written.append(out_dir / page_file(name))
         atomic_write(written[-1], page)
     return written
 
