@@ -10,9 +10,12 @@ it was and no temporary folder is left behind. A folder that ``edition build`` d
 
 Per document (HTML page, text, index records, PDF: :mod:`edition.parallel`) the work is done
 by a pool of worker processes (``jobs``), against a light edition (registers, the document,
-what it points into, and the headers of the others), streamed one document at a time; with
-several jobs the edition is validated meanwhile in a process of its own. The index records of
-all documents are then grouped into the indices (:mod:`edition.indices`), which serve the
+what it points into, and the headers of the others), streamed one document at a time. The
+workers check each file too (grammar and Schematron) before they render it: the Schematron's
+cross-file lets (ids defined twice, entries pointed to) are supplied as each file's share,
+worked out from a summary of every file (made once per version of the file); a file with
+errors is not rendered, and the build stops with the report of every file before anything
+about the whole edition is made. The index records of all documents are then grouped into the indices (:mod:`edition.indices`), which serve the
 index data, the pages about the edition (rendered in the pool, each from its part of the
 data) and the print edition's indices; Pagefind indexes the document pages meanwhile.
 
@@ -20,7 +23,8 @@ Incremental: the output keeps :data:`STATE`, the content hashes of the inputs an
 toolkit (stylesheets, schemas, code) and a key per document (its own hash, those of the
 registers, of the files it points into and of every document's header). The next build
 takes over (hard links, else copies, into the new temporary folder) every output whose key is
-unchanged and renders only the rest; the outputs about the whole edition (indices, search
+unchanged and renders only the rest, and checks again only the files whose key or share of
+the cross-file lets changed (the others' findings are kept in the state); the outputs about the whole edition (indices, search
 index, the edition's PDF) are made again from the kept and the new index records, and each
 page about the edition whose data changed. With no input changed, the previous output is
 taken over whole, validation included.
@@ -31,14 +35,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,23 +48,25 @@ from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
 from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group, to_json
-from .parallel import RECORDS_DIR, Pages, Plan, Pool, Result, Task, default_jobs, pointed, stub
+from .parallel import RECORDS_DIR, Pages, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, Indexing
 from .site import HOME_PAGE, INDEX_PAGES, PAGE_DATA, check_names, page_file, write_assets
-from .validate import SCHEMA_DIR, Report, validate
+from .validate import SCHEMA_DIR, Report, cross_file_lets, validate
 from .xmlio import atomic_write, current_umask, read_file
 
 MARKER = ".edition-build"
 #: What the next build needs to know to redo only what changed (JSON, in the output folder).
 STATE = ".edition-build-state.json"
-STATE_VERSION = 2
+STATE_VERSION = 3
 TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 #: Where the pages about the edition are made while Pagefind indexes the site.
 PAGES_DIR = ".edition-cache/pages"
+#: What the cross-file checks need of each file (``NAME.json``: see :func:`_check_keys`).
+SUMMARIES_DIR = ".edition-cache/summaries"
 
 
 class ValidationFailed(Exception):
@@ -182,11 +186,9 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
             previous = None
         unchanged = previous is not None and previous.get("inputs") == inputs
         jobs = jobs or default_jobs()
-        validation = _Validation(tei_dir, background=jobs > 1 and not unchanged) \
-            if check and not (unchanged and previous.get("validated")) else None
-        if validation and not validation.background:
+        if unchanged and check and not previous.get("validated"):
             progress("validating")
-            validation.check(wait=True)
+            _validated(tei_dir)
         output.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
         try:
@@ -200,15 +202,11 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
                 built = Built(output, state["documents"], reused=state["documents"])
             else:
                 try:
-                    state, built = _render(tei_dir, paths, work, output, previous, jobs, pdf, progress,
-                                           validation.check if validation else lambda: None)
+                    state, built = _render(tei_dir, paths, work, output, previous, jobs, pdf, check, progress)
                 except InputError:
-                    if validation:  # its report names every problem of every file
-                        validation.check(wait=True)
+                    if check:  # its report names every problem of every file
+                        _validated(tei_dir)
                     raise
-                if validation:
-                    progress("validating")
-                    validation.check(wait=True)
                 state |= {"version": STATE_VERSION, "toolkit": toolkit_hash(), "options": options, "inputs": inputs,
                           "validated": check}
             built.files = {group: [output / relative for relative in state["files"][group]] for group in GROUPS
@@ -218,43 +216,23 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
             _swap(work, output)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-            if validation:
-                validation.close()
     built.seconds = time.monotonic() - started
     return built
 
 
-class _Validation:
-    """Validation of the edition, here and now, or (``background``) in a process of its own while
-    the edition is rendered; :meth:`check` raises :class:`ValidationFailed` once it has failed."""
-
-    def __init__(self, tei_dir: Path, background: bool):
-        self.tei_dir, self.background = tei_dir, background
-        self.report: Report | None = None
-        self._executor = self._future = None
-        if background:
-            self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            self._future = self._executor.submit(validate, [tei_dir])
-
-    def check(self, wait: bool = False) -> None:
-        """Raise :class:`ValidationFailed` if the edition has errors (if known yet, unless ``wait``)."""
-        if self.report is None and self._future is None and wait:
-            self.report = validate([self.tei_dir])
-        elif self.report is None and self._future is not None and (wait or self._future.done()):
-            self.report = self._future.result()
-        if self.report is not None and not self.report.ok:
-            raise ValidationFailed(self.report)
-
-    def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+def _validated(tei_dir: Path) -> None:
+    """Validate the whole edition here and now; :class:`ValidationFailed` if it has errors."""
+    report = validate([tei_dir])
+    if not report.ok:
+        raise ValidationFailed(report)
 
 
 def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous: dict | None, jobs: int, pdf: bool,
-            progress: Callable[[str], None], check: Callable[[], None]) -> tuple[dict, Built]:
-    """Render the edition into ``work``, taking over from ``output`` what ``previous`` (its
-    state) says is unchanged, calling ``check`` (which raises to stop) after each document;
-    the new state and what was built."""
+            check: bool, progress: Callable[[str], None]) -> tuple[dict, Built]:
+    """Render the edition into ``work``, and check it file by file (if ``check``; raises
+    :class:`ValidationFailed` before any output about the whole edition is made), taking over
+    from ``output`` what ``previous`` (its state) says is unchanged; the new state and what
+    was built."""
     progress("reading")
     registers: list[Path] = []
     documents: list[Source] = []  # without their trees: those stay with the workers
@@ -291,29 +269,24 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
         keys[uri] = _digest(headers, uri, inputs[uri], *(inputs[t] for t in targets))
 
     relative = {uri: str(path.relative_to(tei_dir)) for uri, path in ((t.uri, t.path) for t in tasks)}
-    old = (previous or {}).get("files_of", {})
-    old_keys = (previous or {}).get("keys", {})
-    kept, todo = [], []
-    for task in tasks:
-        name = relative[task.uri]
-        files = old.get(name)
-        if old_keys.get(name) == keys[task.uri] and files and all((output / f).is_file() for f in files["files"]):
-            kept.append(task)
-        else:
-            todo.append(task)
-    files_of: dict[str, dict] = {}
-    for task in kept:
-        for file in old[relative[task.uri]]["files"]:
-            _take_over(output, work, file)
-        files_of[relative[task.uri]] = old[relative[task.uri]]
-    built = Built(output, len(documents), reused=sum(t.document for t in kept), rendered=sum(t.document for t in todo))
     site = work / "site"
     with Pool(plan, jobs, progress) as pool:
-        for result in pool.run(todo):
-            check()
-            files_of[relative[result.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in result.written.values()
-                                                              for p in paths), "anchors": result.anchors}
+        checks = _check_keys(tasks, keys, inputs, names, output, work, pool, progress) if check else {}
+        todo, files_of, checked = _work_to_do(tasks, keys, checks, relative, previous, output, work)
+        built = Built(output, len(documents), reused=sum(t.document and not t.render for t in tasks),
+                      rendered=sum(t.document and t.render for t in tasks))
+        for task, result in zip(todo, pool.run(todo)):
+            if task.render:
+                files_of[relative[task.uri]] = {"files": sorted(str(p.relative_to(work)) for paths in
+                                                                result.written.values() for p in paths),
+                                                "anchors": result.anchors}
+            if task.lets is not None:
+                checked[relative[task.uri]] = {"key": checks[task.uri][0],
+                                               "problems": [p.as_dict() for p in result.problems]}
             built.measured(result)
+        report = Report(len(paths), sorted(Problem(**p) for c in checked.values() for p in c["problems"]))
+        if not report.ok:
+            raise ValidationFailed(report)
         progress("search index")
         indexing = Indexing(site)  # the document pages are all there; the other pages go to PAGES_DIR
         try:
@@ -353,8 +326,56 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     if pdf:
         groups["pdf"] = [f for f in listed if f.startswith("pdf/")]
     state = {"documents": len(documents), "files": groups, "files_of": files_of, "pages": page_keys,
-             "keys": {relative[uri]: key for uri, key in keys.items()}}
+             "keys": {relative[uri]: key for uri, key in keys.items()}, "checked": checked}
     return state, built
+
+
+def _check_keys(tasks: list[Task], keys: dict[str, str], inputs: dict[str, str], names: dict[str, str],
+                output: Path, work: Path, pool: Pool, progress: Callable[[str], None]) -> dict[str, tuple[str, dict]]:
+    """The key of each file's check (its key and its share of the cross-file lets) and that
+    share. The summary of each file (``SUMMARIES_DIR/NAME.json``) is taken over from
+    ``output`` if the file is unchanged, else made in the pool."""
+    summaries, todo = {}, []
+    for task in tasks:
+        file = f"{SUMMARIES_DIR}/{names[task.uri]}.json"
+        try:
+            summary = json.loads((output / file).read_bytes())
+        except (OSError, ValueError):
+            summary = None
+        if isinstance(summary, dict) and summary.get("digest") == inputs[task.uri]:
+            _take_over(output, work, file)
+            summaries[task.uri] = summary
+        else:
+            todo.append(Summary(task.uri, task.path, file, inputs[task.uri]))
+    progress("summaries")
+    summaries |= {result.uri: result.summary for result in pool.run(todo)}
+    lets = cross_file_lets({task.uri: summaries[task.uri] for task in tasks})
+    return {uri: (_digest(keys[uri], json.dumps(share, sort_keys=True)), share) for uri, share in lets.items()}
+
+
+def _work_to_do(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple[str, dict]], relative: dict[str, str],
+                previous: dict | None, output: Path, work: Path) -> tuple[list[Task], dict[str, dict], dict[str, dict]]:
+    """The tasks that render or check a file whose key or check key changed since ``previous``
+    (the others: their outputs taken over from ``output``, their check's findings from
+    ``previous``), the files of each file taken over and the checks taken over."""
+    previous = previous or {}
+    old_files, old_keys, old_checks = (previous.get(name, {}) for name in ("files_of", "keys", "checked"))
+    todo, files_of, checked = [], {}, {}
+    for task in tasks:
+        name = relative[task.uri]
+        files = old_files.get(name)
+        if old_keys.get(name) == keys[task.uri] and files and all((output / f).is_file() for f in files["files"]):
+            task.render = False
+            for file in files["files"]:
+                _take_over(output, work, file)
+            files_of[name] = files
+        if task.uri in checks and old_checks.get(name, {}).get("key") != checks[task.uri][0]:
+            task.lets = checks[task.uri][1]
+        elif task.uri in checks:
+            checked[name] = old_checks[name]
+        if task.render or task.lets is not None:
+            todo.append(task)
+    return todo, files_of, checked
 
 
 def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output: Path,

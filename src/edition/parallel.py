@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 from saxonche import PyXdmNode
@@ -36,10 +37,11 @@ from . import TEI_NS
 from .documents import Source, require_tei
 from .indices import MENTIONS_XSL, records
 from .plaintext import TEXT_XSL
-from .problems import InputError, Problem
+from .problems import ERROR, InputError, Problem
 from .rendering import Rendering
-from .saxon import XSLT_DIR, stylesheet
+from .saxon import XSLT_DIR, Stylesheet, stylesheet
 from .site import HTML_DIR, SitePages, write_pages
+from .validate import SCHEMATRON, check_document, schematron
 from .xmlio import atomic_write, parse_bytes
 
 DOCUMENT_XSL = HTML_DIR / "document.xsl"
@@ -86,8 +88,8 @@ def pointed(source: Source) -> set[str] | None:
                 continue
             for token in value.split():
                 file = token.split("#", 1)[0]
-                if file.endswith(".xml") and ":" not in file:
-                    found.add((folder / file).resolve().as_uri())
+                if file.endswith(".xml") and ":" not in file:  # a URI reference: "%20" for a space
+                    found.add((folder / unquote(file)).resolve().as_uri())
     found.discard(source.uri)
     return found
 
@@ -108,13 +110,28 @@ class Plan:
 
 @dataclass
 class Task:
-    """One file to render, and the documents it points into; a register (``document`` false)
-    gets its index records only."""
+    """One file to render (unless not ``render``) and to check (if it has ``lets``, its share of
+    the Schematron's cross-file lets: :func:`edition.validate.cross_file_lets`), and the
+    documents it points into; a register (``document`` false) gets its index records only. A
+    file with errors is not rendered."""
 
     uri: str
     path: Path
     pointed: list[Path] = field(default_factory=list)
     document: bool = True
+    render: bool = True
+    lets: dict | None = None
+
+
+@dataclass
+class Summary:
+    """One file to summarize for the cross-file checks (:meth:`edition.schematron.Schematron.summary`),
+    the summary written to ``file`` (in the build's folder) with the file's ``digest``."""
+
+    uri: str
+    path: Path
+    file: str
+    digest: str
 
 
 @dataclass
@@ -137,7 +154,9 @@ class Result:
     anchors: dict[str, int] = field(default_factory=dict)
     pid: int = 0
     max_rss_kb: int = 0
-    problem: Problem | None = None
+    problem: Problem | None = None         # why the file could not be rendered
+    problems: list[Problem] = field(default_factory=list)  # what checking it found
+    summary: dict | None = None
 
     def measured(self) -> Result:
         """This result with the worker's process id and peak memory so far."""
@@ -155,9 +174,9 @@ class Worker:
         self.paths = {s.uri: s.path for s in self.registers}
         self.base: dict[Path, dict[str, PyXdmNode]] = {}
 
-    def nodes(self, xsl: Path, full: list[Source]) -> dict[str, PyXdmNode]:
-        """``$edition`` for ``xsl``: stubs and registers (handed to Saxon once), ``full`` in full."""
-        sheet = stylesheet(xsl)
+    def nodes(self, sheet: Stylesheet, full: list[Source]) -> dict[str, PyXdmNode]:
+        """``$edition`` for ``sheet``: stubs and registers (handed to Saxon once), ``full`` in full."""
+        xsl = sheet.path
         if xsl not in self.base:
             base = {uri: sheet.document(parse_bytes(data, f"{uri} (stub)"), uri)
                     for uri, data in self.plan.stubs.items()}
@@ -165,36 +184,52 @@ class Worker:
             self.base[xsl] = base
         return self.base[xsl] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
 
-    def render(self, task: Task | Pages) -> Result:
+    def render(self, task: Task | Summary | Pages) -> Result:
         if isinstance(task, Pages):
             return self._pages(task)
         plan, result = self.plan, Result(task.uri)
         try:
             source = require_tei(Source.load(task.path))
+            if isinstance(task, Summary):
+                checker = schematron(SCHEMATRON)
+                result.summary = checker.summary(checker.stylesheet.document(source.tree, source.uri))
+                _write(plan.out / task.file, json.dumps(result.summary | {"digest": task.digest}, ensure_ascii=False))
+                return result.measured()
             full = [source] + [require_tei(Source.load(path)) for path in task.pointed]
-            name = plan.names[task.uri]
-            if plan.records:
-                xml = Rendering.over(MENTIONS_XSL, self.nodes(MENTIONS_XSL, full)).document(source)
-                data = json.dumps(records(xml, task.path), ensure_ascii=False)
-                result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.json", data)]
-            if plan.html is not None and task.document:
-                page = Rendering.over(DOCUMENT_XSL, self.nodes(DOCUMENT_XSL, full), **plan.html).document(source)
-                result.written["site"] = [_write(plan.out / "site" / f"{name}.html", page)]
-            if plan.text is not None and task.document:
-                text = Rendering.over(TEXT_XSL, self.nodes(TEXT_XSL, full), **plan.text).document(source)
-                result.written["text"] = [_write(plan.out / "text" / f"{name}.txt", text)]
-            if plan.pdf and task.document:
-                html = Rendering.over(PRINT_XSL, self.nodes(PRINT_XSL, full), documents=[task.uri], css="print.css",
-                                      indices="{}").initial_template()
-                from .pdf import layout  # WeasyPrint: imported only where PDFs are made
-                laid, result.anchors = layout(html)
-                result.written["pdf"] = [_write(plan.out / "pdf" / f"{name}.pdf", laid.write_pdf())]
+            if task.lets is not None:
+                nodes = self.nodes(schematron(SCHEMATRON).stylesheet, full)
+                result.problems = check_document(source, nodes, task.lets)
+                if any(problem.severity == ERROR for problem in result.problems):
+                    return result.measured()
+            if task.render:
+                self._render(task, source, full, result)
         except InputError as exc:  # carried back as data: InputError does not survive pickling
             result.problem = exc.problem
         return result.measured()
 
+    def _render(self, task: Task, source: Source, full: list[Source], result: Result) -> None:
+        plan = self.plan
+        name = plan.names[task.uri]
+        if plan.records:
+            xml = Rendering.over(MENTIONS_XSL, self.nodes(stylesheet(MENTIONS_XSL), full)).document(source)
+            data = json.dumps(records(xml, task.path), ensure_ascii=False)
+            result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.json", data)]
+        if plan.html is not None and task.document:
+            page = Rendering.over(DOCUMENT_XSL, self.nodes(stylesheet(DOCUMENT_XSL), full),
+                                  **plan.html).document(source)
+            result.written["site"] = [_write(plan.out / "site" / f"{name}.html", page)]
+        if plan.text is not None and task.document:
+            text = Rendering.over(TEXT_XSL, self.nodes(stylesheet(TEXT_XSL), full), **plan.text).document(source)
+            result.written["text"] = [_write(plan.out / "text" / f"{name}.txt", text)]
+        if plan.pdf and task.document:
+            html = Rendering.over(PRINT_XSL, self.nodes(stylesheet(PRINT_XSL), full), documents=[task.uri],
+                                  css="print.css", indices="{}").initial_template()
+            from .pdf import layout  # WeasyPrint: imported only where PDFs are made
+            laid, result.anchors = layout(html)
+            result.written["pdf"] = [_write(plan.out / "pdf" / f"{name}.pdf", laid.write_pdf())]
+
     def _pages(self, task: Pages) -> Result:
-        site = SitePages.over(SITE_XSL, self.nodes(SITE_XSL, []), **self.plan.html, indices=task.indices)
+        site = SitePages.over(SITE_XSL, self.nodes(stylesheet(SITE_XSL), []), **self.plan.html, indices=task.indices)
         return Result("", {"site": write_pages(site, task.names, self.plan.out / task.folder)}).measured()
 
 
@@ -212,7 +247,7 @@ def _start(plan: Plan) -> None:
     _worker = Worker(plan)
 
 
-def _render(task: Task | Pages) -> Result:
+def _render(task: Task | Summary | Pages) -> Result:
     return _worker.render(task)
 
 
@@ -232,7 +267,7 @@ class Pool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def run(self, tasks: list[Task | Pages]) -> Iterator[Result]:
+    def run(self, tasks: list[Task | Summary | Pages]) -> Iterator[Result]:
         """Render ``tasks``, in order; :class:`InputError` for the first that cannot be rendered.
         With workers, all tasks are handed out at once: the caller may do other work meanwhile."""
         if not tasks:
@@ -247,9 +282,9 @@ class Pool:
             results = self._executor.map(_render, tasks)
         return self._checked(tasks, results)
 
-    def _checked(self, tasks: list[Task | Pages], results: Iterator[Result]) -> Iterator[Result]:
+    def _checked(self, tasks: list[Task | Summary | Pages], results: Iterator[Result]) -> Iterator[Result]:
         for task, result in zip(tasks, results):
             if result.problem is not None:
                 raise InputError(result.problem)
-            self.progress(f"rendered {task.path.name if isinstance(task, Task) else ', '.join(task.names)}")
+            self.progress(f"rendered {', '.join(task.names) if isinstance(task, Pages) else task.path.name}")
             yield result

@@ -62,9 +62,13 @@ class Stylesheet:
         """An XDM string."""
         return self._processor.make_string_value(value)
 
-    def string_map(self, mapping: dict[str, PyXdmNode]):
-        """An XDM map from strings to the given values."""
+    def string_map(self, mapping: dict):
+        """An XDM map from strings to the given XDM values."""
         return self._processor.make_map({self.string(k): v for k, v in mapping.items()})
+
+    def boolean(self, value: bool):
+        """An XDM boolean."""
+        return self._processor.make_boolean_value(value)
 
     def string_array(self, values: list[str]):
         """An XDM array of strings."""

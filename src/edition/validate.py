@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
-
+from saxonche import PyXdmNode
 
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
@@ -166,16 +166,49 @@ def validate(paths: list[Path], schema: str = "edition") -> Report:
         else:
             targets[loaded.uri] = loaded
     if targets:
-        grammar = relaxng(SCHEMAS[schema])
-        for source in targets.values():
-            report.problems.extend(_check_rng(source, grammar, str(source.path)))
         edition = {s.uri: s.tree for s in with_neighbours(list(targets.values()))}
         findings = schematron(SCHEMATRON).run(edition, list(targets))
         for uri, source in targets.items():
-            report.problems.extend(_schematron_problems(source, findings.get(uri, []), str(source.path)))
-    report.problems = _without_rng_duplicates(report.problems)
+            report.problems.extend(file_problems(source, findings.get(uri, []), schema))
     report.problems.sort(key=lambda p: (p.path, p.line, p.column))
     return report
+
+
+def check_document(source: Source, edition: dict[str, PyXdmNode], lets: dict[str, dict]) -> list[Problem]:
+    """The problems of ``source`` alone, against the grammar and the Schematron rules, with
+    ``edition`` (URI -> document built by the Schematron's stylesheet: at least the registers,
+    ``source`` and the files it points into) and ``lets``, its share of the schema-level lets
+    (:func:`cross_file_lets`)."""
+    findings = schematron(SCHEMATRON).check(edition, [source.uri], lets)
+    return file_problems(source, findings[source.uri])
+
+
+def cross_file_lets(summaries: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, dict]]:
+    """Each file's share of the Schematron's schema-level lets, from the summary of every file
+    of the edition (URI -> ``Schematron.summary``): ``id-owners`` for its ids that are defined
+    more than once, ``referenced`` for its ids that something points to. Unlike the lets, the
+    shares change only when what they say about the file changes."""
+    owners: dict[str, list[str]] = {}
+    referenced: dict[str, set[str]] = {}
+    for uri, summary in summaries.items():
+        for id_ in summary["ids"]:
+            owners.setdefault(id_, []).append(uri)
+        for target in summary["targets"]:
+            file, _, id_ = target.partition("#")
+            referenced.setdefault(file, set()).add(id_)
+    shares = {}
+    for uri, summary in summaries.items():
+        pointed_to = referenced.get(uri, set())
+        shares[uri] = {"id-owners": {id_: owners[id_] for id_ in summary["ids"] if len(owners[id_]) > 1},
+                       "referenced": {f"{uri}#{id_}": True for id_ in sorted(set(summary["ids"]) & pointed_to)}}
+    return shares
+
+
+def file_problems(source: Source, findings: list, schema: str = "edition") -> list[Problem]:
+    """The problems of ``source``: its grammar errors and its Schematron ``findings``, sorted."""
+    display = str(source.path)
+    problems = _check_rng(source, relaxng(SCHEMAS[schema]), display) + _schematron_problems(source, findings, display)
+    return sorted(_without_rng_duplicates(problems), key=lambda p: (p.line, p.column))
 
 
 def _without_rng_duplicates(problems: list[Problem]) -> list[Problem]:
