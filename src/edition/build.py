@@ -44,6 +44,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
@@ -293,7 +295,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             if jobs <= 1:
                 indexing.wait()
             progress("indices")
-            indices = group((task.path, json.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
+            indices = group((task.path, orjson.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
                             for task in tasks)
             # the pages about the edition in the workers, the index data here meanwhile
             page_keys, todo_pages = _pages_to_make(indices, headers, previous, output, work)

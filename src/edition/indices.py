@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import operator
 import re
 import sqlite3
 import unicodedata
@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
+import orjson
 from lxml import etree
 from saxonche import PySaxonApiError
 
@@ -278,9 +279,9 @@ def to_json(indices: Indices, only: tuple[str, ...] | None = None) -> str:
                  for kind, entities in indices.entities.items() if INDICES[kind] in wanted}
     if "works" in wanted:
         sections["works"] = indices.works
-    return "{\n" + ",\n".join(f'"{name}": [' + ",".join(f"\n  {json.dumps(record, ensure_ascii=False)}"
-                                                       for record in records) + ("\n]" if records else "]")
-                               for name, records in sections.items()) + "\n}\n"
+    return (b"{\n" + b",\n".join(b'"%s": [' % name.encode() + b",".join(b"\n  " + orjson.dumps(record) for record in records)
+                                  + (b"\n]" if records else b"]") for name, records in sections.items())
+            + b"\n}\n").decode("utf-8")
 
 
 def _json(indices: Indices, out_dir: Path) -> list[Path]:
@@ -311,6 +312,9 @@ def _cells(record: dict, fields: tuple[str, ...]) -> list[str]:
     return [value if type(value) is str else _cell(value) for value in map(record.__getitem__, fields)]
 
 
+_MENTION_CELLS = operator.itemgetter(*MENTION_FIELDS)  # every field a string, but position (a number)
+
+
 _CSV_ENTITY = {"name": "name", "subtype": "subtype", "entity_cert": "cert", "register": "register",
                "variants": "variants", "notes": "notes", "dates": "dates", "idnos": "idnos", "lat": "lat",
                "long": "long"}
@@ -320,7 +324,7 @@ def _csv(indices: Indices, out_dir: Path) -> list[Path]:
     written = []
     entity_fields = tuple(_CSV_ENTITY.values())
     for kind, entities in indices.entities.items():
-        rows = (_cells(m, MENTION_FIELDS) + entity for e in entities for entity in [_cells(e, entity_fields)]
+        rows = (_MENTION_CELLS(m) + entity for e in entities for entity in [tuple(_cells(e, entity_fields))]
                 for m in e["mentions"])
         written.append(out_dir / f"{INDICES[kind]}.csv")
         atomic_write(written[-1], _csv_text(MENTION_FIELDS + tuple(_CSV_ENTITY), rows))
@@ -332,12 +336,12 @@ def _csv(indices: Indices, out_dir: Path) -> list[Path]:
 # --- SQLite -------------------------------------------------------------------------------
 
 def _sql(value):
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+    return orjson.dumps(value).decode("utf-8") if isinstance(value, list) else value
 
 
-def _insert(db: sqlite3.Connection, table: str, columns: list[str], rows: list[list]) -> None:
-    db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                   [[_sql(value) for value in row] for row in rows])
+def _insert(db: sqlite3.Connection, table: str, columns: list[str], rows: Iterable[tuple | list]) -> None:
+    """Insert ``rows`` (values as SQLite takes them: lists JSON-encoded first)."""
+    db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
 
 
 def _sqlite(indices: Indices, out_dir: Path) -> list[Path]:
@@ -348,17 +352,18 @@ def _sqlite(indices: Indices, out_dir: Path) -> list[Path]:
         db.executescript(SCHEMA)
         documents = {d["key"]: number for number, d in enumerate(indices.documents, 1)}
         _insert(db, "documents", ["id", *DOCUMENT_FIELDS],
-                [[documents[d["key"]]] + [d[f] for f in DOCUMENT_FIELDS] for d in indices.documents])
+                ([documents[d["key"]]] + [d[f] for f in DOCUMENT_FIELDS] for d in indices.documents))
         entities = [e for kind in INDICES for e in indices.entities[kind]]
         _insert(db, "entities", ["id", *ENTITY_FIELDS],
-                [[number] + [e[f] for f in ENTITY_FIELDS] for number, e in enumerate(entities, 1)])
+                ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(entities, 1)))
         mention_columns = [f for f in MENTION_FIELDS if f not in ("document", "type", "entity")]
+        mention = operator.itemgetter("document", *mention_columns)  # strings, and the position
         _insert(db, "mentions", ["document_id", "entity_id", *mention_columns],
-                [[documents[m["document"]], number] + [m[f] for f in mention_columns]
-                 for number, e in enumerate(entities, 1) for m in e["mentions"]])
+                ((documents[row[0]], number) + row[1:] for number, e in enumerate(entities, 1)
+                 for row in map(mention, e["mentions"])))
         work_columns = [f for f in WORK_FIELDS if f != "document"]
         _insert(db, "works", ["document_id", *work_columns],
-                [[documents[w["document"]]] + [w[f] for f in work_columns] for w in indices.works])
+                ([documents[w["document"]]] + [_sql(w[f]) for f in work_columns] for w in indices.works))
         db.commit()
         path = out_dir / "indices.sqlite"
         atomic_write(path, db.serialize())
@@ -387,12 +392,16 @@ def _tei_dating(record: dict) -> dict:
 def _tei_mentions(parent: etree._Element, mentions: list[dict], files: dict[str, str]) -> None:
     """A list of mentions: a pointer to each (document#mention id) with its surface form and context."""
     items = _tei("list", parent, type="mentions")
-    for mention in mentions:
-        item = _tei("item", items, n=mention["id"])
-        _tei("ptr", item, target=f"{files[mention['document']]}#{mention['id']}", type="mention")
-        _tei("ref", item, mention["surface"], target=f"{files[mention['document']]}#{mention['passage']}",
-             xml_lang=mention["lang"]).tail = " "
-        _tei("quote", item, mention["context"])
+    item, ptr, ref, quote = (f"{{{TEI_NS}}}{tag}" for tag in ("item", "ptr", "ref", "quote"))
+    sub, lang = etree.SubElement, f"{{{XML_NS}}}lang"
+    for mention in mentions:  # the commonest elements of the file, made without _tei
+        file = files[mention["document"]]
+        element = sub(items, item, n=mention["id"])
+        sub(element, ptr, target=f"{file}#{mention['id']}", type="mention")
+        link = sub(element, ref, {"target": f"{file}#{mention['passage']}", lang: mention["lang"]} if mention["lang"]
+                   else {"target": f"{file}#{mention['passage']}"})
+        link.text, link.tail = mention["surface"], " "
+        sub(element, quote).text = mention["context"] or None
 
 
 _ENTRY = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),

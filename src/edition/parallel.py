@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+import orjson
 from lxml import etree
 from saxonche import PyXdmNode
 
@@ -212,7 +213,7 @@ class Worker:
         name = plan.names[task.uri]
         if plan.records:
             xml = Rendering.over(MENTIONS_XSL, self.nodes(stylesheet(MENTIONS_XSL), full)).document(source)
-            data = json.dumps(records(xml, task.path), ensure_ascii=False)
+            data = orjson.dumps(records(xml, task.path))
             result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.json", data)]
         if plan.html is not None and task.document:
             page = Rendering.over(DOCUMENT_XSL, self.nodes(stylesheet(DOCUMENT_XSL), full),
