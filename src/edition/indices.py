@@ -28,7 +28,7 @@ import operator
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from .contexts import contexts
 from .documents import Source, find_xml_files, require_tei, with_neighbours
 from .problems import ERROR, InputError, Problem
 from .saxon import XSLT_DIR, SaxonError, stylesheet
-from .xmlio import atomic_write, parse_bytes
+from .xmlio import atomic_open, atomic_write, parse_bytes
 
 MENTIONS_XSL = XSLT_DIR / "index" / "mentions.xsl"
 IX = "{urn:x-edition:index}"
@@ -273,20 +273,32 @@ def to_json(indices: Indices, only: tuple[str, ...] | None = None) -> str:
     """``indices.json``: the sections ``documents``, ``persons``, ``places``, ``orgs``, ``dates``
     (entities with their ``mentions`` and ``count``) and ``works``, a record a line; or
     ``documents`` and the sections ``only``."""
+    return b"".join(_json_lines(indices, only)).decode("utf-8")
+
+
+def _json_lines(indices: Indices, only: tuple[str, ...] | None = None) -> Iterator[bytes]:
+    """:func:`to_json`, a line at a time (UTF-8)."""
     wanted = ("documents", *INDICES.values(), "works") if only is None else ("documents", *only)
     sections = {"documents": indices.documents}
-    sections |= {INDICES[kind]: [e | {"count": len(e["mentions"])} for e in entities]
+    sections |= {INDICES[kind]: (e | {"count": len(e["mentions"])} for e in entities)
                  for kind, entities in indices.entities.items() if INDICES[kind] in wanted}
     if "works" in wanted:
         sections["works"] = indices.works
-    return (b"{\n" + b",\n".join(b'"%s": [' % name.encode() + b",".join(b"\n  " + orjson.dumps(record) for record in records)
-                                  + (b"\n]" if records else b"]") for name, records in sections.items())
-            + b"\n}\n").decode("utf-8")
+    yield b"{"
+    for number, (name, records) in enumerate(sections.items()):
+        yield b'%s\n"%s": [' % (b"," * bool(number), name.encode())
+        separator = b"\n  "
+        for record in records:
+            yield separator + orjson.dumps(record)
+            separator = b",\n  "
+        yield b"]" if separator == b"\n  " else b"\n]"
+    yield b"\n}\n"
 
 
 def _json(indices: Indices, out_dir: Path) -> list[Path]:
     path = out_dir / "indices.json"
-    atomic_write(path, to_json(indices))
+    with atomic_open(path) as out:
+        out.writelines(_json_lines(indices))
     return [path]
 
 
@@ -300,12 +312,15 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def _csv_text(header: tuple[str, ...], rows: Iterable[list]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[Iterable]) -> None:
+    """A CSV file (UTF-8, CRLF line ends, a header row), written a row at a time."""
+    with atomic_open(path) as out:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        text.flush()
+        text.detach()
 
 
 def _cells(record: dict, fields: tuple[str, ...]) -> list[str]:
@@ -327,9 +342,9 @@ def _csv(indices: Indices, out_dir: Path) -> list[Path]:
         rows = (_MENTION_CELLS(m) + entity for e in entities for entity in [tuple(_cells(e, entity_fields))]
                 for m in e["mentions"])
         written.append(out_dir / f"{INDICES[kind]}.csv")
-        atomic_write(written[-1], _csv_text(MENTION_FIELDS + tuple(_CSV_ENTITY), rows))
+        _write_csv(written[-1], MENTION_FIELDS + tuple(_CSV_ENTITY), rows)
     written.append(out_dir / "works.csv")
-    atomic_write(written[-1], _csv_text(WORK_FIELDS, (_cells(w, WORK_FIELDS) for w in indices.works)))
+    _write_csv(written[-1], WORK_FIELDS, (_cells(w, WORK_FIELDS) for w in indices.works))
     return written
 
 
@@ -408,9 +423,9 @@ _ENTRY = {"person": ("listPerson", "person", "persName"), "place": ("listPlace",
           "org": ("listOrg", "org", "orgName")}
 
 
-def _tei_entry(parent: etree._Element, entity: dict, files: dict[str, str]) -> None:
+def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
     kind = entity["type"]
-    entry = _tei(_ENTRY[kind][1], parent, xml_id=entity["key"] if entity["register"] else None,
+    entry = _tei(_ENTRY[kind][1], None, xml_id=entity["key"] if entity["register"] else None,
                  n=None if entity["register"] else entity["key"], type=entity["subtype"], cert=entity["cert"])
     _tei(_ENTRY[kind][2], entry, entity["name"], type="main")
     for variant in entity["variants"]:
@@ -427,12 +442,14 @@ def _tei_entry(parent: etree._Element, entity: dict, files: dict[str, str]) -> N
     for note in entity["notes"]:
         _tei("note", entry, note)
     _tei_mentions(_tei("note", entry, type="mentions"), entity["mentions"], files)
+    return entry
 
 
 def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
+    """``indices.xml``, written an entry at a time (the entries are never all in memory)."""
     files = {d["key"]: d["file"] for d in indices.documents}
-    root = _tei("TEI")
-    file_desc = _tei("fileDesc", _tei("teiHeader", root))
+    header = _tei("teiHeader")
+    file_desc = _tei("fileDesc", header)
     _tei("title", _tei("titleStmt", file_desc), "Indices: persons, places, organisations, dates, works cited")
     _tei("p", _tei("publicationStmt", file_desc), "Generated by edition index; pointers are relative to the "
          "folder of the indexed documents: document#mention-id (the id the HTML edition gives each mention) "
@@ -440,43 +457,64 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
     sources = _tei("list", _tei("sourceDesc", file_desc))
     for document in indices.documents:
         _tei("ref", _tei("item", sources, n=document["key"]), document["title"], target=document["file"])
-    body = _tei("body", _tei("text", root))
-    for kind, (list_tag, _, _) in _ENTRY.items():
-        div = _tei("div", body, type="index", subtype=INDICES[kind])
-        _tei("head", div, {"person": "Persons", "place": "Places", "org": "Organisations"}[kind])
-        if indices.entities[kind]:
-            listing = _tei(list_tag, div)
-            for entity in indices.entities[kind]:
-                _tei_entry(listing, entity, files)
-    div = _tei("div", body, type="index", subtype="chronology")
-    _tei("head", div, "Chronology")
-    if indices.entities["date"]:
-        chronology = _tei("list", div, type="chronology")
-        for entity in indices.entities["date"]:
-            item = _tei("item", chronology, n=entity["key"])
-            dated = entity["mentions"][0]
-            _tei("date", item, entity["name"], **_tei_dating(dated))
-            _tei_mentions(item, entity["mentions"], files)
-    div = _tei("div", body, type="index", subtype="works")
-    _tei("head", div, "Works cited")
-    if indices.works:
-        bibliography = _tei("listBibl", div)
-        for work in indices.works:
-            bibl = _tei("bibl", bibliography, n=work["id"], type=work["type"], subtype=work["subtype"])
-            for author in work["authors"]:
-                _tei(author["role"], bibl, author["name"], ref=f"#{author['key']}" if author["key"] else None)
-            for title in work["titles"]:
-                _tei("title", bibl, title["title"], level=title["level"])
-            if work["date"] or work["date_when"]:
-                _tei("date", bibl, work["date"], when=work["date_when"])
-            for url in work["urls"]:
-                _tei("ptr", bibl, target=url)
-            if work["doi"]:
-                _tei("idno", bibl, work["doi"], type="DOI")
-            _tei("ref", bibl, work["text"], target=f"{files[work['document']]}#{work['passage']}", type="cited")
     path = out_dir / "indices.xml"
-    atomic_write(path, etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    with atomic_open(path) as out:
+        def write(element: etree._Element, level: int) -> None:
+            """``element`` pretty-printed at ``level``: inside as many wrappers, cut out of them."""
+            wrapper = root = _tei("x")
+            for _ in range(level - 1):
+                wrapper = _tei("x", wrapper)
+            wrapper.append(element)
+            xml = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+            opening = len(f'<x xmlns="{TEI_NS}">\n') + sum(len("  " * depth + "<x>\n") for depth in range(1, level))
+            closing = sum(len("  " * depth + "</x>\n") for depth in range(level))
+            out.write(xml[opening:-closing])
+
+        def section(subtype: str, head: str, list_tag: str, records: list[dict],
+                    make: Callable[[dict, dict[str, str]], etree._Element], **attributes) -> None:
+            out.write(f'      <div type="index" subtype="{subtype}">\n'.encode())
+            write(_tei("head", None, head), 4)
+            if records:
+                opening = etree.tostring(_tei(list_tag, None, None, **attributes)).replace(f' xmlns="{TEI_NS}"'.encode(), b"")
+                out.write(b"        " + opening.removesuffix(b"/>") + b">\n")
+                for record in records:
+                    write(make(record, files), 5)
+                out.write(f"        </{list_tag}>\n".encode())
+            out.write(b"      </div>\n")
+
+        out.write(f"<?xml version='1.0' encoding='UTF-8'?>\n<TEI xmlns=\"{TEI_NS}\">\n".encode())
+        write(header, 1)
+        out.write(b"  <text>\n    <body>\n")
+        for kind, (list_tag, _, _) in _ENTRY.items():
+            section(INDICES[kind], {"person": "Persons", "place": "Places", "org": "Organisations"}[kind], list_tag,
+                    indices.entities[kind], _tei_entry)
+        section("chronology", "Chronology", "list", indices.entities["date"], _tei_dated, type="chronology")
+        section("works", "Works cited", "listBibl", indices.works, _tei_work)
+        out.write(b"    </body>\n  </text>\n</TEI>\n")
     return [path]
+
+
+def _tei_dated(entity: dict, files: dict[str, str]) -> etree._Element:
+    item = _tei("item", None, n=entity["key"])
+    _tei("date", item, entity["name"], **_tei_dating(entity["mentions"][0]))
+    _tei_mentions(item, entity["mentions"], files)
+    return item
+
+
+def _tei_work(work: dict, files: dict[str, str]) -> etree._Element:
+    bibl = _tei("bibl", None, n=work["id"], type=work["type"], subtype=work["subtype"])
+    for author in work["authors"]:
+        _tei(author["role"], bibl, author["name"], ref=f"#{author['key']}" if author["key"] else None)
+    for title in work["titles"]:
+        _tei("title", bibl, title["title"], level=title["level"])
+    if work["date"] or work["date_when"]:
+        _tei("date", bibl, work["date"], when=work["date_when"])
+    for url in work["urls"]:
+        _tei("ptr", bibl, target=url)
+    if work["doi"]:
+        _tei("idno", bibl, work["doi"], type="DOI")
+    _tei("ref", bibl, work["text"], target=f"{files[work['document']]}#{work['passage']}", type="cited")
+    return bibl
 
 
 WRITERS: dict[str, Callable[[Indices, Path], list[Path]]] = {

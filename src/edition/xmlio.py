@@ -13,10 +13,13 @@ Every command reads XML through :func:`parse_file` or :func:`parse_bytes`:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -174,14 +177,22 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
 
     A replaced file keeps its permissions; a new one gets the usual ones (umask).
     """
+    with atomic_open(path) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` piece by piece: a temporary file in the same folder,
+    which replaces ``path`` (atomically, permissions as :func:`atomic_write`) once the block
+    ends without an exception, and is removed if it does not."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~current_umask())
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
