@@ -16,11 +16,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from edition.build import MARKER
+import edition.search
+from edition.build import MARKER, build
+from edition.search import SEARCH_DIR
 from edition.serve import HOST, serve_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_EDITION = ROOT / "tests" / "fixtures" / "indices" / "edition"
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
                                 "(apt-get install -y chromium); the browser tests never download a browser")
@@ -142,6 +145,26 @@ def test_search_for_a_word_filter_and_open_a_result(site):
     result.click()
     page.wait_for_url(re.compile(r"beta\.html"))
     assert "railway" in page.locator("main").inner_text()
+
+
+def test_search_merges_the_indexes_of_a_large_edition(browser, tmp_path, monkeypatch):
+    monkeypatch.setattr(edition.search, "SHARD_SIZE", 1)  # alpha and beta in two indexes
+    out = build(FIXTURE_EDITION, tmp_path / "build", check=False, pdf=False, jobs=1).output
+    assert (out / "site" / f"{SEARCH_DIR}-1" / "pagefind-entry.json").exists()
+    server, base = served(out)
+    watched = Watched(browser, base)
+    try:
+        for word, pages in {"Stalin": ["alpha.html"], "railway": ["beta.html"],
+                            "Nakhchivan": ["alpha.html", "beta.html"]}.items():
+            page = watched.goto(f"search.html?q={word}")
+            links = page.locator(".pagefind-ui__result-link")
+            sync_api.expect(links).to_have_count(len(pages), timeout=15000)
+            found = links.evaluate_all("links => links.map(link => link.pathname)")
+            assert sorted(path.rsplit("/", 1)[-1] for path in found) == pages, word
+        watched.close()
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_map_point_leads_to_the_place_entry(site):

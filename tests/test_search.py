@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 import edition.search
+from edition.build import build
 from edition.search import SEARCH_DIR, SearchError, index_site
+
+FIXTURE_EDITION = Path(__file__).resolve().parent / "fixtures" / "indices" / "edition"
 
 
 def test_the_build_indexes_the_document_pages(fixture_build):
@@ -40,5 +43,41 @@ def test_missing_pagefind_is_a_clear_error(monkeypatch, tmp_path):
 
 def test_a_failing_pagefind_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(edition.search, "pagefind_binary", lambda: Path("/bin/false"))
+    (tmp_path / "page.html").write_text("<html><body data-pagefind-body><p>Text</p></body></html>")
     with pytest.raises(SearchError, match="Pagefind could not index"):
         index_site(tmp_path)
+
+
+def test_bundles_share_the_pages_out_stably():
+    assert edition.search.bundles(["a.html", "b.html"]) == {SEARCH_DIR: ["a.html", "b.html"]}
+    pages = [f"doc-{n}.html" for n in range(120)]
+    shares = edition.search.bundles(pages)
+    assert list(shares) == [SEARCH_DIR, f"{SEARCH_DIR}-1", f"{SEARCH_DIR}-2"]
+    assert sorted(page for share in shares.values() for page in share) == sorted(pages)
+    assert all(20 <= len(share) <= 60 for share in shares.values())
+    grown = edition.search.bundles(pages + ["doc-120.html"])  # still three: nobody moves
+    assert {folder: [p for p in share if p != "doc-120.html"] for folder, share in grown.items()} == shares
+
+
+def test_an_edition_in_several_indexes_reindexes_only_the_changed_share(tmp_path, monkeypatch):
+    monkeypatch.setattr(edition.search, "SHARD_SIZE", 1)  # alpha and beta: an index each
+    tei = tmp_path / "tei"
+    shutil.copytree(FIXTURE_EDITION, tei)
+    out = build(tei, tmp_path / "build", check=False, pdf=False, jobs=1).output
+    site = out / "site"
+    folders = {folder: share for folder, share in edition.search.bundles(["alpha.html", "beta.html"]).items()}
+    assert sorted(folders) == [SEARCH_DIR, f"{SEARCH_DIR}-1"] and all(len(share) == 1 for share in folders.values())
+    for folder in folders:
+        entry = json.loads((site / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"]["en"]["page_count"] == 1
+    search = (site / "search.html").read_text(encoding="utf-8")
+    assert f'data-indexes="{SEARCH_DIR} {SEARCH_DIR}-1"' in search and f'src="{SEARCH_DIR}/pagefind-ui.js"' in search
+    alpha = next(folder for folder, share in folders.items() if share == ["alpha.html"])
+    beta = next(folder for folder, share in folders.items() if share == ["beta.html"])
+    inodes = {folder: {p: p.stat().st_ino for p in (site / folder).rglob("*") if p.is_file()} for folder in folders}
+    text = (tei / "beta.xml").read_text(encoding="utf-8")
+    (tei / "beta.xml").write_text(text.replace("railway lines", "tramway lines"), encoding="utf-8")
+    build(tei, out, check=False, pdf=False, jobs=1)
+    assert {p: p.stat().st_ino for p in (site / alpha).rglob("*") if p.is_file()} == inodes[alpha]
+    assert not set(inodes[beta].items()) & {(p, p.stat().st_ino) for p in (site / beta).rglob("*") if p.is_file()}
+    assert not (out / ".edition-cache" / "search").exists()

@@ -4,9 +4,9 @@ incrementally and in parallel.
 The output folder (``build/``) gets ``site/`` (the HTML edition: document pages, index pages
 and the search index ``site/pagefind/``), ``text/`` (plain text), ``indices/`` (index data)
 and ``pdf/`` (the print edition). Everything is rendered into a temporary folder beside it,
-which then replaces it: on any failure, an interrupt included, the previous output stays as
-it was and no temporary folder is left behind. A folder that ``edition build`` did not make
-(no :data:`MARKER` file) is never replaced.
+which then replaces it: on any failure, an interrupt included, the previous output stays as it
+was and no temporary folder is left behind. A folder that ``edition build`` did not make (no
+:data:`MARKER` file) is never replaced.
 
 Per document (HTML page, text, index records, PDF: :mod:`edition.parallel`) the work is done
 by a pool of worker processes (``jobs``), against a light edition (registers, the document,
@@ -15,19 +15,21 @@ workers check each file too (grammar and Schematron) before they render it: the 
 cross-file lets (ids defined twice, entries pointed to) are supplied as each file's share,
 worked out from a summary of every file (made once per version of the file); a file with
 errors is not rendered, and the build stops with the report of every file before anything
-about the whole edition is made. The index records of all documents are then grouped into the indices (:mod:`edition.indices`), which serve the
-index data, the pages about the edition (rendered in the pool, each from its part of the
-data) and the print edition's indices; Pagefind indexes the document pages meanwhile.
+about the whole edition is made. The index records of all documents are then grouped into the
+indices (:mod:`edition.indices`), which serve the index data, the pages about the edition
+(rendered in the pool, each from its part of the data) and the print edition's indices;
+Pagefind indexes the document pages meanwhile (in several indexes in a large edition:
+:func:`edition.search.bundles`).
 
 Incremental: the output keeps :data:`STATE`, the content hashes of the inputs and of the
 toolkit (stylesheets, schemas, code) and a key per document (its own hash, those of the
-registers, of the files it points into and of every document's header). The next build
-takes over (hard links, else copies, into the new temporary folder) every output whose key is
-unchanged and renders only the rest, and checks again only the files whose key or share of
-the cross-file lets changed (the others' findings are kept in the state); the outputs about the whole edition (indices, search
-index, the edition's PDF) are made again from the kept and the new index records, and each
-page about the edition whose data changed. With no input changed, the previous output is
-taken over whole, validation included.
+registers, of the files it points into and of every document's header). The next build takes
+over (hard links, else copies, into the new temporary folder) every output whose key is
+unchanged and renders only the rest, and checks again only the files whose key or share of the
+cross-file lets changed (the others' findings are kept in the state); the outputs about the
+whole edition (indices, the edition's PDF) are made again from the kept and the new index
+records, and each page about the edition and each search index whose data changed.
+With no input changed, the previous output is taken over whole, validation included.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ from .parallel import RECORDS_DIR, Pages, Plan, Pool, Result, Summary, Task, def
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
-from .search import SEARCH_DIR, Indexing
+from .search import SEARCH_DIR, Indexing, bundles
 from .site import HOME_PAGE, INDEX_PAGES, PAGE_DATA, check_names, page_file, write_assets
 from .validate import SCHEMA_DIR, Report, cross_file_lets, validate
 from .xmlio import atomic_write, current_umask, read_file
@@ -67,6 +69,8 @@ TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 #: Where the pages about the edition are made while Pagefind indexes the site.
 PAGES_DIR = ".edition-cache/pages"
+#: Where each search index gets its pages (see :class:`edition.search.Indexing`).
+SEARCH_STAGING = ".edition-cache/search"
 #: What the cross-file checks need of each file (``NAME.json``: see :func:`_check_keys`).
 SUMMARIES_DIR = ".edition-cache/summaries"
 
@@ -255,7 +259,9 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     check_names(documents, output_names(documents, ".html"), [HOME_PAGE] + index_pages)
     register_uris = {path.resolve().as_uri() for path in registers}
     names |= {path.resolve().as_uri(): path.stem for path in registers}
-    html = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE, index_pages=index_pages)
+    indexes = bundles([f"{names[s.uri]}.html" for s in documents])
+    html = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE, index_pages=index_pages,
+                search_indexes=[folder for folder, pages in indexes.items() if pages])
     plan = Plan(work, stubs, registers, names, html=html, text=TEXT_PARAMETERS, records=True, pdf=pdf)
 
     # The key of each file: what its outputs depend on.
@@ -290,7 +296,10 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
         if not report.ok:
             raise ValidationFailed(report)
         progress("search index")
-        indexing = Indexing(site)  # the document pages are all there; the other pages go to PAGES_DIR
+        # the document pages are all there; the other pages go to PAGES_DIR meanwhile
+        index_keys, todo_indexes = _indexes_to_make(indexes, {f"{names[t.uri]}.html": keys[t.uri] for t in tasks},
+                                                    previous, output, work)
+        indexing = Indexing(site, todo_indexes, work / SEARCH_STAGING)
         try:
             if jobs <= 1:
                 indexing.wait()
@@ -321,13 +330,13 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     groups = {
         "site": [f"site/{names[s.uri]}.html" for s in documents]
         + [f"site/{page}" for page in [HOME_PAGE, *index_pages]],
-        f"site/{SEARCH_DIR}": [f for f in listed if f.startswith(f"site/{SEARCH_DIR}/")],
+        f"site/{SEARCH_DIR}": [f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in indexes))],
         "text": [f for f in listed if f.startswith("text/")],
         "indices": [f for f in listed if f.startswith("indices/")],
     }
     if pdf:
         groups["pdf"] = [f for f in listed if f.startswith("pdf/")]
-    state = {"documents": len(documents), "files": groups, "files_of": files_of, "pages": page_keys,
+    state = {"documents": len(documents), "files": groups, "files_of": files_of, "pages": page_keys, "search": index_keys,
              "keys": {relative[uri]: key for uri, key in keys.items()}, "checked": checked}
     return state, built
 
@@ -393,6 +402,22 @@ def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output
         else:
             todo.append(Pages([name], data, PAGES_DIR))
     return keys, todo
+
+
+def _indexes_to_make(indexes: dict[str, list[str]], keys: dict[str, str], previous: dict | None, output: Path,
+                     work: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The key of each search index (its folder, its pages and their keys), and the indexes to
+    make; one whose key is as in the previous build is taken over into ``work/site``."""
+    index_keys, todo = {}, {}
+    for folder, pages in indexes.items():
+        index_keys[folder] = _digest(folder, *(part for page in pages for part in (page, keys[page])))
+        old = output / "site" / folder
+        if (previous or {}).get("search", {}).get(folder) == index_keys[folder] and old.is_dir():
+            for file in _files(old):
+                _take_over(old, work / "site" / folder, file)
+        else:
+            todo[folder] = pages
+    return index_keys, todo
 
 
 def _path_of(uri: str) -> Path:

@@ -12,6 +12,7 @@ from .indices import Indices, to_json
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering, output_names
 from .saxon import XSLT_DIR
+from .search import bundles
 from .xmlio import atomic_write
 
 HTML_DIR = XSLT_DIR / "html"
@@ -85,7 +86,8 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
     index_pages = [f"{name}.html" for name in INDEX_PAGES] if indices is not None else []
     check_names(documents, names, [HOME_PAGE] * home + index_pages)
     parameters = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE if home else "",
-                      index_pages=index_pages)
+                      index_pages=index_pages, search_indexes=[folder for folder, pages in
+                                                               bundles(list(names.values())).items() if pages])
     pages = Rendering(HTML_DIR / "document.xsl", edition, **parameters)
     written = []
     for source in documents:

@@ -36,6 +36,10 @@
        (edition html): then there is no index navigation, no search box and no search marks. -->
   <xsl:param name="index-pages" as="array(xs:string)" select="[]"/>
 
+  <!-- The folders of the site's search indexes (Pagefind bundles, see edition.search.bundles):
+       the search page uses the interface of the first and merges the others. -->
+  <xsl:param name="search-indexes" as="array(xs:string)" select="['pagefind']"/>
+
   <!-- The style sheet of the site's own pages and navigation (beside edition.css). -->
   <xsl:param name="site-css" as="xs:string" select="'site.css'"/>
 

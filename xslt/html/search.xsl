@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The search page: Pagefind's own interface (pagefind/pagefind-ui.js and .css, written into the
-  site by edition build with the index), started by search.js; filters by document and
-  language come from the marks document.xsl puts on the document pages.
+  The search page: Pagefind's own interface (pagefind-ui.js and .css, written into the site by
+  edition build with each index), started by search.js over every index of $search-indexes;
+  filters by document and language come from the marks document.xsl puts on the document pages.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,11 +17,12 @@
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="content">
         <p>Search the text and notes of the documents; narrow the results by document and language.</p>
-        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
-        <div id="search" class="search"></div>
+        <xsl:variable name="primary" select="($search-indexes?*, 'pagefind')[1]"/>
+        <link rel="stylesheet" href="{$primary}/pagefind-ui.css"/>
+        <div id="search" class="search" data-indexes="{string-join($search-indexes?*, ' ')}"></div>
         <noscript><p>The search needs JavaScript. The indices of persons, places, organisations,
           dates and works cited work without it.</p></noscript>
-        <script src="pagefind/pagefind-ui.js"></script>
+        <script src="{$primary}/pagefind-ui.js"></script>
         <script src="search.js"></script>
       </xsl:with-param>
     </xsl:call-template>

@@ -1,11 +1,15 @@
-// The search page: Pagefind's bundled interface over the index edition build writes into
-// pagefind/; "search.html?q=word" (the search box of every page) starts a search at once.
+// The search page: Pagefind's bundled interface over the indexes edition build writes (their
+// folders in data-indexes: the first one's interface, the others merged into it);
+// "search.html?q=word" (the search box of every page) starts a search at once.
 window.addEventListener("DOMContentLoaded", () => {
   if (typeof PagefindUI === "undefined") {
     document.getElementById("search").textContent = "The search index is missing: build the site with edition build.";
     return;
   }
-  const ui = new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+  const [first, ...others] = document.getElementById("search").dataset.indexes.split(" ");
+  const bundle = (folder) => new URL(`${folder}/`, document.baseURI).href;
+  const ui = new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false,
+                              bundlePath: bundle(first), mergeIndex: others.map((folder) => ({ bundlePath: bundle(folder) })) });
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);
