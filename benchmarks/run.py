@@ -8,7 +8,7 @@ SCALE times with fresh ids and shuffled paragraphs, shared registers) is generat
 
 * each stage runs in a fresh process (``spawn``), ``--runs`` times: parse, RELAX NG,
   Schematron, HTML (document pages), text, index records, indices (grouping, index data,
-  index pages), search index (Pagefind), PDF (per document, up to ``--pdf-max`` scale);
+  index and entity pages), search index (Pagefind), PDF (per document, up to ``--pdf-max`` scale);
   each run measures in the same process, just before the stage, its floor on the same
   input: lxml parse + serialize (for parse and RELAX NG) or a SaxonC identity transform
   compiled once (each document handed to Saxon and copied; for the XSLT stages);
@@ -110,9 +110,10 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
     worker = Worker(plan) if stage in ("html", "text", "records", "pdf", "indices") else None
     if worker is not None:  # compile and hand the light edition over once, as a worker does
         from edition.parallel import DOCUMENT_XSL, MENTIONS_XSL, PRINT_XSL, TEXT_XSL
+        from edition.saxon import stylesheet
         xsl = {"html": DOCUMENT_XSL, "text": TEXT_XSL, "records": MENTIONS_XSL, "indices": MENTIONS_XSL,
                "pdf": PRINT_XSL}[stage]
-        worker.nodes(xsl, [])
+        worker.nodes(stylesheet(xsl), [])
     if stage == "indices":
         for task in tasks:
             worker.render(task)
@@ -141,17 +142,22 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             result = worker.render(task)
             assert result.problem is None, result.problem
     elif stage == "indices":
-        from edition.indices import FORMATS, WRITERS, group, to_json
+        import orjson
+        from edition.indices import FORMATS, WRITERS, group
         from edition.parallel import RECORDS_DIR, Pages
-        from edition.site import PAGE_DATA
-        indices = group((t.path, json.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
+        from edition.site import ENTITY_BATCH, PAGE_DATA, EntityPages, page_data
+        indices = group((t.path, orjson.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
                         for t in tasks)
         (out / "indices").mkdir()
         for name in FORMATS:
             WRITERS[name](indices, out / "indices")
         worker.plan.html = html  # the pages about the edition, one after the other, as one build worker makes them
-        for name, data in PAGE_DATA.items():
-            worker.render(Pages([name], to_json(indices, data)))
+        for name in PAGE_DATA:
+            worker.render(Pages([name], page_data(indices, name)))
+        entities = EntityPages(indices)
+        pages = list(entities.records)
+        for start in range(0, len(pages), ENTITY_BATCH):
+            worker.render(Pages(pages[start:start + ENTITY_BATCH], entities.data(pages[start:start + ENTITY_BATCH])))
     elif stage == "search":
         from edition.search import index_site
         index_site(out / "site")

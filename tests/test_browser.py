@@ -118,18 +118,21 @@ def test_note_marker_there_and_back_and_popover(site):
     assert marker.is_visible()
 
 
-def test_mention_to_index_entry_and_on_to_another_document(site):
+def test_mention_to_entity_page_and_on_to_another_document(site):
     page = site.goto("alpha.html")
-    page.locator("main a.mention[href='places.html#pl-baku']").first.click()
-    page.wait_for_url(re.compile(r"places\.html#pl-baku$"))
-    entry = page.locator("article#pl-baku")
-    assert entry.is_visible() and entry.locator("h3").inner_text() == "Baku"
-    assert page.evaluate("document.querySelector(':target').id") == "pl-baku"
-    entry.locator("ul.mentions a[href^='beta.html#']").first.click()
-    page.wait_for_url(re.compile(r"beta\.html#beta-m\d+$"))
+    page.locator("main a.mention[href='places/pl-baku.html']").first.click()
+    page.wait_for_url(re.compile(r"/places/pl-baku\.html$"))
+    assert page.locator("h1").inner_text() == "Baku"
+    assert page.locator("main dl.entry-data").is_visible()
+    page.locator("ul.mentions a[href^='../beta.html#']").first.click()
+    page.wait_for_url(re.compile(r"/beta\.html#beta-m\d+$"))
     target = page.evaluate("document.querySelector(':target').textContent")
     assert target == "Bakı"
     assert page.locator(":target").is_visible()
+    page.go_back()
+    page.locator("nav.breadcrumb a").last.click()  # back to the list, at the letter
+    page.wait_for_url(re.compile(r"/places\.html#letter-B$"))
+    assert page.locator("p#pl-baku").is_visible()
 
 
 def test_search_for_a_word_filter_and_open_a_result(site):
@@ -167,14 +170,14 @@ def test_search_merges_the_indexes_of_a_large_edition(browser, tmp_path, monkeyp
         server.server_close()
 
 
-def test_map_point_leads_to_the_place_entry(site):
+def test_map_point_leads_to_the_place_page(site):
     page = site.goto("places.html")
-    point = page.locator("#map a.place[href='#pl-nakh']")
+    point = page.locator("#map a.place[href='places/pl-nakh.html']")
     assert point.locator("title").text_content().startswith("Nakhchivan")
     point.focus()  # the points are keyboard links
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"places\.html#pl-nakh$"))
-    assert page.locator("article#pl-nakh").is_visible()
+    page.wait_for_url(re.compile(r"/places/pl-nakh\.html$"))
+    assert page.locator("h1").inner_text() == "Nakhchivan"
 
 
 def test_chronology_timeline_and_back_to_the_passage(site):
@@ -194,6 +197,7 @@ def test_chronology_timeline_and_back_to_the_passage(site):
 
 PAGE_TYPES = {"home": "index.html", "document": "mountain-fortress.html", "document-lv": "adr-1918-1920-lv.html",
               "persons": "persons.html", "places": "places.html", "organisations": "organisations.html",
+              "person": "persons/pers-stalin.html", "place": "places/place-nakhchivan.html",
               "chronology": "chronology.html", "works": "works.html", "search": "search.html?q=Nakhchivan"}
 
 

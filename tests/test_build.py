@@ -13,6 +13,8 @@ from click.testing import CliRunner
 import edition.build
 from edition.build import MARKER, build
 from edition.cli import main
+from edition.indices import INDICES
+from edition.site import ENTITY_PAGES, entity_id
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "tests" / "fixtures" / "validate" / "good"
@@ -152,7 +154,8 @@ def outputs(folder: Path) -> dict[str, bytes]:
             if not name.startswith((f"site/{edition.build.SEARCH_DIR}/", ".edition"))}
 
 
-def test_workers_render_what_one_process_renders(tmp_path):
+def test_workers_render_what_one_process_renders(tmp_path, monkeypatch):
+    monkeypatch.setattr(edition.build, "ENTITY_BATCH", 2)  # the three entity pages in two tasks
     tei = small_edition(tmp_path)
     assert edition.build.validate([tei]).ok
     build(tei, tmp_path / "one", pdf=False, jobs=1)
@@ -163,6 +166,7 @@ def test_workers_render_what_one_process_renders(tmp_path):
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
     assert {name: data for name, data in outputs(tmp_path / "two").items() if name in reference} == reference
     assert b'href="article.html#t-p1"' in (tmp_path / "two" / "site" / "article-2.html").read_bytes()
+    assert {"site/persons/t-stalin.html", "site/places/t-baku.html", "site/organisations/t-army.html"} <= set(reference)
 
 
 def test_a_rebuild_redoes_only_what_changed(tmp_path):
@@ -185,15 +189,52 @@ def test_a_rebuild_redoes_only_what_changed(tmp_path):
     first_article = tei / "article.xml"
     first_article.write_text(first_article.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"),
                              encoding="utf-8")
-    home, places = (out / "site" / "index.html").stat().st_ino, (out / "site" / "places.html").read_bytes()
+    home, places = (out / "site" / "index.html").stat().st_ino, (out / "site" / "places.html").stat().st_ino
+    baku = (out / "site" / "places" / "t-baku.html").read_bytes()
     assert build(tei, out, pdf=False, jobs=1).rendered == 2
-    # of the pages about the edition, only those whose data changed are made again
-    assert (out / "site" / "index.html").stat().st_ino == home
-    assert b"Bak\xc4\xb1" in (out / "site" / "places.html").read_bytes() != places
+    # of the pages about the edition, only those whose data changed are made again: the list of
+    # places shows no mentions
+    assert (out / "site" / "index.html").stat().st_ino == home and (out / "site" / "places.html").stat().st_ino == places
+    assert b"Bak\xc4\xb1" in (out / "site" / "places" / "t-baku.html").read_bytes() != baku
     # a title shows on every page (navigation): all are redone
     third.write_text(third.read_text(encoding="utf-8").replace("Test article 3", "Third"), encoding="utf-8")
     assert build(tei, out, pdf=False, jobs=1).rendered == 3
     assert b"Third" in (out / "site" / "article.html").read_bytes()
+
+
+def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
+    from conftest import FIXTURE_EDITION
+    tei = tmp_path / "tei"
+    shutil.copytree(FIXTURE_EDITION, tei)
+    out = tmp_path / "build"
+    site = out / "site"
+
+    def pages() -> dict[str, int]:
+        return {str(p.relative_to(site)): p.stat().st_ino for p in site.rglob("*.html") if "pagefind" not in p.parts}
+
+    def entities() -> dict[str, dict]:
+        data = json.loads((out / "indices" / "indices.json").read_text(encoding="utf-8"))
+        return {f"{folder}/{entity_id(e)}.html": e for kind, folder in ENTITY_PAGES.items() for e in data[INDICES[kind]]}
+
+    build(tei, out, check=False, pdf=False, jobs=1)
+    beta = tei / "beta.xml"
+    text = beta.read_text(encoding="utf-8")
+    body = text.index("<body")  # a paragraph's end, as benchmarks/run.py changes one: no mention's context
+    for change in ("</p>", "entered"):  # then a change in the sentence of three mentions
+        before, old = pages(), entities()
+        beta.write_text(text[:body] + text[body:].replace(change, f"{change} (changed)", 1), encoding="utf-8")
+        assert build(tei, out, check=False, pdf=False, jobs=1).rendered == 1
+        after, new = pages(), entities()
+        assert after.keys() == before.keys() and new.keys() == old.keys()
+        redone = {name for name in after if after[name] != before[name]}
+        changed = {name for name in new if new[name] != old[name]}
+        assert redone == {"beta.html"} | ({"chronology.html"} | changed if change == "entered" else set())
+    assert changed == {"organisations/o-army.html", "places/pl-baku.html"}  # mentioned in that sentence
+    for name in changed:
+        assert "entered (changed)" in (site / name).read_text(encoding="utf-8")
+    # taken over: other entities of beta.xml, those of alpha.xml only, the list pages
+    assert {"persons/p-sadiqov.html", "places/pl-nakh.html", "persons/p-stalin.html", "places.html"} <= \
+        after.keys() - redone
 
 
 def test_a_rebuild_after_a_toolkit_change_redoes_everything(tmp_path, monkeypatch):

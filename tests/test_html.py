@@ -128,7 +128,7 @@ def test_languages_labels_and_metadata(edition_site):
 def test_mentions_link_to_the_indices_with_their_ids(foreign_site):
     document, _ = parse_html(foreign_site / "article.html")
     stalin = document.find(".//a[@id='article-m2']")
-    assert stalin.get("href") == "persons.html#t-stalin" and stalin.get("title") == "Iosif Stalin"
+    assert stalin.get("href") == "persons/t-stalin.html" and stalin.get("title") == "Iosif Stalin"
     date = document.find(".//a[@id='article-m1']")
     assert date.get("href") == "chronology.html#article-m1" and date.get("title") == "1920-04"
     assert date.find("time").get("datetime") == "1920-04"

@@ -1,13 +1,16 @@
-"""Index pages of the site (persons, places, organisations, chronology, works cited, search):
-valid and accessible HTML5, the register data, every mention linked to its passage, the map,
-the timeline; and the marks the search indexes by on the document pages."""
+"""Index pages of the site (persons, places, organisations, chronology, works cited, search)
+and the page of each person, place and organisation (persons/ID.html …): valid and accessible
+HTML5, the register data, every mention linked to its passage, the map, the timeline; and the
+marks the search indexes by on the document pages."""
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from collections import Counter
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -16,13 +19,19 @@ from edition.documents import load_tei
 from edition.indices import collect
 from edition.problems import InputError
 from edition.search import NOT_INDEXED
-from edition.site import INDEX_PAGES, write_site
+from edition.site import ENTITY_PAGES, INDEX_PAGES, write_site
 from test_html import parse_html
 
 from conftest import FIXTURE_EDITION
 
 SVG = "{http://www.w3.org/2000/svg}"
 PAGES = [f"{name}.html" for name in INDEX_PAGES]
+SECTIONS = {"persons": "persons", "places": "places", "organisations": "orgs"}  # folder -> section of indices.json
+
+
+def entity_pages(site: Path) -> list[str]:
+    """The entity pages of a built site (persons/ID.html …), relative to it."""
+    return sorted(str(p.relative_to(site)) for folder in ENTITY_PAGES.values() for p in (site / folder).glob("*.html"))
 
 
 def ids_of(document) -> set[str]:
@@ -38,7 +47,10 @@ def links(document):
 @pytest.mark.parametrize("which", ["fixture_build", "edition_build_output"])
 def test_index_pages_are_valid_accessible_html5(which, request):
     site = request.getfixturevalue(which) / "site"
-    for name in PAGES + ["index.html"]:
+    entities = entity_pages(site)
+    assert len(entities) > 3
+    for name in PAGES + ["index.html"] + entities:
+        up = "../" * name.count("/")  # entity pages are one folder down
         document, errors = parse_html(site / name)
         assert errors == [], f"{name}: {errors[:3]}"
         assert len(document.findall(".//h1")) == 1, name
@@ -49,8 +61,12 @@ def test_index_pages_are_valid_accessible_html5(which, request):
         assert [i for i, n in ids.items() if n > 1] == [], name
         levels = [int(el.tag[1]) for el in document.iter() if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag)]
         assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), (name, levels)
-        assert [a.get("href") for a in document.findall(".//nav[@class='site']//li[@class='index-page']/a")] == PAGES
-        assert document.find(".//nav[@class='site']//a[@aria-current='page']") is not None or name == "index.html"
+        assert [a.get("href") for a in document.findall(".//nav[@class='site']//li[@class='index-page']/a")] == \
+            [up + page for page in PAGES]
+        assert [el.get("href") or el.get("src") for el in document.findall("head/*") if el.tag in ("link", "script")] \
+            == [up + "edition.css", up + "site.css", "data:,", up + "edition.js"]
+        assert document.find(".//nav[@class='site']//a[@aria-current='page']") is not None or name == "index.html" \
+            or document.find(".//nav[@class='breadcrumb']//li[@aria-current='page']") is not None
         for svg in document.iter(f"{SVG}svg"):
             labels = svg.get("aria-labelledby").split()
             assert labels and all(document.find(f".//*[@id='{i}']") is not None for i in labels), name
@@ -60,29 +76,37 @@ def test_index_pages_are_valid_accessible_html5(which, request):
         search = document.find(".//form[@role='search']")
         assert (search is None) == (name == "search.html")
         if search is not None:
-            assert search.get("action") == "search.html" and search.find(".//label").get("for") == "site-search"
+            assert search.get("action") == up + "search.html" and search.find(".//label").get("for") == "site-search"
 
 
 @pytest.mark.parametrize("which", ["fixture_build", "edition_build_output"])
 def test_every_link_between_pages_resolves(which, request):
-    """Index pages link every mention to its passage; document pages link every mention to its entry."""
+    """Entity pages link every mention to its passage; document pages link every name to its
+    entity's page; list pages link each entity to its page; links from pages one folder down
+    go up."""
     site = request.getfixturevalue(which) / "site"
-    pages = {page.name: parse_html(page)[0] for page in site.glob("*.html")}
+    pages = {str(page.relative_to(site)): parse_html(page)[0] for page in site.rglob("*.html")
+             if not page.is_relative_to(site / "pagefind")}
     targets = {name: ids_of(document) for name, document in pages.items()}
-    checked, missing = 0, set()
+    checked, missing, into_entities = 0, set(), Counter()
     for name, document in pages.items():
         for _, href in links(document):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith("data:"):
                 continue
-            page = parts.path or name
+            page = posixpath.normpath(posixpath.join(posixpath.dirname(name), parts.path)) if parts.path else name
             if page.startswith("pagefind/") or page in ("edition.css", "site.css"):
                 continue
             assert page in targets, (name, href)
+            if "/" in page:
+                into_entities[name.split("/")[0] if "/" in name else "documents" if name not in PAGES else name] += 1
             if parts.fragment:
                 if unquote(parts.fragment) not in targets[page]:
                     missing.add(unquote(parts.fragment))
                 checked += 1
+    # names in the documents, list pages (and the map) lead to entity pages
+    assert into_entities["documents"] > 5 and into_entities["persons.html"] and into_entities["places.html"] > \
+        into_entities["organisations.html"] > 0
     assert checked > 50
     # document pages render a biblStruct's imprint without the ids of the dates in it (a gap of
     # xslt/html/linking.xsl): the only links allowed to miss
@@ -92,31 +116,65 @@ def test_every_link_between_pages_resolves(which, request):
     assert missing <= in_works, sorted(missing - in_works)[:10]
 
 
-def test_entries_show_the_register_data_and_every_mention(fixture_build):
+def test_entity_pages_show_the_register_data_and_every_mention_with_its_context(fixture_build):
     site = fixture_build / "site"
     data = json.loads((fixture_build / "indices" / "indices.json").read_text(encoding="utf-8"))
     files = {d["key"]: d["file"].replace(".xml", ".html") for d in data["documents"]}
-    persons, _ = parse_html(site / "persons.html")
-    for entity in data["persons"]:
-        entry = persons.find(f".//article[@id='{entity['key']}']") if entity["register"] else None
-        if entry is None:
-            continue
-        hrefs = [a.get("href") for a in entry.findall(".//ul[@class='mentions']//ol/li/a")]
-        assert hrefs == [files[m["document"]] + ("" if m["part"] == "header" else f"#{m['id']}") for m in sorted(
-            entity["mentions"], key=lambda m: list(files).index(m["document"]))]
-    stalin = persons.find(".//article[@id='p-stalin']")
-    assert stalin.findtext("h3") == "Iosif Stalin"
+    for folder, section in SECTIONS.items():
+        registered = [e for e in data[section] if e["register"]]
+        assert registered and len(list((site / folder).glob("*.html"))) == len(data[section])
+        listing, _ = parse_html(site / f"{folder}.html")
+        for entity in registered:
+            page, _ = parse_html(site / folder / f"{entity['key']}.html")
+            assert page.findtext(".//h1") == entity["name"]
+            items = page.findall(".//ul[@class='mentions']//ol/li")
+            assert [li.find("a").get("href") for li in items] == ["../" + files[m["document"]] + (
+                "" if m["part"] == "header" else f"#{m['id']}") for m in sorted(
+                entity["mentions"], key=lambda m: list(files).index(m["document"]))]
+            assert ["".join(li.find("q").itertext()) for li in items] == [m["context"] for m in sorted(
+                entity["mentions"], key=lambda m: list(files).index(m["document"]))]
+            assert all(li.findtext("q/mark") == li.findtext("a") for li in items if li.findtext("q/mark"))
+            back, letter = [a.get("href") for a in page.findall(".//nav[@class='breadcrumb']//a")]
+            assert back == f"../{folder}.html" and letter.startswith(f"{back}#letter-")  # the entry's letter section
+            assert listing.find(f".//section/h2[@id='{letter.split('#')[1]}']/../p[@id='{entity['key']}']") is not None
+    stalin, _ = parse_html(site / "persons" / "p-stalin.html")
     assert "I. Stalin" in [s.text for s in stalin.findall(".//ul[@class='variants']/li/span")]
-    contexts = stalin.findall(".//q[@class='context']")
-    assert contexts and all(q.find("mark") is not None for q in contexts)
+    data_list = dict(zip([dt.text for dt in stalin.findall(".//dl[@class='entry-data']/dt")],
+                         ["".join(dd.itertext()) for dd in stalin.findall(".//dl[@class='entry-data']/dd")]))
+    assert data_list["Born"] == "18 December 1878, Gori" and data_list["Mentions"] == "3 in 1 document"
+    assert stalin.find(".//a[@href='https://www.wikidata.org/wiki/Q855']") is not None
+    assert len(stalin.findall(".//q[@class='context']/mark")) == 3
+    baku, _ = parse_html(site / "places" / "pl-baku.html")
+    assert baku.find(".//ul[@class='variants']/li/span[@lang='az']").text == "Bakı"
+    assert baku.find(".//a[@href='../places.html#map']").text == "40.4093° N, 49.8671° E"
+    assert baku.find(".//a[@href='https://www.wikidata.org/wiki/Q9248']") is not None
+    assert {a.get("href").split("#")[0] for a in baku.findall(".//ul[@class='mentions']//ol/li/a")} == \
+        {"../alpha.html", "../beta.html"}
+    assert all(q.get("lang") == "en" for q in baku.findall(".//q[@class='context']"))  # each in its language
+    assert (site / "persons" / "unregistered-person-.23local.html").exists()  # no register entry: an id from its key
+
+
+def test_list_pages_link_each_entity_to_its_page_without_mentions(fixture_build):
+    site = fixture_build / "site"
+    data = json.loads((fixture_build / "indices" / "indices.json").read_text(encoding="utf-8"))
+    for folder, section in SECTIONS.items():
+        listing, _ = parse_html(site / f"{folder}.html")
+        assert listing.find(".//q") is None and listing.find(".//ul[@class='mentions']") is None
+        entries = listing.findall(".//p[@class='entry']")
+        assert len(entries) == len(data[section])
+        for entry, entity in zip(entries, data[section]):
+            link = entry.find("a")
+            assert link.text == entity["name"] and (site / link.get("href")).is_file()
+            assert link.get("href") == f"{folder}/{entry.get('id')}.html"
+            count = f"{entity['count']} mention{'s' * (entity['count'] != 1)} in {len(entity['documents'])} document"
+            assert count in entry.findtext("span[@class='entry-line']")
+    persons, _ = parse_html(site / "persons.html")
+    stalin = persons.find(".//p[@id='p-stalin']")
+    assert stalin.findtext("span[@class='entry-line']") == "Born 18 December 1878, Gori · Died 5 March 1953 · " \
+        "3 mentions in 1 document"
+    assert persons.findtext(".//p[@class='index-summary']").split() == "4 persons, 7 mentions in 2 documents.".split()
     assert [a.text for a in persons.findall(".//nav[@class='letters']//a")] == \
         sorted({e["name"][0].upper() for e in data["persons"]}, key=[e["name"][0].upper() for e in data["persons"]].index)
-    places, _ = parse_html(site / "places.html")
-    baku = places.find(".//article[@id='pl-baku']")
-    assert baku.find(".//ul[@class='variants']/li/span[@lang='az']").text == "Bakı"
-    assert "40.4093° N, 49.8671° E" in "".join(baku.itertext())
-    assert baku.find(".//a[@href='https://www.wikidata.org/wiki/Q9248']") is not None
-    assert {a.get("href").split("#")[0] for a in baku.findall(".//ol/li/a")} == {"alpha.html", "beta.html"}
 
 
 def test_map_has_a_point_per_place_with_coordinates(fixture_build, edition_build_output):
@@ -125,9 +183,10 @@ def test_map_has_a_point_per_place_with_coordinates(fixture_build, edition_build
         located = {p["key"] for p in data["places"] if p["lat"] is not None}
         places, _ = parse_html(build_dir / "site" / "places.html")
         overview = places.find(".//figure[@id='map']")
-        points = {a.get("href")[1:] for a in overview.iter(f"{SVG}a")}
-        outside = {a.get("href")[1:] for a in overview.findall("figcaption/a")}
-        assert points | outside == located and not points & outside
+        points = {a.get("href") for a in overview.iter(f"{SVG}a")}
+        outside = {a.get("href") for a in overview.findall("figcaption/a")}
+        assert points | outside == {f"places/{key}.html" for key in located} and not points & outside
+        assert all((build_dir / "site" / href).is_file() for href in points | outside)
         assert all(a.find(f"{SVG}circle") is not None for a in overview.iter(f"{SVG}a"))
         assert [t.text for t in overview.findall(f".//{SVG}g[@class='places']//{SVG}text")]
         for circle in overview.iter(f"{SVG}circle"):
@@ -193,3 +252,18 @@ def test_a_document_named_like_an_index_page_is_refused(tmp_path):
     with pytest.raises(InputError) as caught:
         write_site(documents, sources, tmp_path / "site", indices=collect(documents))
     assert "chronology.html" in caught.value.problem.message and caught.value.problem.rule == "output-clash"
+
+
+def test_two_entities_with_one_page_are_refused(tmp_path):
+    """Ids of entities without a register entry are made from their keys: two keys may give one."""
+    for path in FIXTURE_EDITION.glob("*.xml"):
+        shutil.copy(path, tmp_path / path.name)
+    beta = tmp_path / "beta.xml"  # "#local" gives the id unregistered-person-.23local
+    beta.write_text(beta.read_text(encoding="utf-8").replace(
+        "with\n", 'with <persName ref=".23local">another</persName>\n', 1), encoding="utf-8")
+    sources = load_tei(sorted(tmp_path.glob("*.xml")))
+    documents = [s for s in sources if s.path.name in ("alpha.xml", "beta.xml")]
+    with pytest.raises(InputError) as caught:
+        write_site(documents, sources, tmp_path / "site", indices=collect(documents))
+    assert caught.value.problem.rule == "output-clash" and "persons/unregistered-person-.23local.html" in \
+        caught.value.problem.message

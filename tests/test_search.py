@@ -32,6 +32,12 @@ def test_indexing_again_replaces_the_index(fixture_build, tmp_path):
     shutil.copytree(fixture_build / "site", site)
     written = index_site(site)
     assert written and all(p.is_relative_to(site / SEARCH_DIR) for p in written)
+    # the pages of persons, places and organisations are there, and left out: their contexts
+    # repeat the documents' text
+    assert (site / "persons" / "p-stalin.html").exists() and "data-pagefind" not in \
+        (site / "persons" / "p-stalin.html").read_text(encoding="utf-8")
+    entry = json.loads((site / SEARCH_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 2
 
 
 def test_missing_pagefind_is_a_clear_error(monkeypatch, tmp_path):

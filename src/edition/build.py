@@ -51,13 +51,14 @@ import orjson
 from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
-from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group, to_json
+from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group
 from .parallel import RECORDS_DIR, Pages, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, Indexing, bundles
-from .site import HOME_PAGE, INDEX_PAGES, PAGE_DATA, check_names, page_file, write_assets
+from .site import (ENTITY_BATCH, HOME_PAGE, INDEX_PAGES, PAGE_DATA, EntityPages, check_names, page_data, page_file,
+                   write_assets)
 from .validate import SCHEMA_DIR, Report, cross_file_lets, validate
 from .xmlio import atomic_write, current_umask, read_file
 
@@ -329,7 +330,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     listed = _files(work)
     groups = {
         "site": [f"site/{names[s.uri]}.html" for s in documents]
-        + [f"site/{page}" for page in [HOME_PAGE, *index_pages]],
+        + [f"site/{page_file(name)}" for name in page_keys],
         f"site/{SEARCH_DIR}": [f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in indexes))],
         "text": [f for f in listed if f.startswith("text/")],
         "indices": [f for f in listed if f.startswith("indices/")],
@@ -391,16 +392,29 @@ def _work_to_do(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple
 
 def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output: Path,
                    work: Path) -> tuple[dict[str, str], list[Pages]]:
-    """The key of each page about the edition (its data and the documents' headers), and those
-    to render; a page whose key is as in the previous build is taken over into PAGES_DIR."""
+    """The key of each page about the edition, entity pages included (its data and the
+    documents' headers), and those to render (entity pages :data:`ENTITY_BATCH` a task); a page
+    whose key is as in the previous build is taken over into PAGES_DIR."""
+    old = (previous or {}).get("pages", {})
     keys, todo = {}, []
-    for name, sections in PAGE_DATA.items():
-        data = to_json(indices, sections)
-        keys[name] = _digest(headers, data)
-        if (previous or {}).get("pages", {}).get(name) == keys[name] and (output / "site" / page_file(name)).is_file():
+
+    def changed(name: str, *data: str) -> bool:
+        keys[name] = _digest(headers, *data)
+        if old.get(name) == keys[name] and (output / "site" / page_file(name)).is_file():
             _take_over(output / "site", work / PAGES_DIR, page_file(name))
-        else:
+            return False
+        return True
+
+    for name in PAGE_DATA:
+        data = page_data(indices, name)
+        if changed(name, data):
             todo.append(Pages([name], data, PAGES_DIR))
+    pages = EntityPages(indices)
+    documents = _digest(*pages.documents)
+    entities = [name for name, (_, record) in pages.records.items() if changed(name, documents, record)]
+    for start in range(0, len(entities), ENTITY_BATCH):
+        names = entities[start:start + ENTITY_BATCH]
+        todo.append(Pages(names, pages.data(names), PAGES_DIR))
     return keys, todo
 
 

@@ -8,7 +8,8 @@ them here, in one place, into :class:`Indices`; the writers below turn those int
   ``note type="mentions"`` list of ``ptr``s per entry, a dated ``list type="chronology"``, a
   ``listBibl`` of works cited);
 * ``indices.json``: one object with the sections ``documents``, ``persons``, ``places``,
-  ``orgs``, ``dates`` and ``works``; each entity carries its ``mentions``;
+  ``orgs``, ``dates`` and ``works``; each entity carries its ``mentions``, their ``count``
+  and the keys of the ``documents`` they stand in;
 * ``persons.csv``, ``places.csv``, ``orgs.csv``, ``dates.csv`` (one row per mention, the
   entity's columns repeated) and ``works.csv`` (one row per work cited), UTF-8, header row;
 * ``indices.sqlite``: the tables of :data:`SCHEMA` (documents, entities, mentions, works).
@@ -269,27 +270,50 @@ def group(documents: Iterable[tuple[Path, dict]]) -> Indices:
 
 # --- JSON ---------------------------------------------------------------------------------
 
-def to_json(indices: Indices, only: tuple[str, ...] | None = None) -> str:
+def to_json(indices: Indices, only: tuple[str, ...] | None = None, *, mentions: bool = True) -> str:
     """``indices.json``: the sections ``documents``, ``persons``, ``places``, ``orgs``, ``dates``
-    (entities with their ``mentions`` and ``count``) and ``works``, a record a line; or
-    ``documents`` and the sections ``only``."""
-    return b"".join(_json_lines(indices, only)).decode("utf-8")
+    (entities with their ``count`` of mentions, the keys of the ``documents`` that mention them
+    and, if ``mentions``, the ``mentions``) and ``works``, a record a line; or ``documents`` and
+    the sections ``only``."""
+    return b"".join(_json_lines(indices, only, mentions)).decode("utf-8")
 
 
-def _json_lines(indices: Indices, only: tuple[str, ...] | None = None) -> Iterator[bytes]:
+def _json_lines(indices: Indices, only: tuple[str, ...] | None = None, mentions: bool = True) -> Iterator[bytes]:
     """:func:`to_json`, a line at a time (UTF-8)."""
     wanted = ("documents", *INDICES.values(), "works") if only is None else ("documents", *only)
-    sections = {"documents": indices.documents}
-    sections |= {INDICES[kind]: (e | {"count": len(e["mentions"])} for e in entities)
+    sections: dict[str, Iterable[bytes]] = {"documents": map(orjson.dumps, indices.documents)}
+    sections |= {INDICES[kind]: (entity_json(e, mentions) for e in entities)
                  for kind, entities in indices.entities.items() if INDICES[kind] in wanted}
     if "works" in wanted:
-        sections["works"] = indices.works
+        sections["works"] = map(orjson.dumps, indices.works)
+    return _section_lines(sections)
+
+
+def records_json(records: list[dict]) -> list[bytes]:
+    """Each of ``records`` as indices.json has it (UTF-8)."""
+    return [orjson.dumps(record) for record in records]
+
+
+def entity_json(entity: dict, mentions: bool = True) -> bytes:
+    """An entity as indices.json has it (UTF-8; without its mentions unless ``mentions``)."""
+    record = entity if mentions else {k: v for k, v in entity.items() if k != "mentions"}
+    documents = list(dict.fromkeys(m["document"] for m in entity["mentions"]))
+    return orjson.dumps(record | {"count": len(entity["mentions"]), "documents": documents})
+
+
+def sections_json(sections: dict[str, list[bytes]]) -> str:
+    """An object of indices.json's form from its sections (records serialized by :func:`records_json`
+    or :func:`entity_json`): a slice of its data made without serializing any record again."""
+    return b"".join(_section_lines(sections)).decode("utf-8")
+
+
+def _section_lines(sections: dict[str, Iterable[bytes]]) -> Iterator[bytes]:
     yield b"{"
     for number, (name, records) in enumerate(sections.items()):
         yield b'%s\n"%s": [' % (b"," * bool(number), name.encode())
         separator = b"\n  "
         for record in records:
-            yield separator + orjson.dumps(record)
+            yield separator + record
             separator = b",\n  "
         yield b"]" if separator == b"\n  " else b"\n]"
     yield b"\n}\n"

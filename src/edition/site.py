@@ -1,14 +1,16 @@
 """The HTML edition: a page per document (``xslt/html/document.xsl``), the home page, the
-index pages and the search page (``xslt/html/indices.xsl``, from the index records of
-:mod:`edition.indices`), and the site's style sheets and scripts (``xslt/html/assets``)."""
+index pages, a page per person, place and organisation (``persons/ID.html`` …) and the search
+page (``xslt/html/indices.xsl``, from the index records of :mod:`edition.indices`), and the
+site's style sheets and scripts (``xslt/html/assets``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from .documents import Source
-from .indices import Indices, to_json
+from .indices import INDICES, Indices, entity_json, records_json, sections_json, to_json
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering, output_names
 from .saxon import XSLT_DIR
@@ -24,6 +26,12 @@ INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "sea
 #: ``documents``), the costliest first.
 PAGE_DATA = {"places": ("places",), "chronology": ("dates",), "persons": ("persons",), "works": ("works",),
              "organisations": ("orgs",), "home": (), "search": ()}
+#: The list pages of persons, places and organisations (their entities without the mentions)
+#: and the folder of the page of each of their entities (``persons/ID.html`` …), by entity type
+#: (document pages, NAME.html beside these folders, cannot clash with them).
+ENTITY_PAGES = {"person": "persons", "place": "places", "org": "organisations"}
+#: How many entity pages are rendered together (one transformation; one task of a build).
+ENTITY_BATCH = 50
 
 
 class SitePages(Rendering):
@@ -44,8 +52,49 @@ class SitePages(Rendering):
 
 
 def page_file(name: str) -> str:
-    """The file of the page about the edition called ``name`` (``home`` is the home page)."""
+    """The file of the page about the edition called ``name`` (``home`` is the home page,
+    ``persons/ID`` an entity's page)."""
     return HOME_PAGE if name == "home" else f"{name}.html"
+
+
+def page_data(indices: Indices, name: str) -> str:
+    """What the page ``name`` of :data:`PAGE_DATA` shows of the indices (list pages of entities:
+    without the mentions, so that they change only with the entities and their counts)."""
+    return to_json(indices, PAGE_DATA[name], mentions=name not in ENTITY_PAGES.values())
+
+
+def entity_id(entity: dict) -> str:
+    """The id of an entity's page and entry: its register xml:id, else one made from its key
+    (as ``h:entity-id`` in ``xslt/html/entries.xsl``)."""
+    if entity["register"]:
+        return entity["key"]
+    return f"unregistered-{entity['type']}-" + quote(entity["key"], safe="").replace("%", ".")
+
+
+class EntityPages:
+    """The page of each person, place and organisation of ``indices``: ``records`` (page name,
+    ``persons/ID``, -> section of indices.json and the entity's record) and the ``documents``
+    section they share, serialized once (:func:`edition.indices.records_json`)."""
+
+    def __init__(self, indices: Indices):
+        self.documents = records_json(indices.documents)
+        self.records: dict[str, tuple[str, str]] = {}
+        for kind, folder in ENTITY_PAGES.items():
+            for entity in indices.entities[kind]:
+                name = f"{folder}/{entity_id(entity)}"
+                if name in self.records:
+                    raise InputError(Problem(entity["register"] or entity["key"], 0, 0, ERROR,
+                                             f"two {kind} entries would both have the page {name}.html: give one "
+                                             "another xml:id, @ref or @key", "output-clash"))
+                self.records[name] = (INDICES[kind], entity_json(entity))
+
+    def data(self, names: list[str]) -> str:
+        """What the pages ``names`` show of the indices: the documents and their entities."""
+        sections: dict[str, list[str]] = {"documents": self.documents}
+        for name in names:
+            section, record = self.records[name]
+            sections.setdefault(section, []).append(record)
+        return sections_json(sections)
 
 
 def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
@@ -79,9 +128,9 @@ def check_names(documents: list[Source], names: dict[str, str], reserved: list[s
 def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *, home: bool = True,
                indices: Indices | None = None, progress: Callable[[str], None] = lambda label: None) -> list[Path]:
     """Render ``documents`` (resolving pointers in ``edition``) as HTML pages into ``out_dir``,
-    with the home page if ``home``, the index and search pages if ``indices`` are given (the
-    search index itself is :func:`edition.search.index_site`'s), and the assets. Returns the
-    pages written."""
+    with the home page if ``home``, the index, entity and search pages if ``indices`` are given
+    (the search index itself is :func:`edition.search.index_site`'s), and the assets. Returns
+    the pages written."""
     names = output_names(documents, ".html")
     index_pages = [f"{name}.html" for name in INDEX_PAGES] if indices is not None else []
     check_names(documents, names, [HOME_PAGE] * home + index_pages)
@@ -98,6 +147,7 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
         progress("HTML pages about the edition")
         site = SitePages(HTML_DIR / "indices.xsl", edition, **parameters,
                          indices=to_json(indices) if indices is not None else "{}")
-        written += write_pages(site, ["home"] * home + list(INDEX_PAGES) * bool(index_pages), out_dir)
+        entities = list(EntityPages(indices).records) if indices is not None else []
+        written += write_pages(site, ["home"] * home + list(INDEX_PAGES) * bool(index_pages) + entities, out_dir)
     write_assets(out_dir)
     return written

@@ -16,9 +16,17 @@
   <xsl:include href="functions.xsl"/>
   <xsl:include href="labels.xsl"/>
 
-  <!-- Index page of each kind of register entry. -->
-  <xsl:variable name="ed:index-pages" as="map(xs:string, xs:string)"
-      select="map{ 'person': 'persons.html', 'place': 'places.html', 'org': 'organisations.html' }"/>
+  <!-- The folder of the pages of each kind of register entry (persons/ID.html …), beside
+       their list page (persons.html …). -->
+  <xsl:variable name="ed:entity-folders" as="map(xs:string, xs:string)"
+      select="map{ 'person': 'persons', 'place': 'places', 'org': 'organisations' }"/>
+
+  <!-- The page of the entity $id of type $type ('person', 'place', 'org'): 'persons/t-stalin.html'. -->
+  <xsl:function name="ed:entity-page" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="$ed:entity-folders($type) || '/' || $id || '.html'"/>
+  </xsl:function>
 
   <!-- A note of the text printed apart from it (footnote, endnote), not an annotation of a
        reference or a note placed inline or in the margin. -->
@@ -86,11 +94,11 @@
     <xsl:sequence select="normalize-space(($names[@type = 'main'], $names)[1])"/>
   </xsl:function>
 
-  <!-- The link to an entry on its index page ('persons.html#t-stalin'); () for other elements. -->
+  <!-- The link to a register entry's page ('persons/t-stalin.html'); () for other elements. -->
   <xsl:function name="ed:entry-href" as="xs:string?">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:sequence select="$entry[@xml:id and map:contains($ed:index-pages, local-name(.))]
-        ! ($ed:index-pages(local-name(.)) || '#' || @xml:id)"/>
+    <xsl:sequence select="$entry[@xml:id and map:contains($ed:entity-folders, local-name(.))]
+        ! ed:entity-page(local-name(.), @xml:id)"/>
   </xsl:function>
 
   <!-- $url if it is safe to link to: relative, or http, https or mailto; else (). Whitespace and

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The index pages of persons, places and organisations: an entry per entity, anchored by its
-  register xml:id, with the register data (main name, variants with their languages, type,
-  dates, coordinates, notes, authority identifiers as links) and every mention.
+  The pages of persons, places and organisations: a list page per kind (persons.html …: an
+  entry per entity, anchored by its id, with its name, a line of register data and its number
+  of mentions, linked to its own page), and a page per entity (persons/ID.html …: the register
+  data in full, with main name, variants with their languages, type, dates, coordinates,
+  notes, authority identifiers as links, and every mention with its context).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,12 +22,17 @@
     'place': map{ 'file': 'places.html', 'title': 'Places', 'one': 'place' },
     'org': map{ 'file': 'organisations.html', 'title': 'Organisations', 'one': 'organisation' } }"/>
 
+  <!-- Labels of an entity's dates, by kind. -->
+  <xsl:variable name="h:dates" as="map(xs:string, xs:string)"
+      select="map{ 'birth': 'Born', 'death': 'Died', 'floruit': 'Active', 'event': 'Event' }"/>
+
   <!-- Links for authority identifiers, by idno/@type (lower case); the value is appended. -->
   <xsl:variable name="h:authorities" as="map(xs:string, xs:string)" select="map{
     'wikidata': 'https://www.wikidata.org/wiki/', 'geonames': 'https://www.geonames.org/',
     'viaf': 'https://viaf.org/viaf/', 'gnd': 'https://d-nb.info/gnd/', 'doi': 'https://doi.org/' }"/>
 
-  <xsl:template name="h:entity-page">
+  <!-- The list page of the entities of $type. -->
+  <xsl:template name="h:entity-list">
     <xsl:param name="type" as="xs:string"/>
     <xsl:variable name="page" select="$h:entity-pages($type)"/>
     <xsl:variable name="entities" select="h:entities($type)"/>
@@ -34,21 +41,67 @@
       <xsl:with-param name="title" select="$page?title"/>
       <xsl:with-param name="content">
         <p class="index-summary">{count($entities)} {$page?one}{if (count($entities) = 1) then '' else 's'},
-          {sum($entities ! array:size(?mentions))} mentions in {count(distinct-values($entities ! ?mentions?*?document))} documents.</p>
+          {sum($entities ! ?count)} mentions in {count(distinct-values($entities ! ?documents?*))} documents.</p>
         <xsl:if test="$type = 'place'">
           <xsl:call-template name="h:maps"><xsl:with-param name="places" select="$entities"/></xsl:call-template>
         </xsl:if>
         <xsl:call-template name="h:alphabetical">
           <xsl:with-param name="items" select="$entities"/>
           <xsl:with-param name="name" select="function($e) { string($e?name) }"/>
-          <xsl:with-param name="entry" select="h:entity#1"/>
+          <xsl:with-param name="entry" select="h:entry#1"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The id of an entity's entry: its register xml:id; entities without a register entry
-       (TEI from elsewhere) get one from their key. -->
+  <!-- An entity on its list page: its name linked to its page, a line of register data. -->
+  <xsl:function name="h:entry" as="element()">
+    <xsl:param name="entity" as="map(*)"/>
+    <xsl:variable name="documents" select="array:size($entity?documents)"/>
+    <p class="entry" id="{h:entity-id($entity)}">
+      <a href="{h:entity-href($entity)}">{$entity?name}</a>
+      <xsl:sequence select="h:cert($entity)"/>
+      <xsl:text> </xsl:text>
+      <span class="entry-line">{string-join((replace($entity?subtype, '-', ' ')[. != ''],
+        $entity?dates?* ! ($h:dates(?kind) || ' ' || h:date(.)), $entity?count || ' mention' || 's'[$entity?count != 1]
+        || ' in ' || $documents || ' document' || 's'[$documents != 1]), ' · ')}</span>
+    </p>
+  </xsl:function>
+
+  <!-- The way up from an entity's page to the other pages. -->
+  <xsl:variable name="h:up" as="xs:string" select="'../'"/>
+
+  <!-- The page of one entity (persons/ID.html …), one folder below the other pages. -->
+  <xsl:template name="h:entity-page">
+    <xsl:param name="entity" as="map(*)"/>
+    <xsl:variable name="list" select="$h:up || $h:entity-pages($entity?type)?file"/>
+    <xsl:variable name="initial" select="h:initial($entity?name)"/>
+    <xsl:call-template name="h:index-page">
+      <xsl:with-param name="file" select="h:entity-href($entity)"/>
+      <xsl:with-param name="title" select="string($entity?name)"/>
+      <xsl:with-param name="up" select="$h:up"/>
+      <xsl:with-param name="content">
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+          <ol>
+            <li><a href="{$list}">{$h:entity-pages($entity?type)?title}</a></li>
+            <li><a href="{$list}#letter-{h:letter-id($initial)}">{$initial}</a></li>
+            <li aria-current="page">{$entity?name}</li>
+          </ol>
+        </nav>
+        <xsl:sequence select="h:entity-data($entity)"/>
+        <section class="mentions" aria-labelledby="mentions">
+          <h2 id="mentions">Mentions</h2>
+          <xsl:call-template name="h:mentions">
+            <xsl:with-param name="mentions" select="$entity?mentions?*"/>
+            <xsl:with-param name="up" select="$h:up"/>
+          </xsl:call-template>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The id of an entity's page and entry: its register xml:id; entities without a register
+       entry (TEI from elsewhere) get one from their key (as edition.site.entity_id does). -->
   <xsl:function name="h:entity-id" as="xs:string">
     <xsl:param name="entity" as="map(*)"/>
     <xsl:sequence select="if ($entity?register != '') then $entity?key
@@ -66,71 +119,86 @@
   <xsl:variable name="h:files" as="map(xs:string, document-node())" select="map:merge(map:keys($edition)
       ! map{ tokenize(., '/')[last()] : $edition(.) }, map{ 'duplicates': 'use-first' })"/>
 
-  <xsl:function name="h:entity" as="element()">
+  <!-- The link to an entity's page from a page about the edition. -->
+  <xsl:function name="h:entity-href" as="xs:string">
+    <xsl:param name="entity" as="map(*)"/>
+    <xsl:sequence select="ed:entity-page($entity?type, h:entity-id($entity))"/>
+  </xsl:function>
+
+  <!-- How certain an entity's identification is, after its name in a list. -->
+  <xsl:function name="h:cert" as="element()?">
+    <xsl:param name="entity" as="map(*)"/>
+    <xsl:if test="$entity?cert != ''"><span class="cert"> (identification: {$entity?cert} certainty)</span></xsl:if>
+  </xsl:function>
+
+  <!-- One of an entity's dates: as the register writes it, else its normalised values. -->
+  <xsl:function name="h:date" as="xs:string">
+    <xsl:param name="date" as="map(*)"/>
+    <xsl:sequence select="($date?text[normalize-space()], string-join(($date?date_when, $date?date_from, $date?date_to,
+        $date?not_before, $date?not_after)[. != ''], ' – '))[1]"/>
+  </xsl:function>
+
+  <!-- The register data of an entity, in full (on its page). -->
+  <xsl:function name="h:entity-data" as="element()">
     <xsl:param name="entity" as="map(*)"/>
     <xsl:variable name="register" select="h:register-entry($entity)"/>
-    <xsl:variable name="id" select="h:entity-id($entity)"/>
-    <article class="entry" id="{$id}" aria-labelledby="{$id}-name">
-      <h3 id="{$id}-name">{$entity?name}<xsl:if test="$entity?cert != ''">
-        <span class="cert"> (identification: {$entity?cert} certainty)</span></xsl:if></h3>
-      <dl class="entry-data">
-        <xsl:if test="$entity?subtype != ''">
-          <dt>Type</dt><dd>{replace($entity?subtype, '-', ' ')}</dd>
-        </xsl:if>
-        <xsl:if test="array:size($entity?variants) gt 0">
-          <dt>Variants</dt>
-          <dd>
-            <ul class="variants">
-              <xsl:for-each select="$entity?variants?*">
-                <xsl:variable name="variant" select="."/>
-                <xsl:variable name="lang" select="string(($register/*[normalize-space() = $variant]/@xml:lang)[1])"/>
-                <li>
-                  <span>
-                    <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
-                    <xsl:value-of select="."/>
-                  </span>
-                  <xsl:if test="$lang">
-                    <span class="lang"> ({(root($register)/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $lang]/normalize-space()[.], $lang)[1]})</span>
-                  </xsl:if>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </dd>
-        </xsl:if>
-        <xsl:for-each select="$entity?dates?*">
-          <dt>{map{ 'birth': 'Born', 'death': 'Died', 'floruit': 'Active', 'event': 'Event' }(?kind)}</dt>
-          <dd>{(?text[normalize-space()], string-join((?date_when, ?date_from, ?date_to, ?not_before, ?not_after), ' – '))[1]}</dd>
-        </xsl:for-each>
-        <xsl:if test="exists($entity?lat) and exists($entity?long)">
-          <dt>Coordinates</dt>
-          <dd><a href="#map">{h:coordinates($entity?lat, $entity?long)}</a></dd>
-        </xsl:if>
-        <xsl:for-each select="$entity?notes?*">
-          <dt>Note</dt><dd>{.}</dd>
-        </xsl:for-each>
-        <xsl:if test="array:size($entity?idnos) gt 0">
-          <dt>Identifiers</dt>
-          <dd>
-            <ul class="idnos">
-              <xsl:for-each select="$entity?idnos?*">
-                <xsl:variable name="value" select="string(?value)"/>
-                <xsl:variable name="href" select="ed:safe-url(if (matches($value, '^https?://')) then $value
-                    else $h:authorities(lower-case(?type)) ! (. || encode-for-uri($value)))"/>
-                <li>{?type}: <xsl:choose>
-                  <xsl:when test="exists($href)"><a href="{$href}">{?value}</a></xsl:when>
-                  <xsl:otherwise>{?value}</xsl:otherwise>
-                </xsl:choose></li>
-              </xsl:for-each>
-            </ul>
-          </dd>
-        </xsl:if>
-        <dt>Mentions</dt>
-        <dd>{array:size($entity?mentions)}</dd>
-      </dl>
-      <xsl:call-template name="h:mentions">
-        <xsl:with-param name="mentions" select="$entity?mentions?*"/>
-      </xsl:call-template>
-    </article>
+    <dl class="entry-data">
+      <xsl:if test="$entity?cert != ''">
+        <dt>Identification</dt><dd>{$entity?cert} certainty</dd>
+      </xsl:if>
+      <xsl:if test="$entity?subtype != ''">
+        <dt>Type</dt><dd>{replace($entity?subtype, '-', ' ')}</dd>
+      </xsl:if>
+      <xsl:if test="array:size($entity?variants) gt 0">
+        <dt>Variants</dt>
+        <dd>
+          <ul class="variants">
+            <xsl:for-each select="$entity?variants?*">
+              <xsl:variable name="variant" select="."/>
+              <xsl:variable name="lang" select="string(($register/*[normalize-space() = $variant]/@xml:lang)[1])"/>
+              <li>
+                <span>
+                  <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+                  <xsl:value-of select="."/>
+                </span>
+                <xsl:if test="$lang">
+                  <span class="lang"> ({(root($register)/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $lang]/normalize-space()[.], $lang)[1]})</span>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </dd>
+      </xsl:if>
+      <xsl:for-each select="$entity?dates?*">
+        <dt>{$h:dates(?kind)}</dt>
+        <dd>{h:date(.)}</dd>
+      </xsl:for-each>
+      <xsl:if test="exists($entity?lat) and exists($entity?long)">
+        <dt>Coordinates</dt>
+        <dd><a href="{$h:up}places.html#map">{h:coordinates($entity?lat, $entity?long)}</a></dd>
+      </xsl:if>
+      <xsl:for-each select="$entity?notes?*">
+        <dt>Note</dt><dd>{.}</dd>
+      </xsl:for-each>
+      <xsl:if test="array:size($entity?idnos) gt 0">
+        <dt>Identifiers</dt>
+        <dd>
+          <ul class="idnos">
+            <xsl:for-each select="$entity?idnos?*">
+              <xsl:variable name="value" select="string(?value)"/>
+              <xsl:variable name="href" select="ed:safe-url(if (matches($value, '^https?://')) then $value
+                  else $h:authorities(lower-case(?type)) ! (. || encode-for-uri($value)))"/>
+              <li>{?type}: <xsl:choose>
+                <xsl:when test="exists($href)"><a href="{$href}">{?value}</a></xsl:when>
+                <xsl:otherwise>{?value}</xsl:otherwise>
+              </xsl:choose></li>
+            </xsl:for-each>
+          </ul>
+        </dd>
+      </xsl:if>
+      <dt>Mentions</dt>
+      <dd>{$entity?count} in {array:size($entity?documents)} document{'s'[array:size($entity?documents) != 1]}</dd>
+    </dl>
   </xsl:function>
 
   <!-- "40.1431° N, 47.5769° E" -->

@@ -2,7 +2,8 @@
 <!--
   The pages about the whole edition, one named template each: home (home.xsl, imported
   unchanged), persons, places, organisations, chronology, works (works cited) and search;
-  "pages" renders any of them in one transformation.
+  and a page per person, place and organisation (persons/ID …, entries.xsl). "pages" renders
+  any of them in one transformation.
   Their data are the indices of edition.indices, passed as indices.json has them in $indices
   (the sections documents, persons, places, orgs, dates and works; see indices.py); the
   register entries in $edition add what the records lack (languages of variant names).
@@ -36,8 +37,9 @@
         'date': 'dates' }($type)), [])[1]?*"/>
   </xsl:function>
 
-  <!-- The pages named $pages (home and those of edition.site.INDEX_PAGES), each serialized as
-       xsl:output says: all of them in one transformation, so that $indices is parsed once. -->
+  <!-- The pages named $pages (home, those of edition.site.INDEX_PAGES and entity pages such as
+       persons/t-stalin), each serialized as xsl:output says: all of them in one transformation,
+       so that $indices is parsed once. -->
   <xsl:template name="pages" as="xs:string*">
     <xsl:param name="pages" as="array(xs:string)"/>
     <xsl:for-each select="$pages?*">
@@ -51,6 +53,11 @@
             <xsl:when test=". = 'chronology'"><xsl:call-template name="chronology"/></xsl:when>
             <xsl:when test=". = 'works'"><xsl:call-template name="works"/></xsl:when>
             <xsl:when test=". = 'search'"><xsl:call-template name="search"/></xsl:when>
+            <xsl:when test="map:contains($h:entity-by-page, . || '.html')">
+              <xsl:call-template name="h:entity-page">
+                <xsl:with-param name="entity" select="$h:entity-by-page(. || '.html')"/>
+              </xsl:call-template>
+            </xsl:when>
             <xsl:otherwise>
               <xsl:message terminate="yes">no page called {.}</xsl:message>
             </xsl:otherwise>
@@ -61,6 +68,10 @@
           'indent': false(), 'include-content-type': false() })"/>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- The persons, places and organisations of the data by the file of their page. -->
+  <xsl:variable name="h:entity-by-page" as="map(xs:string, map(*))"
+      select="map:merge(('person', 'place', 'org') ! h:entities(.) ! map{ h:entity-href(.): . })"/>
 
   <!-- The documents of the records by key: title, language and page. -->
   <xsl:variable name="h:documents" as="map(xs:string, map(*))" select="map:merge(($h:indices?documents, [])[1]?*
@@ -77,26 +88,28 @@
   </xsl:template>
 
   <xsl:template name="persons">
-    <xsl:call-template name="h:entity-page"><xsl:with-param name="type" select="'person'"/></xsl:call-template>
+    <xsl:call-template name="h:entity-list"><xsl:with-param name="type" select="'person'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="places">
-    <xsl:call-template name="h:entity-page"><xsl:with-param name="type" select="'place'"/></xsl:call-template>
+    <xsl:call-template name="h:entity-list"><xsl:with-param name="type" select="'place'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="organisations">
-    <xsl:call-template name="h:entity-page"><xsl:with-param name="type" select="'org'"/></xsl:call-template>
+    <xsl:call-template name="h:entity-list"><xsl:with-param name="type" select="'org'"/></xsl:call-template>
   </xsl:template>
 
-  <!-- A page about the whole edition: h1 $title, then $content, in the page shell. -->
+  <!-- A page about the whole edition: h1 $title, then $content, in the page shell ($up: see h:page). -->
   <xsl:template name="h:index-page">
     <xsl:param name="file" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
+    <xsl:param name="up" as="xs:string" select="''"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="lang" select="'en'"/>
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="current" select="$file"/>
+      <xsl:with-param name="up" select="$up"/>
       <xsl:with-param name="content">
         <h1>{$title}</h1>
         <xsl:sequence select="$content"/>
@@ -171,18 +184,20 @@
     <xsl:sequence select="h:document($mention?document)?page || ('#' || $mention?id)[$mention?part != 'header']"/>
   </xsl:function>
 
-  <!-- Every mention of $mentions, grouped by document, each linked to its passage with its context. -->
+  <!-- Every mention of $mentions, grouped by document, each linked to its passage with its
+       context, from a page $up from the site's folder. -->
   <xsl:template name="h:mentions">
     <xsl:param name="mentions" as="map(*)*"/>
+    <xsl:param name="up" as="xs:string"/>
     <ul class="mentions">
       <xsl:for-each-group select="$mentions" group-by="?document">
         <xsl:variable name="document" select="h:document(current-grouping-key())"/>
         <li>
-          <a class="document" href="{$document?page}" lang="{$document?lang}">{$document?title}</a>
+          <a class="document" href="{$up}{$document?page}" lang="{$document?lang}">{$document?title}</a>
           <ol>
             <xsl:for-each select="current-group()">
               <li>
-                <a href="{h:mention-href(.)}" lang="{(?lang[. != ''], $document?lang)[1]}">{?surface}</a>
+                <a href="{$up}{h:mention-href(.)}" lang="{(?lang[. != ''], $document?lang)[1]}">{?surface}</a>
                 <xsl:for-each select="h:where(.)"><xsl:text> </xsl:text><span class="where">({.})</span></xsl:for-each>
                 <xsl:text> </xsl:text>
                 <xsl:sequence select="h:context(.)"/>

@@ -4,7 +4,7 @@
   Equirectangular projection (longitudes shortened by the cosine of the middle latitude) of the
   bounding box of the places around the median place (within $map-reach degrees); places
   further away are listed below the map. A graticule gives orientation; every place is a
-  link to its entry (named by its title), the most mentioned are labelled.
+  link to the place's page (named by its title), the most mentioned are labelled.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -75,13 +75,13 @@
       <xsl:variable name="x" select="function($long) { ($long - $west) * $shrink * $scale }"/>
       <xsl:variable name="y" select="function($lat) { ($north - $lat) * $scale }"/>
       <xsl:variable name="step" select="if ($span le 4) then 1 else if ($span le 10) then 2 else if ($span le 25) then 5 else 10"/>
-      <xsl:variable name="labelled" select="(sort($shown, (), function($p) { -array:size($p?mentions) }))[position() le $map-labels] ! ?key"/>
+      <xsl:variable name="labelled" select="(sort($shown, (), function($p) { -$p?count }))[position() le $map-labels] ! ?key"/>
       <figure class="map" id="{$id}">
         <svg:svg viewBox="0 0 {h:round($h:map-width)} {h:round($height)}" aria-labelledby="{$id}-title {$id}-desc">
           <svg:title id="{$id}-title">{$title}</svg:title>
           <svg:desc id="{$id}-desc">{count($shown)} places with coordinates between {h:round($south)}° and
             {h:round($north)}° latitude, {h:round($west)}° and {h:round($east)}° longitude
-            (equirectangular projection). Each point links to the place's entry.</svg:desc>
+            (equirectangular projection). Each point links to the place's page.</svg:desc>
           <svg:rect class="sea" width="100%" height="100%"/>
           <svg:g class="graticule" aria-hidden="true">
             <xsl:for-each select="xs:integer(ceiling($west div $step)) to xs:integer(floor($east div $step))">
@@ -96,9 +96,9 @@
             </xsl:for-each>
           </svg:g>
           <svg:g class="places">
-            <xsl:for-each select="sort($shown, (), function($p) { array:size($p?mentions) })">
-              <xsl:variable name="mentions" select="array:size(?mentions)"/>
-              <svg:a href="#{h:entity-id(.)}" class="place">
+            <xsl:for-each select="sort($shown, (), function($p) { $p?count })">
+              <xsl:variable name="mentions" select="?count"/>
+              <svg:a href="{h:entity-href(.)}" class="place">
                 <svg:title>{?name} ({$mentions} mention{if ($mentions = 1) then '' else 's'})</svg:title>
                 <svg:circle cx="{h:round($x(?long))}" cy="{h:round($y(?lat))}" r="{h:round(4 + min((5, math:log($mentions) * 1.5)))}"/>
                 <xsl:if test="?key = $labelled">
@@ -109,12 +109,12 @@
           </svg:g>
         </svg:svg>
         <figcaption>
-          <xsl:text>{$title}: a point links to the place's entry; the most mentioned are labelled.</xsl:text>
+          <xsl:text>{$title}: a point links to the place's page; the most mentioned are labelled.</xsl:text>
           <xsl:variable name="outside" select="$located[not($near(.))]"/>
           <xsl:if test="exists($outside) and $id = 'map'">
             <xsl:text> Outside this map: </xsl:text>
             <xsl:for-each select="$outside">
-              <a href="#{h:entity-id(.)}">{?name}</a>
+              <a href="{h:entity-href(.)}">{?name}</a>
               <xsl:if test="position() != last()">, </xsl:if>
             </xsl:for-each>
             <xsl:text>.</xsl:text>

@@ -5,6 +5,7 @@
   document while there are at most $nav-documents, else the previous, current and next one),
   main, footer; and h:echo, the mode that makes a copy of rendered HTML fit to be shown a second
   time (in a popover, a table of contents, the home page): no ids, no links, no footnotes.
+  Pages one folder down (persons/ID.html) get $up '../' before the links to the other pages.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -41,9 +42,10 @@
     <xsl:param name="current" as="xs:string"/>
     <xsl:param name="rel" as="xs:string?"/>
     <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="up" as="xs:string"/>
     <xsl:variable name="file" select="ed:page-file($document)"/>
     <li>
-      <a href="{$file}">
+      <a href="{$up}{$file}">
         <xsl:choose>
           <xsl:when test="$rel">
             <xsl:attribute name="rel" select="$rel"/>
@@ -61,6 +63,13 @@
     </li>
   </xsl:template>
 
+  <!-- $href from a page $up from the site's folder: relative links get $up. -->
+  <xsl:function name="h:up" as="xs:string">
+    <xsl:param name="up" as="xs:string"/>
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:sequence select="if (matches($href, '^([A-Za-z][A-Za-z0-9+.\-]*:|/)')) then $href else $up || $href"/>
+  </xsl:function>
+
   <xsl:template name="h:page">
     <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
@@ -71,30 +80,32 @@
          page, without a tree of its own first) -->
     <xsl:param name="content" as="node()*" select="()"/>
     <xsl:param name="main" as="item()?" select="()"/>
+    <!-- the way up from the page to the site's folder: '../' for a page one folder down -->
+    <xsl:param name="up" as="xs:string" select="''"/>
     <xsl:variable name="site" select="$h:edition-title"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}{if ($title != $site) then ' · ' || $site else ''}</title>
-        <link rel="stylesheet" href="{$css}"/>
+        <link rel="stylesheet" href="{h:up($up, $css)}"/>
         <xsl:if test="array:size($index-pages) gt 0">
-          <link rel="stylesheet" href="{$site-css}"/>
+          <link rel="stylesheet" href="{h:up($up, $site-css)}"/>
           <link rel="icon" href="data:,"/><!-- no favicon request -->
         </xsl:if>
-        <script src="{$js}" defer="defer"></script>
+        <script src="{h:up($up, $js)}" defer="defer"></script>
       </head>
       <body>
         <a class="skip" href="#main">{ed:label('skip', $lang)}</a>
         <header class="site">
           <p class="site-title" lang="en">
             <xsl:choose>
-              <xsl:when test="$home-page != '' and $current != $home-page"><a href="{$home-page}">{$site}</a></xsl:when>
+              <xsl:when test="$home-page != '' and $current != $home-page"><a href="{$up}{$home-page}">{$site}</a></xsl:when>
               <xsl:otherwise>{$site}</xsl:otherwise>
             </xsl:choose>
           </p>
           <xsl:if test="array:flatten($index-pages) = 'search.html' and $current != 'search.html'">
-            <form class="site-search" role="search" action="search.html" method="get">
+            <form class="site-search" role="search" action="{$up}search.html" method="get">
               <label for="site-search">{ed:label('search', $lang)}</label>
               <input type="search" id="site-search" name="q"/>
               <button type="submit">{ed:label('search', $lang)}</button>
@@ -104,7 +115,7 @@
         <nav class="site" aria-label="{ed:label('documents', $lang)}">
           <ul>
             <xsl:if test="$home-page != ''">
-              <li><a href="{$home-page}">
+              <li><a href="{$up}{$home-page}">
                 <xsl:if test="$current = $home-page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                 <xsl:value-of select="ed:label('home', $lang)"/></a></li>
             </xsl:if>
@@ -116,6 +127,7 @@
                     <xsl:with-param name="document" select="."/>
                     <xsl:with-param name="current" select="$current"/>
                     <xsl:with-param name="lang" select="$lang"/>
+                    <xsl:with-param name="up" select="$up"/>
                   </xsl:call-template>
                 </xsl:for-each>
               </xsl:when>
@@ -128,12 +140,13 @@
                     <xsl:with-param name="current" select="$current"/>
                     <xsl:with-param name="rel" select="if (. lt $at) then 'prev' else if (. gt $at) then 'next' else ()"/>
                     <xsl:with-param name="lang" select="$lang"/>
+                    <xsl:with-param name="up" select="$up"/>
                   </xsl:call-template>
                 </xsl:for-each>
               </xsl:when>
             </xsl:choose>
             <xsl:for-each select="array:flatten($index-pages)">
-              <li class="index-page"><a href="{.}">
+              <li class="index-page"><a href="{$up}{.}">
                 <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                 <xsl:value-of select="ed:label(substring-before(., '.html'), $lang)"/></a></li>
             </xsl:for-each>
@@ -164,4 +177,5 @@
       <xsl:apply-templates mode="h:echo"/>
     </span>
   </xsl:template>
+
 </xsl:stylesheet>
