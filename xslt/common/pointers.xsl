@@ -26,7 +26,9 @@
   <!-- One spelling for file URIs (file:/x and file:///x are the same file). -->
   <xsl:function name="ed:uri" as="xs:string">
     <xsl:param name="uri" as="xs:anyURI?"/>
-    <xsl:sequence select="replace(string($uri), '^file:/+', 'file:///')"/>
+    <xsl:variable name="u" select="string($uri)"/>
+    <xsl:sequence select="if (starts-with($u, 'file:///') and not(starts-with($u, 'file:////')) or not(starts-with($u, 'file:/')))
+        then $u else replace($u, '^file:/+', 'file:///')"/>
   </xsl:function>
 
   <!-- The pointers of an attribute that stay inside the edition, as absolute 'uri#id' (or 'uri'
@@ -36,16 +38,25 @@
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:variable name="base" select="ed:uri(base-uri($pointer/..))"/>
     <xsl:variable name="root" select="root($pointer)"/>
-    <xsl:for-each select="tokenize(normalize-space($pointer), ' ')">
-      <xsl:variable name="def" select="key('ed:prefix', substring-before(., ':'), $root)[1]"/>
+    <xsl:for-each select="tokenize($pointer)">
+      <!-- the regular expressions only for pointers with a colon (a prefix or a scheme) -->
+      <xsl:variable name="def" select="if (contains(., ':')) then key('ed:prefix', substring-before(., ':'), $root)[1] else ()"/>
       <xsl:variable name="expanded" select="if ($def and matches(substring-after(., ':'), $def/@matchPattern))
           then replace(substring-after(., ':'), $def/@matchPattern, $def/@replacementPattern) else ."/>
-      <xsl:if test="not(matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:')) and (contains($expanded, '#') or ends-with($expanded, '.xml'))">
+      <xsl:if test="not(contains($expanded, ':') and matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
+          and (contains($expanded, '#') or ends-with($expanded, '.xml'))">
         <xsl:variable name="file" select="if (contains($expanded, '#')) then substring-before($expanded, '#') else $expanded"/>
-        <xsl:variable name="uri" select="if ($file = '') then $base else ed:uri(resolve-uri($file, $base))"/>
+        <xsl:variable name="uri" select="if ($file = '') then $base else ed:resolve($file, $base)"/>
         <xsl:sequence select="if (contains($expanded, '#')) then $uri || '#' || substring-after($expanded, '#') else $uri"/>
       </xsl:if>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- $file resolved against $base, as ed:uri spells it (cached: a document names few files). -->
+  <xsl:function name="ed:resolve" as="xs:string" cache="yes">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="base" as="xs:string"/>
+    <xsl:sequence select="ed:uri(resolve-uri($file, $base))"/>
   </xsl:function>
 
   <!-- The element a target ('uri#id') designates, or the document for 'uri'; () if none. -->
