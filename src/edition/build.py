@@ -16,8 +16,9 @@ cross-file lets (ids defined twice, entries pointed to) are supplied as each fil
 worked out from a summary of every file (made once per version of the file); a file with
 errors is not rendered, and the build stops with the report of every file before anything
 about the whole edition is made. The index records of all documents are then grouped into the
-indices (:mod:`edition.indices`), which serve the index data, the pages about the edition
-(rendered in the pool, each from its part of the data) and the print edition's indices;
+indices (:mod:`edition.indices`), which serve the index data (:data:`WORKER_FORMATS` written
+in the pool, the others here), the pages about the edition (rendered in the pool, each from its
+part of the data) and the print edition's indices;
 Pagefind indexes the document pages meanwhile (in several indexes in a large edition:
 :func:`edition.search.bundles`).
 
@@ -52,7 +53,8 @@ from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
 from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group
-from .parallel import RECORDS_DIR, Pages, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
+from .parallel import (RECORDS_DIR, IndexData, Pages, Plan, Pool, Result, Summary, Task, default_jobs, pointed,
+                       stub)
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
@@ -70,6 +72,8 @@ TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 #: Where the pages about the edition are made while Pagefind indexes the site.
 PAGES_DIR = ".edition-cache/pages"
+#: The index data files a worker writes while this process writes the others (with several jobs).
+WORKER_FORMATS = ("tei", "csv")
 #: Where each search index gets its pages (see :class:`edition.search.Indexing`).
 SEARCH_STAGING = ".edition-cache/search"
 #: What the cross-file checks need of each file (``NAME.json``: see :func:`_check_keys`).
@@ -241,20 +245,8 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     from ``output`` what ``previous`` (its state) says is unchanged; the new state and what
     was built."""
     progress("reading")
-    registers: list[Path] = []
-    documents: list[Source] = []  # without their trees: those stay with the workers
-    stubs: dict[str, bytes] = {}
-    links: dict[str, set[str] | None] = {}
-    inputs: dict[str, str] = {}
-    for path in paths:
-        source = require_tei(Source.load(path))
-        inputs[source.uri] = _digest(source.data)
-        if is_register(source):
-            registers.append(path)
-        else:
-            documents.append(Source(path, b"", None))
-            stubs[source.uri] = stub(source.tree)
-            links[source.uri] = pointed(source)
+    read = _read(paths)
+    registers, documents, stubs, inputs = read.registers, read.documents, read.stubs, read.inputs
     names = {uri: name.removesuffix(".html") for uri, name in output_names(documents, ".html").items()}
     index_pages = [f"{name}.html" for name in INDEX_PAGES]
     check_names(documents, output_names(documents, ".html"), [HOME_PAGE] + index_pages)
@@ -265,18 +257,9 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
                 search_indexes=[folder for folder, pages in indexes.items() if pages])
     plan = Plan(work, stubs, registers, names, html=html, text=TEXT_PARAMETERS, records=True, pdf=pdf)
 
-    # The key of each file: what its outputs depend on.
     base = _digest(*(part for uri in sorted(register_uris) for part in (uri, inputs[uri])))
     headers = _digest(base, json.dumps(html), *(part for uri, data in stubs.items() for part in (uri, data)))
-    tasks, keys = [], {}
-    for path in paths:
-        uri = path.resolve().as_uri()
-        document = uri not in register_uris
-        found = links.get(uri, set())
-        targets = [t for t in sorted(stubs if found is None else found & stubs.keys()) if t != uri]
-        tasks.append(Task(uri, path, [_path_of(t) for t in targets], document))
-        keys[uri] = _digest(headers, uri, inputs[uri], *(inputs[t] for t in targets))
-
+    tasks, keys = _tasks(paths, read, register_uris, headers)
     relative = {uri: str(path.relative_to(tei_dir)) for uri, path in ((t.uri, t.path) for t in tasks)}
     site = work / "site"
     with Pool(plan, jobs, progress) as pool:
@@ -305,16 +288,18 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             if jobs <= 1:
                 indexing.wait()
             progress("indices")
-            indices = group((task.path, orjson.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
-                            for task in tasks)
-            # the pages about the edition in the workers, the index data here meanwhile
+            records = [(task.path, work / RECORDS_DIR / f"{names[task.uri]}.json") for task in tasks]
+            (work / "indices").mkdir()
+            # some index data, then the pages about the edition in the workers; the rest here meanwhile
+            elsewhere = pool.run([IndexData(list(WORKER_FORMATS), records)]) if jobs > 1 else iter(())
+            indices = group((path, orjson.loads(file.read_bytes())) for path, file in records)
             page_keys, todo_pages = _pages_to_make(indices, headers, previous, output, work)
             pages = pool.run(todo_pages)
             progress("index data")
-            (work / "indices").mkdir()
             for name in INDEX_FORMATS:
-                INDEX_WRITERS[name](indices, work / "indices")
-            for result in pages:
+                if jobs <= 1 or name not in WORKER_FORMATS:
+                    INDEX_WRITERS[name](indices, work / "indices")
+            for result in (*elsewhere, *pages):
                 built.measured(result)
             progress("search index")
             indexing.wait()
@@ -340,6 +325,44 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     state = {"documents": len(documents), "files": groups, "files_of": files_of, "pages": page_keys, "search": index_keys,
              "keys": {relative[uri]: key for uri, key in keys.items()}, "checked": checked}
     return state, built
+
+
+@dataclass
+class _Read:
+    """What the build reads of every file of the edition before the workers render them."""
+
+    registers: list[Path] = field(default_factory=list)
+    documents: list[Source] = field(default_factory=list)  # without their trees: those stay with the workers
+    stubs: dict[str, bytes] = field(default_factory=dict)  # URI -> stub (see edition.parallel.stub)
+    links: dict[str, set[str] | None] = field(default_factory=dict)  # URI -> files it points into
+    inputs: dict[str, str] = field(default_factory=dict)  # URI -> hash of its content
+
+
+def _read(paths: list[Path]) -> _Read:
+    read = _Read()
+    for path in paths:
+        source = require_tei(Source.load(path))
+        read.inputs[source.uri] = _digest(source.data)
+        if is_register(source):
+            read.registers.append(path)
+        else:
+            read.documents.append(Source(path, b"", None))
+            read.stubs[source.uri] = stub(source.tree)
+            read.links[source.uri] = pointed(source)
+    return read
+
+
+def _tasks(paths: list[Path], read: _Read, register_uris: set[str], headers: str) -> tuple[list[Task], dict[str, str]]:
+    """A task per file, and the key of each file: what its outputs depend on (``headers``: the
+    registers and every document's header; its content and that of the files it points into)."""
+    tasks, keys = [], {}
+    for path in paths:
+        uri = path.resolve().as_uri()
+        found = read.links.get(uri, set())
+        targets = [t for t in sorted(read.stubs if found is None else found & read.stubs.keys()) if t != uri]
+        tasks.append(Task(uri, path, [_path_of(t) for t in targets], uri not in register_uris))
+        keys[uri] = _digest(headers, uri, read.inputs[uri], *(read.inputs[t] for t in targets))
+    return tasks, keys
 
 
 def _check_keys(tasks: list[Task], keys: dict[str, str], inputs: dict[str, str], names: dict[str, str],

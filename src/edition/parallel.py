@@ -36,7 +36,7 @@ from saxonche import PyXdmNode
 
 from . import TEI_NS
 from .documents import Source, require_tei
-from .indices import MENTIONS_XSL, records
+from .indices import MENTIONS_XSL, WRITERS, group, records
 from .plaintext import TEXT_XSL
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering
@@ -146,6 +146,17 @@ class Pages:
 
 
 @dataclass
+class IndexData:
+    """Index data files in ``formats`` (of :data:`edition.indices.FORMATS`), written into
+    ``folder`` of the build's folder from the index records of the documents (``records``: each
+    document's path and the file of its records, in edition order)."""
+
+    formats: list[str]
+    records: list[tuple[Path, Path]]
+    folder: str = "indices"
+
+
+@dataclass
 class Result:
     """What rendering one document wrote (paths by output folder), its PDF's anchors (anchor ->
     page) and the worker's peak memory so far (kB, ``ru_maxrss``)."""
@@ -185,9 +196,11 @@ class Worker:
             self.base[xsl] = base
         return self.base[xsl] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
 
-    def render(self, task: Task | Summary | Pages) -> Result:
+    def render(self, task: Task | Summary | Pages | IndexData) -> Result:
         if isinstance(task, Pages):
             return self._pages(task)
+        if isinstance(task, IndexData):
+            return self._index_data(task)
         plan, result = self.plan, Result(task.uri)
         try:
             source = require_tei(Source.load(task.path))
@@ -229,6 +242,16 @@ class Worker:
             laid, result.anchors = layout(html)
             result.written["pdf"] = [_write(plan.out / "pdf" / f"{name}.pdf", laid.write_pdf())]
 
+    def _index_data(self, task: IndexData) -> Result:
+        result = Result("")
+        try:
+            indices = group((path, orjson.loads(file.read_bytes())) for path, file in task.records)
+            result.written[task.folder] = [path for name in task.formats
+                                           for path in WRITERS[name](indices, self.plan.out / task.folder)]
+        except InputError as exc:
+            result.problem = exc.problem
+        return result.measured()
+
     def _pages(self, task: Pages) -> Result:
         site = SitePages.over(SITE_XSL, self.nodes(stylesheet(SITE_XSL), []), **self.plan.html, indices=task.indices)
         return Result("", {"site": write_pages(site, task.names, self.plan.out / task.folder)}).measured()
@@ -248,8 +271,14 @@ def _start(plan: Plan) -> None:
     _worker = Worker(plan)
 
 
-def _render(task: Task | Summary | Pages) -> Result:
+def _render(task: Task | Summary | Pages | IndexData) -> Result:
     return _worker.render(task)
+
+
+def _label(task: Task | Summary | Pages | IndexData) -> str:
+    if isinstance(task, Pages):
+        return ", ".join(task.names)
+    return f"{', '.join(task.formats)} index data" if isinstance(task, IndexData) else task.path.name
 
 
 class Pool:
@@ -268,7 +297,7 @@ class Pool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def run(self, tasks: list[Task | Summary | Pages]) -> Iterator[Result]:
+    def run(self, tasks: list[Task | Summary | Pages | IndexData]) -> Iterator[Result]:
         """Render ``tasks``, in order; :class:`InputError` for the first that cannot be rendered.
         With workers, all tasks are handed out at once: the caller may do other work meanwhile."""
         if not tasks:
@@ -283,9 +312,9 @@ class Pool:
             results = self._executor.map(_render, tasks)
         return self._checked(tasks, results)
 
-    def _checked(self, tasks: list[Task | Summary | Pages], results: Iterator[Result]) -> Iterator[Result]:
+    def _checked(self, tasks: list[Task | Summary | Pages | IndexData], results: Iterator[Result]) -> Iterator[Result]:
         for task, result in zip(tasks, results):
             if result.problem is not None:
                 raise InputError(result.problem)
-            self.progress(f"rendered {', '.join(task.names) if isinstance(task, Pages) else task.path.name}")
+            self.progress(f"rendered {_label(task)}")
             yield result
