@@ -81,16 +81,17 @@ def pointed(source: Source) -> set[str] | None:
     pointer prefixes (``prefixDef``), whose expansions are not worked out here."""
     if source.tree.find(f".//{{{TEI_NS}}}prefixDef") is not None:
         return None
-    folder = source.path.resolve().parent
-    found = set()
+    files = set()
     for element in source.tree.iter(etree.Element):
         for value in element.attrib.values():
             if ".xml" not in value:
                 continue
             for token in value.split():
                 file = token.split("#", 1)[0]
-                if file.endswith(".xml") and ":" not in file:  # a URI reference: "%20" for a space
-                    found.add((folder / unquote(file)).resolve().as_uri())
+                if file.endswith(".xml") and ":" not in file:
+                    files.add(file)
+    folder = source.path.resolve().parent
+    found = {(folder / unquote(file)).resolve().as_uri() for file in files}  # URI references: "%20" for a space
     found.discard(source.uri)
     return found
 
