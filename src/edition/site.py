@@ -78,7 +78,7 @@ class EntityPages:
 
     def __init__(self, indices: Indices):
         self.documents = records_json(indices.documents)
-        self.records: dict[str, tuple[str, str]] = {}
+        self.records: dict[str, tuple[str, bytes]] = {}
         for kind, folder in ENTITY_PAGES.items():
             for entity in indices.entities[kind]:
                 name = f"{folder}/{entity_id(entity)}"
@@ -90,7 +90,7 @@ class EntityPages:
 
     def data(self, names: list[str]) -> str:
         """What the pages ``names`` show of the indices: the documents and their entities."""
-        sections: dict[str, list[str]] = {"documents": self.documents}
+        sections: dict[str, list[bytes]] = {"documents": self.documents}
         for name in names:
             section, record = self.records[name]
             sections.setdefault(section, []).append(record)
