@@ -439,8 +439,10 @@ def left(tmp_path: Path) -> list[str]:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signal_to_a_real_build_leaves_the_previous_output_and_no_stray_files(tmp_path, built, sig):
     tei, out, before = built
+    # as from a terminal: a suite started in the background (SIGINT ignored) must not pass that on
     process = subprocess.Popen([EDITION, "build", str(tei), "-o", str(out), "--no-validate"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # the build has started writing
         assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
