@@ -174,6 +174,16 @@ def _take_over(old: Path, new: Path, relative: str) -> None:
         shutil.copy2(old / relative, target)
 
 
+def _kept(old_key: str | None, key: str, old: Path, new: Path, files: list[str]) -> bool:
+    """Whether the outputs ``files`` (relative to ``old``) of something whose key was
+    ``old_key`` and is ``key`` now can be kept; if so, they are taken over into ``new``."""
+    if old_key != key or not files or not all((old / file).is_file() for file in files):
+        return False
+    for file in files:
+        _take_over(old, new, file)
+    return True
+
+
 def _files(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
@@ -247,12 +257,13 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     progress("reading")
     read = _read(paths)
     registers, documents, stubs, inputs = read.registers, read.documents, read.stubs, read.inputs
-    names = {uri: name.removesuffix(".html") for uri, name in output_names(documents, ".html").items()}
+    document_pages = output_names(documents, ".html")
     index_pages = [f"{name}.html" for name in INDEX_PAGES]
-    check_names(documents, output_names(documents, ".html"), [HOME_PAGE] + index_pages)
+    check_names(documents, document_pages, [HOME_PAGE] + index_pages)
+    names = {uri: name.removesuffix(".html") for uri, name in document_pages.items()}
     register_uris = {path.resolve().as_uri() for path in registers}
     names |= {path.resolve().as_uri(): path.stem for path in registers}
-    indexes = bundles([f"{names[s.uri]}.html" for s in documents])
+    indexes = bundles(list(document_pages.values()))
     html = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE, index_pages=index_pages,
                 search_indexes=[folder for folder, pages in indexes.items() if pages])
     plan = Plan(work, stubs, registers, names, html=html, text=TEXT_PARAMETERS, records=True, pdf=pdf)
@@ -398,11 +409,9 @@ def _work_to_do(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple
     todo, files_of, checked = [], {}, {}
     for task in tasks:
         name = relative[task.uri]
-        files = old_files.get(name)
-        if old_keys.get(name) == keys[task.uri] and files and all((output / f).is_file() for f in files["files"]):
+        files = old_files.get(name, {"files": []})
+        if _kept(old_keys.get(name), keys[task.uri], output, work, files["files"]):
             task.render = False
-            for file in files["files"]:
-                _take_over(output, work, file)
             files_of[name] = files
         if task.uri in checks and old_checks.get(name, {}).get("key") != checks[task.uri][0]:
             task.lets = checks[task.uri][1]
@@ -421,12 +430,9 @@ def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output
     old = (previous or {}).get("pages", {})
     keys, todo = {}, []
 
-    def changed(name: str, *data: str) -> bool:
+    def changed(name: str, *data: str | bytes) -> bool:
         keys[name] = _digest(headers, *data)
-        if old.get(name) == keys[name] and (output / "site" / page_file(name)).is_file():
-            _take_over(output / "site", work / PAGES_DIR, page_file(name))
-            return False
-        return True
+        return not _kept(old.get(name), keys[name], output / "site", work / PAGES_DIR, [page_file(name)])
 
     for name in PAGE_DATA:
         data = page_data(indices, name)
@@ -449,10 +455,8 @@ def _indexes_to_make(indexes: dict[str, list[str]], keys: dict[str, str], previo
     for folder, pages in indexes.items():
         index_keys[folder] = _digest(folder, *(part for page in pages for part in (page, keys[page])))
         old = output / "site" / folder
-        if (previous or {}).get("search", {}).get(folder) == index_keys[folder] and old.is_dir():
-            for file in _files(old):
-                _take_over(old, work / "site" / folder, file)
-        else:
+        if not _kept((previous or {}).get("search", {}).get(folder), index_keys[folder], old, work / "site" / folder,
+                     _files(old) if old.is_dir() else []):
             todo[folder] = pages
     return index_keys, todo
 
