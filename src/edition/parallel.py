@@ -184,7 +184,6 @@ class Worker:
     def __init__(self, plan: Plan):
         self.plan = plan
         self.registers = [require_tei(Source.load(path)) for path in plan.registers]
-        self.paths = {s.uri: s.path for s in self.registers}
         self.base: dict[Path, dict[str, PyXdmNode]] = {}
 
     def nodes(self, sheet: Stylesheet, full: list[Source]) -> dict[str, PyXdmNode]:
