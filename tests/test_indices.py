@@ -227,6 +227,21 @@ def test_cli_formats_and_single_file(tmp_path):
     assert entity(data, "persons", "p-stalin")["name"] == "Iosif Stalin"  # registers found beside the file
 
 
+def test_register_data_alike_for_a_document_indexed_alone(data, tmp_path):
+    """Indexing every file, a document's records leave the data of the entries it mentions to
+    the registers' own records; indexed alone, it carries them: the indices agree."""
+    write_indices([Source.load(EDITION / "alpha.xml")], tmp_path, {"json"})
+    alone = json.loads((tmp_path / "indices.json").read_text(encoding="utf-8"))
+    compared = 0
+    for index in ("persons", "places", "orgs"):
+        for record in alone[index]:
+            whole = entity(data, index, record["key"])
+            assert {k: v for k, v in record.items() if k not in ("mentions", "count", "documents")} == \
+                {k: v for k, v in whole.items() if k not in ("mentions", "count", "documents")}
+            compared += bool(record["register"])
+    assert compared >= 5
+
+
 def test_cli_rewrites_atomically(tmp_path):
     for _ in range(2):
         result = CliRunner().invoke(main, ["index", str(FOREIGN), "--format", "sqlite", "-o", str(tmp_path)])

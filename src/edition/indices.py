@@ -139,13 +139,16 @@ def _sort_name(text: str) -> str:
 
 
 def _records(sources: list[Source]) -> list[dict]:
-    """The index records of each source (TEI files beside the sources serve as registers)."""
+    """The index records of each source (TEI files beside the sources serve as registers: if there
+    are any, each source's records carry the data of the entries it mentions)."""
     for source in sources:
         require_tei(source)
     sheet = stylesheet(MENTIONS_XSL)
-    nodes = {s.uri: sheet.document(s.tree, s.uri) for s in with_neighbours(sources)}
+    edition = with_neighbours(sources)
+    nodes = {s.uri: sheet.document(s.tree, s.uri) for s in edition}
     executable = sheet.executable
     executable.set_parameter("edition", sheet.string_map(nodes))
+    executable.set_parameter("registers-indexed", sheet.boolean(len(edition) == len(sources)))
     try:
         return [records(executable.transform_to_string(xdm_node=nodes[s.uri]), s.path) for s in sources]
     except PySaxonApiError as exc:

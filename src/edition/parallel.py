@@ -225,7 +225,8 @@ class Worker:
         plan = self.plan
         name = plan.names[task.uri]
         if plan.records:
-            xml = Rendering.over(MENTIONS_XSL, self.nodes(stylesheet(MENTIONS_XSL), full)).document(source)
+            xml = Rendering.over(MENTIONS_XSL, self.nodes(stylesheet(MENTIONS_XSL), full),
+                                 registers_indexed=True).document(source)
             data = orjson.dumps(records(xml, task.path))
             result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.json", data)]
         if plan.html is not None and task.document:

@@ -44,19 +44,19 @@ def output_names(sources: list[Source], suffix: str) -> dict[str, str]:
 class Rendering:
     """A stylesheet ready to render the documents of one edition with fixed parameters."""
 
-    def __init__(self, path: Path, edition: list[Source], **parameters: str | list[str]):
+    def __init__(self, path: Path, edition: list[Source], **parameters: str | bool | list[str]):
         sheet = stylesheet(path)
         self._setup(sheet, {s.uri: sheet.document(s.tree, s.uri) for s in edition}, parameters)
 
     @classmethod
-    def over(cls, path: Path, nodes: dict[str, PyXdmNode], **parameters: str | list[str]) -> Rendering:
+    def over(cls, path: Path, nodes: dict[str, PyXdmNode], **parameters: str | bool | list[str]) -> Rendering:
         """A rendering whose ``$edition`` is ``nodes`` (URI -> document built by
         ``stylesheet(path).document``): documents already handed to Saxon are not handed again."""
         rendering = cls.__new__(cls)
         rendering._setup(stylesheet(path), nodes, parameters)
         return rendering
 
-    def _setup(self, sheet, nodes: dict[str, PyXdmNode], parameters: dict[str, str | list[str]]) -> None:
+    def _setup(self, sheet, nodes: dict[str, PyXdmNode], parameters: dict[str, str | bool | list[str]]) -> None:
         self.sheet = sheet
         self.nodes = nodes
         executable = self.sheet.executable
@@ -64,7 +64,7 @@ class Rendering:
         executable.set_parameter("edition", self.sheet.string_map(self.nodes))
         for name, value in parameters.items():
             executable.set_parameter(name.replace("_", "-"), self.sheet.string_array(value) if isinstance(value, list)
-                                     else self.sheet.string(value))
+                                     else self.sheet.boolean(value) if isinstance(value, bool) else self.sheet.string(value))
 
     def document(self, source: Source) -> str:
         """The output for ``source`` (one of the edition's documents)."""

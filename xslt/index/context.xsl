@@ -36,13 +36,21 @@
   <!-- The first mark (edition.contexts.MARKS): supplementary private use area A, which holds
        32,767 pairs of marks. -->
   <xsl:variable name="ix:marks" as="xs:integer" select="983040"/>
-  <!-- The reading text of an element's content, whitespace normalised. -->
+  <!-- The reading text of an element's content, whitespace normalised (an element of text
+       only, as most names are, is read as it stands). -->
   <xsl:function name="ix:text" as="xs:string">
     <xsl:param name="element" as="element()?"/>
-    <xsl:variable name="text">
-      <xsl:apply-templates select="$element/node()" mode="ix:reading"/>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="$element/*">
+        <xsl:variable name="text" as="item()*">
+          <xsl:apply-templates select="$element/node()" mode="ix:reading"/>
+        </xsl:variable>
+        <xsl:sequence select="normalize-space(string-join($text))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="normalize-space($element)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- A name that consists of parts only (forename, surname …) with their spaces left out. -->
@@ -98,12 +106,12 @@
   <xsl:function name="ix:marked" as="xs:string">
     <xsl:param name="block" as="element()"/>
     <xsl:param name="mentions" as="element()*"/>
-    <xsl:variable name="marked">
+    <xsl:variable name="marked" as="item()*">
       <xsl:apply-templates select="$block/node()" mode="ix:reading">
         <xsl:with-param name="marks" tunnel="yes"
             select="map:merge(for $k in 1 to count($mentions) return map{ generate-id($mentions[$k]) : $k })"/>
       </xsl:apply-templates>
     </xsl:variable>
-    <xsl:sequence select="normalize-space($marked)"/>
+    <xsl:sequence select="normalize-space(string-join($marked))"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -7,6 +7,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ix="urn:x-edition:index"
     xmlns="urn:x-edition:index"
@@ -34,20 +35,22 @@
         else ()"/>
   </xsl:function>
 
-  <!-- The precision of an ISO 8601 date (time of day ignored): 'year', 'month', 'day' or (). -->
+  <!-- The precision of an ISO 8601 date (time of day ignored): 'year', 'month', 'day' or ().
+       (String functions, not regular expressions: those cost SaxonC much more.) -->
   <xsl:function name="ix:precision" as="xs:string?">
     <xsl:param name="value" as="xs:string"/>
-    <xsl:variable name="date" select="replace($value, 'T.*$', '')"/>
-    <xsl:sequence select="if (matches($date, '^-?\d{4}$')) then 'year'
-        else if (matches($date, '^-?\d{4}-\d\d$')) then 'month'
-        else if (matches($date, '^-?\d{4}-\d\d-\d\d$')) then 'day' else ()"/>
+    <xsl:variable name="date" select="if (contains($value, 'T')) then substring-before($value, 'T') else $value"/>
+    <xsl:variable name="parts" select="tokenize(if (starts-with($date, '-')) then substring($date, 2) else $date, '-')"/>
+    <xsl:sequence select="if (count($parts) le 3 and string-length(translate(string-join($parts), '0123456789', '')) = 0
+            and (every $i in 1 to count($parts) satisfies string-length($parts[$i]) = (4, 2, 2)[$i]))
+        then ('year', 'month', 'day')[count($parts)] else ()"/>
   </xsl:function>
 
   <!-- First day (YYYY-MM-DD) an ISO 8601 value may designate; () if it is not a valid date. -->
   <xsl:function name="ix:first-day" as="xs:string?">
     <xsl:param name="value" as="xs:string"/>
     <xsl:variable name="precision" select="ix:precision($value)"/>
-    <xsl:sequence select="(substring(replace($value, 'T.*$', ''), 1, 10)
+    <xsl:sequence select="(substring(if (contains($value, 'T')) then substring-before($value, 'T') else $value, 1, 10)
         || map{ 'year' : '-01-01', 'month' : '-01', 'day' : '' }($precision))[exists($precision)][. castable as xs:date]"/>
   </xsl:function>
 
@@ -62,14 +65,14 @@
   <!-- The dating attributes of an element and its sortable start and end, as attributes. -->
   <xsl:template name="ix:dating-attributes">
     <xsl:param name="date" as="element()"/>
+    <xsl:variable name="values" as="map(xs:string, xs:string)"
+        select="map:merge(('when', 'from', 'to', 'notBefore', 'notAfter') ! (let $name := . return ix:dating($date, $name) ! map{ $name : . }))"/>
     <xsl:for-each select="'when', 'from', 'to', 'notBefore', 'notAfter'">
-      <xsl:variable name="value" select="ix:dating($date, .)"/>
-      <xsl:if test="$value">
-        <xsl:attribute name="{.}" select="$value"/>
-      </xsl:if>
+      <xsl:variable name="name" select="."/>
+      <xsl:for-each select="$values($name)"><xsl:attribute name="{$name}" select="."/></xsl:for-each>
     </xsl:for-each>
-    <xsl:variable name="start" select="(ix:dating($date, 'when'), ix:dating($date, 'from'), ix:dating($date, 'notBefore'))[1] ! ix:first-day(.)"/>
-    <xsl:variable name="end" select="(ix:dating($date, 'when'), ix:dating($date, 'to'), ix:dating($date, 'notAfter'))[1] ! ix:last-day(.)"/>
+    <xsl:variable name="start" select="($values?when, $values?from, $values?notBefore)[1] ! ix:first-day(.)"/>
+    <xsl:variable name="end" select="($values?when, $values?to, $values?notAfter)[1] ! ix:last-day(.)"/>
     <xsl:if test="exists($start)"><xsl:attribute name="start" select="$start"/></xsl:if>
     <xsl:if test="exists($end)"><xsl:attribute name="end" select="$end"/></xsl:if>
   </xsl:template>

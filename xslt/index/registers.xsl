@@ -15,8 +15,8 @@
   <!-- The index a register entry belongs to: 'person', 'place', 'org', or () for other targets. -->
   <xsl:function name="ix:entry-type" as="xs:string?">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:sequence select="$entry ! map{ 'person' : 'person', 'personGrp' : 'person', 'place' : 'place',
-        'org' : 'org' }(local-name())"/>
+    <xsl:sequence select="$entry ! (if (self::tei:person or self::tei:personGrp) then 'person'
+        else if (self::tei:place) then 'place' else if (self::tei:org) then 'org' else ())"/>
   </xsl:function>
 
   <!-- The names of an entry, the main one first (@type main/reg/full, else the first). -->
@@ -43,8 +43,9 @@
         <xsl:attribute name="lat" select="$geo[1]"/>
         <xsl:attribute name="long" select="$geo[2]"/>
       </xsl:if>
-      <name><xsl:value-of select="ix:main-name(.)"/></name>
-      <xsl:for-each select="distinct-values(tail(ix:entry-names(.)) ! ix:name(.))[. ne ix:main-name(current())]">
+      <xsl:variable name="main" select="ix:main-name(.)"/>
+      <name><xsl:value-of select="$main"/></name>
+      <xsl:for-each select="distinct-values(tail(ix:entry-names(.)) ! ix:name(.))[. ne $main]">
         <variant><xsl:value-of select="."/></variant>
       </xsl:for-each>
       <xsl:for-each select="tei:note[normalize-space()]">

@@ -12,13 +12,8 @@
     xmlns="urn:x-edition:index"
     exclude-result-prefixes="#all">
 
-  <!-- Running number of each work cited in its document. -->
-  <xsl:accumulator name="ix:work-number" initial-value="0" as="xs:integer">
-    <xsl:accumulator-rule match="tei:text//tei:bibl[not(ancestor::tei:bibl | ancestor::tei:biblStruct)]
-        | tei:text//tei:biblStruct[not(ancestor::tei:bibl | ancestor::tei:biblStruct)]"
-        select="$value + 1"/>
-  </xsl:accumulator>
-
+  <!-- The works cited in a document, in document order (applied to in that order, a work's
+       running number is its position). -->
   <xsl:function name="ix:works" as="element()*">
     <xsl:param name="document" as="document-node()"/>
     <xsl:sequence select="$document/tei:TEI/tei:text//(tei:bibl | tei:biblStruct)
@@ -30,7 +25,7 @@
         ! normalize-space()[matches(., '^https?://')])"/>
     <xsl:variable name="doi" select="(.//tei:idno[lower-case(@type) = 'doi'] ! normalize-space(),
         $links[matches(., '^https?://(dx\.)?doi\.org/')] ! replace(., '^https?://(dx\.)?doi\.org/', ''))[.][1]"/>
-    <work id="{(@xml:id, ed:doc-key(.) || '-w' || accumulator-before('ix:work-number'))[1]}"
+    <work id="{(@xml:id, ed:doc-key(.) || '-w' || position())[1]}"
         passage="{(@xml:id, ix:passage(.))[1]}" part="{ix:part(.)}">
       <xsl:for-each select="ix:note-number(.)"><xsl:attribute name="note" select="."/></xsl:for-each>
       <xsl:for-each select="@type, @subtype"><xsl:attribute name="{local-name()}" select="."/></xsl:for-each>
