@@ -66,13 +66,7 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <!-- every name and date, numbered as ed:mention-number counts them -->
     <xsl:variable name="names" select="//(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date)"/>
-    <xsl:variable name="numbers" as="map(xs:string, xs:integer)">
-      <xsl:map>
-        <xsl:for-each select="$names"><xsl:map-entry key="generate-id()" select="position()"/></xsl:for-each>
-      </xsl:map>
-    </xsl:variable>
     <xsl:variable name="candidates" select="$names[not(ancestor::*[self::tei:person or self::tei:personGrp
         or self::tei:place or self::tei:org or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg])]"/>
     <!-- the register entry of each pointer value -->
@@ -113,7 +107,6 @@
       <xsl:variable name="main-names" as="map(xs:string, xs:string)"
           select="map:merge($entries ! map{ generate-id() : ix:main-name(.) })"/>
       <xsl:apply-templates select="$mentions" mode="ix:mention">
-        <xsl:with-param name="numbers" select="$numbers" tunnel="yes"/>
         <xsl:with-param name="blocks" select="$blocks" tunnel="yes"/>
         <xsl:with-param name="resolved" select="$resolved" tunnel="yes"/>
         <xsl:with-param name="one-base" select="$one-base" tunnel="yes"/>
@@ -130,7 +123,6 @@
   </xsl:template>
 
   <xsl:template match="*" mode="ix:mention">
-    <xsl:param name="numbers" as="map(xs:string, xs:integer)" tunnel="yes"/>
     <xsl:param name="blocks" as="map(xs:string, xs:integer+)" tunnel="yes"/>
     <xsl:param name="resolved" as="map(xs:string, element())" tunnel="yes"/>
     <xsl:param name="one-base" as="xs:boolean" tunnel="yes"/>
@@ -142,7 +134,7 @@
     <xsl:variable name="surface" select="ix:text(.)"/>
     <xsl:variable name="value" select="if ($type = 'date') then ix:date-value(.) else ($entry ! $main-names(generate-id()), $surface)[1]"/>
     <xsl:variable name="at" select="$blocks(generate-id())"/>
-    <mention id="{ed:mention-id(., $numbers(generate-id()))}" type="{$type}" passage="{$here[2]}" part="{$here[3]}"
+    <mention id="{ed:mention-id(.)}" type="{$type}" passage="{$here[2]}" part="{$here[3]}"
         block="{$at[1]}" mark="{$at[2]}"
         entity="{($entry/@xml:id, if ($type = 'date') then $value else (@ref, @key)[normalize-space()] ! normalize-space(), $surface)[1]}">
       <xsl:for-each select="$here[4][.]"><xsl:attribute name="note" select="."/></xsl:for-each>
