@@ -93,6 +93,8 @@ def _sentence_end(following: str) -> str:
 
 
 def _normalize(text: str) -> str:
+    if "  " not in text and "\t" not in text and "\n" not in text and "\r" not in text:
+        return text.strip(_SPACE)  # the usual case: the block's text comes whitespace-normalised
     return re.sub(f"[{_SPACE}]+", " ", text).strip(_SPACE)
 
 

@@ -181,15 +181,16 @@ def _dating(element: etree._Element) -> dict:
 
 
 def _mention(element: etree._Element, document: str, position: int, quoted: dict[str, list[str]]) -> dict:
-    record = {name: "" for name in MENTION_FIELDS} | {
-        "id": element.get("id"), "document": document, "position": position, "type": element.get("type"),
-        "entity": element.get("entity"), "passage": element.get("passage"), "part": element.get("part"),
-        "note": element.get("note", ""),
-        "surface": element.findtext(f"{IX}surface"), "value": element.findtext(f"{IX}value", ""),
-        "lang": element.get("lang", ""), "ref": element.get("ref") or element.get("key", ""),
-        "cert": element.get("cert", ""), "evidence": element.get("evidence", ""),
-        "context": quoted[element.get("block")][int(element.get("mark")) - 1]}
-    return record | {k: v for k, v in _dating(element).items() if k in record}
+    get = element.attrib.get
+    value = element[1].text or "" if len(element) > 1 else ""  # <surface>, then <value> if any
+    return {  # the fields in the order of MENTION_FIELDS
+        "id": get("id"), "document": document, "position": position, "type": get("type"), "entity": get("entity"),
+        "passage": get("passage"), "part": get("part"), "note": get("note", ""), "surface": element[0].text or "",
+        "value": value, "lang": get("lang", ""), "ref": get("ref") or get("key", ""),
+        "cert": get("cert", ""), "evidence": get("evidence", ""), "date_when": get("when", ""),
+        "date_from": get("from", ""), "date_to": get("to", ""), "not_before": get("notBefore", ""),
+        "not_after": get("notAfter", ""), "sort_start": get("start", ""), "sort_end": get("end", ""),
+        "context": quoted[get("block")][int(get("mark")) - 1]}
 
 
 def _entity(element: etree._Element) -> dict:
