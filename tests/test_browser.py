@@ -180,19 +180,23 @@ def test_map_point_leads_to_the_place_page(site):
     assert page.locator("h1").inner_text() == "Nakhchivan"
 
 
-def test_chronology_timeline_and_back_to_the_passage(site):
+def test_chronology_year_page_timeline_and_back_to_the_passage(site):
     page = site.goto("alpha.html")
-    page.locator("main a.mention[href^='chronology.html#']").first.click()
-    page.wait_for_url(re.compile(r"chronology\.html#al-m\d+$"))
+    page.locator("main a.mention[href^='chronology/']").first.click()
+    page.wait_for_url(re.compile(r"chronology/\d+\.html#al-m\d+$"))
     mention_id = page.evaluate("location.hash")[1:]
+    year_page = page.url.split("#")[0].rsplit("/", 1)[1]
     assert page.locator(f"li#{mention_id}").is_visible()
-    mark = page.locator(f"figure.timeline a.mark[href='#{mention_id}']")
-    assert mark.count() == 1
     page.locator(f"li#{mention_id} > a").first.click()
-    page.wait_for_url(re.compile(rf"alpha\.html#{mention_id}$"))
+    page.wait_for_url(re.compile(rf"/alpha\.html#{mention_id}$"))
     page.go_back()
-    page.locator("figure.timeline a.year").first.click()
-    assert page.evaluate("location.hash").startswith("#year-")
+    page.locator("nav.breadcrumb a").first.click()
+    page.wait_for_url(re.compile(r"/chronology\.html$"))
+    bar = page.locator(f"figure.timeline a.mark[href='chronology/{year_page}']")
+    assert bar.count() == 1
+    bar.click()
+    page.wait_for_url(re.compile(rf"/chronology/{re.escape(year_page)}$"))
+    assert page.locator(f"li#{mention_id}").count() == 1
 
 
 PAGE_TYPES = {"home": "index.html", "document": "mountain-fortress.html", "document-lv": "adr-1918-1920-lv.html",

@@ -14,7 +14,7 @@ import edition.build
 from edition.build import MARKER, build
 from edition.cli import main
 from edition.indices import INDICES
-from edition.site import ENTITY_PAGES, entity_id
+from edition.site import ENTITY_PAGES, entity_id, year
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "tests" / "fixtures" / "validate" / "good"
@@ -212,9 +212,14 @@ def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
     def pages() -> dict[str, int]:
         return {str(p.relative_to(site)): p.stat().st_ino for p in site.rglob("*.html") if "pagefind" not in p.parts}
 
-    def entities() -> dict[str, dict]:
+    def entities() -> dict[str, dict | list]:
+        """The data of each entity page and of each year page of the chronology."""
         data = json.loads((out / "indices" / "indices.json").read_text(encoding="utf-8"))
-        return {f"{folder}/{entity_id(e)}.html": e for kind, folder in ENTITY_PAGES.items() for e in data[INDICES[kind]]}
+        pages: dict[str, dict | list] = {f"{folder}/{entity_id(e)}.html": e for kind, folder in ENTITY_PAGES.items()
+                                         for e in data[INDICES[kind]]}
+        for date in data["dates"]:
+            pages.setdefault(f"chronology/{year(date['sort_start']) or 'undated'}.html", []).append(date)
+        return pages
 
     build(tei, out, check=False, pdf=False, jobs=1)
     beta = tei / "beta.xml"
@@ -228,13 +233,14 @@ def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
         assert after.keys() == before.keys() and new.keys() == old.keys()
         redone = {name for name in after if after[name] != before[name]}
         changed = {name for name in new if new[name] != old[name]}
-        assert redone == {"beta.html"} | ({"chronology.html"} | changed if change == "entered" else set())
-    assert changed == {"organisations/o-army.html", "places/pl-baku.html"}  # mentioned in that sentence
+        assert redone == {"beta.html"} | changed
+    # mentioned in that sentence (a date of 1920 too): the overview of the chronology is kept
+    assert changed == {"organisations/o-army.html", "places/pl-baku.html", "chronology/1920.html"}
     for name in changed:
         assert "entered (changed)" in (site / name).read_text(encoding="utf-8")
     # taken over: other entities of beta.xml, those of alpha.xml only, the list pages
-    assert {"persons/p-sadiqov.html", "places/pl-nakh.html", "persons/p-stalin.html", "places.html"} <= \
-        after.keys() - redone
+    assert {"persons/p-sadiqov.html", "places/pl-nakh.html", "persons/p-stalin.html", "places.html",
+            "chronology.html"} <= after.keys() - redone
 
 
 def test_a_rebuild_after_a_toolkit_change_redoes_everything(tmp_path, monkeypatch):

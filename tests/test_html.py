@@ -130,7 +130,7 @@ def test_mentions_link_to_the_indices_with_their_ids(foreign_site):
     stalin = document.find(".//a[@id='article-m2']")
     assert stalin.get("href") == "persons/t-stalin.html" and stalin.get("title") == "Iosif Stalin"
     date = document.find(".//a[@id='article-m1']")
-    assert date.get("href") == "chronology.html#article-m1" and date.get("title") == "1920-04"
+    assert date.get("href") == "chronology/1920.html#article-m1" and date.get("title") == "1920-04"
     assert date.find("time").get("datetime") == "1920-04"
     assert document.find(".//a[@id='article-m5']").get("title") == "1920-11-07 – 1920-11-08"
     assert document.find(".//i[@lang='ru']").text == "да"

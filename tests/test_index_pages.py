@@ -1,5 +1,6 @@
-"""Index pages of the site (persons, places, organisations, chronology, works cited, search)
-and the page of each person, place and organisation (persons/ID.html …): valid and accessible
+"""Index pages of the site (persons, places, organisations, chronology, works cited, search),
+the page of each person, place and organisation (persons/ID.html …) and of each year of the
+chronology (chronology/1920.html …): valid and accessible
 HTML5, the register data, every mention linked to its passage, the map, the timeline; and the
 marks the search indexes by on the document pages."""
 
@@ -30,8 +31,10 @@ SECTIONS = {"persons": "persons", "places": "places", "organisations": "orgs"}  
 
 
 def entity_pages(site: Path) -> list[str]:
-    """The entity pages of a built site (persons/ID.html …), relative to it."""
-    return sorted(str(p.relative_to(site)) for folder in ENTITY_PAGES.values() for p in (site / folder).glob("*.html"))
+    """The entity pages of a built site (persons/ID.html …) and the chronology's year pages
+    (chronology/1920.html …), relative to it."""
+    return sorted(str(p.relative_to(site)) for folder in (*ENTITY_PAGES.values(), "chronology")
+                  for p in (site / folder).glob("*.html"))
 
 
 def ids_of(document) -> set[str]:
@@ -50,7 +53,7 @@ def test_index_pages_are_valid_accessible_html5(which, request):
     entities = entity_pages(site)
     assert len(entities) > 3
     for name in PAGES + ["index.html"] + entities:
-        up = "../" * name.count("/")  # entity pages are one folder down
+        up = "../" * name.count("/")  # entity and year pages are one folder down
         document, errors = parse_html(site / name)
         assert errors == [], f"{name}: {errors[:3]}"
         assert len(document.findall(".//h1")) == 1, name
@@ -193,23 +196,37 @@ def test_map_has_a_point_per_place_with_coordinates(fixture_build, edition_build
             assert 0 <= float(circle.get("cx")) <= 800
 
 
-def test_chronology_lists_every_dated_mention_in_date_order(fixture_build, edition_build_output):
+def test_chronology_lists_every_dated_mention_in_date_order_a_page_a_year(fixture_build, edition_build_output):
     for build_dir in (fixture_build, edition_build_output):
         data = json.loads((build_dir / "indices" / "indices.json").read_text(encoding="utf-8"))
-        chronology, _ = parse_html(build_dir / "site" / "chronology.html")
-        dated = [m for d in data["dates"] if d["sort_start"] for m in d["mentions"]]
-        listed = [li.get("id") for li in chronology.findall(".//ul[@class='dated-mentions']/li")]
-        assert listed[:len(dated)] == [m["id"] for m in dated]
+        site = build_dir / "site"
+        chronology, _ = parse_html(site / "chronology.html")
+        years = [a.get("href") for a in chronology.findall(".//ol[@class='years']/li/a")]
+        assert years == sorted({p.relative_to(site).as_posix() for p in (site / "chronology").glob("*.html")},
+                               key=years.index) and years  # every year page listed, none missing
+        listed, counted = [], 0
+        for href in years:  # the years in date order, the dates on each page too
+            page, _ = parse_html(site / href)
+            assert page.find(".//nav[@class='breadcrumb']//a").get("href") == "../chronology.html"
+            listed += [li.get("id") for li in page.findall(".//ul[@class='dated-mentions']/li")]
+            counted += int(re.search(r"\((\d+) mentions?", "".join(
+                chronology.find(f".//ol[@class='years']/li/a[@href='{href}']/..").itertext()))[1])
+        mentions = [m for d in data["dates"] for m in d["mentions"]]
+        dated = [m for m in mentions if m["sort_start"]]
+        assert listed == [m["id"] for m in dated + [m for m in mentions if not m["sort_start"]]]
+        assert counted == len(mentions)
         starts = [m["sort_start"] for m in dated]
         assert starts == sorted(starts, key=lambda s: tuple(int(part) for part in s.rsplit("-", 2)))
-        marks = [a.get("href")[1:] for a in chronology.find(".//figure[@class='timeline']").iter(f"{SVG}a")
-                 if a.get("class") == "mark"]
-        assert set(marks) <= set(listed) and len(marks) >= 0.8 * len(dated)
-    chronology, _ = parse_html(fixture_build / "site" / "chronology.html")
+        bars = [a.get("href") for a in chronology.find(".//figure[@class='timeline']").iter(f"{SVG}a")
+                if a.get("class") == "mark"]
+        assert bars and set(bars) <= set(years)
     data = json.loads((fixture_build / "indices" / "indices.json").read_text(encoding="utf-8"))
-    assert [h.text for h in chronology.findall(".//section[@class='year']/h2")][:3] == ["1920", "1921", "1995"]
+    chronology, _ = parse_html(fixture_build / "site" / "chronology.html")
+    assert [a.text for a in chronology.findall(".//ol[@class='years']/li/a")][:3] == ["1920", "1921", "1995"]
+    year, _ = parse_html(fixture_build / "site" / "chronology" / "1920.html")
     april = next(m["id"] for d in data["dates"] for m in d["mentions"] if m["surface"] == "April 1920")
-    assert chronology.find(f".//li[@id='{april}']//q[@class='context']/mark").text == "April 1920"
+    assert year.find(f".//li[@id='{april}']//q[@class='context']/mark").text == "April 1920"
+    assert year.find(f".//li[@id='{april}']/a").get("href").startswith("../alpha.html#")
 
 
 def test_works_cited_with_their_links(fixture_build):

@@ -424,8 +424,8 @@ def _work_to_do(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple
 
 def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output: Path,
                    work: Path) -> tuple[dict[str, str], list[Pages]]:
-    """The key of each page about the edition, entity pages included (its data and the
-    documents' headers), and those to render (entity pages :data:`ENTITY_BATCH` a task); a page
+    """The key of each page about the edition, entity and year pages included (its data and the
+    documents' headers), and those to render (those :data:`ENTITY_BATCH` a task); a page
     whose key is as in the previous build is taken over into PAGES_DIR."""
     old = (previous or {}).get("pages", {})
     keys, todo = {}, []
@@ -440,7 +440,7 @@ def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output
             todo.append(Pages([name], data, PAGES_DIR))
     pages = EntityPages(indices)
     documents = _digest(*pages.documents)
-    entities = [name for name, (_, record) in pages.records.items() if changed(name, documents, record)]
+    entities = [name for name, (_, records) in pages.records.items() if changed(name, documents, *records)]
     for start in range(0, len(entities), ENTITY_BATCH):
         names = entities[start:start + ENTITY_BATCH]
         todo.append(Pages(names, pages.data(names), PAGES_DIR))

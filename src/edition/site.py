@@ -5,6 +5,7 @@ site's style sheets and scripts (``xslt/html/assets``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
@@ -30,7 +31,10 @@ PAGE_DATA = {"places": ("places",), "chronology": ("dates",), "persons": ("perso
 #: and the folder of the page of each of their entities (``persons/ID.html`` …), by entity type
 #: (document pages, NAME.html beside these folders, cannot clash with them).
 ENTITY_PAGES = {"person": "persons", "place": "places", "org": "organisations"}
-#: How many entity pages are rendered together (one transformation; one task of a build).
+#: The pages that list entities without their mentions (those are on each entity's page, and
+#: on the chronology's page of each year: ``chronology/1920`` …, ``chronology/undated``).
+LIST_PAGES = (*ENTITY_PAGES.values(), "chronology")
+#: How many entity or year pages are rendered together (one transformation; one task of a build).
 ENTITY_BATCH = 50
 
 
@@ -58,9 +62,9 @@ def page_file(name: str) -> str:
 
 
 def page_data(indices: Indices, name: str) -> str:
-    """What the page ``name`` of :data:`PAGE_DATA` shows of the indices (list pages of entities:
+    """What the page ``name`` of :data:`PAGE_DATA` shows of the indices (:data:`LIST_PAGES`:
     without the mentions, so that they change only with the entities and their counts)."""
-    return to_json(indices, PAGE_DATA[name], mentions=name not in ENTITY_PAGES.values())
+    return to_json(indices, PAGE_DATA[name], mentions=name not in LIST_PAGES)
 
 
 def entity_id(entity: dict) -> str:
@@ -71,14 +75,22 @@ def entity_id(entity: dict) -> str:
     return f"unregistered-{entity['type']}-" + quote(entity["key"], safe="").replace("%", ".")
 
 
+def year(day: str) -> str:
+    """The year a date is filed under in the chronology, from its first day ("1920-04-01":
+    "1920"; "" for none), as ``ed:year`` in ``xslt/common/dates.xsl``."""
+    match = re.match(r"(-?\d+)-", day)
+    return str(int(match[1])) if match else ""
+
+
 class EntityPages:
-    """The page of each person, place and organisation of ``indices``: ``records`` (page name,
-    ``persons/ID``, -> section of indices.json and the entity's record) and the ``documents``
-    section they share, serialized once (:func:`edition.indices.records_json`)."""
+    """The page of each person, place and organisation of ``indices`` and the chronology's page
+    of each year: ``records`` (page name, ``persons/ID`` or ``chronology/1920``, -> section of
+    indices.json and the records it shows: the entity's, the dates of the year) and the
+    ``documents`` section they share, serialized once (:func:`edition.indices.records_json`)."""
 
     def __init__(self, indices: Indices):
         self.documents = records_json(indices.documents)
-        self.records: dict[str, tuple[str, bytes]] = {}
+        self.records: dict[str, tuple[str, list[bytes]]] = {}
         for kind, folder in ENTITY_PAGES.items():
             for entity in indices.entities[kind]:
                 name = f"{folder}/{entity_id(entity)}"
@@ -86,14 +98,17 @@ class EntityPages:
                     raise InputError(Problem(entity["register"] or entity["key"], 0, 0, ERROR,
                                              f"two {kind} entries would both have the page {name}.html: give one "
                                              "another xml:id, @ref or @key", "output-clash"))
-                self.records[name] = (INDICES[kind], entity_json(entity))
+                self.records[name] = (INDICES[kind], [entity_json(entity)])
+        for date in indices.entities["date"]:
+            name = f"chronology/{year(date['sort_start']) or 'undated'}"
+            self.records.setdefault(name, (INDICES["date"], []))[1].append(entity_json(date))
 
     def data(self, names: list[str]) -> str:
-        """What the pages ``names`` show of the indices: the documents and their entities."""
+        """What the pages ``names`` show of the indices: the documents and their records."""
         sections: dict[str, list[bytes]] = {"documents": self.documents}
         for name in names:
-            section, record = self.records[name]
-            sections.setdefault(section, []).append(record)
+            section, records = self.records[name]
+            sections.setdefault(section, []).extend(records)
         return sections_json(sections)
 
 

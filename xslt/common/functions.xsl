@@ -17,6 +17,7 @@
   <xsl:mode use-accumulators="#all"/>
 
   <xsl:include href="pointers.xsl"/>
+  <xsl:include href="dates.xsl"/>
 
   <!-- Running number of each mention (persName, placeName, orgName, rs, date) in its document. -->
   <xsl:accumulator name="ed:mention-number" initial-value="0" as="xs:integer">

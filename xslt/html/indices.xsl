@@ -37,8 +37,8 @@
         'date': 'dates' }($type)), [])[1]?*"/>
   </xsl:function>
 
-  <!-- The pages named $pages (home, those of edition.site.INDEX_PAGES and entity pages such as
-       persons/t-stalin), each serialized as xsl:output says: all of them in one transformation,
+  <!-- The pages named $pages (home, those of edition.site.INDEX_PAGES, entity pages such as
+       persons/t-stalin and the chronology's year pages such as chronology/1920), each serialized as xsl:output says: all of them in one transformation,
        so that $indices is parsed once. -->
   <xsl:template name="pages" as="xs:string*">
     <xsl:param name="pages" as="array(xs:string)"/>
@@ -51,6 +51,11 @@
             <xsl:when test=". = 'places'"><xsl:call-template name="places"/></xsl:when>
             <xsl:when test=". = 'organisations'"><xsl:call-template name="organisations"/></xsl:when>
             <xsl:when test=". = 'chronology'"><xsl:call-template name="chronology"/></xsl:when>
+            <xsl:when test="starts-with(., 'chronology/')">
+              <xsl:call-template name="h:chronology-year">
+                <xsl:with-param name="year" select="(substring-after(., 'chronology/')[. != 'undated'], '')[1]"/>
+              </xsl:call-template>
+            </xsl:when>
             <xsl:when test=". = 'works'"><xsl:call-template name="works"/></xsl:when>
             <xsl:when test=". = 'search'"><xsl:call-template name="search"/></xsl:when>
             <xsl:when test="map:contains($h:entity-by-page, . || '.html')">

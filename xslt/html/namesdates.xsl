@@ -3,7 +3,7 @@
   Mentions of persons, places, organisations and dates. Each carries its stable mention id
   (ed:mention-id) as element id, so that the indices link to the passage. A name links to
   its register entry on the index page with the entry's main name as tooltip; a date links
-  to the chronology and shows its normalised value. In the header (h:link-mentions false)
+  to its year's page of the chronology and shows its normalised value. In the header (h:link-mentions false)
   they are not linked.
 -->
 <xsl:stylesheet version="3.0"
@@ -87,7 +87,7 @@
   <xsl:template match="tei:date">
     <xsl:variable name="value" select="ed:date-value(.)"/>
     <xsl:call-template name="h:mention">
-      <xsl:with-param name="href" select="('chronology.html#' || ed:mention-id(.))[$value != '']"/>
+      <xsl:with-param name="href" select="(ed:chronology-page(ed:year(ed:start-day(.))) || '#' || ed:mention-id(.))[$value != '']"/>
       <xsl:with-param name="title" select="$value"/>
       <xsl:with-param name="datetime" select="@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]"/>
     </xsl:call-template>

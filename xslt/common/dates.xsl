@@ -1,0 +1,56 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Dates as the indices order them, shared by every output: the dating attributes of an element,
+  the first day an ISO 8601 value may designate, and the year (and chronology page) a date is
+  filed under: the year of its first day.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:x-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- A dating attribute of an element, with the -iso variant as fallback; () if none. -->
+  <xsl:function name="ed:dating" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="($element/@*[local-name() = ($name, $name || '-iso')][normalize-space()])[1] ! normalize-space()"/>
+  </xsl:function>
+
+  <!-- The precision of an ISO 8601 date (time of day ignored): 'year', 'month', 'day' or ().
+       (String functions, not regular expressions: those cost SaxonC more.) -->
+  <xsl:function name="ed:precision" as="xs:string?">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="date" select="if (contains($value, 'T')) then substring-before($value, 'T') else $value"/>
+    <xsl:variable name="parts" select="tokenize(if (starts-with($date, '-')) then substring($date, 2) else $date, '-')"/>
+    <xsl:sequence select="if (count($parts) le 3 and string-length(translate(string-join($parts), '0123456789', '')) = 0
+            and (every $i in 1 to count($parts) satisfies string-length($parts[$i]) = (4, 2, 2)[$i]))
+        then ('year', 'month', 'day')[count($parts)] else ()"/>
+  </xsl:function>
+
+  <!-- First day (YYYY-MM-DD) an ISO 8601 value may designate; () if it is not a valid date. -->
+  <xsl:function name="ed:first-day" as="xs:string?">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="precision" select="ed:precision($value)"/>
+    <xsl:sequence select="(substring(if (contains($value, 'T')) then substring-before($value, 'T') else $value, 1, 10)
+        || map{ 'year' : '-01-01', 'month' : '-01', 'day' : '' }($precision))[exists($precision)][. castable as xs:date]"/>
+  </xsl:function>
+
+  <!-- The first day a dating element may designate (from @when, else @from, else @notBefore). -->
+  <xsl:function name="ed:start-day" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="(ed:dating($date, 'when'), ed:dating($date, 'from'), ed:dating($date, 'notBefore'))[1] ! ed:first-day(.)"/>
+  </xsl:function>
+
+  <!-- The year of a first day ('1920-04-01': '1920'); '' for none. -->
+  <xsl:function name="ed:year" as="xs:string">
+    <xsl:param name="day" as="xs:string?"/>
+    <xsl:sequence select="string(replace(string($day), '^(-?\d+)-.*$', '$1')[. != ''] ! xs:integer(.))"/>
+  </xsl:function>
+
+  <!-- The chronology page of the dates of a year (of ed:year; '' for dates without a calendar date). -->
+  <xsl:function name="ed:chronology-page" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="'chronology/' || (if ($year = '') then 'undated' else $year) || '.html'"/>
+  </xsl:function>
+</xsl:stylesheet>
