@@ -32,8 +32,9 @@
   <xsl:function name="ed:first-day" as="xs:string?">
     <xsl:param name="value" as="xs:string"/>
     <xsl:variable name="precision" select="ed:precision($value)"/>
-    <xsl:sequence select="(substring(if (contains($value, 'T')) then substring-before($value, 'T') else $value, 1, 10)
-        || map{ 'year' : '-01-01', 'month' : '-01', 'day' : '' }($precision))[exists($precision)][. castable as xs:date]"/>
+    <xsl:sequence select="if (empty($precision)) then () else
+        (substring(if (contains($value, 'T')) then substring-before($value, 'T') else $value, 1, 10)
+         || map{ 'year' : '-01-01', 'month' : '-01', 'day' : '' }($precision))[. castable as xs:date]"/>
   </xsl:function>
 
   <!-- The first day a dating element may designate (from @when, else @from, else @notBefore). -->
