@@ -1,7 +1,7 @@
 """Index pages of the site (persons, places, organisations, chronology, works cited, search),
-the page of each person, place and organisation (persons/ID.html …) and of each year of the
-chronology (chronology/1920.html …): valid and accessible
-HTML5, the register data, every mention linked to its passage, the map, the timeline; and the
+the page of each person, place and organisation (persons/ID.html …, in pages of mentions) and
+of each year of the chronology (chronology/1920.html …): valid and accessible HTML5, the
+register data, every mention linked to its passage, the map, the timeline; and the
 marks the search indexes by on the document pages."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from edition.documents import load_tei
 from edition.indices import collect
 from edition.problems import InputError
 from edition.search import NOT_INDEXED
+from edition import site
 from edition.site import ENTITY_PAGES, INDEX_PAGES, write_site
 from test_html import parse_html
 
@@ -284,3 +285,28 @@ def test_two_entities_with_one_page_are_refused(tmp_path):
         write_site(documents, sources, tmp_path / "site", indices=collect(documents))
     assert caught.value.problem.rule == "output-clash" and "persons/unregistered-person-.23local.html" in \
         caught.value.problem.message
+
+
+def test_an_entity_with_many_mentions_has_them_on_several_pages(tmp_path, monkeypatch):
+    """MENTIONS_PER_PAGE mentions a page (2 here): persons/ID.html, persons/ID~2.html …, each
+    with the count and links to the others; together every mention once, in order."""
+    monkeypatch.setattr(site, "MENTIONS_PER_PAGE", 2)
+    sources = load_tei(sorted(FIXTURE_EDITION.glob("*.xml")))
+    documents = [s for s in sources if s.path.name in ("alpha.xml", "beta.xml")]
+    indices = collect(documents)
+    write_site(documents, sources, tmp_path, indices=indices)
+    baku = next(e for e in indices.entities["place"] if e["key"] == "pl-baku")
+    assert len(baku["mentions"]) == 4
+    assert sorted(p.name for p in (tmp_path / "places").glob("pl-baku*.html")) == ["pl-baku.html", "pl-baku~2.html"]
+    listed = []
+    for number, name in enumerate(["pl-baku.html", "pl-baku~2.html"], 1):
+        page, errors = parse_html(tmp_path / "places" / name)
+        assert errors == []
+        assert "".join(page.find(".//p[@class='pages']").itertext()) == f"Mentions {2 * number - 1}–{2 * number} of 4."
+        nav = page.find(".//nav[@class='pages']")
+        assert [a.get("href") for a in nav.iter("a")] == ["pl-baku.html#mentions", "pl-baku~2.html#mentions"]
+        assert [a.text for a in nav.iter("a") if a.get("aria-current") == "page"] == [str(number)]
+        listed += [li.find("a").get("href") for li in page.findall(".//ul[@class='mentions']//ol/li")]
+    assert listed == [f"../{m['document'] == 'al' and 'alpha' or 'beta'}.html#{m['id']}" for m in baku["mentions"]]
+    one, _ = parse_html(tmp_path / "persons" / "p-sadiqov.html")  # two mentions: one page, no page links
+    assert one.find(".//nav[@class='pages']") is None

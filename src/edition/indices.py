@@ -298,11 +298,23 @@ def records_json(records: list[dict]) -> list[bytes]:
     return [orjson.dumps(record) for record in records]
 
 
-def entity_json(entity: dict, mentions: bool = True) -> bytes:
-    """An entity as indices.json has it (UTF-8; without its mentions unless ``mentions``)."""
+def entity_json(entity: dict, mentions: bool = True, page: tuple[int, int] | None = None) -> bytes:
+    """An entity as indices.json has it (UTF-8; without its mentions unless ``mentions``); with
+    ``page`` (number, size) only that page's mentions, the ``page``, the number of ``pages`` and
+    the number of the page's ``first`` mention."""
     record = entity if mentions else {k: v for k, v in entity.items() if k != "mentions"}
     documents = list(dict.fromkeys(m["document"] for m in entity["mentions"]))
-    return orjson.dumps(record | {"count": len(entity["mentions"]), "documents": documents})
+    extra = {"count": len(entity["mentions"]), "documents": documents}
+    if page is not None:
+        number, size = page
+        extra |= {"mentions": entity["mentions"][(number - 1) * size:number * size], "page": number,
+                  "pages": pages_of(entity, size), "first": (number - 1) * size + 1}
+    return orjson.dumps(record | extra)
+
+
+def pages_of(entity: dict, size: int) -> int:
+    """How many pages the mentions of ``entity`` fill, ``size`` a page (one at least)."""
+    return max(1, -(-len(entity["mentions"]) // size))
 
 
 def sections_json(sections: dict[str, list[bytes]]) -> str:

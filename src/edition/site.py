@@ -11,10 +11,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .documents import Source
-from .indices import INDICES, Indices, entity_json, records_json, sections_json, to_json
+from .indices import INDICES, Indices, entity_json, pages_of, records_json, sections_json, to_json
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering, output_names
-from .saxon import XSLT_DIR
+from .saxon import XSLT_DIR, stylesheet
 from .search import bundles
 from .xmlio import atomic_write
 
@@ -36,6 +36,9 @@ ENTITY_PAGES = {"person": "persons", "place": "places", "org": "organisations"}
 LIST_PAGES = (*ENTITY_PAGES.values(), "chronology")
 #: How many entity or year pages are rendered together (one transformation; one task of a build).
 ENTITY_BATCH = 50
+#: How many mentions an entity's page lists: the others are on its further pages (``persons/ID~2``
+#: …; "~" stands in no entity's id: not in an xml:id, and :func:`entity_id` escapes it).
+MENTIONS_PER_PAGE = 500
 
 
 class SitePages(Rendering):
@@ -72,7 +75,7 @@ def entity_id(entity: dict) -> str:
     (as ``h:entity-id`` in ``xslt/html/entries.xsl``)."""
     if entity["register"]:
         return entity["key"]
-    return f"unregistered-{entity['type']}-" + quote(entity["key"], safe="").replace("%", ".")
+    return f"unregistered-{entity['type']}-" + quote(entity["key"], safe="").replace("%", ".").replace("~", ".7E")
 
 
 def year(day: str) -> str:
@@ -83,8 +86,9 @@ def year(day: str) -> str:
 
 
 class EntityPages:
-    """The page of each person, place and organisation of ``indices`` and the chronology's page
-    of each year: ``records`` (page name, ``persons/ID`` or ``chronology/1920``, -> section of
+    """The page of each person, place and organisation of ``indices`` (and its further pages,
+    :data:`MENTIONS_PER_PAGE` mentions a page) and the chronology's page of each year:
+    ``records`` (page name, ``persons/ID``, ``persons/ID~2`` or ``chronology/1920``, -> section of
     indices.json and the records it shows: the entity's, the dates of the year) and the
     ``documents`` section they share, serialized once (:func:`edition.indices.records_json`)."""
 
@@ -98,7 +102,9 @@ class EntityPages:
                     raise InputError(Problem(entity["register"] or entity["key"], 0, 0, ERROR,
                                              f"two {kind} entries would both have the page {name}.html: give one "
                                              "another xml:id, @ref or @key", "output-clash"))
-                self.records[name] = (INDICES[kind], [entity_json(entity)])
+                for number in range(1, pages_of(entity, MENTIONS_PER_PAGE) + 1):
+                    page = name if number == 1 else f"{name}~{number}"
+                    self.records[page] = (INDICES[kind], [entity_json(entity, page=(number, MENTIONS_PER_PAGE))])
         for date in indices.entities["date"]:
             name = f"chronology/{year(date['sort_start']) or 'undated'}"
             self.records.setdefault(name, (INDICES["date"], []))[1].append(entity_json(date))
@@ -160,9 +166,17 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
         written.append(out_dir / names[source.uri])
     if home or index_pages:
         progress("HTML pages about the edition")
-        site = SitePages(HTML_DIR / "indices.xsl", edition, **parameters,
-                         indices=to_json(indices) if indices is not None else "{}")
-        entities = list(EntityPages(indices).records) if indices is not None else []
-        written += write_pages(site, ["home"] * home + list(INDEX_PAGES) * bool(index_pages) + entities, out_dir)
+        sheet = stylesheet(HTML_DIR / "indices.xsl")
+        nodes = {s.uri: sheet.document(s.tree, s.uri) for s in edition}
+
+        def write(names: list[str], data: str) -> list[Path]:
+            return write_pages(SitePages.over(sheet.path, nodes, **parameters, indices=data), names, out_dir)
+        written += write(["home"] * home + list(INDEX_PAGES) * bool(index_pages),
+                         to_json(indices) if indices is not None else "{}")
+        if indices is not None:  # entity and year pages from their own data, as a build renders them
+            entities = EntityPages(indices)
+            names = list(entities.records)
+            for start in range(0, len(names), ENTITY_BATCH):
+                written += write(names[start:start + ENTITY_BATCH], entities.data(names[start:start + ENTITY_BATCH]))
     write_assets(out_dir)
     return written

@@ -4,7 +4,8 @@
   entry per entity, anchored by its id, with its name, a line of register data and its number
   of mentions, linked to its own page), and a page per entity (persons/ID.html …: the register
   data in full, with main name, variants with their languages, type, dates, coordinates,
-  notes, authority identifiers as links, and every mention with its context).
+  notes, authority identifiers as links, and every mention with its context; an entity with
+  many mentions has them on several pages, persons/ID~2.html …, see edition.site).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -71,13 +72,14 @@
   <!-- The way up from an entity's page to the other pages. -->
   <xsl:variable name="h:up" as="xs:string" select="'../'"/>
 
-  <!-- The page of one entity (persons/ID.html …), one folder below the other pages. -->
+  <!-- The page of one entity (persons/ID.html …), one folder below the other pages; its page
+       number ?page of ?pages (persons/ID~2.html …) when its mentions fill more than one. -->
   <xsl:template name="h:entity-page">
     <xsl:param name="entity" as="map(*)"/>
     <xsl:variable name="list" select="$h:up || $h:entity-pages($entity?type)?file"/>
     <xsl:variable name="initial" select="h:initial($entity?name)"/>
     <xsl:call-template name="h:index-page">
-      <xsl:with-param name="file" select="h:entity-href($entity)"/>
+      <xsl:with-param name="file" select="h:entity-page-href($entity, h:page($entity))"/>
       <xsl:with-param name="title" select="string($entity?name)"/>
       <xsl:with-param name="up" select="$h:up"/>
       <xsl:with-param name="content">
@@ -91,6 +93,18 @@
         <xsl:sequence select="h:entity-data($entity)"/>
         <section class="mentions" aria-labelledby="mentions">
           <h2 id="mentions">Mentions</h2>
+          <xsl:variable name="pages" select="($entity?pages ! xs:integer(.), 1)[1]"/>
+          <xsl:if test="$pages gt 1">
+            <p class="pages">Mentions {$entity?first}–{$entity?first + array:size($entity?mentions) - 1} of {$entity?count}.</p>
+            <nav class="pages" aria-label="Pages of mentions">
+              <ol>
+                <xsl:for-each select="1 to $pages">
+                  <li><a href="{tokenize(h:entity-page-href($entity, .), '/')[last()]}#mentions">
+                    <xsl:if test=". = h:page($entity)"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{.}</a></li>
+                </xsl:for-each>
+              </ol>
+            </nav>
+          </xsl:if>
           <xsl:call-template name="h:mentions">
             <xsl:with-param name="mentions" select="$entity?mentions?*"/>
             <xsl:with-param name="up" select="$h:up"/>
@@ -105,7 +119,7 @@
   <xsl:function name="h:entity-id" as="xs:string">
     <xsl:param name="entity" as="map(*)"/>
     <xsl:sequence select="if ($entity?register != '') then $entity?key
-        else 'unregistered-' || $entity?type || '-' || encode-for-uri($entity?key) => replace('%', '.')"/>
+        else 'unregistered-' || $entity?type || '-' || encode-for-uri($entity?key) => replace('%', '.') => replace('~', '.7E')"/>
   </xsl:function>
 
   <!-- The register entry of an entity in $edition (for what the index records lack); its
@@ -123,6 +137,20 @@
   <xsl:function name="h:entity-href" as="xs:string">
     <xsl:param name="entity" as="map(*)"/>
     <xsl:sequence select="ed:entity-page($entity?type, h:entity-id($entity))"/>
+  </xsl:function>
+
+  <!-- Which of its pages an entity's record is for (1 if it has one). -->
+  <xsl:function name="h:page" as="xs:integer">
+    <xsl:param name="entity" as="map(*)"/>
+    <xsl:sequence select="($entity?page ! xs:integer(.), 1)[1]"/>
+  </xsl:function>
+
+  <!-- The link to page $page of an entity's pages (persons/ID.html, persons/ID~2.html …). -->
+  <xsl:function name="h:entity-page-href" as="xs:string">
+    <xsl:param name="entity" as="map(*)"/>
+    <xsl:param name="page" as="xs:integer"/>
+    <xsl:sequence select="if ($page = 1) then h:entity-href($entity)
+        else ed:entity-page($entity?type, h:entity-id($entity) || '~' || $page)"/>
   </xsl:function>
 
   <!-- How certain an entity's identification is, after its name in a list. -->

@@ -76,7 +76,7 @@
 
   <!-- The persons, places and organisations of the data by the file of their page. -->
   <xsl:variable name="h:entity-by-page" as="map(xs:string, map(*))"
-      select="map:merge(('person', 'place', 'org') ! h:entities(.) ! map{ h:entity-href(.): . })"/>
+      select="map:merge(('person', 'place', 'org') ! h:entities(.) ! map{ h:entity-page-href(., h:page(.)): . })"/>
 
   <!-- The documents of the records by key: title, language and page. -->
   <xsl:variable name="h:documents" as="map(xs:string, map(*))" select="map:merge(($h:indices?documents, [])[1]?*
