@@ -81,20 +81,10 @@
     <xsl:variable name="mentions" select="$candidates[ix:mention-type(., $resolved(ix:ref-key(., $one-base)))]"/>
     <records doc="{ed:doc-key(.)}" title="{ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])}">
       <xsl:for-each select="tei:TEI/@xml:lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
-      <!-- where the mentions stand, worked out once per parent element: block, passage, part,
-           note number ('' if none), language ('' if none) -->
-      <xsl:variable name="where" as="map(xs:string, item()+)">
-        <xsl:map>
-          <xsl:for-each-group select="$mentions" group-by="generate-id(..)">
-            <xsl:map-entry key="current-grouping-key()" select="ix:block(.), ix:passage(.), ix:part(.),
-                string(ix:note-number(.)), string(../ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
-          </xsl:for-each-group>
-        </xsl:map>
-      </xsl:variable>
       <!-- the blocks the mentions are read in, numbered; each mention's block and mark in it -->
       <xsl:variable name="blocks" as="map(xs:string, xs:integer+)">
         <xsl:map>
-          <xsl:for-each-group select="$mentions" group-by="generate-id($where(generate-id(..))[1])">
+          <xsl:for-each-group select="$mentions" group-by="generate-id(ix:block(.))">
             <xsl:variable name="block" select="position()"/>
             <xsl:for-each select="current-group()">
               <xsl:map-entry key="generate-id()" select="($block, position())"/>
@@ -111,10 +101,9 @@
         <xsl:with-param name="resolved" select="$resolved" tunnel="yes"/>
         <xsl:with-param name="one-base" select="$one-base" tunnel="yes"/>
         <xsl:with-param name="main-names" select="$main-names" tunnel="yes"/>
-        <xsl:with-param name="where" select="$where" tunnel="yes"/>
       </xsl:apply-templates>
-      <xsl:for-each-group select="$mentions" group-by="generate-id($where(generate-id(..))[1])">
-        <block n="{position()}"><xsl:value-of select="ix:marked($where(generate-id(..))[1], current-group())"/></block>
+      <xsl:for-each-group select="$mentions" group-by="generate-id(ix:block(.))">
+        <block n="{position()}"><xsl:value-of select="ix:marked(ix:block(.), current-group())"/></block>
       </xsl:for-each-group>
       <xsl:apply-templates select="ix:works(.)" mode="ix:work"/>
       <xsl:apply-templates mode="ix:entity" select="if ($registers-indexed)
@@ -127,19 +116,17 @@
     <xsl:param name="resolved" as="map(xs:string, element())" tunnel="yes"/>
     <xsl:param name="one-base" as="xs:boolean" tunnel="yes"/>
     <xsl:param name="main-names" as="map(xs:string, xs:string)" tunnel="yes"/>
-    <xsl:param name="where" as="map(xs:string, item()+)" tunnel="yes"/>
-    <xsl:variable name="here" select="$where(generate-id(..))"/>
     <xsl:variable name="entry" select="$resolved(ix:ref-key(., $one-base))"/>
     <xsl:variable name="type" select="ix:mention-type(., $entry)"/>
     <xsl:variable name="surface" select="ix:text(.)"/>
     <xsl:variable name="value" select="if ($type = 'date') then ix:date-value(.) else ($entry ! $main-names(generate-id()), $surface)[1]"/>
     <xsl:variable name="at" select="$blocks(generate-id())"/>
-    <mention id="{ed:mention-id(.)}" type="{$type}" passage="{$here[2]}" part="{$here[3]}"
+    <mention id="{ed:mention-id(.)}" type="{$type}" passage="{ix:passage(.)}" part="{ix:part(.)}"
         block="{$at[1]}" mark="{$at[2]}"
         entity="{($entry/@xml:id, if ($type = 'date') then $value else (@ref, @key)[normalize-space()] ! normalize-space(), $surface)[1]}">
-      <xsl:for-each select="$here[4][.]"><xsl:attribute name="note" select="."/></xsl:for-each>
+      <xsl:for-each select="ix:note-number(.)"><xsl:attribute name="note" select="."/></xsl:for-each>
       <xsl:copy-of select="@ref, @key, @cert, @evidence"/>
-      <xsl:for-each select="(@xml:lang, $here[5][.])[1]"><xsl:attribute name="lang" select="."/></xsl:for-each>
+      <xsl:for-each select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
       <xsl:if test="$type = 'date'">
         <xsl:call-template name="ix:dating-attributes">
           <xsl:with-param name="date" select="."/>
