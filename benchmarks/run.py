@@ -145,7 +145,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         import orjson
         from edition.indices import FORMATS, WRITERS, group
         from edition.parallel import RECORDS_DIR, Pages
-        from edition.site import ENTITY_BATCH, PAGE_DATA, EntityPages, page_data
+        from edition.site import PAGE_DATA, EntityPages, page_data
         indices = group((t.path, orjson.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
                         for t in tasks)
         (out / "indices").mkdir()
@@ -156,8 +156,8 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             worker.render(Pages([name], page_data(indices, name)))
         entities = EntityPages(indices)
         pages = list(entities.records)
-        for start in range(0, len(pages), ENTITY_BATCH):
-            worker.render(Pages(pages[start:start + ENTITY_BATCH], entities.data(pages[start:start + ENTITY_BATCH])))
+        for batch, data in entities.batches(pages):
+            worker.render(Pages(batch, data))
     elif stage == "search":
         from edition.search import index_site
         index_site(out / "site")

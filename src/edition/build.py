@@ -59,7 +59,7 @@ from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, Indexing, bundles
-from .site import (ENTITY_BATCH, HOME_PAGE, INDEX_PAGES, PAGE_DATA, EntityPages, check_names, page_data, page_file,
+from .site import (HOME_PAGE, INDEX_PAGES, PAGE_DATA, EntityPages, check_names, page_data, page_file,
                    write_assets)
 from .validate import SCHEMA_DIR, Report, cross_file_lets, validate
 from .xmlio import atomic_write, current_umask, read_file
@@ -425,8 +425,9 @@ def _work_to_do(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple
 def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output: Path,
                    work: Path) -> tuple[dict[str, str], list[Pages]]:
     """The key of each page about the edition, entity and year pages included (its data and the
-    documents' headers), and those to render (those :data:`ENTITY_BATCH` a task); a page
-    whose key is as in the previous build is taken over into PAGES_DIR."""
+    documents' headers), and those to render (entity and year pages in batches:
+    :meth:`EntityPages.batches`); a page whose key is as in the previous build is taken over
+    into PAGES_DIR."""
     old = (previous or {}).get("pages", {})
     keys, todo = {}, []
 
@@ -441,9 +442,7 @@ def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output
     pages = EntityPages(indices)
     documents = _digest(*pages.documents)
     entities = [name for name, (_, records) in pages.records.items() if changed(name, documents, *records)]
-    for start in range(0, len(entities), ENTITY_BATCH):
-        names = entities[start:start + ENTITY_BATCH]
-        todo.append(Pages(names, pages.data(names), PAGES_DIR))
+    todo += [Pages(batch, data, PAGES_DIR) for batch, data in pages.batches(entities)]
     return keys, todo
 
 

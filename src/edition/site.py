@@ -6,7 +6,7 @@ site's style sheets and scripts (``xslt/html/assets``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -117,6 +117,13 @@ class EntityPages:
             sections.setdefault(section, []).extend(records)
         return sections_json(sections)
 
+    def batches(self, names: list[str]) -> Iterator[tuple[list[str], str]]:
+        """The pages ``names`` :data:`ENTITY_BATCH` at a time (one transformation each), with
+        the data of each batch."""
+        for start in range(0, len(names), ENTITY_BATCH):
+            batch = names[start:start + ENTITY_BATCH]
+            yield batch, self.data(batch)
+
 
 def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
     """Render the pages ``names`` of ``site`` and write them into ``out_dir`` (``home`` as the
@@ -175,8 +182,7 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
                          to_json(indices) if indices is not None else "{}")
         if indices is not None:  # entity and year pages from their own data, as a build renders them
             entities = EntityPages(indices)
-            names = list(entities.records)
-            for start in range(0, len(names), ENTITY_BATCH):
-                written += write(names[start:start + ENTITY_BATCH], entities.data(names[start:start + ENTITY_BATCH]))
+            for batch, data in entities.batches(list(entities.records)):
+                written += write(batch, data)
     write_assets(out_dir)
     return written
