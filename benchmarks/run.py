@@ -146,8 +146,8 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         from edition.indices import FORMATS, WRITERS, group
         from edition.parallel import RECORDS_DIR, Pages
         from edition.site import PAGE_DATA, EntityPages, page_data
-        indices = group((t.path, orjson.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
-                        for t in tasks)
+        indices = group(((t.path, orjson.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
+                         for t in tasks), out / "store.sqlite")
         (out / "indices").mkdir()
         for name in FORMATS:
             WRITERS[name](indices, out / "indices")
@@ -155,9 +155,10 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         for name in PAGE_DATA:
             worker.render(Pages([name], page_data(indices, name)))
         entities = EntityPages(indices)
-        pages = list(entities.records)
-        for batch, data in entities.batches(pages):
-            worker.render(Pages(batch, data))
+        for name in entities.pages:  # their keys, as a build computes them
+            entities.records(name)
+        for batch in entities.batches(list(entities.pages)):
+            worker.render(Pages(batch, store=out / "store.sqlite"))
     elif stage == "search":
         from edition.search import index_site
         index_site(out / "site")

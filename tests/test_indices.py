@@ -15,7 +15,7 @@ from lxml import etree
 from edition import TEI_NS, XML_NS
 from edition.cli import main
 from edition.documents import Source, find_xml_files
-from edition.indices import write_indices
+from edition.indices import INDICES, collect, open_indices, write_indices
 from edition.validate import SCHEMAS, relaxng
 
 FIXTURES = Path(__file__).parent / "fixtures" / "indices"
@@ -201,6 +201,32 @@ def test_tei(out):
 def test_tei_is_valid_tei_p5(out):
     grammar = relaxng(SCHEMAS["tei-all"])
     assert grammar.validate(etree.parse(str(out / "indices.xml"))), grammar.error_log
+
+
+def test_store_holds_the_indices_and_reads_mentions_when_asked(out, data, tmp_path):
+    """The indices are grouped into an SQLite store (the indices.sqlite written); reopened
+    read-only, it gives the same records, the mentions read in slices of their rowids."""
+    sources = [Source.load(p) for p in find_xml_files([EDITION, FOREIGN])]
+    grouped = collect(sources, tmp_path / "store.sqlite")
+    reopened = open_indices(tmp_path / "store.sqlite")
+    for indices in (grouped, reopened):
+        assert [d["key"] for d in indices.documents] == [d["key"] for d in data["documents"]]
+        for kind, section in INDICES.items():
+            for entity, expected in zip(indices.entities[kind], data[section], strict=True):
+                mentions = entity["mentions"]
+                assert list(mentions) == expected["mentions"]
+                assert (len(mentions), mentions.documents) == (expected["count"], expected["documents"])
+                assert mentions[-1] == expected["mentions"][-1] and mentions[1:3] == expected["mentions"][1:3]
+                assert mentions[::2] == expected["mentions"][::2] and mentions[5:2] == []
+        assert list(indices.works) == data["works"] and indices.works[1] == data["works"][1]
+    with pytest.raises(IndexError):
+        reopened.entities["person"][0]["mentions"][1]  # Aurore: one mention
+    with pytest.raises(sqlite3.OperationalError):
+        reopened.store.execute("DELETE FROM mentions")  # read-only
+    written = sqlite3.connect(out / "indices.sqlite")
+    for table in ("documents", "entities", "mentions", "works"):
+        query = f"SELECT * FROM {table} ORDER BY rowid"
+        assert written.execute(query).fetchall() == reopened.store.execute(query).fetchall()
 
 
 def test_real_edition_files(tmp_path):

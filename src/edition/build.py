@@ -72,6 +72,8 @@ TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 #: Where the pages about the edition are made while Pagefind indexes the site.
 PAGES_DIR = ".edition-cache/pages"
+#: The index store of the build (:func:`edition.indices.group`), removed once the outputs are made.
+INDEX_STORE = ".edition-cache/indices.sqlite"
 #: The index data files a worker writes while this process writes the others (with several jobs).
 WORKER_FORMATS = ("tei", "csv")
 #: Where each search index gets its pages (see :class:`edition.search.Indexing`).
@@ -299,12 +301,12 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             if jobs <= 1:
                 indexing.wait()
             progress("indices")
-            records = [(task.path, work / RECORDS_DIR / f"{names[task.uri]}.json") for task in tasks]
             (work / "indices").mkdir()
+            indices = group(((task.path, orjson.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
+                             for task in tasks), work / INDEX_STORE)
             # some index data, then the pages about the edition in the workers; the rest here meanwhile
-            elsewhere = pool.run([IndexData(list(WORKER_FORMATS), records)]) if jobs > 1 else iter(())
-            indices = group((path, orjson.loads(file.read_bytes())) for path, file in records)
-            page_keys, todo_pages = _pages_to_make(indices, headers, previous, output, work)
+            elsewhere = pool.run([IndexData(list(WORKER_FORMATS), work / INDEX_STORE)]) if jobs > 1 else iter(())
+            page_keys, todo_pages = _pages_to_make(indices, work / INDEX_STORE, headers, previous, output, work)
             pages = pool.run(todo_pages)
             progress("index data")
             for name in INDEX_FORMATS:
@@ -323,6 +325,8 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     write_assets(site)
     if pdf:
         _book(documents, registers, indices, files_of, relative, names, work, progress)
+    indices.store.close()
+    (work / INDEX_STORE).unlink()
     listed = _files(work)
     groups = {
         "site": [f"site/{names[s.uri]}.html" for s in documents]
@@ -422,12 +426,12 @@ def _work_to_do(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple
     return todo, files_of, checked
 
 
-def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output: Path,
+def _pages_to_make(indices: Indices, store: Path, headers: str, previous: dict | None, output: Path,
                    work: Path) -> tuple[dict[str, str], list[Pages]]:
     """The key of each page about the edition, entity and year pages included (its data and the
     documents' headers), and those to render (entity and year pages in batches:
-    :meth:`EntityPages.batches`); a page whose key is as in the previous build is taken over
-    into PAGES_DIR."""
+    :meth:`EntityPages.batches`, from the index ``store``); a page whose key is as in the
+    previous build is taken over into PAGES_DIR."""
     old = (previous or {}).get("pages", {})
     keys, todo = {}, []
 
@@ -441,8 +445,8 @@ def _pages_to_make(indices: Indices, headers: str, previous: dict | None, output
             todo.append(Pages([name], data, PAGES_DIR))
     pages = EntityPages(indices)
     documents = _digest(*pages.documents)
-    entities = [name for name, (_, records) in pages.records.items() if changed(name, documents, *records)]
-    todo += [Pages(batch, data, PAGES_DIR) for batch, data in pages.batches(entities)]
+    entities = [name for name in pages.pages if changed(name, documents, *pages.records(name))]
+    todo += [Pages(batch, folder=PAGES_DIR, store=store) for batch in pages.batches(entities)]
     return keys, todo
 
 

@@ -1,8 +1,9 @@
 """Indices as data: persons, places, organisations, dates and works cited, with every mention.
 
 ``xslt/index/mentions.xsl`` extracts one record per mention, work cited and register entry
-from each document (the whole edition at hand, for the registers); :func:`collect` groups
-them here, in one place, into :class:`Indices`; the writers below turn those into
+from each document (the whole edition at hand, for the registers); :func:`group` groups
+them here, in one place, into :class:`Indices`, held in an SQLite database (the *store*, which
+is ``indices.sqlite``), so that no process holds every mention; the writers below turn those into
 
 * ``indices.xml``: TEI (``listPerson``/``listPlace``/``listOrg`` with the register data and a
   ``note type="mentions"`` list of ``ptr``s per entry, a dated ``list type="chronology"``, a
@@ -29,8 +30,8 @@ import operator
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -43,7 +44,7 @@ from .contexts import contexts
 from .documents import Source, find_xml_files, require_tei, with_neighbours
 from .problems import ERROR, InputError, Problem
 from .saxon import XSLT_DIR, SaxonError, stylesheet
-from .xmlio import atomic_open, atomic_write, parse_bytes
+from .xmlio import atomic_open, atomic_path, parse_bytes
 
 MENTIONS_XSL = XSLT_DIR / "index" / "mentions.xsl"
 IX = "{urn:x-edition:index}"
@@ -106,25 +107,71 @@ CREATE TABLE works (
   urls TEXT,                    -- JSON array of URLs
   doi TEXT, text TEXT
 );
-CREATE INDEX mentions_by_entity ON mentions (entity_id, document_id);
-CREATE INDEX mentions_by_document ON mentions (document_id, position);
-CREATE INDEX entities_by_name ON entities (type, name);
-CREATE INDEX works_by_document ON works (document_id);
 -- every mention with its document and entity, e.g.
 --   SELECT surface, context FROM mention_list WHERE name = 'Iosif Stalin' AND document = 'nk20'
 CREATE VIEW mention_list AS
   SELECT m.*, d.key AS document, e.type AS type, e.key AS entity, e.name AS name
   FROM mentions m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id;
 """
+#: The indexes of :data:`SCHEMA` (made once the tables are filled).
+INDEXES = """
+CREATE INDEX mentions_by_entity ON mentions (entity_id, document_id);
+CREATE INDEX mentions_by_document ON mentions (document_id, position);
+CREATE INDEX entities_by_name ON entities (type, name);
+CREATE INDEX works_by_document ON works (document_id);
+"""
+
+
+class Records(Sequence):
+    """Rows ``first`` to ``first + count - 1`` (rowids) of a table of the index store, as records
+    (``make``: a row -> a dict), read when asked for: iterated as a stream, sliced as a list."""
+
+    def __init__(self, store: sqlite3.Connection, query: str, make: Callable[[tuple], dict], first: int, count: int):
+        self.store, self.query, self.make, self.first, self.count = store, query, make, first, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[dict]:
+        return self._read(0, self.count)
+
+    def __getitem__(self, index: int | slice) -> dict | list[dict]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self.count)
+            if step != 1:
+                return [self[position] for position in range(start, stop, step)]
+            return list(self._read(start, stop)) if stop > start else []
+        position = index + self.count if index < 0 else index
+        if not 0 <= position < self.count:
+            raise IndexError(index)
+        return next(self._read(position, position + 1))
+
+    def _read(self, start: int, stop: int) -> Iterator[dict]:
+        return map(self.make, self.store.execute(self.query, (self.first + start, self.first + stop)))
+
+
+class Mentions(Records):
+    """The mentions of an entity (:data:`MENTION_FIELDS`), in edition order, and the keys of the
+    ``documents`` they stand in."""
+
+    def __init__(self, store: sqlite3.Connection, keys: list[str], entity: dict, first: int, count: int,
+                 documents: list[str]):
+        kind, key = entity["type"], entity["key"]
+        super().__init__(store, _MENTIONS_QUERY, lambda row: dict(zip(MENTION_FIELDS, (
+            row[0], keys[row[1]], row[2], kind, key, *row[3:]))), first, count)
+        self.documents = documents
 
 
 @dataclass
 class Indices:
-    """The indices of a set of documents: entities (with their mentions) per type, and works."""
+    """The indices of a set of documents, held in an SQLite database of :data:`SCHEMA` (the
+    *store*, see :func:`group`): the ``documents`` and the ``entities`` per type in memory, each
+    entity with its ``mentions`` (:class:`Mentions`) and the ``works`` read from the store."""
 
-    documents: list[dict] = field(default_factory=list)
-    entities: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in INDICES})
-    works: list[dict] = field(default_factory=list)
+    store: sqlite3.Connection
+    documents: list[dict]
+    entities: dict[str, list[dict]]
+    works: Records
 
 
 def _day(value: str) -> tuple[int, ...]:
@@ -226,50 +273,133 @@ def _work(element: etree._Element, document: str) -> dict:
     }
 
 
-def collect(sources: list[Source]) -> Indices:
-    """Index ``sources``: mentions grouped per entity with the register data, and works cited."""
-    return group(zip([source.path for source in sources], _records(sources)))
+def collect(sources: list[Source], store: Path | None = None) -> Indices:
+    """Index ``sources``: mentions grouped per entity with the register data, and works cited
+    (in the store ``store``, see :func:`group`)."""
+    return group(zip([source.path for source in sources], _records(sources)), store)
 
 
-def group(documents: Iterable[tuple[Path, dict]]) -> Indices:
+def group(documents: Iterable[tuple[Path, dict]], store: Path | None = None) -> Indices:
     """The indices from the index records of each document (:func:`records`, with the document's
-    path, in edition order), wherever the records were made (here, or in build workers); each
-    document's records are let go once grouped."""
-    indices = Indices()
-    keys: set[str] = set()
+    path, in edition order), wherever the records were made (here, or in build workers),
+    written into the store: an SQLite database at ``store`` (made anew), else a private
+    temporary one. Each document's records are let go once written: what stays in memory is
+    the documents and the entities, not their mentions."""
+    if store is not None:
+        store.unlink(missing_ok=True)
+    db = sqlite3.connect("" if store is None else store)
+    db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {SCHEMA} {_STAGING}")
+    numbers: dict[str, int] = {}
     registered: dict[tuple[str, str], dict] = {}
-    grouped: dict[tuple[str, str], dict] = {}
+    grouped: dict[tuple[str, str], dict] = {}  # -> the entity, its provisional number in "_number"
     for path, data in documents:
-        if data["key"] in keys:
+        if data["key"] in numbers:
             raise InputError(Problem(str(path), 0, 0, ERROR, f"two documents have the key \"{data['key']}\" "
                                      "(TEI/@xml:id, else the file name): give one of them another xml:id",
                                      "index-document-key"))
-        keys.add(data["key"])
-        indices.documents.append({name: data[name] for name in DOCUMENT_FIELDS})
+        numbers[data["key"]] = number = len(numbers) + 1
+        db.execute("INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
+                   (number, *(data[name] for name in DOCUMENT_FIELDS)))
         for entity in data["entities"]:
             registered.setdefault((entity["type"], entity["key"]), entity)
+        rows = []
         for mention in data["mentions"]:
             key = (mention["type"], mention["entity"])
-            if key not in grouped:
+            entity = grouped.get(key)
+            if entity is None:
                 dated = {k: v for k, v in mention.items() if k in ("sort_start", "sort_end")}
-                grouped[key] = {name: "" for name in ENTITY_FIELDS} | {
+                entity = grouped[key] = {name: "" for name in ENTITY_FIELDS} | {
                     "key": key[1], "type": key[0], "name": mention["value"] or mention["surface"],
                     "variants": [], "notes": [], "dates": [], "idnos": [], "lat": None, "long": None} | dated
-                grouped[key]["mentions"] = []
-            grouped[key]["mentions"].append(mention)
-        indices.works.extend(data["works"])
+                entity["_number"] = len(grouped)
+            rows.append((entity["_number"], number, *_STAGED_MENTION(mention)))
+        db.executemany(f"INSERT INTO staged_mentions VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 2))})", rows)
+        db.executemany(f"INSERT INTO staged_works VALUES ({', '.join('?' * (len(WORK_FIELDS) + 6))})",
+                       (_staged_work(work, number) for work in data["works"]))
+    entities = {kind: [] for kind in INDICES}
     for key, entity in grouped.items():
         entity.update(registered.get(key, {}))
-        indices.entities[key[0]].append(entity)
-    for kind, entities in indices.entities.items():
+        entities[key[0]].append(entity)
+    for kind, listed in entities.items():
         if kind == "date":
-            entities.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
+            listed.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
         else:
-            entities.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
-    indices.works.sort(key=lambda w: (_sort_name(w["authors"][0]["name"] if w["authors"] else "~"),
-                                      _sort_name(w["titles"][0]["title"] if w["titles"] else w["text"] or ""),
-                                      _day(w["sort_start"]), w["id"]))
-    return indices
+            listed.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
+    ordered = [entity for kind in INDICES for entity in entities[kind]]
+    _insert(db, "entities", ["id", *ENTITY_FIELDS],
+            ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(ordered, 1)))
+    db.executemany("INSERT INTO ranks VALUES (?, ?)", ((e["_number"], number) for number, e in enumerate(ordered, 1)))
+    columns = ", ".join(_MENTION_COLUMNS)
+    db.execute(f"INSERT INTO mentions (document_id, entity_id, {columns}) SELECT s.document_id, r.id, "
+               f"{', '.join(f's.{column}' for column in _MENTION_COLUMNS)} "
+               "FROM staged_mentions s JOIN ranks r ON r.provisional = s.entity ORDER BY r.id, s.document_id, s.position")
+    columns = ", ".join(name for name in WORK_FIELDS if name != "document")
+    db.execute(f"INSERT INTO works (document_id, {columns}) SELECT document_id, {columns} FROM staged_works "
+               "ORDER BY author, title, undated, year, month, day, id, rowid")
+    db.executescript(f"DROP TABLE temp.staged_mentions; DROP TABLE temp.staged_works; DROP TABLE temp.ranks; {INDEXES}")
+    db.commit()
+    return _read(db)
+
+
+def open_indices(store: Path) -> Indices:
+    """The indices in the store at ``store`` (written by :func:`group`), opened read-only."""
+    return _read(sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True))
+
+
+def _read(db: sqlite3.Connection) -> Indices:
+    documents = [dict(zip(DOCUMENT_FIELDS, row)) for row in
+                 db.execute(f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents ORDER BY id")]
+    keys = [""] + [document["key"] for document in documents]  # by document id
+    spans: dict[int, list] = {}  # entity id -> first mention's rowid, count, documents
+    for entity_id, document_id, count, first in db.execute(
+            "SELECT entity_id, document_id, count(*), min(rowid) FROM mentions GROUP BY entity_id, document_id "
+            "ORDER BY entity_id, document_id"):
+        span = spans.setdefault(entity_id, [first, 0, []])
+        span[1] += count
+        span[2].append(keys[document_id])
+    entities: dict[str, list[dict]] = {kind: [] for kind in INDICES}
+    for row in db.execute(f"SELECT id, {', '.join(ENTITY_FIELDS)} FROM entities ORDER BY id"):
+        entity = dict(zip(ENTITY_FIELDS, row[1:]))
+        for name in ("variants", "notes", "dates", "idnos"):
+            entity[name] = orjson.loads(entity[name])
+        entity["mentions"] = Mentions(db, keys, entity, *spans[row[0]])
+        entities[entity["type"]].append(entity)
+
+    def work(row: tuple) -> dict:
+        record = dict(zip(WORK_FIELDS, (row[0], keys[row[1]], *row[2:])))
+        for name in ("authors", "titles", "urls"):
+            record[name] = orjson.loads(record[name])
+        return record
+    works = Records(db, _WORKS_QUERY, work, 1, db.execute("SELECT count(*) FROM works").fetchone()[0])
+    return Indices(db, documents, entities, works)
+
+
+#: The columns of a mention in the store besides its document and entity.
+_MENTION_COLUMNS = tuple(name for name in MENTION_FIELDS if name not in ("document", "type", "entity"))
+_STAGED_MENTION = operator.itemgetter(*_MENTION_COLUMNS)
+_MENTIONS_QUERY = (f"SELECT id, document_id, position, {', '.join(_MENTION_COLUMNS[2:])} FROM mentions "
+                   "WHERE rowid >= ? AND rowid < ? ORDER BY rowid")
+_WORKS_QUERY = (f"SELECT id, document_id, {', '.join(WORK_FIELDS[2:])} FROM works "
+                "WHERE rowid >= ? AND rowid < ? ORDER BY rowid")
+#: What :func:`group` writes before it knows the order of the entities and works: mentions with
+#: their entity's number in order of appearance, works with their sort key (as :func:`_staged_work`).
+_STAGING = f"""
+CREATE TEMP TABLE staged_mentions (entity INTEGER, document_id INTEGER, {', '.join(_MENTION_COLUMNS)});
+CREATE TEMP TABLE staged_works (author TEXT, title TEXT, undated INTEGER, year INTEGER, month INTEGER, day INTEGER,
+                                document_id INTEGER, {', '.join(name for name in WORK_FIELDS if name != "document")});
+CREATE TEMP TABLE ranks (provisional INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+"""
+
+
+def _staged_work(work: dict, document: int) -> tuple:
+    """A work's row of ``staged_works``: its sort key (author, title, date, as :data:`SCHEMA`'s
+    works are ordered), its document's number and its fields."""
+    day = _day(work["sort_start"])
+    year, month, date = (max(min(day[1], 2 ** 62), -2 ** 62), day[2], day[3]) if len(day) > 1 else (None, None, None)
+    author = _sort_name(work["authors"][0]["name"] if work["authors"] else "~")
+    title = _sort_name(work["titles"][0]["title"] if work["titles"] else work["text"] or "")
+    return (author, title, day[0], year, month, date, document,
+            *(_sql(work[name]) for name in WORK_FIELDS if name != "document"))
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -303,13 +433,19 @@ def entity_json(entity: dict, mentions: bool = True, page: tuple[int, int] | Non
     ``page`` (number, size) only that page's mentions, the ``page``, the number of ``pages`` and
     the number of the page's ``first`` mention."""
     record = entity if mentions else {k: v for k, v in entity.items() if k != "mentions"}
-    documents = list(dict.fromkeys(m["document"] for m in entity["mentions"]))
-    extra = {"count": len(entity["mentions"]), "documents": documents}
+    extra = {"count": len(entity["mentions"]), "documents": entity["mentions"].documents}
     if page is not None:
         number, size = page
         extra |= {"mentions": entity["mentions"][(number - 1) * size:number * size], "page": number,
                   "pages": pages_of(entity, size), "first": (number - 1) * size + 1}
-    return orjson.dumps(record | extra)
+    return orjson.dumps(record | extra, default=_listed)
+
+
+def _listed(value: object) -> list:
+    """What orjson makes of records read from the store (:class:`Records`): a list."""
+    if isinstance(value, Records):
+        return list(value)
+    raise TypeError(f"cannot serialize {type(value).__name__}")
 
 
 def pages_of(entity: dict, size: int) -> int:
@@ -400,30 +536,10 @@ def _insert(db: sqlite3.Connection, table: str, columns: list[str], rows: Iterab
 
 
 def _sqlite(indices: Indices, out_dir: Path) -> list[Path]:
-    """The database is built in memory and written like every other file (atomic_write)."""
-    db = sqlite3.connect(":memory:")
-    try:
-        db.execute("PRAGMA foreign_keys = ON")
-        db.executescript(SCHEMA)
-        documents = {d["key"]: number for number, d in enumerate(indices.documents, 1)}
-        _insert(db, "documents", ["id", *DOCUMENT_FIELDS],
-                ([documents[d["key"]]] + [d[f] for f in DOCUMENT_FIELDS] for d in indices.documents))
-        entities = [e for kind in INDICES for e in indices.entities[kind]]
-        _insert(db, "entities", ["id", *ENTITY_FIELDS],
-                ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(entities, 1)))
-        mention_columns = [f for f in MENTION_FIELDS if f not in ("document", "type", "entity")]
-        mention = operator.itemgetter("document", *mention_columns)  # strings, and the position
-        _insert(db, "mentions", ["document_id", "entity_id", *mention_columns],
-                ((documents[row[0]], number) + row[1:] for number, e in enumerate(entities, 1)
-                 for row in map(mention, e["mentions"])))
-        work_columns = [f for f in WORK_FIELDS if f != "document"]
-        _insert(db, "works", ["document_id", *work_columns],
-                ([documents[w["document"]]] + [_sql(w[f]) for f in work_columns] for w in indices.works))
-        db.commit()
-        path = out_dir / "indices.sqlite"
-        atomic_write(path, db.serialize())
-    finally:
-        db.close()
+    """The store itself (:func:`group`), copied without its free space."""
+    path = out_dir / "indices.sqlite"
+    with atomic_path(path) as tmp:
+        indices.store.execute("VACUUM INTO ?", (str(tmp),))
     return [path]
 
 

@@ -36,12 +36,12 @@ from saxonche import PyXdmNode
 
 from . import TEI_NS
 from .documents import Source, require_tei
-from .indices import MENTIONS_XSL, WRITERS, group, records
+from .indices import MENTIONS_XSL, WRITERS, open_indices, records
 from .plaintext import TEXT_XSL
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering
 from .saxon import XSLT_DIR, Stylesheet, stylesheet
-from .site import HTML_DIR, SitePages, write_pages
+from .site import HTML_DIR, EntityPages, SitePages, write_pages
 from .validate import SCHEMATRON, check_document, schematron
 from .xmlio import atomic_write, parse_bytes
 
@@ -139,21 +139,22 @@ class Summary:
 @dataclass
 class Pages:
     """Pages about the whole edition (``names``, see :func:`edition.site.write_pages`), rendered
-    from ``indices``: what they show of ``indices.json`` (:func:`edition.indices.to_json`)."""
+    from ``indices``: what they show of ``indices.json`` (:func:`edition.indices.to_json`); or,
+    for entity and year pages, from the index ``store`` (:func:`edition.indices.group`)."""
 
     names: list[str]
-    indices: str
+    indices: str = ""
     folder: str = "site"  # where to write them, in the build's folder
+    store: Path | None = None
 
 
 @dataclass
 class IndexData:
     """Index data files in ``formats`` (of :data:`edition.indices.FORMATS`), written into
-    ``folder`` of the build's folder from the index records of the documents (``records``: each
-    document's path and the file of its records, in edition order)."""
+    ``folder`` of the build's folder from the index ``store`` (:func:`edition.indices.group`)."""
 
     formats: list[str]
-    records: list[tuple[Path, Path]]
+    store: Path
     folder: str = "indices"
 
 
@@ -185,6 +186,7 @@ class Worker:
         self.plan = plan
         self.registers = [require_tei(Source.load(path)) for path in plan.registers]
         self.base: dict[Path, dict[str, PyXdmNode]] = {}
+        self.entity_pages: dict[Path, EntityPages] = {}  # by index store
 
     def nodes(self, sheet: Stylesheet, full: list[Source]) -> dict[str, PyXdmNode]:
         """``$edition`` for ``sheet``: stubs and registers (handed to Saxon once), ``full`` in full."""
@@ -244,17 +246,17 @@ class Worker:
             result.written["pdf"] = [_write(plan.out / "pdf" / f"{name}.pdf", laid.write_pdf())]
 
     def _index_data(self, task: IndexData) -> Result:
-        result = Result("")
-        try:
-            indices = group((path, orjson.loads(file.read_bytes())) for path, file in task.records)
-            result.written[task.folder] = [path for name in task.formats
-                                           for path in WRITERS[name](indices, self.plan.out / task.folder)]
-        except InputError as exc:
-            result.problem = exc.problem
-        return result.measured()
+        indices = open_indices(task.store)
+        return Result("", {task.folder: [path for name in task.formats
+                                         for path in WRITERS[name](indices, self.plan.out / task.folder)]}).measured()
 
     def _pages(self, task: Pages) -> Result:
-        site = SitePages.over(SITE_XSL, self.nodes(stylesheet(SITE_XSL), []), **self.plan.html, indices=task.indices)
+        data = task.indices
+        if task.store is not None:
+            if task.store not in self.entity_pages:
+                self.entity_pages[task.store] = EntityPages(open_indices(task.store))
+            data = self.entity_pages[task.store].data(task.names)
+        site = SitePages.over(SITE_XSL, self.nodes(stylesheet(SITE_XSL), []), **self.plan.html, indices=data)
         return Result("", {"site": write_pages(site, task.names, self.plan.out / task.folder)}).measured()
 
 

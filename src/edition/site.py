@@ -88,41 +88,44 @@ def year(day: str) -> str:
 class EntityPages:
     """The page of each person, place and organisation of ``indices`` (and its further pages,
     :data:`MENTIONS_PER_PAGE` mentions a page) and the chronology's page of each year:
-    ``records`` (page name, ``persons/ID``, ``persons/ID~2`` or ``chronology/1920``, -> section of
-    indices.json and the records it shows: the entity's, the dates of the year) and the
-    ``documents`` section they share, serialized once (:func:`edition.indices.records_json`)."""
+    ``pages`` (page name, ``persons/ID``, ``persons/ID~2`` or ``chronology/1920``, -> section of
+    indices.json and the entities it shows, with the number of the page of their mentions, or
+    None for all), their :meth:`records` serialized when asked for, and the ``documents``
+    section they share, serialized once (:func:`edition.indices.records_json`)."""
 
     def __init__(self, indices: Indices):
         self.documents = records_json(indices.documents)
-        self.records: dict[str, tuple[str, list[bytes]]] = {}
+        self.pages: dict[str, tuple[str, list[tuple[dict, int | None]]]] = {}
         for kind, folder in ENTITY_PAGES.items():
             for entity in indices.entities[kind]:
                 name = f"{folder}/{entity_id(entity)}"
-                if name in self.records:
+                if name in self.pages:
                     raise InputError(Problem(entity["register"] or entity["key"], 0, 0, ERROR,
                                              f"two {kind} entries would both have the page {name}.html: give one "
                                              "another xml:id, @ref or @key", "output-clash"))
                 for number in range(1, pages_of(entity, MENTIONS_PER_PAGE) + 1):
-                    page = name if number == 1 else f"{name}~{number}"
-                    self.records[page] = (INDICES[kind], [entity_json(entity, page=(number, MENTIONS_PER_PAGE))])
+                    self.pages[name if number == 1 else f"{name}~{number}"] = (INDICES[kind], [(entity, number)])
         for date in indices.entities["date"]:
             name = f"chronology/{year(date['sort_start']) or 'undated'}"
-            self.records.setdefault(name, (INDICES["date"], []))[1].append(entity_json(date))
+            self.pages.setdefault(name, (INDICES["date"], []))[1].append((date, None))
+
+    def records(self, name: str) -> list[bytes]:
+        """The records the page ``name`` shows, as indices.json has them."""
+        return [entity_json(entity, page=None if number is None else (number, MENTIONS_PER_PAGE))
+                for entity, number in self.pages[name][1]]
 
     def data(self, names: list[str]) -> str:
         """What the pages ``names`` show of the indices: the documents and their records."""
         sections: dict[str, list[bytes]] = {"documents": self.documents}
         for name in names:
-            section, records = self.records[name]
-            sections.setdefault(section, []).extend(records)
+            sections.setdefault(self.pages[name][0], []).extend(self.records(name))
         return sections_json(sections)
 
-    def batches(self, names: list[str]) -> Iterator[tuple[list[str], str]]:
-        """The pages ``names`` :data:`ENTITY_BATCH` at a time (one transformation each), with
-        the data of each batch."""
+    @staticmethod
+    def batches(names: list[str]) -> Iterator[list[str]]:
+        """The pages ``names`` :data:`ENTITY_BATCH` at a time (rendered in one transformation)."""
         for start in range(0, len(names), ENTITY_BATCH):
-            batch = names[start:start + ENTITY_BATCH]
-            yield batch, self.data(batch)
+            yield names[start:start + ENTITY_BATCH]
 
 
 def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
@@ -182,7 +185,7 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
                          to_json(indices) if indices is not None else "{}")
         if indices is not None:  # entity and year pages from their own data, as a build renders them
             entities = EntityPages(indices)
-            for batch, data in entities.batches(list(entities.records)):
-                written += write(batch, data)
+            for batch in entities.batches(list(entities.pages)):
+                written += write(batch, entities.data(batch))
     write_assets(out_dir)
     return written

@@ -183,19 +183,32 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
-    """A binary file to write ``path`` piece by piece: a temporary file in the same folder,
-    which replaces ``path`` (atomically, permissions as :func:`atomic_write`) once the block
-    ends without an exception, and is removed if it does not."""
+    """A binary file to write ``path`` piece by piece (see :func:`atomic_path`)."""
+    with atomic_path(path) as tmp, tmp.open("wb") as handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """An empty temporary file in the folder of ``path``, to be written by name, which replaces
+    ``path`` (atomically, permissions as :func:`atomic_write`) once the block ends without an
+    exception, and is removed if it does not."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(name)
     try:
-        os.fchmod(fd, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~current_umask())
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            os.fchmod(fd, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~current_umask())
+        finally:
+            os.close(fd)
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
