@@ -156,7 +156,7 @@ def outputs(folder: Path) -> dict[str, bytes]:
 
 
 def test_workers_render_what_one_process_renders(tmp_path, monkeypatch):
-    monkeypatch.setattr(edition.site, "ENTITY_BATCH", 2)  # the three entity pages in two tasks
+    monkeypatch.setattr(edition.site, "PAGE_BATCH", 2)  # the three entity pages in two tasks
     tei = small_edition(tmp_path)
     assert edition.build.validate([tei]).ok
     build(tei, tmp_path / "one", pdf=False, jobs=1)

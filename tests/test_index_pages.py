@@ -32,9 +32,9 @@ SECTIONS = {"persons": "persons", "places": "places", "organisations": "orgs"}  
 
 
 def entity_pages(site: Path) -> list[str]:
-    """The entity pages of a built site (persons/ID.html …) and the chronology's year pages
-    (chronology/1920.html …), relative to it."""
-    return sorted(str(p.relative_to(site)) for folder in (*ENTITY_PAGES.values(), "chronology")
+    """The entity pages of a built site (persons/ID.html …), the chronology's year pages
+    (chronology/1920.html …) and the pages of the works cited (works/1.html …), relative to it."""
+    return sorted(str(p.relative_to(site)) for folder in (*ENTITY_PAGES.values(), "chronology", "works")
                   for p in (site / folder).glob("*.html"))
 
 
@@ -232,12 +232,41 @@ def test_chronology_lists_every_dated_mention_in_date_order_a_page_a_year(fixtur
 
 def test_works_cited_with_their_links(fixture_build):
     data = json.loads((fixture_build / "indices" / "indices.json").read_text(encoding="utf-8"))
-    works, _ = parse_html(fixture_build / "site" / "works.html")
+    overview, _ = parse_html(fixture_build / "site" / "works.html")
+    assert [a.get("href") for a in overview.findall(".//p[@class='works-page']/a")] == ["works/1.html"]
+    works, _ = parse_html(fixture_build / "site" / "works" / "1.html")
     listed = works.findall(".//div[@class='work']")
-    assert len(listed) == len(data["works"]) >= 2
+    assert [w.get("id") for w in listed] == [f"work-{w['id']}" for w in data["works"]] and len(listed) >= 2
     hrefs = {a.get("href") for a in works.iter("a")}
     assert {"https://doi.org/10.1234/abc", "https://doi.org/10.5555/xyz"} <= hrefs
-    assert "alpha.html#al-b1" in hrefs
+    assert "../alpha.html#al-b1" in hrefs
+    assert works.find(".//nav[@class='pages']") is None  # one page: no page links
+
+
+def test_works_cited_in_pages(tmp_path, monkeypatch):
+    """WORKS_PER_PAGE works a page (1 here): works.html lists the pages by their first (and
+    last) work; works/1.html, works/2.html … each with its citations and the way to the next
+    and the previous page; together every work once, in the order of the index."""
+    monkeypatch.setattr(site, "WORKS_PER_PAGE", 1)
+    sources = load_tei(sorted(FIXTURE_EDITION.glob("*.xml")))
+    documents = [s for s in sources if s.path.name in ("alpha.xml", "beta.xml")]
+    indices = collect(documents)
+    write_site(documents, sources, tmp_path, indices=indices)
+    overview, errors = parse_html(tmp_path / "works.html")
+    assert errors == []
+    assert "2 citations in 1 documents" in overview.findtext(".//p[@class='index-summary']")
+    entries = overview.findall(".//p[@class='works-page']")
+    assert [e.find("a").get("href") for e in entries] == ["works/1.html", "works/2.html"]
+    assert [e.find("a").text for e in entries] == [w["authors"][0]["name"] for w in indices.works]
+    listed = []
+    for number in (1, 2):
+        page, errors = parse_html(tmp_path / "works" / f"{number}.html")
+        assert errors == []
+        assert page.findtext(".//p[@class='pages']") == f"Citations {number}–{number} of 2."
+        assert [(a.get("rel"), a.get("href")) for a in page.findall(".//nav[@class='pages']//a")] == \
+            [[("next", "2.html")], [("prev", "1.html")]][number - 1]
+        listed += [w.get("id") for w in page.findall(".//div[@class='work']")]
+    assert listed == [f"work-{w['id']}" for w in indices.works]
 
 
 def test_document_pages_carry_the_search_marks(fixture_build, edition_build_output):

@@ -59,7 +59,7 @@ from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, Indexing, bundles
-from .site import (HOME_PAGE, INDEX_PAGES, PAGE_DATA, EntityPages, check_names, page_data, page_file,
+from .site import (HOME_PAGE, INDEX_PAGES, PAGE_DATA, RecordPages, check_names, page_data, page_file,
                    write_assets)
 from .validate import SCHEMA_DIR, Report, cross_file_lets, validate
 from .xmlio import atomic_write, current_umask, read_file
@@ -430,7 +430,7 @@ def _pages_to_make(indices: Indices, store: Path, headers: str, previous: dict |
                    work: Path) -> tuple[dict[str, str], list[Pages]]:
     """The key of each page about the edition, entity and year pages included (its data and the
     documents' headers), and those to render (entity and year pages in batches:
-    :meth:`EntityPages.batches`, from the index ``store``); a page whose key is as in the
+    :meth:`RecordPages.batches`, from the index ``store``); a page whose key is as in the
     previous build is taken over into PAGES_DIR."""
     old = (previous or {}).get("pages", {})
     keys, todo = {}, []
@@ -443,7 +443,7 @@ def _pages_to_make(indices: Indices, store: Path, headers: str, previous: dict |
         data = page_data(indices, name)
         if changed(name, data):
             todo.append(Pages([name], data, PAGES_DIR))
-    pages = EntityPages(indices)
+    pages = RecordPages(indices)
     documents = _digest(*pages.documents)
     entities = [name for name in pages.pages if changed(name, documents, *pages.records(name))]
     todo += [Pages(batch, folder=PAGES_DIR, store=store) for batch in pages.batches(entities)]

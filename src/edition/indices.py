@@ -172,6 +172,7 @@ class Indices:
     documents: list[dict]
     entities: dict[str, list[dict]]
     works: Records
+    citing: int  # how many documents cite works
 
 
 def _day(value: str) -> tuple[int, ...]:
@@ -371,7 +372,8 @@ def _read(db: sqlite3.Connection) -> Indices:
             record[name] = orjson.loads(record[name])
         return record
     works = Records(db, _WORKS_QUERY, work, 1, db.execute("SELECT count(*) FROM works").fetchone()[0])
-    return Indices(db, documents, entities, works)
+    citing = db.execute("SELECT count(DISTINCT document_id) FROM works").fetchone()[0]
+    return Indices(db, documents, entities, works, citing)
 
 
 #: The columns of a mention in the store besides its document and entity.

@@ -41,7 +41,7 @@ from .plaintext import TEXT_XSL
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering
 from .saxon import XSLT_DIR, Stylesheet, stylesheet
-from .site import HTML_DIR, EntityPages, SitePages, write_pages
+from .site import HTML_DIR, RecordPages, SitePages, write_pages
 from .validate import SCHEMATRON, check_document, schematron
 from .xmlio import atomic_write, parse_bytes
 
@@ -186,7 +186,7 @@ class Worker:
         self.plan = plan
         self.registers = [require_tei(Source.load(path)) for path in plan.registers]
         self.base: dict[Path, dict[str, PyXdmNode]] = {}
-        self.entity_pages: dict[Path, EntityPages] = {}  # by index store
+        self.record_pages: dict[Path, RecordPages] = {}  # by index store
 
     def nodes(self, sheet: Stylesheet, full: list[Source]) -> dict[str, PyXdmNode]:
         """``$edition`` for ``sheet``: stubs and registers (handed to Saxon once), ``full`` in full."""
@@ -253,9 +253,9 @@ class Worker:
     def _pages(self, task: Pages) -> Result:
         data = task.indices
         if task.store is not None:
-            if task.store not in self.entity_pages:
-                self.entity_pages[task.store] = EntityPages(open_indices(task.store))
-            data = self.entity_pages[task.store].data(task.names)
+            if task.store not in self.record_pages:
+                self.record_pages[task.store] = RecordPages(open_indices(task.store))
+            data = self.record_pages[task.store].data(task.names)
         site = SitePages.over(SITE_XSL, self.nodes(stylesheet(SITE_XSL), []), **self.plan.html, indices=data)
         return Result("", {"site": write_pages(site, task.names, self.plan.out / task.folder)}).measured()
 

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
+import orjson
+
 from .documents import Source
 from .indices import INDICES, Indices, entity_json, pages_of, records_json, sections_json, to_json
 from .problems import ERROR, InputError, Problem
@@ -24,8 +26,9 @@ HOME_PAGE = "index.html"
 # The pages about the whole edition: named templates of indices.xsl, written as NAME.html.
 INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "search")
 #: What each page about the edition shows of the indices (sections of indices.json besides
-#: ``documents``), the costliest first.
-PAGE_DATA = {"places": ("places",), "chronology": ("dates",), "persons": ("persons",), "works": ("works",),
+#: ``documents``; ``works``, the overview of the works' pages: :func:`works_overview`), the
+#: costliest first.
+PAGE_DATA = {"places": ("places",), "chronology": ("dates",), "persons": ("persons",), "works": (),
              "organisations": ("orgs",), "home": (), "search": ()}
 #: The list pages of persons, places and organisations (their entities without the mentions)
 #: and the folder of the page of each of their entities (``persons/ID.html`` …), by entity type
@@ -34,11 +37,13 @@ ENTITY_PAGES = {"person": "persons", "place": "places", "org": "organisations"}
 #: The pages that list entities without their mentions (those are on each entity's page, and
 #: on the chronology's page of each year: ``chronology/1920`` …, ``chronology/undated``).
 LIST_PAGES = (*ENTITY_PAGES.values(), "chronology")
-#: How many entity or year pages are rendered together (one transformation; one task of a build).
-ENTITY_BATCH = 50
+#: How many entity, year or works pages are rendered together (one transformation; one task of a build).
+PAGE_BATCH = 50
 #: How many mentions an entity's page lists: the others are on its further pages (``persons/ID~2``
 #: …; "~" stands in no entity's id: not in an xml:id, and :func:`entity_id` escapes it).
 MENTIONS_PER_PAGE = 500
+#: How many works cited a page of them lists (``works/1`` …, in the order of the index).
+WORKS_PER_PAGE = 500
 
 
 class SitePages(Rendering):
@@ -67,7 +72,32 @@ def page_file(name: str) -> str:
 def page_data(indices: Indices, name: str) -> str:
     """What the page ``name`` of :data:`PAGE_DATA` shows of the indices (:data:`LIST_PAGES`:
     without the mentions, so that they change only with the entities and their counts)."""
+    if name == "works":
+        return works_overview(indices)
     return to_json(indices, PAGE_DATA[name], mentions=name not in LIST_PAGES)
+
+
+def works_overview(indices: Indices) -> str:
+    """What ``works.html`` shows: each page of the works cited (a record of ``work_pages`` as
+    :class:`RecordPages` gives it) with only its first and last work."""
+    return sections_json({"documents": records_json(indices.documents),
+                          "work_pages": [_work_page(indices, number, ends=True)
+                                         for number in range(1, _works_pages(indices) + 1)]})
+
+
+def _works_pages(indices: Indices) -> int:
+    return -(-len(indices.works) // WORKS_PER_PAGE)
+
+
+def _work_page(indices: Indices, number: int, ends: bool = False) -> bytes:
+    """Page ``number`` of the works cited: its number, the number of ``pages``, the number of
+    its ``first`` work, its ``size``, the ``count`` of works cited and of the ``documents``
+    that cite them, and its ``works`` (only the first and the last if ``ends``)."""
+    start = (number - 1) * WORKS_PER_PAGE
+    stop = min(start + WORKS_PER_PAGE, len(indices.works))
+    works = [indices.works[start], indices.works[stop - 1]] if ends else indices.works[start:stop]
+    return orjson.dumps({"page": number, "pages": _works_pages(indices), "first": start + 1, "size": stop - start,
+                         "count": len(indices.works), "documents": indices.citing, "works": works})
 
 
 def entity_id(entity: dict) -> str:
@@ -85,17 +115,20 @@ def year(day: str) -> str:
     return str(int(match[1])) if match else ""
 
 
-class EntityPages:
-    """The page of each person, place and organisation of ``indices`` (and its further pages,
-    :data:`MENTIONS_PER_PAGE` mentions a page) and the chronology's page of each year:
-    ``pages`` (page name, ``persons/ID``, ``persons/ID~2`` or ``chronology/1920``, -> section of
-    indices.json and the entities it shows, with the number of the page of their mentions, or
-    None for all), their :meth:`records` serialized when asked for, and the ``documents``
-    section they share, serialized once (:func:`edition.indices.records_json`)."""
+class RecordPages:
+    """The pages made from the index records a few at a time: the page of each person, place
+    and organisation of ``indices`` (and its further pages, :data:`MENTIONS_PER_PAGE` mentions a
+    page), the chronology's page of each year and the pages of the works cited
+    (:data:`WORKS_PER_PAGE` a page): ``pages`` (page name, ``persons/ID``, ``persons/ID~2``,
+    ``chronology/1920`` or ``works/1``, -> section of the data and what it shows: entities, with
+    the number of the page of their mentions or None for all, or the number of a works page),
+    their :meth:`records` serialized when asked for, and the ``documents`` section they share,
+    serialized once (:func:`edition.indices.records_json`)."""
 
     def __init__(self, indices: Indices):
+        self.indices = indices
         self.documents = records_json(indices.documents)
-        self.pages: dict[str, tuple[str, list[tuple[dict, int | None]]]] = {}
+        self.pages: dict[str, tuple[str, list[tuple[dict, int | None]] | int]] = {}
         for kind, folder in ENTITY_PAGES.items():
             for entity in indices.entities[kind]:
                 name = f"{folder}/{entity_id(entity)}"
@@ -108,11 +141,17 @@ class EntityPages:
         for date in indices.entities["date"]:
             name = f"chronology/{year(date['sort_start']) or 'undated'}"
             self.pages.setdefault(name, (INDICES["date"], []))[1].append((date, None))
+        for number in range(1, _works_pages(indices) + 1):
+            self.pages[f"works/{number}"] = ("work_pages", number)
 
     def records(self, name: str) -> list[bytes]:
-        """The records the page ``name`` shows, as indices.json has them."""
+        """The records the page ``name`` shows, as indices.json has them (a works page: as
+        :func:`works_overview`, with all its works)."""
+        shown = self.pages[name][1]
+        if isinstance(shown, int):
+            return [_work_page(self.indices, shown)]
         return [entity_json(entity, page=None if number is None else (number, MENTIONS_PER_PAGE))
-                for entity, number in self.pages[name][1]]
+                for entity, number in shown]
 
     def data(self, names: list[str]) -> str:
         """What the pages ``names`` show of the indices: the documents and their records."""
@@ -123,9 +162,9 @@ class EntityPages:
 
     @staticmethod
     def batches(names: list[str]) -> Iterator[list[str]]:
-        """The pages ``names`` :data:`ENTITY_BATCH` at a time (rendered in one transformation)."""
-        for start in range(0, len(names), ENTITY_BATCH):
-            yield names[start:start + ENTITY_BATCH]
+        """The pages ``names`` :data:`PAGE_BATCH` at a time (rendered in one transformation)."""
+        for start in range(0, len(names), PAGE_BATCH):
+            yield names[start:start + PAGE_BATCH]
 
 
 def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
@@ -181,11 +220,13 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
 
         def write(names: list[str], data: str) -> list[Path]:
             return write_pages(SitePages.over(sheet.path, nodes, **parameters, indices=data), names, out_dir)
-        written += write(["home"] * home + list(INDEX_PAGES) * bool(index_pages),
-                         to_json(indices) if indices is not None else "{}")
-        if indices is not None:  # entity and year pages from their own data, as a build renders them
-            entities = EntityPages(indices)
-            for batch in entities.batches(list(entities.pages)):
-                written += write(batch, entities.data(batch))
+        if indices is None:
+            written += write(["home"] * home, "{}")
+        else:  # each page from its own data, as a build renders them
+            for name in ["home"] * home + list(INDEX_PAGES):
+                written += write([name], page_data(indices, name))
+            records = RecordPages(indices)
+            for batch in records.batches(list(records.pages)):
+                written += write(batch, records.data(batch))
     write_assets(out_dir)
     return written

@@ -1,7 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Works cited: every bibl and biblStruct of the documents' texts (index records "works"), by
-  author, with their titles, date, links (URLs, DOI) and where each is cited.
+  author, with their titles, date, links (URLs, DOI) and where each is cited, in pages
+  (works/1.html …, edition.site.WORKS_PER_PAGE works a page; their data: records "work_pages",
+  one a page); works.html lists the pages by their first and last works, filed under the
+  initial of the first.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,17 +16,79 @@
     expand-text="yes">
 
   <xsl:template name="works">
-    <xsl:variable name="works" select="($h:indices?works, [])[1]?*"/>
+    <xsl:variable name="pages" select="($h:indices?work_pages, [])[1]?*"/>
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="'works.html'"/>
       <xsl:with-param name="title" select="'Works cited'"/>
       <xsl:with-param name="content">
-        <p class="index-summary">{count($works)} citations in {count(distinct-values($works ! ?document))} documents,
-          by author (or title), each as the document gives it and linked to where it is cited.</p>
+        <xsl:choose>
+          <xsl:when test="empty($pages)"><p class="index-summary">The documents cite no works.</p></xsl:when>
+          <xsl:otherwise>
+            <p class="index-summary">{$pages[1]?count} citations in {$pages[1]?documents} documents, by author (or
+              title), on {count($pages)} page{if (count($pages) = 1) then '' else 's'}; each citation as the document
+              gives it and linked to where it is cited.</p>
+            <xsl:call-template name="h:alphabetical">
+              <xsl:with-param name="items" select="$pages"/>
+              <xsl:with-param name="name" select="function($page) { h:work-name($page?works?1) }"/>
+              <xsl:with-param name="entry" select="h:works-page-entry#1"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A page of works on works.html: its first and last work, linked to it. -->
+  <xsl:function name="h:works-page-entry" as="element()">
+    <xsl:param name="page" as="map(*)"/>
+    <p class="works-page"><a href="{h:works-page-href(xs:integer($page?page))}">{h:work-name($page?works?1)}<xsl:if
+        test="$page?size gt 1"> – {h:work-name($page?works?(array:size($page?works)))}</xsl:if></a>
+      ({$page?size} citation{if ($page?size = 1) then '' else 's'})</p>
+  </xsl:function>
+
+  <xsl:function name="h:works-page-href" as="xs:string">
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="'works/' || $number || '.html'"/>
+  </xsl:function>
+
+  <!-- Page $number of the works cited (works/1.html …), from data that hold at least it. -->
+  <xsl:template name="h:works-page">
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:variable name="page" select="($h:indices?work_pages, [])[1]?*[?page = $number]"/>
+    <xsl:if test="empty($page)">
+      <xsl:message terminate="yes">no data for the page {$number} of the works cited</xsl:message>
+    </xsl:if>
+    <xsl:variable name="works" select="$page?works?*"/>
+    <xsl:variable name="title" select="'Works cited: ' || h:work-name($works[1])
+        || (' – ' || h:work-name($works[last()]))[count($works) gt 1]"/>
+    <xsl:call-template name="h:index-page">
+      <xsl:with-param name="file" select="h:works-page-href($number)"/>
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="up" select="'../'"/>
+      <xsl:with-param name="content">
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+          <ol>
+            <li><a href="../works.html">Works cited</a></li>
+            <li aria-current="page">Page {$number} of {$page?pages}</li>
+          </ol>
+        </nav>
+        <p class="pages">Citations {$page?first}–{$page?first + $page?size - 1} of {$page?count}.</p>
+        <xsl:if test="$page?pages gt 1">
+          <nav class="pages" aria-label="Pages of works cited">
+            <ol>
+              <xsl:if test="$number gt 1">
+                <li><a rel="prev" href="{$number - 1}.html">Previous page</a></li>
+              </xsl:if>
+              <xsl:if test="$number lt $page?pages">
+                <li><a rel="next" href="{$number + 1}.html">Next page</a></li>
+              </xsl:if>
+            </ol>
+          </nav>
+        </xsl:if>
         <xsl:call-template name="h:alphabetical">
           <xsl:with-param name="items" select="$works"/>
           <xsl:with-param name="name" select="h:work-name#1"/>
-          <xsl:with-param name="entry" select="h:work#1"/>
+          <xsl:with-param name="entry" select="h:work(?, '../')"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
@@ -35,8 +100,10 @@
     <xsl:sequence select="string(($work?authors?*?name, $work?titles?*?title, $work?text)[normalize-space()][1])"/>
   </xsl:function>
 
+  <!-- A work as cited, on a page $up from the site's folder. -->
   <xsl:function name="h:work" as="element()">
     <xsl:param name="work" as="map(*)"/>
+    <xsl:param name="up" as="xs:string"/>
     <xsl:variable name="document" select="h:document($work?document)"/>
     <xsl:variable name="links" select="distinct-values(($work?urls?*, $work?doi[. != ''] ! ('https://doi.org/' || .))
         ! ed:safe-url(.))"/>
@@ -47,7 +114,7 @@
           <xsl:for-each select="$links"><a href="{.}">{.}</a><xsl:text> · </xsl:text></xsl:for-each>
         </xsl:if>
         <xsl:text>cited in </xsl:text>
-        <a href="{$document?page}{$work?passage[not(contains(., '/'))] ! ('#' || .)}">{$document?title}</a>
+        <a href="{$up}{$document?page}{$work?passage[not(contains(., '/'))] ! ('#' || .)}">{$document?title}</a>
         <xsl:for-each select="h:where($work)"><xsl:text> </xsl:text>({.})</xsl:for-each>
       </p>
     </div>

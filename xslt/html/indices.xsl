@@ -38,8 +38,9 @@
   </xsl:function>
 
   <!-- The pages named $pages (home, those of edition.site.INDEX_PAGES, entity pages such as
-       persons/t-stalin and the chronology's year pages such as chronology/1920), each serialized as xsl:output says: all of them in one transformation,
-       so that $indices is parsed once. -->
+       persons/t-stalin, the chronology's year pages such as chronology/1920 and the pages of
+       the works cited such as works/1), each serialized as xsl:output says: all of them in one
+       transformation, so that $indices is parsed once. -->
   <xsl:template name="pages" as="xs:string*">
     <xsl:param name="pages" as="array(xs:string)"/>
     <xsl:for-each select="$pages?*">
@@ -57,6 +58,11 @@
               </xsl:call-template>
             </xsl:when>
             <xsl:when test=". = 'works'"><xsl:call-template name="works"/></xsl:when>
+            <xsl:when test="starts-with(., 'works/')">
+              <xsl:call-template name="h:works-page">
+                <xsl:with-param name="number" select="xs:integer(substring-after(., 'works/'))"/>
+              </xsl:call-template>
+            </xsl:when>
             <xsl:when test=". = 'search'"><xsl:call-template name="search"/></xsl:when>
             <xsl:when test="map:contains($h:entity-by-page, . || '.html')">
               <xsl:call-template name="h:entity-page">
