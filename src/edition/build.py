@@ -16,8 +16,8 @@ cross-file lets (ids defined twice, entries pointed to) are supplied as each fil
 worked out from a summary of every file (made once per version of the file); a file with
 errors is not rendered, and the build stops with the report of every file before anything
 about the whole edition is made. The index records of all documents are then grouped into the
-indices (:mod:`edition.indices`), which serve the index data (:data:`WORKER_FORMATS` written
-in the pool, the others here), the pages about the edition (rendered in the pool, each from its
+indices (:mod:`edition.indices`, an SQLite store in the build's folder: :data:`INDEX_STORE`),
+which serve the index data (:data:`WORKER_FORMATS` written in the pool, the others here), the pages about the edition (rendered in the pool, each from its
 part of the data) and the print edition's indices;
 Pagefind indexes the document pages meanwhile (in several indexes in a large edition:
 :func:`edition.search.bundles`).
@@ -74,7 +74,8 @@ GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 PAGES_DIR = ".edition-cache/pages"
 #: The index store of the build (:func:`edition.indices.group`), removed once the outputs are made.
 INDEX_STORE = ".edition-cache/indices.sqlite"
-#: The index data files a worker writes while this process writes the others (with several jobs).
+#: The index data files the workers write, a format each, while this process writes the others
+#: (with several jobs).
 WORKER_FORMATS = ("tei", "csv")
 #: Where each search index gets its pages (see :class:`edition.search.Indexing`).
 SEARCH_STAGING = ".edition-cache/search"
@@ -305,7 +306,8 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             indices = group(((task.path, orjson.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
                              for task in tasks), work / INDEX_STORE)
             # some index data, then the pages about the edition in the workers; the rest here meanwhile
-            elsewhere = pool.run([IndexData(list(WORKER_FORMATS), work / INDEX_STORE)]) if jobs > 1 else iter(())
+            elsewhere = pool.run([IndexData([name], work / INDEX_STORE) for name in WORKER_FORMATS]) if jobs > 1 \
+                else iter(())
             page_keys, todo_pages = _pages_to_make(indices, work / INDEX_STORE, headers, previous, output, work)
             pages = pool.run(todo_pages)
             progress("index data")
