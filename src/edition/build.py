@@ -302,6 +302,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             if jobs <= 1:
                 indexing.wait()
             progress("indices")
+            pool.restart()  # the pages about the edition in fresh workers
             (work / "indices").mkdir()
             indices = group(((task.path, orjson.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
                              for task in tasks), work / INDEX_STORE)

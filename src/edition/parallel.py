@@ -286,7 +286,8 @@ def _label(task: Task | Summary | Pages | IndexData) -> str:
 
 class Pool:
     """``jobs`` worker processes for one plan (this process if ``jobs`` is 1), started when first
-    needed and kept for every batch of tasks: documents, then the pages about the edition."""
+    needed and kept for every batch of tasks until :meth:`restart`: documents, then the pages
+    about the edition."""
 
     def __init__(self, plan: Plan, jobs: int, progress: Callable[[str], None] = lambda label: None):
         self.plan, self.jobs, self.progress = plan, jobs, progress
@@ -299,6 +300,13 @@ class Pool:
     def __exit__(self, *exc) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def restart(self) -> None:
+        """Let the workers go once their tasks are done: the next tasks go to fresh ones. A
+        worker's SaxonC heap grows with the documents it renders (at 1000x, 4,000 documents,
+        to 6-7 GB each), which the pages about the edition would add to."""
+        self.__exit__()
+        self._executor, self._worker = None, None
 
     def run(self, tasks: list[Task | Summary | Pages | IndexData]) -> Iterator[Result]:
         """Render ``tasks``, in order; :class:`InputError` for the first that cannot be rendered.
