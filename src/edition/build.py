@@ -17,8 +17,9 @@ worked out from a summary of every file (made once per version of the file); a f
 errors is not rendered, and the build stops with the report of every file before anything
 about the whole edition is made. The index records of all documents are then grouped into the
 indices (:mod:`edition.indices`, an SQLite store in the build's folder: :data:`INDEX_STORE`),
-which serve the index data (:data:`WORKER_FORMATS` written in the pool, the others here), the pages about the edition (rendered in the pool, each from its
-part of the data) and the print edition's indices;
+which serve the index data (:data:`WORKER_FORMATS` written in the pool, the others here), the
+pages about the edition (rendered in the pool by fresh workers, each from its part of the data)
+and the print edition's indices;
 Pagefind indexes the document pages meanwhile (in several indexes in a large edition:
 :func:`edition.search.bundles`).
 
@@ -431,8 +432,8 @@ def _work_to_do(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple
 
 def _pages_to_make(indices: Indices, store: Path, headers: str, previous: dict | None, output: Path,
                    work: Path) -> tuple[dict[str, str], list[Pages]]:
-    """The key of each page about the edition, entity and year pages included (its data and the
-    documents' headers), and those to render (entity and year pages in batches:
+    """The key of each page about the edition, entity, year and works pages included (its data
+    and the documents' headers), and those to render (entity, year and works pages in batches:
     :meth:`RecordPages.batches`, from the index ``store``); a page whose key is as in the
     previous build is taken over into PAGES_DIR."""
     old = (previous or {}).get("pages", {})

@@ -140,7 +140,7 @@ class Summary:
 class Pages:
     """Pages about the whole edition (``names``, see :func:`edition.site.write_pages`), rendered
     from ``indices``: what they show of ``indices.json`` (:func:`edition.indices.to_json`); or,
-    for entity and year pages, from the index ``store`` (:func:`edition.indices.group`)."""
+    for entity, year and works pages, from the index ``store`` (:func:`edition.indices.group`)."""
 
     names: list[str]
     indices: str = ""
