@@ -24,7 +24,8 @@
         <xsl:choose>
           <xsl:when test="empty($pages)"><p class="index-summary">The documents cite no works.</p></xsl:when>
           <xsl:otherwise>
-            <p class="index-summary">{$pages[1]?count} citations in {$pages[1]?documents} documents, by author (or
+            <p class="index-summary">{$pages[1]?count} citation{if ($pages[1]?count = 1) then '' else 's'} in
+              {$pages[1]?documents} document{if ($pages[1]?documents = 1) then '' else 's'}, by author (or
               title), on {count($pages)} page{if (count($pages) = 1) then '' else 's'}; each citation as the document
               gives it and linked to where it is cited.</p>
             <xsl:call-template name="h:alphabetical">
