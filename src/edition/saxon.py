@@ -21,8 +21,9 @@ _MAX_DEPTH = "http://saxon.sf.net/feature/parserProperty?uri=jdk.xml.maxElementD
 #: the deepest nesting Saxon's parser accepts (lxml stops at 256; see :mod:`edition.xmlio`)
 MAX_DEPTH = 300
 XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
-#: strings up to this length are made into XDM values once per stylesheet (see Stylesheet.string)
-_SHORT = 1024
+#: strings up to this length are made into XDM values once per stylesheet (see Stylesheet.string),
+#: up to this many (then the made ones are let go and made again as needed)
+_SHORT, _KEPT = 1024, 65536
 
 
 class SaxonError(Exception):
@@ -63,13 +64,15 @@ class Stylesheet:
 
     def string(self, value: str) -> PyXdmAtomicValue:
         """An XDM string. SaxonC-HE (13.1) keeps some 130 bytes for every string value made, for
-        as long as the process lives, however short the value's life: a worker that rendered 4,000
-        documents, each against the URIs of 4,000, kept gigabytes. So short strings (URIs,
-        parameter values) are made once per stylesheet and reused."""
+        as long as the process lives, however short the value's life: a build worker that rendered
+        2,000 documents, each against the URIs of 4,000 (some 20,000 strings a document), kept 6 GB. So short strings (URIs,
+        parameter values) are made once per stylesheet and reused, as many as :data:`_KEPT`."""
         if len(value) > _SHORT:
             return self._processor.make_string_value(value)
         made = self._strings.get(value)
         if made is None:
+            if len(self._strings) >= _KEPT:  # ids that one document's check names, mostly
+                self._strings.clear()
             made = self._strings[value] = self._processor.make_string_value(value)
         return made
 
