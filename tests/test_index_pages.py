@@ -339,3 +339,45 @@ def test_an_entity_with_many_mentions_has_them_on_several_pages(tmp_path, monkey
     assert listed == [f"../{m['document'] == 'al' and 'alpha' or 'beta'}.html#{m['id']}" for m in baku["mentions"]]
     one, _ = parse_html(tmp_path / "persons" / "p-sadiqov.html")  # two mentions: one page, no page links
     assert one.find(".//nav[@class='pages']") is None
+
+
+def test_a_year_with_many_dated_mentions_goes_on_over_several_pages(tmp_path, monkeypatch):
+    """MENTIONS_PER_PAGE dated mentions a page (3 here): chronology/1920.html, 1920~2.html …,
+    a date's mentions going on over the next page; the first page lists the dates of the year,
+    each linked to its heading where it starts; together every mention once, in date order."""
+    monkeypatch.setattr(site, "MENTIONS_PER_PAGE", 3)
+    minimal = (Path(__file__).parent / "fixtures" / "robustness" / "minimal.xml").read_text(encoding="utf-8")
+    gamma = tmp_path / "tei" / "gamma.xml"
+    gamma.parent.mkdir()
+    gamma.write_text(minimal.replace("BODY", 'On <date when="1920-04-28">28 April</date>, <date when="1920-04-28">that '
+                                     'day</date> and <date when="1920-04-28">again</date>.'), encoding="utf-8")
+    sources = load_tei(sorted(FIXTURE_EDITION.glob("*.xml")) + [gamma])
+    documents = [s for s in sources if s.path.name in ("alpha.xml", "beta.xml", "gamma.xml")]
+    indices = collect(documents)
+    write_site(documents, sources, tmp_path / "site", indices=indices)
+    dates = [d for d in indices.entities["date"] if d["sort_start"].startswith("1920-")]
+    assert [len(d["mentions"]) for d in dates] == [1, 1, 4, 1, 1]  # 8 mentions: pages of 3, 3 and 2
+    folder = tmp_path / "site" / "chronology"
+    names = ["1920.html", "1920~2.html", "1920~3.html"]
+    assert sorted(p.name for p in folder.glob("1920*.html")) == names
+    listed, pages = [], {}
+    for number, name in enumerate(names, 1):
+        page, errors = parse_html(folder / name)
+        assert errors == []
+        pages[name] = page
+        nav = page.find(".//nav[@class='pages']")
+        assert [a.get("href") for a in nav.iter("a")] == names
+        assert [a.text for a in nav.iter("a") if a.get("aria-current") == "page"] == [str(number)]
+        listed += [li.get("id") for li in page.findall(".//ul[@class='dated-mentions']/li")]
+        assert (page.find(".//section[@class='year-dates']") is not None) == (number == 1)
+    assert listed == [m["id"] for d in dates for m in d["mentions"]]
+    assert "".join(pages["1920~2.html"].find(".//h2[@class='date']").itertext()).endswith("(continued)")
+    listed = pages["1920.html"].findall(".//ol[@class='year-dates']/li/a")
+    assert [a.text for a in listed][:3] == ["1920 – 1929 (approximately)", "1920-04", "1920-04-28"]
+    assert len(listed) == len(dates)
+    for a in listed:  # each date's link reaches its heading, on the page where it starts
+        name, anchor = a.get("href").split("#")
+        assert "".join(pages[name].find(f".//h2[@id='{anchor}']").itertext()) == a.text
+    assert [a.get("href").split("#")[0] for a in listed] == ["1920.html"] * 3 + ["1920~3.html"] * 2
+    single, _ = parse_html(folder / "1921.html")  # one mention: one page, no page links, no list of dates
+    assert single.find(".//nav[@class='pages']") is None and single.find(".//section[@class='year-dates']") is None

@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 import orjson
@@ -430,17 +431,26 @@ def records_json(records: list[dict]) -> list[bytes]:
     return [orjson.dumps(record) for record in records]
 
 
-def entity_json(entity: dict, mentions: bool = True, page: tuple[int, int] | None = None) -> bytes:
-    """An entity as indices.json has it (UTF-8; without its mentions unless ``mentions``); with
-    ``page`` (number, size) only that page's mentions, the ``page``, the number of ``pages`` and
+class Page(NamedTuple):
+    """Which of an entity's mentions a page shows: ``mentions[start:stop]``, on page ``number``
+    of ``pages``."""
+
+    number: int
+    pages: int
+    start: int
+    stop: int
+
+
+def entity_json(entity: dict, mentions: bool = True, page: Page | None = None, **fields) -> bytes:
+    """An entity as indices.json has it (UTF-8; without its mentions unless ``mentions``), and
+    ``fields``; with ``page`` only that page's mentions, the ``page``, the number of ``pages`` and
     the number of the page's ``first`` mention."""
     record = entity if mentions else {k: v for k, v in entity.items() if k != "mentions"}
     extra = {"count": len(entity["mentions"]), "documents": entity["mentions"].documents}
     if page is not None:
-        number, size = page
-        extra |= {"mentions": entity["mentions"][(number - 1) * size:number * size], "page": number,
-                  "pages": pages_of(entity, size), "first": (number - 1) * size + 1}
-    return orjson.dumps(record | extra, default=_listed)
+        extra |= {"mentions": entity["mentions"][page.start:page.stop], "page": page.number, "pages": page.pages,
+                  "first": page.start + 1}
+    return orjson.dumps(record | extra | fields, default=_listed)
 
 
 def _listed(value: object) -> list:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import orjson
 
 from .documents import Source
-from .indices import INDICES, Indices, entity_json, pages_of, records_json, sections_json, to_json
+from .indices import INDICES, Indices, Page, entity_json, pages_of, records_json, sections_json, to_json
 from .problems import ERROR, InputError, Problem
 from .rendering import Rendering, output_names
 from .saxon import XSLT_DIR, stylesheet
@@ -108,6 +108,11 @@ def entity_id(entity: dict) -> str:
     return f"unregistered-{entity['type']}-" + quote(entity["key"], safe="").replace("%", ".").replace("~", ".7E")
 
 
+def _numbered(name: str, number: int) -> str:
+    """The name of page ``number`` of a page's pages: ``persons/ID``, ``persons/ID~2`` …"""
+    return name if number == 1 else f"{name}~{number}"
+
+
 def year(day: str) -> str:
     """The year a date is filed under in the chronology, from its first day ("1920-04-01":
     "1920"; "" for none), as ``ed:year`` in ``xslt/common/dates.xsl``."""
@@ -117,18 +122,18 @@ def year(day: str) -> str:
 
 class RecordPages:
     """The pages made from the index records a few at a time: the page of each person, place
-    and organisation of ``indices`` (and its further pages, :data:`MENTIONS_PER_PAGE` mentions a
-    page), the chronology's page of each year and the pages of the works cited
+    and organisation of ``indices`` and the chronology's page of each year (and their further
+    pages, :data:`MENTIONS_PER_PAGE` mentions a page), and the pages of the works cited
     (:data:`WORKS_PER_PAGE` a page): ``pages`` (page name, ``persons/ID``, ``persons/ID~2``,
-    ``chronology/1920`` or ``works/1``, -> section of the data and what it shows: entities, with
-    the number of the page of their mentions or None for all, or the number of a works page),
-    their :meth:`records` serialized when asked for, and the ``documents`` section they share,
-    serialized once (:func:`edition.indices.records_json`)."""
+    ``chronology/1920``, ``chronology/1920~2`` or ``works/1``, -> section of the data and what it
+    shows: entities, each with the :class:`~edition.indices.Page` of its mentions and fields of
+    its own, or the number of a works page), their :meth:`records` serialized when asked for, and
+    the ``documents`` section they share, serialized once (:func:`edition.indices.records_json`)."""
 
     def __init__(self, indices: Indices):
         self.indices = indices
         self.documents = records_json(indices.documents)
-        self.pages: dict[str, tuple[str, list[tuple[dict, int | None]] | int]] = {}
+        self.pages: dict[str, tuple[str, list[tuple[dict, Page, dict]] | int]] = {}
         for kind, folder in ENTITY_PAGES.items():
             for entity in indices.entities[kind]:
                 name = f"{folder}/{entity_id(entity)}"
@@ -136,13 +141,39 @@ class RecordPages:
                     raise InputError(Problem(entity["register"] or entity["key"], 0, 0, ERROR,
                                              f"two {kind} entries would both have the page {name}.html: give one "
                                              "another xml:id, @ref or @key", "output-clash"))
-                for number in range(1, pages_of(entity, MENTIONS_PER_PAGE) + 1):
-                    self.pages[name if number == 1 else f"{name}~{number}"] = (INDICES[kind], [(entity, number)])
+                pages = pages_of(entity, MENTIONS_PER_PAGE)
+                for number in range(1, pages + 1):
+                    page = Page(number, pages, (number - 1) * MENTIONS_PER_PAGE, number * MENTIONS_PER_PAGE)
+                    self.pages[_numbered(name, number)] = (INDICES[kind], [(entity, page, {})])
+        years: dict[str, list[dict]] = {}
         for date in indices.entities["date"]:
-            name = f"chronology/{year(date['sort_start']) or 'undated'}"
-            self.pages.setdefault(name, (INDICES["date"], []))[1].append((date, None))
+            years.setdefault(year(date["sort_start"]) or "undated", []).append(date)
+        for name, dates in years.items():
+            self._year_pages(f"chronology/{name}", dates)
         for number in range(1, _works_pages(indices) + 1):
             self.pages[f"works/{number}"] = ("work_pages", number)
+
+    def _year_pages(self, name: str, dates: list[dict]) -> None:
+        """The pages of the dates of one year, in order: their mentions :data:`MENTIONS_PER_PAGE` a
+        page (a date's may go on over the next page), each date with the page its mentions
+        ``starts`` on; the first page of several holds every date (those of later pages without
+        mentions but the first, for its list of the dates of the year)."""
+        counts = [len(date["mentions"]) for date in dates]
+        pages = max(1, -(-sum(counts) // MENTIONS_PER_PAGE))
+        offset = 0
+        for date, count in zip(dates, counts):
+            first = min(offset // MENTIONS_PER_PAGE + 1, pages)
+            last = max(first, (offset + count - 1) // MENTIONS_PER_PAGE + 1)
+            if first > 1:
+                self._dated(name, 1, (date, Page(1, pages, 0, 1), {"starts": first}))
+            for number in range(first, last + 1):
+                start = max(offset, (number - 1) * MENTIONS_PER_PAGE) - offset
+                stop = min(offset + count, number * MENTIONS_PER_PAGE) - offset
+                self._dated(name, number, (date, Page(number, pages, start, stop), {"starts": first}))
+            offset += count
+
+    def _dated(self, name: str, number: int, shown: tuple[dict, Page, dict]) -> None:
+        self.pages.setdefault(_numbered(name, number), (INDICES["date"], []))[1].append(shown)
 
     def records(self, name: str) -> list[bytes]:
         """The records the page ``name`` shows, as indices.json has them (a works page: as
@@ -150,8 +181,7 @@ class RecordPages:
         shown = self.pages[name][1]
         if isinstance(shown, int):
             return [_work_page(self.indices, shown)]
-        return [entity_json(entity, page=None if number is None else (number, MENTIONS_PER_PAGE))
-                for entity, number in shown]
+        return [entity_json(entity, page=page, **fields) for entity, page, fields in shown]
 
     def data(self, names: list[str]) -> str:
         """What the pages ``names`` show of the indices: the documents and their records."""

@@ -4,7 +4,8 @@
   year, and a list), each with its number of dated mentions, linked to the year's page
   (chronology/1920.html; chronology/undated.html for dates without a calendar date), which
   lists the year's dates in date order, each mention with its context sentence and a link to
-  the passage, anchored by its mention id (the document pages link their dates there). The
+  the passage, anchored by its mention id (the document pages link their dates there); a year
+  of more mentions than a page takes goes on over further pages (chronology/1920~2.html). The
   overview needs only the dates and their counts; a year's page only its dates: a change to one
   document redoes the pages of the years it touches.
 -->
@@ -50,8 +51,8 @@
       <xsl:with-param name="file" select="'chronology.html'"/>
       <xsl:with-param name="title" select="'Chronology'"/>
       <xsl:with-param name="content">
-        <p class="index-summary">{sum($dated ! ?count)} dated mentions of {count($dated)} dates, a page a year, in
-          date order; ranges and approximate dates stand at their first day.</p>
+        <p class="index-summary">{sum($dated ! ?count)} dated mentions of {count($dated)} dates, a page a year (more for a
+          year of many), in date order; ranges and approximate dates stand at their first day.</p>
         <xsl:if test="exists($dated)">
           <xsl:call-template name="h:timeline"><xsl:with-param name="years" select="$years[?year != '']"/></xsl:call-template>
         </xsl:if>
@@ -65,14 +66,20 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The page of the dates of $year ('' for those without a calendar date), from data that hold
-       at least them (with their mentions). -->
+  <!-- Page $page of the dates of $year ('' for those without a calendar date), from data that
+       hold at least its dates: each date (a record of edition.site.RecordPages) with the mentions
+       the page shows and the page they ?starts on. A year of more mentions than a page takes
+       goes on over further pages (chronology/1920~2.html …); its first page then lists the
+       dates of the year, each linked to its heading, on the page where its mentions start. -->
   <xsl:template name="h:chronology-year">
     <xsl:param name="year" as="xs:string"/>
+    <xsl:param name="page" as="xs:integer"/>
     <xsl:variable name="title" select="if ($year = '') then 'Without a calendar date' else $year"/>
+    <xsl:variable name="dates" select="h:entities('date')[h:year(.) = $year][h:page(.) = $page]"/>
+    <xsl:variable name="pages" select="($dates[1]?pages ! xs:integer(.), 1)[1]"/>
     <xsl:call-template name="h:index-page">
-      <xsl:with-param name="file" select="ed:chronology-page($year)"/>
-      <xsl:with-param name="title" select="'Chronology: ' || $title"/>
+      <xsl:with-param name="file" select="h:year-page-href($year, $page)"/>
+      <xsl:with-param name="title" select="'Chronology: ' || $title || (' (page ' || $page || ')')[$page gt 1]"/>
       <xsl:with-param name="up" select="'../'"/>
       <xsl:with-param name="content">
         <nav class="breadcrumb" aria-label="Breadcrumb">
@@ -81,13 +88,37 @@
             <li aria-current="page">{$title}</li>
           </ol>
         </nav>
+        <xsl:if test="$pages gt 1">
+          <nav class="pages" aria-label="Pages of {$title}">
+            <ol>
+              <xsl:for-each select="1 to $pages">
+                <li><a href="{tokenize(h:year-page-href($year, .), '/')[last()]}">
+                  <xsl:if test=". = $page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{.}</a></li>
+              </xsl:for-each>
+            </ol>
+          </nav>
+          <xsl:if test="$page = 1">
+            <section class="year-dates" aria-labelledby="year-dates">
+              <h2 id="year-dates">Dates of {$title}</h2>
+              <ol class="year-dates">
+                <xsl:for-each select="$dates">
+                  <li><a href="{tokenize(h:year-page-href($year, xs:integer(?starts)), '/')[last()]}#{h:date-anchor(.)}">{
+                    h:date-label(?mentions?1)}</a> ({?count})</li>
+                </xsl:for-each>
+              </ol>
+            </section>
+          </xsl:if>
+        </xsl:if>
         <ol class="chronology">
-          <xsl:for-each select="h:entities('date')[h:year(.) = $year]">
+          <!-- the dates of this page (the first page of several has the others' first mentions too, for their labels) -->
+          <xsl:for-each select="$dates[not(?starts gt $page)][array:size(?mentions) gt 0]">
             <li>
-              <h2 class="date"><time>
+              <h2 class="date">
+                <xsl:if test="?first = 1"><xsl:attribute name="id" select="h:date-anchor(.)"/></xsl:if>
+                <time>
                 <xsl:for-each select="?mentions?1?date_when[matches(., '^\d{4}(-\d\d(-\d\d)?)?$')]">
                   <xsl:attribute name="datetime" select="."/>
-                </xsl:for-each>{h:date-label(?mentions?1)}</time></h2>
+                </xsl:for-each>{h:date-label(?mentions?1)}</time>{' (continued)'[current()?first gt 1]}</h2>
               <ul class="dated-mentions">
                 <xsl:for-each select="?mentions?*">
                   <xsl:variable name="document" select="h:document(?document)"/>
@@ -110,6 +141,20 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The file of page $page of the dates of $year: chronology/1920.html, chronology/1920~2.html … -->
+  <xsl:function name="h:year-page-href" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:param name="page" as="xs:integer"/>
+    <xsl:sequence select="if ($page = 1) then ed:chronology-page($year)
+        else replace(ed:chronology-page($year), '\.html$', '~' || $page || '.html')"/>
+  </xsl:function>
+
+  <!-- The anchor of a date's heading on its year's pages (from its key: 'date-1920-04'). -->
+  <xsl:function name="h:date-anchor" as="xs:string">
+    <xsl:param name="date" as="map(*)"/>
+    <xsl:sequence select="'date-' || replace(encode-for-uri($date?key), '%', '.')"/>
+  </xsl:function>
 
   <!-- The timeline of $years (year, mentions): a column per year, a bar as high as its
        mentions, linked to the year's page. -->

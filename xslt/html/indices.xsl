@@ -53,8 +53,10 @@
             <xsl:when test=". = 'organisations'"><xsl:call-template name="organisations"/></xsl:when>
             <xsl:when test=". = 'chronology'"><xsl:call-template name="chronology"/></xsl:when>
             <xsl:when test="starts-with(., 'chronology/')">
+              <xsl:variable name="year-page" select="tokenize(substring-after(., 'chronology/'), '~')"/>
               <xsl:call-template name="h:chronology-year">
-                <xsl:with-param name="year" select="(substring-after(., 'chronology/')[. != 'undated'], '')[1]"/>
+                <xsl:with-param name="year" select="($year-page[1][. != 'undated'], '')[1]"/>
+                <xsl:with-param name="page" select="($year-page[2] ! xs:integer(.), 1)[1]"/>
               </xsl:call-template>
             </xsl:when>
             <xsl:when test=". = 'works'"><xsl:call-template name="works"/></xsl:when>
