@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -144,25 +146,38 @@ def test_stylesheets_cannot_read_files_or_the_network(tmp_path):
     assert 'a="false"' in out and 'b="false"' in out and 'c="false"' in out
 
 
-def _rss_mb() -> float:
+_PARAMETERS_AGAIN = """
+import os, sys
+from pathlib import Path
+from edition.saxon import Stylesheet
+from edition.xmlio import parse_bytes
+
+def rss_mb():
     return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+folder = Path(sys.argv[1])
+sheet = Stylesheet(folder / "count.xsl")
+node = sheet.document(parse_bytes(b"<x/>", "x.xml"), (folder / "x.xml").as_uri())
+uris = [(folder / f"document-{i}.xml").as_uri() for i in range(1000)]
+
+def render_parameters(times):
+    for _ in range(times):
+        sheet.string_map(dict.fromkeys(uris, node))
+        sheet.string_array(uris)
+
+render_parameters(200)  # Saxon's heap takes what it needs first
+before = rss_mb()
+render_parameters(600)
+print(rss_mb() - before)
+"""
 
 
 def test_a_stylesheets_parameters_made_again_and_again_do_not_grow_memory(tmp_path):
     # A worker hands Saxon the same URIs for every document it renders; SaxonC keeps ~130 bytes
-    # for every string value made, so without reuse 400 maps and arrays of 1,000 would keep ~100 MB.
-    xsl = tmp_path / "count.xsl"
-    xsl.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                   '<xsl:template match="/"><r/></xsl:template></xsl:stylesheet>')
-    sheet = Stylesheet(xsl)
-    node = sheet.document(parse_bytes(b"<x/>", "x.xml"), (tmp_path / "x.xml").as_uri())
-    uris = [(tmp_path / f"document-{i}.xml").as_uri() for i in range(1000)]
-
-    def render_parameters(times: int) -> None:
-        for _ in range(times):
-            sheet.string_map(dict.fromkeys(uris, node))
-            sheet.string_array(uris)
-    render_parameters(200)  # Saxon's heap takes what it needs first
-    before = _rss_mb()
-    render_parameters(400)
-    assert _rss_mb() - before < 15
+    # for every string value made, so without reuse 600 maps and arrays of 1,000 would keep
+    # ~150 MB. In a process of its own: the suite's other stylesheets move the heap too.
+    (tmp_path / "count.xsl").write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                                        '<xsl:template match="/"><r/></xsl:template></xsl:stylesheet>')
+    grown = subprocess.run([sys.executable, "-c", _PARAMETERS_AGAIN, str(tmp_path)], capture_output=True, text=True,
+                           check=True, timeout=120).stdout
+    assert float(grown) < 40
