@@ -64,9 +64,10 @@ class Stylesheet:
 
     def string(self, value: str) -> PyXdmAtomicValue:
         """An XDM string. SaxonC-HE (13.1) keeps some 130 bytes for every string value made, for
-        as long as the process lives, however short the value's life: a build worker that rendered
-        2,000 documents, each against the URIs of 4,000 (some 20,000 strings a document), kept 6 GB. So short strings (URIs,
-        parameter values) are made once per stylesheet and reused, as many as :data:`_KEPT`."""
+        as long as the process lives, however short the value's life: a build worker that
+        rendered 2,000 documents, each against the URIs of 4,000 (some 20,000 strings a
+        document), kept 6 GB. So short strings (URIs, parameter values) are made once per
+        stylesheet and reused, as many as :data:`_KEPT`."""
         if len(value) > _SHORT:
             return self._processor.make_string_value(value)
         made = self._strings.get(value)

@@ -89,14 +89,12 @@
           </ol>
         </nav>
         <xsl:if test="$pages gt 1">
-          <nav class="pages" aria-label="Pages of {$title}">
-            <ol>
-              <xsl:for-each select="1 to $pages">
-                <li><a href="{tokenize(h:year-page-href($year, .), '/')[last()]}">
-                  <xsl:if test=". = $page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{.}</a></li>
-              </xsl:for-each>
-            </ol>
-          </nav>
+          <xsl:call-template name="h:page-links">
+            <xsl:with-param name="label" select="'Pages of ' || $title"/>
+            <xsl:with-param name="pages" select="$pages"/>
+            <xsl:with-param name="current" select="$page"/>
+            <xsl:with-param name="href" select="function($n) { tokenize(h:year-page-href($year, $n), '/')[last()] }"/>
+          </xsl:call-template>
           <xsl:if test="$page = 1">
             <section class="year-dates" aria-labelledby="year-dates">
               <h2 id="year-dates">Dates of {$title}</h2>

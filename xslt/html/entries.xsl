@@ -96,14 +96,12 @@
           <xsl:variable name="pages" select="($entity?pages ! xs:integer(.), 1)[1]"/>
           <xsl:if test="$pages gt 1">
             <p class="pages">Mentions {$entity?first}–{$entity?first + array:size($entity?mentions) - 1} of {$entity?count}.</p>
-            <nav class="pages" aria-label="Pages of mentions">
-              <ol>
-                <xsl:for-each select="1 to $pages">
-                  <li><a href="{tokenize(h:entity-page-href($entity, .), '/')[last()]}#mentions">
-                    <xsl:if test=". = h:page($entity)"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{.}</a></li>
-                </xsl:for-each>
-              </ol>
-            </nav>
+            <xsl:call-template name="h:page-links">
+              <xsl:with-param name="label" select="'Pages of mentions'"/>
+              <xsl:with-param name="pages" select="$pages"/>
+              <xsl:with-param name="current" select="h:page($entity)"/>
+              <xsl:with-param name="href" select="function($n) { tokenize(h:entity-page-href($entity, $n), '/')[last()] || '#mentions' }"/>
+            </xsl:call-template>
           </xsl:if>
           <xsl:call-template name="h:mentions">
             <xsl:with-param name="mentions" select="$entity?mentions?*"/>
@@ -112,6 +110,23 @@
         </section>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- Links to the pages 1 to $pages of a series (entity pages, a year's pages), $current
+       marked, page $n at $href($n). -->
+  <xsl:template name="h:page-links">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="pages" as="xs:integer"/>
+    <xsl:param name="current" as="xs:integer"/>
+    <xsl:param name="href" as="function(xs:integer) as xs:string"/>
+    <nav class="pages" aria-label="{$label}">
+      <ol>
+        <xsl:for-each select="1 to $pages">
+          <li><a href="{$href(.)}">
+            <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>{.}</a></li>
+        </xsl:for-each>
+      </ol>
+    </nav>
   </xsl:template>
 
   <!-- The id of an entity's page and entry: its register xml:id; entities without a register
