@@ -102,13 +102,21 @@ def site(browser, fixture_build):
 def test_note_marker_there_and_back_and_popover(site):
     page = site.goto("alpha.html")
     marker = page.locator("a.fn-ref").first
-    popover = page.locator(".fn-pop").first
+    popover = page.locator(".fn-pop")
     assert not popover.is_visible()
     marker.hover()
-    assert popover.is_visible()
+    assert popover.is_visible() and popover.inner_text().startswith("See")
+    mark, pop = marker.bounding_box(), popover.bounding_box()  # just below its marker, on screen
+    assert 0 <= pop["y"] - (mark["y"] + mark["height"]) <= 10
+    assert pop["x"] <= mark["x"] + mark["width"] and pop["x"] + pop["width"] >= mark["x"]
+    assert 0 <= pop["x"] and pop["x"] + pop["width"] <= page.viewport_size["width"]
     page.mouse.move(0, 0)
+    popover.wait_for(state="hidden")
     marker.focus()
     assert popover.is_visible() and popover.inner_text().startswith("See")
+    assert popover.locator("[id], a").count() == 0  # a copy: the note's ids and links stay in the list
+    page.keyboard.press("Escape")
+    popover.wait_for(state="hidden")
     marker.click()
     note_id = marker.get_attribute("href")[1:]
     assert page.evaluate("location.hash") == f"#{note_id}"

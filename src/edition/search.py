@@ -27,9 +27,9 @@ from .problems import ERROR, InputError, Problem
 
 SEARCH_DIR = "pagefind"
 INDEX_LANGUAGE = "en"
-#: Table of contents, metadata, note popovers (the notes are indexed where they stand), page
-#: numbers and back-links.
-NOT_INDEXED = ("nav.toc", "section.about", "dl.summary", "span.fn-pop", "span.pb", "a.fn-back")
+#: Table of contents, metadata, note markers (the notes are indexed in their list), page numbers
+#: and back-links.
+NOT_INDEXED = ("nav.toc", "section.about", "dl.summary", "a.fn-ref", "span.pb", "a.fn-back")
 #: The most document pages in one index.
 SHARD_SIZE = 50
 

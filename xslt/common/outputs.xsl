@@ -41,18 +41,27 @@
     <xsl:accumulator-rule match="tei:note[ed:is-footnote(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- The number a footnote is shown with: its @n, else its running number. -->
+  <!-- The number a footnote is shown with: its @n, else its running number ($number, where
+       the caller knows it: the accumulator costs SaxonC some 10 µs a call). -->
   <xsl:function name="ed:note-label" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(),
-        string($note/accumulator-before('ed:note-number')))[1]"/>
+    <xsl:sequence select="ed:note-label($note, $note/accumulator-before('ed:note-number'))"/>
+  </xsl:function>
+  <xsl:function name="ed:note-label" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($number))[1]"/>
   </xsl:function>
 
   <!-- The identifier of a footnote: its xml:id, else document key + running number. -->
   <xsl:function name="ed:note-id" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="($note/@xml:id/string(),
-        ed:doc-key($note) || '-note' || $note/accumulator-before('ed:note-number'))[1]"/>
+    <xsl:sequence select="ed:note-id($note, $note/accumulator-before('ed:note-number'))"/>
+  </xsl:function>
+  <xsl:function name="ed:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="($note/@xml:id/string(), ed:doc-key($note) || '-note' || $number)[1]"/>
   </xsl:function>
 
   <!-- The title of a document: main title (and subtitle) of titleStmt, else the file name. -->

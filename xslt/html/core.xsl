@@ -10,7 +10,6 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
@@ -186,58 +185,30 @@
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'b'"/></xsl:call-template>
   </xsl:template>
 
-  <!-- HTML elements that are phrasing content (as keys): a rendered note made of these alone
-       reads the same in the popover (where only phrasing content is allowed) as in the list. -->
-  <xsl:variable name="h:phrasing-elements" as="map(xs:string, xs:boolean)" select="map:merge(('a', 'abbr', 'b',
-      'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's',
-      'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr') ! map{ .: true() })"/>
-
   <!-- The footnotes of the context document, worked out once (handed down as the tunnel
-       parameter h:footnotes): by generate-id() of the note, its id, its label, its text as
-       the list of notes shows it and whether that text is phrasing content alone (then the
-       popover shows it too, instead of a rendering of its own). -->
+       parameter h:footnotes): by generate-id() of the note, its id and its label. -->
   <xsl:template name="h:footnotes" as="map(*)">
     <xsl:map>
       <xsl:for-each select=".//tei:text//tei:note[ed:is-footnote(.)]">
-        <xsl:variable name="text"><xsl:apply-templates/></xsl:variable>
-        <xsl:map-entry key="generate-id()" select="ed:note-id(.), ed:note-label(.), $text,
-            every $e in $text//* satisfies map:contains($h:phrasing-elements, local-name($e))"/>
+        <xsl:map-entry key="generate-id()" select="ed:note-id(., position()), ed:note-label(., position())"/>
       </xsl:for-each>
     </xsl:map>
   </xsl:template>
 
-  <!-- Footnotes: a numbered marker linking to the note (which links back), with the note's
-       text in a popover shown on hover and keyboard focus. -->
+  <!-- Footnotes: a numbered marker linking to the note (which links back) and described by
+       its text (edition.js shows the text by the marker on hover and keyboard focus). -->
   <xsl:template match="tei:note[ed:is-footnote(.)]">
     <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="h:footnotes" as="map(*)" tunnel="yes" select="map{}"/>
     <xsl:variable name="known" select="$h:footnotes(generate-id())"/>
     <xsl:variable name="id" select="if (exists($known)) then $known[1] else ed:note-id(.)"/>
     <xsl:variable name="label" select="if (exists($known)) then $known[2] else ed:note-label(.)"/>
-    <span class="fn">
-      <xsl:choose>
-        <xsl:when test="$h:in-link"><sup class="fn-ref">{$label}</sup></xsl:when>
-        <xsl:otherwise>
-          <a class="fn-ref" id="{$id}-ref" href="#{$id}" aria-describedby="{$id}-pop"><sup>{$label}</sup></a>
-        </xsl:otherwise>
-      </xsl:choose>
-      <span class="fn-pop" id="{$id}-pop" role="tooltip">
-        <xsl:choose>
-          <xsl:when test="$known[4]">
-            <xsl:apply-templates select="$known[3]" mode="h:echo"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:variable name="text">
-              <xsl:apply-templates>
-                <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
-                <xsl:with-param name="h:in-link" tunnel="yes" select="true()"/>
-              </xsl:apply-templates>
-            </xsl:variable>
-            <xsl:apply-templates select="$text" mode="h:echo"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </span>
-    </span>
+    <xsl:choose>
+      <xsl:when test="$h:in-link"><sup class="fn-ref" aria-describedby="{$id}-text">{$label}</sup></xsl:when>
+      <xsl:otherwise>
+        <a class="fn-ref" id="{$id}-ref" href="#{$id}" aria-describedby="{$id}-text"><sup>{$label}</sup></a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The notes of a document, numbered, each with a link back to its marker. -->
@@ -257,12 +228,7 @@
               <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
               <a class="fn-back" href="#{$id}-ref" title="{$back}">{if (exists($known)) then $known[2] else ed:note-label(.)}</a>
               <xsl:text> </xsl:text>
-              <div class="fn-text">
-                <xsl:choose>
-                  <xsl:when test="exists($known)"><xsl:sequence select="$known[3]"/></xsl:when>
-                  <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
-                </xsl:choose>
-              </div>
+              <div class="fn-text" id="{$id}-text"><xsl:apply-templates/></div>
             </li>
           </xsl:for-each>
         </ol>

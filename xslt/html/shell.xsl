@@ -4,7 +4,7 @@
   the site has a search page), navigation (home, documents, then the index pages: every
   document while there are at most $nav-documents, else the previous, current and next one),
   main, footer; and h:echo, the mode that makes a copy of rendered HTML fit to be shown a second
-  time (in a popover, a table of contents, the home page): no ids, no links, no footnotes.
+  time (in a table of contents, the home page): no ids, no links, no footnote markers.
   Pages one folder down (persons/ID.html) get $up '../' before the links to the other pages.
 -->
 <xsl:stylesheet version="3.0"
@@ -170,7 +170,7 @@
       <xsl:apply-templates mode="h:echo"/>
     </xsl:copy>
   </xsl:template>
-  <xsl:template match="span[contains(@class, 'fn')][tokenize(@class) = 'fn']" mode="h:echo"/>
+  <xsl:template match="*[contains(@class, 'fn-ref')][tokenize(@class) = 'fn-ref']" mode="h:echo"/>
   <xsl:template match="a" mode="h:echo">
     <span>
       <xsl:copy-of select="@* except (@id, @aria-describedby, @href, @aria-current)"/>
