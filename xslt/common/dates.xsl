@@ -34,8 +34,11 @@
     <xsl:variable name="precision" select="ed:precision($value)"/>
     <xsl:sequence select="if (empty($precision)) then () else
         (substring(if (contains($value, 'T')) then substring-before($value, 'T') else $value, 1, 10)
-         || map{ 'year' : '-01-01', 'month' : '-01', 'day' : '' }($precision))[. castable as xs:date]"/>
+         || $ed:first-day-suffix($precision))[. castable as xs:date]"/>
   </xsl:function>
+
+  <xsl:variable name="ed:first-day-suffix" as="map(xs:string, xs:string)"
+      select="map{ 'year' : '-01-01', 'month' : '-01', 'day' : '' }"/>
 
   <!-- The first day a dating element may designate (from @when, else @from, else @notBefore). -->
   <xsl:function name="ed:start-day" as="xs:string?">
@@ -46,7 +49,8 @@
   <!-- The year of a first day ('1920-04-01': '1920'); '' for none. -->
   <xsl:function name="ed:year" as="xs:string">
     <xsl:param name="day" as="xs:string?"/>
-    <xsl:sequence select="string(replace(string($day), '^(-?\d+)-.*$', '$1')[. != ''] ! xs:integer(.))"/>
+    <xsl:sequence select="string((if (starts-with($day, '-')) then '-' || substring-before(substring($day, 2), '-')
+        else substring-before($day, '-'))[. != ''] ! xs:integer(.))"/>
   </xsl:function>
 
   <!-- The chronology page of the dates of a year (of ed:year; '' for dates without a calendar date). -->

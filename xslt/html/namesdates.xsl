@@ -23,10 +23,11 @@
     <xsl:param name="datetime" as="xs:string?"/>
     <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="h:link-mentions" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:param name="id" as="xs:string" select="ed:mention-id(.)"/>
     <xsl:variable name="link" select="$href[not($h:in-link) and $h:link-mentions]"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:call-template name="h:attributes">
-        <xsl:with-param name="id" select="ed:mention-id(.)"/>
+        <xsl:with-param name="id" select="$id"/>
         <xsl:with-param name="class" select="'mention'"/>
       </xsl:call-template>
       <xsl:if test="$link"><xsl:attribute name="href" select="$link"/></xsl:if>
@@ -86,10 +87,12 @@
 
   <xsl:template match="tei:date">
     <xsl:variable name="value" select="ed:date-value(.)"/>
+    <xsl:variable name="id" select="ed:mention-id(.)"/>
     <xsl:call-template name="h:mention">
-      <xsl:with-param name="href" select="(ed:chronology-page(ed:year(ed:start-day(.))) || '#' || ed:mention-id(.))[$value != '']"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="href" select="(ed:chronology-page(ed:year(ed:start-day(.))) || '#' || $id)[$value != '']"/>
       <xsl:with-param name="title" select="$value"/>
-      <xsl:with-param name="datetime" select="@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]"/>
+      <xsl:with-param name="datetime" select="@when[not(starts-with(., '-') or contains(., 'T')) and exists(ed:precision(.))]"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>
