@@ -204,7 +204,7 @@ def test_generated_tei_never_crashes_any_output_and_keeps_its_text(paragraphs):
         edition = with_neighbours(documents)
         write_site(documents, edition, folder / "html", home=False)
         html = (folder / "html" / "fuzz.html").read_text(encoding="utf-8")
-        assert html.startswith("<!DOCTYPE HTML>")
+        assert html.startswith("<!DOCTYPE html>")
         written = write_texts(documents, edition, folder / "text")
         collect(documents)
         reading = normalised(written[0].read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 
 from edition.documents import load_tei, with_neighbours
+from edition.xmlio import parse_bytes
 from edition.rendering import is_register
 from edition.site import write_site
 
@@ -57,7 +58,8 @@ def test_pages_are_html5_with_one_h1_lang_and_unique_ids(which, request):
     for page in pages(folder):
         document, errors = parse_html(page)
         assert errors == [], f"{page.name}: {errors[:3]}"
-        assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE HTML>")
+        assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        parse_bytes(page.read_bytes(), str(page))  # HTML5 in XML syntax: well-formed XML too
         assert len(document.findall(".//h1")) == 1, page.name
         assert document.get("lang"), page.name
         for landmark in ("header", "nav", "main", "footer"):

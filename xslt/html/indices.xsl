@@ -77,8 +77,7 @@
           </xsl:choose>
         </xsl:document>
       </xsl:variable>
-      <xsl:sequence select="serialize($page, map{ 'method': 'html', 'html-version': 5, 'encoding': 'UTF-8',
-          'indent': false(), 'include-content-type': false() })"/>
+      <xsl:sequence select="serialize($page, $h:output)"/>
     </xsl:for-each>
   </xsl:template>
 

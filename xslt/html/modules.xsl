@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Everything the HTML entry stylesheets share: the common layer, parameters, page shell and
      one module per area of the TEI Guidelines. -->
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:h="urn:x-edition:html" exclude-result-prefixes="#all">
   <xsl:include href="../common/outputs.xsl"/>
   <xsl:include href="params.xsl"/>
   <xsl:include href="shell.xsl"/>
@@ -11,5 +12,14 @@
   <xsl:include href="namesdates.xsl"/>
   <xsl:include href="figures.xsl"/>
   <xsl:include href="linking.xsl"/>
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <!-- HTML5 in XML syntax (method xhtml: void elements as <br/>, no other element minimised;
+       every page is also well-formed XML), URLs as they stand (HTML5 takes non-ASCII characters
+       in the URLs of a UTF-8 page). SaxonC's html method, and the percent-encoding of every href
+       and src, cost some 9 % of a page. -->
+  <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"
+      omit-xml-declaration="yes" escape-uri-attributes="no"/>
+  <!-- The same, for pages serialized by serialize() (indices.xsl). -->
+  <xsl:variable name="h:output" as="map(*)" select="map{ 'method': 'xhtml', 'html-version': 5.0, 'encoding': 'UTF-8',
+      'indent': false(), 'include-content-type': false(), 'omit-xml-declaration': true(),
+      'escape-uri-attributes': false() }"/>
 </xsl:stylesheet>
