@@ -14,9 +14,10 @@ import pytest
 from lxml import etree
 
 from edition.documents import load_tei, with_neighbours
-from edition.xmlio import parse_bytes
+from edition.plaintext import write_texts
 from edition.rendering import is_register
 from edition.site import write_site
+from edition.xmlio import parse_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI = ROOT / "tei"
@@ -248,3 +249,29 @@ def test_large_edition_navigation_links_home_and_neighbours_only(large_site):
     assert errors == []
     assert [a.get("href") for a in home.findall(".//ul[@class='documents']//h3/a")] == [f for f, _, _ in documents]
     assert [a.get("href") for a in home.findall(".//nav[@class='site']//a")] == ["index.html"]
+
+
+def test_footnotes_without_n_or_id_are_numbered_as_in_the_text(tmp_path):
+    """The page numbers its footnotes by their position, the plain text by an accumulator: the
+    same labels, and ids from the document key and that number unless a note has its own."""
+    tei = tmp_path / "notes.xml"
+    tei.write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+      <titleStmt><title>Notes</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+      <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+      <p>One<note place="foot">first</note>, two<note place="foot" n="*">second</note>,
+        <note place="margin">in the margin</note>three<note place="foot" xml:id="mine">third</note>,
+        four<note place="foot">fourth <note place="foot">nested</note></note>.</p>
+    </body></text></TEI>""", encoding="utf-8")
+    documents = load_tei([tei])
+    write_site(documents, documents, tmp_path / "site", home=False)
+    text = write_texts(documents, documents, tmp_path / "text")[0].read_text(encoding="utf-8")
+    document, errors = parse_html(tmp_path / "site" / "notes.html")
+    assert errors == []
+    markers = document.findall(".//a[@class='fn-ref']")
+    assert [m.findtext("sup") for m in markers] == ["1", "*", "3", "4"]
+    assert re.findall(r"\[([^\]\s]+)\]", text.rsplit("Notes", 1)[0]) == ["1", "*", "3", "4"]
+    assert [m.get("href") for m in markers] == ["#notes-note1", "#notes-note2", "#mine", "#notes-note4"]
+    items = document.findall(".//ol[@class='fn-list']/li")
+    assert [li.get("id") for li in items] == ["notes-note1", "notes-note2", "mine", "notes-note4"]
+    assert [" ".join("".join(li.find("div").itertext()).split()) for li in items] == \
+        ["first", "second", "third", "fourth nested"]
