@@ -36,8 +36,8 @@
        the same in every output, so that indices link to the passage in the HTML edition. -->
   <xsl:function name="ed:mention-id" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="($mention/@xml:id/string(), ed:doc-key($mention) || '-m'
-        || ($ed:mention-numbers(generate-id($mention)), $mention/accumulator-before('ed:mention-number'))[1])[1]"/>
+    <xsl:sequence select="($mention/@xml:id/string(), $ed:mention-numbers(generate-id($mention)) ! ($ed:mention-prefix || .),
+        ed:doc-key($mention) || '-m' || $mention/accumulator-before('ed:mention-number'))[1]"/>
   </xsl:function>
 
   <!-- The running numbers of the mentions of the document being transformed (the global context
@@ -51,6 +51,13 @@
         </xsl:for-each>
       </xsl:map>
       <xsl:catch errors="err:XPDY0002" select="map{}"/>
+    </xsl:try>
+  </xsl:variable>
+  <!-- What the ids of those mentions start with: the document's key and "-m", made once. -->
+  <xsl:variable name="ed:mention-prefix" as="xs:string">
+    <xsl:try>
+      <xsl:sequence select="ed:doc-key(/) || '-m'"/>
+      <xsl:catch errors="err:XPDY0002" select="''"/>
     </xsl:try>
   </xsl:variable>
 
