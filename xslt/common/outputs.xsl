@@ -32,9 +32,9 @@
        reference or a note placed inline or in the margin. -->
   <xsl:function name="ed:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="exists($note/ancestor::tei:text)
-        and not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
-        and not($note/ancestor::tei:bibl or $note/ancestor::tei:biblStruct or $note/ancestor::tei:note)"/>
+    <xsl:sequence select="not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
+        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note])
+        and exists($note/ancestor::tei:text)"/>
   </xsl:function>
 
   <xsl:accumulator name="ed:note-number" initial-value="0" as="xs:integer">

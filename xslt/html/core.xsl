@@ -68,7 +68,7 @@
   <!-- Unknown elements keep their text: a div if they hold blocks, else a span. -->
   <xsl:template match="tei:*">
     <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="if (.//tei:*[local-name() = $h:blocks]) then 'div' else 'span'"/>
+      <xsl:with-param name="name" select="if (* and .//tei:*[local-name() = $h:blocks]) then 'div' else 'span'"/>
     </xsl:call-template>
   </xsl:template>
 
