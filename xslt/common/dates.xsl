@@ -22,11 +22,13 @@
   <xsl:function name="ed:precision" as="xs:string?">
     <xsl:param name="value" as="xs:string"/>
     <xsl:variable name="date" select="if (contains($value, 'T')) then substring-before($value, 'T') else $value"/>
-    <xsl:variable name="parts" select="tokenize(if (starts-with($date, '-')) then substring($date, 2) else $date, '-')"/>
-    <xsl:sequence select="if (count($parts) le 3 and string-length(translate(string-join($parts), '0123456789', '')) = 0
-            and (every $i in 1 to count($parts) satisfies string-length($parts[$i]) = (4, 2, 2)[$i]))
-        then ('year', 'month', 'day')[count($parts)] else ()"/>
+    <xsl:sequence select="$ed:precisions(translate(if (starts-with($date, '-')) then substring($date, 2) else $date,
+        '123456789', '000000000'))"/>
   </xsl:function>
+
+  <!-- The precision of a date by its shape (every digit written 0). -->
+  <xsl:variable name="ed:precisions" as="map(xs:string, xs:string)"
+      select="map{ '0000': 'year', '0000-00': 'month', '0000-00-00': 'day' }"/>
 
   <!-- First day (YYYY-MM-DD) an ISO 8601 value may designate; () if it is not a valid date. -->
   <xsl:function name="ed:first-day" as="xs:string?">
