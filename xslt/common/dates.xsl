@@ -30,6 +30,13 @@
   <xsl:variable name="ed:precisions" as="map(xs:string, xs:string)"
       select="map{ '0000': 'year', '0000-00': 'month', '0000-00-00': 'day' }"/>
 
+  <!-- $value if HTML takes it as a <time> element's datetime (a year, month or day of four-digit
+       years, no time of day); else (). -->
+  <xsl:function name="ed:datetime" as="xs:string?">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="$value[not(starts-with(., '-') or contains(., 'T')) and exists(ed:precision(.))]"/>
+  </xsl:function>
+
   <!-- First day (YYYY-MM-DD) an ISO 8601 value may designate; () if it is not a valid date. -->
   <xsl:function name="ed:first-day" as="xs:string?">
     <xsl:param name="value" as="xs:string"/>

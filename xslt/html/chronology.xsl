@@ -114,7 +114,7 @@
               <h2 class="date">
                 <xsl:if test="?first = 1"><xsl:attribute name="id" select="h:date-anchor(.)"/></xsl:if>
                 <time>
-                <xsl:for-each select="?mentions?1?date_when[matches(., '^\d{4}(-\d\d(-\d\d)?)?$')]">
+                <xsl:for-each select="ed:datetime(?mentions?1?date_when)">
                   <xsl:attribute name="datetime" select="."/>
                 </xsl:for-each>{h:date-label(?mentions?1)}</time>{' (continued)'[current()?first gt 1]}</h2>
               <ul class="dated-mentions">

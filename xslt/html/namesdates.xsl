@@ -92,7 +92,7 @@
       <xsl:with-param name="id" select="$id"/>
       <xsl:with-param name="href" select="(ed:chronology-page(ed:year(ed:start-day(.))) || '#' || $id)[$value != '']"/>
       <xsl:with-param name="title" select="$value"/>
-      <xsl:with-param name="datetime" select="@when[not(starts-with(., '-') or contains(., 'T')) and exists(ed:precision(.))]"/>
+      <xsl:with-param name="datetime" select="ed:datetime(@when)"/>
     </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

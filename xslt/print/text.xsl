@@ -42,7 +42,7 @@
   <xsl:template match="tei:date">
     <xsl:call-template name="h:mention">
       <xsl:with-param name="title" select="ed:date-value(.)"/>
-      <xsl:with-param name="datetime" select="@when[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]"/>
+      <xsl:with-param name="datetime" select="ed:datetime(@when)"/>
     </xsl:call-template>
   </xsl:template>
 
