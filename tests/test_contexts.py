@@ -1,24 +1,29 @@
 """The sentence around a mention (edition.contexts), cut from a block's marked reading text."""
 
-from edition.contexts import MARKS, contexts, sentence
+from edition.contexts import CLOSE, OPEN, OPENED, context, marked, sentence
 
 
-def marked(*parts: str) -> str:
-    """A block from text and (k, mention) pairs: mention k framed by its marks."""
-    return "".join(p if isinstance(p, str) else chr(MARKS + 2 * p[0]) + p[1] + chr(MARKS + 2 * p[0] + 1)
-                   for p in parts)
+def block(*parts: str | tuple[str, str]) -> str:
+    """A marked block from text and (id, name) pairs: each name framed by its marks."""
+    return "".join(p if isinstance(p, str) else OPEN + p[0] + OPENED + p[1] + CLOSE for p in parts)
+
+
+def contexts(text: str, *names: str) -> list[str]:
+    plain, spans = marked(text)
+    return [context(plain, *spans[name]) for name in names]
 
 
 def test_each_mention_gets_its_own_sentence():
-    block = marked("Stalin came. In April ", (1, "Kirov"), " left for ", (2, "Baku"), ". Then ", (3, "Tiflis"),
-                   " fell.")
-    assert contexts(block, 3) == ["In April Kirov left for Baku.", "In April Kirov left for Baku.",
-                                  "Then Tiflis fell."]
+    text = block("Stalin came. In April ", ("d1", "Kirov"), " left for ", ("d2", "Baku"), ". Then ", ("d3", "Tiflis"),
+                 " fell.")
+    assert contexts(text, "d1", "d2", "d3") == ["In April Kirov left for Baku.", "In April Kirov left for Baku.",
+                                                "Then Tiflis fell."]
 
 
-def test_nested_mentions_and_marks_of_others_are_not_quoted():
-    block = marked("The ", (1, "Council of " + marked((2, "Baku"))), " met.")
-    assert contexts(block, 2) == ["The Council of Baku met.", "The Council of Baku met."]
+def test_nested_names_are_found_and_marks_are_not_quoted():
+    text = block("The ", ("d1", "Council of " + block(("d2", "Baku"))), " met.")
+    assert marked(text) == ("The Council of Baku met.", {"d1": (4, 19), "d2": (15, 19)})
+    assert contexts(text, "d1", "d2") == ["The Council of Baku met.", "The Council of Baku met."]
 
 
 def test_abbreviations_and_initials_do_not_end_a_sentence():
@@ -45,5 +50,5 @@ def test_the_mention_itself_is_never_cut():
     assert sentence("Before it ", long, " after it.", length=200) == f"…{long}…"
 
 
-def test_a_missing_mark_gives_an_empty_context():
-    assert contexts(marked("No marks here."), 1) == [""]
+def test_a_block_without_marks_has_no_names():
+    assert marked("No marks here.") == ("No marks here.", {})

@@ -145,6 +145,31 @@ def test_works_cited(data):
         ["https://doi.org/10.1234/abc"], "10.1234/abc", "note", "1")
 
 
+def test_records_of_names_in_nested_blocks_and_attributes_with_line_ends(tmp_path):
+    """A name's context comes from its own block, the innermost (a list item in a paragraph);
+    names nest; tabs and line ends in attribute values or text do not split records."""
+    (tmp_path / "odd.xml").write_text(f"""<TEI xmlns="{TEI_NS}" xml:id="odd"><teiHeader><fileDesc>
+  <titleStmt><title>Odd\tfile</title></titleStmt><publicationStmt><p/></publicationStmt>
+  <sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>
+  <p>In <placeName ref="#baku&#9;x" cert="high&#10;ish">Baku</placeName> they said:
+    <list><item>Go to <orgName>the Council of <placeName>Tiflis</placeName></orgName>. Then stop.</item></list>
+    And <persName>Kirov</persName> left. <bibl><author>A.&#9;Author</author> <title>A&#10;title</title></bibl></p>
+</body></text></TEI>""", encoding="utf-8")
+    grouped = collect([Source.load(tmp_path / "odd.xml")])
+    (document,) = grouped.documents
+    assert document["title"] == "Odd file"
+    found = {m["surface"]: m for kind in ("place", "org", "person")
+             for e in grouped.entities[kind] for m in e["mentions"]}
+    assert found["Baku"]["context"] == "In Baku they said: Go to the Council of Tiflis."  # the item read in the paragraph
+    assert found["Kirov"]["context"] == "And Kirov left."
+    assert found["Tiflis"]["context"] == found["the Council of Tiflis"]["context"] == "Go to the Council of Tiflis."
+    assert (found["Baku"]["ref"], found["Baku"]["entity"], found["Baku"]["cert"]) == ("#baku x", "#baku x", "high ish")
+    assert [m["position"] for m in found.values()] == [1, 3, 2, 4]
+    (work,) = grouped.works
+    assert (work["authors"], work["titles"]) == ([{"name": "A. Author", "role": "author", "key": ""}],
+                                                 [{"level": "", "title": "A title"}])
+
+
 # --- the other formats --------------------------------------------------------------------
 
 def test_csv(out):

@@ -1,12 +1,13 @@
 """The sentence around each mention, as the indices quote it.
 
 ``xslt/index/mentions.xsl`` gives, per block a document's mentions are read in (paragraph,
-heading, note …), its reading text once, whitespace normalised, with every mention marked:
-mention k of the block is framed by the characters ``MARKS + 2k`` and ``MARKS + 2k + 1``.
-:func:`contexts` cuts the snippet of each mention from it: the sentence it stands in, at most
-``length`` characters, longer ones cut at word boundaries and marked with "…" (the mention
-itself is never cut). Done here rather than in XSLT because it is string work that SaxonC's
-regular expressions make costly (some 80 µs a search, a dozen times the whole rest).
+heading, note …), its reading text once, whitespace normalised, with every name in it marked:
+``OPEN`` + the name's generate-id() + ``OPENED`` before it, ``CLOSE`` after it (names nest).
+:func:`marked` finds where each stands, :func:`context` cuts the snippet of a mention from it:
+the sentence it stands in, at most ``length`` characters, longer ones cut at word boundaries
+and marked with "…" (the mention itself is never cut). Done here rather than in XSLT because
+it is string work that SaxonC's regular expressions make costly (some 80 µs a search, a dozen
+times the whole rest).
 """
 
 from __future__ import annotations
@@ -14,36 +15,38 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: The first mark: supplementary private use area A (it holds 32,767 pairs of marks).
-MARKS = 0xF0000
+#: The marks: characters of the supplementary private use area A.
+OPEN, OPENED, CLOSE = "\U000F0000", "\U000F0001", "\U000F0002"
 LENGTH = 200
-_ANY_MARK = re.compile(f"[{chr(MARKS)}-{chr(0xFFFFD)}]")
+_MARK = re.compile(f"{OPEN}([^{OPENED}]*){OPENED}|{CLOSE}")
 _SPACE = " \t\n\r"  # XPath's whitespace (after normalize-space: only " ")
 _STOP = re.compile("[.!?…]")
 _CLOSING = "\"”’»)"
 _OPENING = "\"“«("
 
 
-def contexts(block: str, count: int, length: int = LENGTH) -> list[str]:
-    """The snippets of mentions 1..``count`` of the marked ``block``."""
-    text, at = [], {}  # the text without marks; where each mark stood in it
+def marked(block: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The text of a marked ``block`` without its marks, and where each name marked in it
+    starts and ends in that text, by the name's id."""
+    text, spans, started = [], {}, []
     position, offset = 0, 0
-    for mark in _ANY_MARK.finditer(block):
+    for mark in _MARK.finditer(block):
         text.append(block[position:mark.start()])
         offset += mark.start() - position
-        at[ord(mark[0]) - MARKS] = offset
         position = mark.end()
+        if mark[1] is not None:
+            started.append((mark[1], offset))
+        elif started:
+            name, start = started.pop()
+            spans[name] = (start, offset)
     text.append(block[position:])
-    plain = "".join(text)
+    return "".join(text), spans
+
+
+def context(text: str, start: int, end: int, length: int = LENGTH) -> str:
+    """The snippet of the mention at ``text[start:end]``."""
     reach = length + 50  # only this much next to a mention can make it into its snippet
-    snippets = []
-    for k in range(1, count + 1):
-        start, end = at.get(2 * k), at.get(2 * k + 1)
-        if start is None or end is None:
-            snippets.append("")
-            continue
-        snippets.append(sentence(plain[max(0, start - reach):start], plain[start:end], plain[end:end + reach], length))
-    return snippets
+    return sentence(text[max(0, start - reach):start], text[start:end], text[end:end + reach], length)
 
 
 def _lower_or_digit(text: str, at: int) -> bool:

@@ -41,14 +41,13 @@ from lxml import etree
 from saxonche import PySaxonApiError
 
 from . import TEI_NS, XML_NS
-from .contexts import contexts
+from .contexts import context, marked
 from .documents import Source, find_xml_files, require_tei, with_neighbours
 from .problems import ERROR, InputError, Problem
 from .saxon import XSLT_DIR, SaxonError, stylesheet
-from .xmlio import atomic_open, atomic_path, parse_bytes
+from .xmlio import atomic_open, atomic_path
 
 MENTIONS_XSL = XSLT_DIR / "index" / "mentions.xsl"
-IX = "{urn:x-edition:index}"
 FORMATS = ("tei", "json", "csv", "sqlite")
 INDICES = {"person": "persons", "place": "places", "org": "orgs", "date": "dates"}
 
@@ -60,8 +59,8 @@ ENTITY_FIELDS = ("key", "type", "name", "subtype", "cert", "register", "variants
                  "lat", "long", "sort_start", "sort_end")
 WORK_FIELDS = ("id", "document", "passage", "part", "note", "type", "subtype", "authors", "titles", "date",
                "date_when", "sort_start", "urls", "doi", "text")
-_DATING = {"when": "date_when", "from": "date_from", "to": "date_to", "notBefore": "not_before",
-           "notAfter": "not_after", "start": "sort_start", "end": "sort_end"}
+#: The fields of a dating (ix:dating in xslt/index/dates.xsl) as records name them.
+_DATING = ("date_when", "date_from", "date_to", "not_before", "not_after", "sort_start", "sort_end")
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -206,72 +205,63 @@ def _records(sources: list[Source]) -> list[dict]:
         executable.clear_parameters()
 
 
-def records(xml: str, path: Path) -> dict:
+def records(output: str, path: Path) -> dict:
     """The index records of one document as data (what :func:`group` takes), from the output of
-    ``mentions.xsl`` for the document at ``path``: the document's ``key``, ``file``, ``title``
-    and ``lang``, and its ``mentions`` (in document order, with their contexts), ``entities``
-    (register entries it mentions) and ``works``."""
-    root = parse_bytes(xml.encode("utf-8"), f"{path} (index records)").getroot()
-    document = root.get("doc")
-    marks: dict[str, int] = {}
-    for element in root.iterfind(f"{IX}mention"):
-        marks[element.get("block")] = max(marks.get(element.get("block"), 0), int(element.get("mark")))
-    quoted = {block.get("n"): contexts(block.text or "", marks.get(block.get("n"), 0))
-              for block in root.iterfind(f"{IX}block")}
-    return {"key": document, "file": path.name, "title": root.get("title"), "lang": root.get("lang", ""),
-            "mentions": [_mention(element, document, position, quoted)
-                         for position, element in enumerate(root.iterfind(f"{IX}mention"), 1)],
-            "entities": [_entity(element) for element in root.iterfind(f"{IX}entity")],
-            "works": [_work(element, document) for element in root.iterfind(f"{IX}work")]}
+    ``mentions.xsl`` for the document at ``path`` (a record a line: see there): the document's
+    ``key``, ``file``, ``title`` and ``lang``, and its ``mentions`` (in document order, with
+    their contexts), ``entities`` (register entries it mentions or holds) and ``works``."""
+    lines = output.split("\n")
+    key, title, lang = lines[0].split("\t")
+    mentions, works, entities = [], [], []
+    spans: dict[str, tuple[str, int, int]] = {}  # where each name stands in its block's text
+    for line in lines[1:]:
+        fields = line[2:].split("\t")
+        if line[0] == "M":
+            mentions.append(fields)
+        elif line[0] == "B":
+            text, marks = marked(fields[1])
+            spans.update((name, (text, start, end)) for name, (start, end) in marks.items())  # the last is its own
+        elif line[0] == "W":
+            works.append(_work(fields, key))
+        else:
+            entities.append(_entity(fields))
+    return {"key": key, "file": path.name, "title": title, "lang": lang,
+            "mentions": [dict(zip(MENTION_FIELDS, (fields[1], key, position, *fields[2:],
+                                                   context(*spans[fields[0]]) if fields[0] in spans else "")))
+                         for position, fields in enumerate(mentions, 1)],
+            "entities": entities, "works": works}
 
 
-def _dating(element: etree._Element) -> dict:
-    return {name: element.get(attribute, "") for attribute, name in _DATING.items()}
+def _items(field: str) -> list[str]:
+    """The items of a field of mentions.xsl's output that holds a list."""
+    return field.split("\r") if field else []
 
 
-def _mention(element: etree._Element, document: str, position: int, quoted: dict[str, list[str]]) -> dict:
-    get = element.attrib.get
-    value = element[1].text or "" if len(element) > 1 else ""  # <surface>, then <value> if any
-    return {  # the fields in the order of MENTION_FIELDS
-        "id": get("id"), "document": document, "position": position, "type": get("type"), "entity": get("entity"),
-        "passage": get("passage"), "part": get("part"), "note": get("note", ""), "surface": element[0].text or "",
-        "value": value, "lang": get("lang", ""), "ref": get("ref") or get("key", ""),
-        "cert": get("cert", ""), "evidence": get("evidence", ""), "date_when": get("when", ""),
-        "date_from": get("from", ""), "date_to": get("to", ""), "not_before": get("notBefore", ""),
-        "not_after": get("notAfter", ""), "sort_start": get("start", ""), "sort_end": get("end", ""),
-        "context": quoted[get("block")][int(get("mark")) - 1]}
+def _groups(field: str, size: int) -> list[list[str]]:
+    """The items of a list field, ``size`` at a time."""
+    items = _items(field)
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _entity(element: etree._Element) -> dict:
-    target = element.get("target", "")
+def _entity(fields: list[str]) -> dict:
+    key, kind, target, cert, subtype, lat, long, name, variants, notes, dates, idnos = fields
     return {
-        "key": element.get("key"), "type": element.get("type"), "name": element.findtext(f"{IX}name"),
-        "subtype": element.get("subtype", ""), "cert": element.get("cert", ""),
-        "register": target.rsplit("/", 1)[-1],
-        "variants": [v.text for v in element.iterfind(f"{IX}variant")],
-        "notes": [n.text for n in element.iterfind(f"{IX}note")],
-        "dates": [{"kind": d.get("kind")} | {k: v for k, v in _dating(d).items() if v} | {"text": d.text or ""}
-                  for d in element.iterfind(f"{IX}date")],
-        "idnos": [{"type": i.get("type", ""), "value": i.text} for i in element.iterfind(f"{IX}idno")],
-        "lat": float(element.get("lat")) if element.get("lat") else None,
-        "long": float(element.get("long")) if element.get("long") else None,
+        "key": key, "type": kind, "name": name, "subtype": subtype, "cert": cert,
+        "register": target.rsplit("/", 1)[-1], "variants": _items(variants), "notes": _items(notes),
+        "dates": [{"kind": date[0]} | {name: value for name, value in zip(_DATING, date[1:8]) if value}
+                  | {"text": date[8]} for date in _groups(dates, 9)],
+        "idnos": [{"type": kind, "value": value} for kind, value in _groups(idnos, 2)],
+        "lat": float(lat) if lat else None, "long": float(long) if long else None,
     }
 
 
-def _work(element: etree._Element, document: str) -> dict:
-    date = element.find(f"{IX}date")
+def _work(fields: list[str], document: str) -> dict:
+    key, passage, part, note, kind, subtype, authors, titles, date, when, start, urls, doi, text = fields
     return {
-        "id": element.get("id"), "document": document, "passage": element.get("passage"),
-        "part": element.get("part"), "note": element.get("note", ""), "type": element.get("type", ""),
-        "subtype": element.get("subtype", ""),
-        "authors": [{"name": a.text, "role": a.get("role"), "key": a.get("key", "")}
-                    for a in element.iterfind(f"{IX}author")],
-        "titles": [{"level": t.get("level", ""), "title": t.text} for t in element.iterfind(f"{IX}title")],
-        "date": date.text or "" if date is not None else "",
-        "date_when": date.get("when", "") if date is not None else "",
-        "sort_start": date.get("start", "") if date is not None else "",
-        "urls": [u.text for u in element.iterfind(f"{IX}url")], "doi": element.findtext(f"{IX}doi", ""),
-        "text": element.findtext(f"{IX}text"),
+        "id": key, "document": document, "passage": passage, "part": part, "note": note, "type": kind,
+        "subtype": subtype, "authors": [{"name": name, "role": role, "key": entry} for name, role, entry in _groups(authors, 3)],
+        "titles": [{"level": level, "title": title} for level, title in _groups(titles, 2)],
+        "date": date, "date_when": when, "sort_start": start, "urls": _items(urls), "doi": doi, "text": text,
     }
 
 

@@ -7,14 +7,13 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ix="urn:x-edition:index"
     exclude-result-prefixes="#all">
 
   <!-- Reading text: text nodes as they stand; what a reader does not read in the line is left
-       out (notes, running heads, figure descriptions, the editor's side of a choice). The
-       mentions being quoted are marked as $marks says (see ix:contexts). -->
+       out (notes, running heads, figure descriptions, the editor's side of a choice). Names
+       are marked where $marked says so (see ix:marked). -->
   <xsl:mode name="ix:reading" on-no-match="text-only-copy"/>
 
   <xsl:template mode="ix:reading" match="tei:note | tei:fw | tei:figDesc
@@ -26,16 +25,18 @@
   </xsl:template>
 
   <xsl:template mode="ix:reading" match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date">
-    <xsl:param name="marks" as="map(xs:string, xs:integer)?" tunnel="yes"/>
-    <xsl:variable name="mark" select="if (exists($marks)) then $marks(generate-id()) else ()"/>
-    <xsl:sequence select="$mark ! codepoints-to-string($ix:marks + 2 * .)"/>
+    <xsl:param name="marked" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="$marked"><xsl:sequence select="$ix:open || generate-id() || $ix:opened"/></xsl:if>
     <xsl:apply-templates mode="#current"/>
-    <xsl:sequence select="$mark ! codepoints-to-string($ix:marks + 2 * . + 1)"/>
+    <xsl:if test="$marked"><xsl:sequence select="$ix:close"/></xsl:if>
   </xsl:template>
 
-  <!-- The first mark (edition.contexts.MARKS): supplementary private use area A, which holds
-       32,767 pairs of marks. -->
-  <xsl:variable name="ix:marks" as="xs:integer" select="983040"/>
+  <!-- The marks of a name in a block's text (edition.contexts.OPEN, OPENED, CLOSE): characters
+       of the supplementary private use area A. -->
+  <xsl:variable name="ix:open" as="xs:string" select="codepoints-to-string(983040)"/>
+  <xsl:variable name="ix:opened" as="xs:string" select="codepoints-to-string(983041)"/>
+  <xsl:variable name="ix:close" as="xs:string" select="codepoints-to-string(983042)"/>
+
   <!-- The reading text of an element's content, whitespace normalised (an element of text
        only, as most names are, is read as it stands). -->
   <xsl:function name="ix:text" as="xs:string">
@@ -100,16 +101,14 @@
         else string(count(preceding::tei:note) + count(ancestor::tei:note) + 1))"/>
   </xsl:function>
 
-  <!-- The reading text of a block, whitespace normalised, with $mentions (in it, in document
-       order) marked: mention k is framed by the characters $ix:marks + 2k and $ix:marks + 2k + 1.
+  <!-- The reading text of a block, whitespace normalised, with the names in it marked: each
+       is framed by $ix:open, its generate-id(), $ix:opened before it and $ix:close after it.
        edition.contexts cuts the sentence around each mention from it. -->
   <xsl:function name="ix:marked" as="xs:string">
     <xsl:param name="block" as="element()"/>
-    <xsl:param name="mentions" as="element()*"/>
     <xsl:variable name="marked" as="item()*">
       <xsl:apply-templates select="$block/node()" mode="ix:reading">
-        <xsl:with-param name="marks" tunnel="yes"
-            select="map:merge(for $k in 1 to count($mentions) return map{ generate-id($mentions[$k]) : $k })"/>
+        <xsl:with-param name="marked" tunnel="yes" select="true()"/>
       </xsl:apply-templates>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($marked))"/>

@@ -1,12 +1,25 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Index records of one document, in one pass: a <mention> per persName, placeName, orgName,
-  rs and date (register entries themselves are not mentions), a <block> per block of text the
-  mentions are read in (each mention's block and mark in it: see ix:marked), a <work> per work
-  cited, and an <entity> per register entry the document mentions. Run on each document with
-  the whole edition in $edition (for the registers); src/edition/indices.py turns them into
-  data (edition.indices.records, with the context of each mention from its block), groups the
-  records of all documents into the indices and writes them.
+  Index records of one document, in one pass: a record per persName, placeName, orgName, rs and
+  date (register entries themselves are not mentions), per block of text the mentions are read
+  in, per work cited, and per register entry. Run on each document with the whole edition in
+  $edition (for the registers); edition.indices.records turns them into data (with the context
+  of each mention cut from its block), groups the records of all documents into the indices
+  and writes them.
+
+  The output is text, a record a line: the first line is the document's key, title and
+  language; then one line per record, its kind and its fields separated by tabs:
+
+    M  a mention: its generate-id() (as its block marks it), id, index (person, place, org,
+       date), entity key, passage, part, note, surface, value, lang, ref (else key), cert,
+       evidence, and the seven fields of ix:dating ('' unless it is a date);
+    B  a block (ix:block) a mention is read in: its generate-id() and its reading text, every
+       name in it marked (ix:marked). A mention's own block is the last that marks it;
+    W  a work cited (ix:work in works.xsl);
+    E  a register entry (ix:entity in registers.xsl).
+
+  Every field is whitespace-normalised, so that tabs and line ends only separate; a field that
+  holds a list joins its items with carriage returns.
 
   Entity key: the register entry's xml:id; for a pointer that resolves to no entry (TEI
   without registers, or an unresolved @ref) the @ref or @key value, else the surface form.
@@ -20,7 +33,6 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:ix="urn:x-edition:index"
-    xmlns="urn:x-edition:index"
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/functions.xsl"/>
@@ -29,7 +41,7 @@
   <xsl:include href="registers.xsl"/>
   <xsl:include href="works.xsl"/>
 
-  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:output method="text" encoding="UTF-8"/>
 
   <!-- Whether every file of the edition is indexed (as in a build): a document then gives the
        data of the register entries it holds, and those it mentions come from the records of
@@ -65,11 +77,35 @@
     <xsl:sequence select="if ($one-base) then string($mention/@ref) else base-uri($mention/..) || ' ' || $mention/@ref"/>
   </xsl:function>
 
+  <!-- Whether a name stands in a register entry (there it names the entry: no mention). -->
+  <xsl:function name="ix:in-register" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="exists($name/ancestor::*[self::tei:person or self::tei:personGrp or self::tei:place
+        or self::tei:org or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg])"/>
+  </xsl:function>
+
+  <!-- The fields of a mention record (see above) of index $type, its register entry $entry and
+       that entry's main name, if it points to one. -->
+  <xsl:function name="ix:mention" as="xs:string+">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="main-name" as="xs:string?"/>
+    <xsl:variable name="surface" select="ix:text($mention)"/>
+    <xsl:variable name="dating" select="if ($type = 'date') then ix:dating($mention) else $ix:undated"/>
+    <xsl:variable name="value" select="if ($type = 'date') then ix:date-value($dating) else ($main-name, $surface)[1]"/>
+    <xsl:sequence select="generate-id($mention), normalize-space($id), $type,
+        normalize-space(($entry/@xml:id, if ($type = 'date') then $value[.] else ($mention/@ref, $mention/@key)[normalize-space()], $surface)[1]),
+        normalize-space(ix:passage($mention)), ix:part($mention), string(ix:note-number($mention)), $surface, $value,
+        normalize-space($mention/ancestor-or-self::*[@xml:lang][1]/@xml:lang), normalize-space(($mention/@ref[string()], $mention/@key)[1]),
+        normalize-space($mention/@cert), normalize-space($mention/@evidence), $dating"/>
+  </xsl:function>
+
   <xsl:template match="/">
     <xsl:variable name="names" select="//(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date)"/>
-    <xsl:variable name="candidates" select="$names[not(ancestor::*[self::tei:person or self::tei:personGrp
-        or self::tei:place or self::tei:org or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg])]"/>
-    <!-- the register entry of each pointer value -->
+    <xsl:variable name="candidates" select="$names[not(ix:in-register(.))]"/>
+    <!-- the register entry of each pointer value, and its main name -->
     <xsl:variable name="one-base" select="empty(//@xml:base)"/>
     <xsl:variable name="resolved" as="map(xs:string, element())">
       <xsl:map>
@@ -78,62 +114,35 @@
         </xsl:for-each-group>
       </xsl:map>
     </xsl:variable>
-    <xsl:variable name="mentions" select="$candidates[ix:mention-type(., $resolved(ix:ref-key(., $one-base)))]"/>
-    <records doc="{ed:doc-key(.)}" title="{ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])}">
-      <xsl:for-each select="tei:TEI/@xml:lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
-      <!-- the blocks the mentions are read in, numbered; each mention's block and mark in it -->
-      <xsl:variable name="blocks" as="map(xs:string, xs:integer+)">
-        <xsl:map>
-          <xsl:for-each-group select="$mentions" group-by="generate-id(ix:block(.))">
-            <xsl:variable name="block" select="position()"/>
-            <xsl:for-each select="current-group()">
-              <xsl:map-entry key="generate-id()" select="($block, position())"/>
-            </xsl:for-each>
-          </xsl:for-each-group>
-        </xsl:map>
-      </xsl:variable>
-      <!-- each entry mentioned once ("|" removes duplicates), with its main name -->
-      <xsl:variable name="entries" select="$resolved?* | ()"/>
-      <xsl:variable name="main-names" as="map(xs:string, xs:string)"
-          select="map:merge($entries ! map{ generate-id() : ix:main-name(.) })"/>
-      <xsl:apply-templates select="$mentions" mode="ix:mention">
-        <xsl:with-param name="blocks" select="$blocks" tunnel="yes"/>
-        <xsl:with-param name="resolved" select="$resolved" tunnel="yes"/>
-        <xsl:with-param name="one-base" select="$one-base" tunnel="yes"/>
-        <xsl:with-param name="main-names" select="$main-names" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:for-each-group select="$mentions" group-by="generate-id(ix:block(.))">
-        <block n="{position()}"><xsl:value-of select="ix:marked(ix:block(.), current-group())"/></block>
-      </xsl:for-each-group>
-      <xsl:apply-templates select="ix:works(.)" mode="ix:work"/>
-      <xsl:apply-templates mode="ix:entity" select="if ($registers-indexed)
-          then //(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id] else $entries"/>
-    </records>
-  </xsl:template>
-
-  <xsl:template match="*" mode="ix:mention">
-    <xsl:param name="blocks" as="map(xs:string, xs:integer+)" tunnel="yes"/>
-    <xsl:param name="resolved" as="map(xs:string, element())" tunnel="yes"/>
-    <xsl:param name="one-base" as="xs:boolean" tunnel="yes"/>
-    <xsl:param name="main-names" as="map(xs:string, xs:string)" tunnel="yes"/>
-    <xsl:variable name="entry" select="$resolved(ix:ref-key(., $one-base))"/>
-    <xsl:variable name="type" select="ix:mention-type(., $entry)"/>
-    <xsl:variable name="surface" select="ix:text(.)"/>
-    <xsl:variable name="value" select="if ($type = 'date') then ix:date-value(.) else ($entry ! $main-names(generate-id()), $surface)[1]"/>
-    <xsl:variable name="at" select="$blocks(generate-id())"/>
-    <mention id="{ed:mention-id(.)}" type="{$type}" passage="{ix:passage(.)}" part="{ix:part(.)}"
-        block="{$at[1]}" mark="{$at[2]}"
-        entity="{($entry/@xml:id, if ($type = 'date') then $value else (@ref, @key)[normalize-space()] ! normalize-space(), $surface)[1]}">
-      <xsl:for-each select="ix:note-number(.)"><xsl:attribute name="note" select="."/></xsl:for-each>
-      <xsl:copy-of select="@ref, @key, @cert, @evidence"/>
-      <xsl:for-each select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
-      <xsl:if test="$type = 'date'">
-        <xsl:call-template name="ix:dating-attributes">
-          <xsl:with-param name="date" select="."/>
-        </xsl:call-template>
+    <xsl:variable name="main-names" as="map(xs:string, xs:string)"
+        select="map:merge(map:keys($resolved) ! map{ . : ix:main-name($resolved(.)) })"/>
+    <xsl:value-of select="ed:doc-key(.), ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]),
+        normalize-space(tei:TEI/@xml:lang)" separator="&#9;"/>
+    <!-- mentions, numbered among the names as ed:mention-id numbers them -->
+    <xsl:variable name="no-register" select="count($candidates) = count($names)"/>
+    <xsl:for-each select="$names">
+      <xsl:variable name="key" select="if (@ref) then ix:ref-key(., $one-base) else ''"/>
+      <xsl:variable name="type" select="ix:mention-type(., $resolved($key))"/>
+      <xsl:if test="$type and ($no-register or not(ix:in-register(.)))">
+        <xsl:text>&#10;M&#9;</xsl:text>
+        <xsl:value-of select="ix:mention(., (@xml:id, $ed:mention-prefix || position())[1], $type, $resolved($key), $main-names($key))"
+            separator="&#9;"/>
       </xsl:if>
-      <surface><xsl:value-of select="$surface"/></surface>
-      <xsl:for-each select="$value"><value><xsl:value-of select="."/></value></xsl:for-each>
-    </mention>
+    </xsl:for-each>
+    <xsl:for-each select="$candidates/ix:block(.)">
+      <xsl:text>&#10;B&#9;</xsl:text>
+      <xsl:value-of select="generate-id(), ix:marked(.)" separator="&#9;"/>
+    </xsl:for-each>
+    <xsl:variable name="work-prefix" select="ed:doc-key(.) || '-w'"/>
+    <xsl:for-each select="ix:works(.)">
+      <xsl:text>&#10;W&#9;</xsl:text>
+      <xsl:value-of select="ix:work(., $work-prefix || position())" separator="&#9;"/>
+    </xsl:for-each>
+    <!-- each entry mentioned once ("|" removes duplicates) -->
+    <xsl:for-each select="if ($registers-indexed) then //(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id]
+        else $resolved?* | ()">
+      <xsl:text>&#10;E&#9;</xsl:text>
+      <xsl:value-of select="ix:entity(.)" separator="&#9;"/>
+    </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -9,7 +9,6 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:ix="urn:x-edition:index"
-    xmlns="urn:x-edition:index"
     exclude-result-prefixes="#all">
 
   <!-- The index a register entry belongs to: 'person', 'place', 'org', or () for other targets. -->
@@ -32,37 +31,22 @@
     <xsl:sequence select="ix:name(ix:entry-names($entry)[1])"/>
   </xsl:function>
 
-  <xsl:template match="*" mode="ix:entity">
-    <entity key="{@xml:id}" type="{ix:entry-type(.)}" target="{ed:uri(base-uri(.))}#{@xml:id}">
-      <xsl:copy-of select="@cert"/>
-      <xsl:for-each select="(@type, tei:placeType, tei:orgType)[normalize-space()][1]">
-        <xsl:attribute name="subtype" select="normalize-space()"/>
-      </xsl:for-each>
-      <xsl:variable name="geo" select="tokenize(normalize-space(translate(string((tei:location/tei:geo)[1]), ',', ' ')), ' ')"/>
-      <xsl:if test="count($geo) = 2 and (every $c in $geo satisfies $c castable as xs:double)">
-        <xsl:attribute name="lat" select="$geo[1]"/>
-        <xsl:attribute name="long" select="$geo[2]"/>
-      </xsl:if>
-      <xsl:variable name="main" select="ix:main-name(.)"/>
-      <name><xsl:value-of select="$main"/></name>
-      <xsl:for-each select="distinct-values(tail(ix:entry-names(.)) ! ix:name(.))[. ne $main]">
-        <variant><xsl:value-of select="."/></variant>
-      </xsl:for-each>
-      <xsl:for-each select="tei:note[normalize-space()]">
-        <note><xsl:value-of select="ix:text(.)"/></note>
-      </xsl:for-each>
-      <xsl:for-each select="tei:birth | tei:death | tei:floruit | tei:event">
-        <xsl:variable name="dated" select="(.[@*[local-name() = ('when', 'from', 'to', 'notBefore', 'notAfter')]], tei:date, .)[1]"/>
-        <date kind="{local-name()}">
-          <xsl:call-template name="ix:dating-attributes">
-            <xsl:with-param name="date" select="$dated"/>
-          </xsl:call-template>
-          <xsl:value-of select="ix:text(.)"/>
-        </date>
-      </xsl:for-each>
-      <xsl:for-each select="tei:idno[normalize-space()]">
-        <idno type="{@type}"><xsl:value-of select="normalize-space()"/></idno>
-      </xsl:for-each>
-    </entity>
-  </xsl:template>
+  <!-- The record of a register entry (see mentions.xsl): its xml:id, index (ix:entry-type), URI,
+       cert, subtype, latitude and longitude ('' unless it has both), main name; its other names
+       and notes (lists); its birth, death, floruit and events (kind, the seven fields of
+       ix:dating, text: nine fields each) and authority identifiers (type, value: two each). -->
+  <xsl:function name="ix:entity" as="xs:string+">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="geo" select="tokenize(normalize-space(translate(string(($entry/tei:location/tei:geo)[1]), ',', ' ')), ' ')"/>
+    <xsl:variable name="located" select="count($geo) = 2 and (every $c in $geo satisfies $c castable as xs:double)"/>
+    <xsl:variable name="main" select="ix:main-name($entry)"/>
+    <xsl:sequence select="normalize-space($entry/@xml:id), ix:entry-type($entry), ed:uri(base-uri($entry)) || '#' || normalize-space($entry/@xml:id),
+        normalize-space($entry/@cert), string(($entry/@type, $entry/tei:placeType, $entry/tei:orgType)[normalize-space()][1] ! normalize-space()),
+        if ($located) then $geo[1] else '', if ($located) then $geo[2] else '', $main,
+        string-join(distinct-values(tail(ix:entry-names($entry)) ! ix:name(.))[. ne $main][.], '&#13;'),
+        string-join($entry/tei:note[normalize-space()] ! ix:text(.), '&#13;'),
+        string-join($entry/(tei:birth | tei:death | tei:floruit | tei:event) ! (local-name(),
+            ix:dating((.[@*[local-name() = ('when', 'from', 'to', 'notBefore', 'notAfter')]], tei:date, .)[1]), ix:text(.)), '&#13;'),
+        string-join($entry/tei:idno[normalize-space()] ! (normalize-space(@type), normalize-space()), '&#13;')"/>
+  </xsl:function>
 </xsl:stylesheet>

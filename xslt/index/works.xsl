@@ -9,51 +9,34 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:ix="urn:x-edition:index"
-    xmlns="urn:x-edition:index"
     exclude-result-prefixes="#all">
 
-  <!-- The works cited in a document, in document order (applied to in that order, a work's
-       running number is its position). -->
+  <!-- The works cited in a document, in document order. -->
   <xsl:function name="ix:works" as="element()*">
     <xsl:param name="document" as="document-node()"/>
     <xsl:sequence select="$document/tei:TEI/tei:text//(tei:bibl | tei:biblStruct)
         [not(ancestor::tei:bibl | ancestor::tei:biblStruct)]"/>
   </xsl:function>
 
-  <xsl:template match="tei:bibl | tei:biblStruct" mode="ix:work">
-    <xsl:variable name="links" select="distinct-values((.//tei:ptr/@target, .//tei:ref/@target, .//tei:idno)
-        ! normalize-space()[matches(., '^https?://')])"/>
-    <xsl:variable name="doi" select="(.//tei:idno[lower-case(@type) = 'doi'] ! normalize-space(),
-        $links[matches(., '^https?://(dx\.)?doi\.org/')] ! replace(., '^https?://(dx\.)?doi\.org/', ''))[.][1]"/>
-    <work id="{(@xml:id, ed:doc-key(.) || '-w' || position())[1]}"
-        passage="{(@xml:id, ix:passage(.))[1]}" part="{ix:part(.)}">
-      <xsl:for-each select="ix:note-number(.)"><xsl:attribute name="note" select="."/></xsl:for-each>
-      <xsl:for-each select="@type, @subtype"><xsl:attribute name="{local-name()}" select="."/></xsl:for-each>
-      <xsl:for-each select="(.//tei:author | .//tei:editor)[normalize-space()]">
-        <author role="{local-name()}">
-          <xsl:for-each select="(descendant-or-self::*/@ref ! ed:resolve(.)[ix:entry-type(.)])[1]">
-            <xsl:attribute name="key" select="@xml:id"/>
-          </xsl:for-each>
-          <xsl:value-of select="ix:text(.)"/>
-        </author>
-      </xsl:for-each>
-      <xsl:for-each select=".//tei:title[normalize-space()]">
-        <title>
-          <xsl:copy-of select="@level"/>
-          <xsl:value-of select="ix:text(.)"/>
-        </title>
-      </xsl:for-each>
-      <xsl:for-each select="(.//tei:date)[1]">
-        <date>
-          <xsl:call-template name="ix:dating-attributes">
-            <xsl:with-param name="date" select="."/>
-          </xsl:call-template>
-          <xsl:value-of select="ix:text(.)"/>
-        </date>
-      </xsl:for-each>
-      <xsl:for-each select="$links"><url><xsl:value-of select="."/></url></xsl:for-each>
-      <xsl:for-each select="$doi"><doi><xsl:value-of select="."/></doi></xsl:for-each>
-      <text><xsl:value-of select="ix:text(.)"/></text>
-    </work>
-  </xsl:template>
+  <!-- The record of a work cited (see mentions.xsl), $id unless it has an xml:id: id, passage,
+       part, note, type, subtype; its authors and editors (name, role, register key: a list of
+       three fields each), titles (level, title: two each); its date's text, @when and first day;
+       its links (a list), DOI and text. -->
+  <xsl:function name="ix:work" as="xs:string+">
+    <xsl:param name="work" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="parts" select="$work//*"/>
+    <xsl:variable name="links" select="distinct-values(($parts/self::tei:ptr/@target, $parts/self::tei:ref/@target, $parts/self::tei:idno)
+        ! normalize-space()[starts-with(., 'http') and matches(., '^https?://')])"/>
+    <xsl:variable name="doi" select="($parts/self::tei:idno[lower-case(@type) = 'doi'] ! normalize-space(),
+        $links[contains(., 'doi.org/') and matches(., '^https?://(dx\.)?doi\.org/')] ! replace(., '^https?://(dx\.)?doi\.org/', ''))[.][1]"/>
+    <xsl:variable name="date" select="($parts/self::tei:date)[1]"/>
+    <xsl:variable name="dating" select="if ($date) then ix:dating($date) else $ix:undated"/>
+    <xsl:sequence select="normalize-space(($work/@xml:id, $id)[1]), normalize-space(($work/@xml:id, ix:passage($work))[1]),
+        ix:part($work), string(ix:note-number($work)), normalize-space($work/@type), normalize-space($work/@subtype),
+        string-join(($parts/(self::tei:author | self::tei:editor))[normalize-space()] ! (ix:text(.), local-name(),
+            normalize-space((descendant-or-self::*/@ref ! ed:resolve(.)[ix:entry-type(.)])[1]/@xml:id)), '&#13;'),
+        string-join($parts/self::tei:title[normalize-space()] ! (normalize-space(@level), ix:text(.)), '&#13;'),
+        string($date ! ix:text(.)), $dating[1], $dating[6], string-join($links, '&#13;'), string($doi), ix:text($work)"/>
+  </xsl:function>
 </xsl:stylesheet>
