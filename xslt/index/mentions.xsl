@@ -104,7 +104,9 @@
 
   <xsl:template match="/">
     <xsl:variable name="names" select="//(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date)"/>
-    <xsl:variable name="candidates" select="$names[not(ix:in-register(.))]"/>
+    <xsl:variable name="registers" select="exists(//(tei:person | tei:personGrp | tei:place | tei:org
+        | tei:listPerson | tei:listPlace | tei:listOrg))"/>
+    <xsl:variable name="candidates" select="if ($registers) then $names[not(ix:in-register(.))] else $names"/>
     <!-- the register entry of each pointer value, and its main name -->
     <xsl:variable name="one-base" select="empty(//@xml:base)"/>
     <xsl:variable name="resolved" as="map(xs:string, element())">
@@ -119,11 +121,10 @@
     <xsl:value-of select="ed:doc-key(.), ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]),
         normalize-space(tei:TEI/@xml:lang)" separator="&#9;"/>
     <!-- mentions, numbered among the names as ed:mention-id numbers them -->
-    <xsl:variable name="no-register" select="count($candidates) = count($names)"/>
     <xsl:for-each select="$names">
       <xsl:variable name="key" select="if (@ref) then ix:ref-key(., $one-base) else ''"/>
       <xsl:variable name="type" select="ix:mention-type(., $resolved($key))"/>
-      <xsl:if test="$type and ($no-register or not(ix:in-register(.)))">
+      <xsl:if test="$type and not($registers and ix:in-register(.))">
         <xsl:text>&#10;M&#9;</xsl:text>
         <xsl:value-of select="ix:mention(., (@xml:id, $ed:mention-prefix || position())[1], $type, $resolved($key), $main-names($key))"
             separator="&#9;"/>
