@@ -184,7 +184,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             worker.render(Pages([name], page_data(indices, name)))
         entities = RecordPages(indices)
         for name in entities.pages:  # their keys, as a build computes them
-            entities.records(name)
+            entities.key(name)
         for batch in entities.batches(list(entities.pages)):
             worker.render(Pages(batch, store=out / "store.sqlite"))
     elif stage == "search":

@@ -15,7 +15,7 @@ from lxml import etree
 from edition import TEI_NS, XML_NS
 from edition.cli import main
 from edition.documents import Source, find_xml_files
-from edition.indices import INDICES, collect, open_indices, write_indices
+from edition.indices import INDICES, WRITERS, collect, open_indices, write_indices
 from edition.validate import SCHEMAS, relaxng
 
 FIXTURES = Path(__file__).parent / "fixtures" / "indices"
@@ -147,13 +147,14 @@ def test_works_cited(data):
 
 def test_records_of_names_in_nested_blocks_and_attributes_with_line_ends(tmp_path):
     """A name's context comes from its own block, the innermost (a list item in a paragraph);
-    names nest; tabs and line ends in attribute values or text do not split records."""
+    names nest; tabs and line ends in attribute values or text do not split records; markup
+    characters in a context are escaped in indices.xml."""
     (tmp_path / "odd.xml").write_text(f"""<TEI xmlns="{TEI_NS}" xml:id="odd"><teiHeader><fileDesc>
   <titleStmt><title>Odd\tfile</title></titleStmt><publicationStmt><p/></publicationStmt>
   <sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>
   <p>In <placeName ref="#baku&#9;x" cert="high&#10;ish">Baku</placeName> they said:
     <list><item>Go to <orgName>the Council of <placeName>Tiflis</placeName></orgName>. Then stop.</item></list>
-    And <persName>Kirov</persName> left. <bibl><author>A.&#9;Author</author> <title>A&#10;title</title></bibl></p>
+    And <persName xml:lang="ru">Kirov</persName> left &amp; said "&lt;no&gt;" again. <bibl><author>A.&#9;Author</author> <title>A&#10;title</title></bibl></p>
 </body></text></TEI>""", encoding="utf-8")
     grouped = collect([Source.load(tmp_path / "odd.xml")])
     (document,) = grouped.documents
@@ -161,13 +162,18 @@ def test_records_of_names_in_nested_blocks_and_attributes_with_line_ends(tmp_pat
     found = {m["surface"]: m for kind in ("place", "org", "person")
              for e in grouped.entities[kind] for m in e["mentions"]}
     assert found["Baku"]["context"] == "In Baku they said: Go to the Council of Tiflis."  # the item read in the paragraph
-    assert found["Kirov"]["context"] == "And Kirov left."
+    assert found["Kirov"]["context"] == 'And Kirov left & said "<no>" again.'
     assert found["Tiflis"]["context"] == found["the Council of Tiflis"]["context"] == "Go to the Council of Tiflis."
     assert (found["Baku"]["ref"], found["Baku"]["entity"], found["Baku"]["cert"]) == ("#baku x", "#baku x", "high ish")
     assert [m["position"] for m in found.values()] == [1, 3, 2, 4]
     (work,) = grouped.works
     assert (work["authors"], work["titles"]) == ([{"name": "A. Author", "role": "author", "key": ""}],
                                                  [{"level": "", "title": "A title"}])
+    WRITERS["tei"](grouped, tmp_path)  # the mentions' items are written as text there: escaped as lxml would
+    (item,) = etree.parse(str(tmp_path / "indices.xml")).iterfind(".//tei:item[@n='odd-m4']", NS)
+    assert item.findtext("tei:quote", namespaces=NS) == found["Kirov"]["context"]
+    assert (item.find("tei:ref", NS).get(f"{{{XML_NS}}}lang"), item.find("tei:ptr", NS).get("target")) == (
+        "ru", "odd.xml#odd-m4")
 
 
 # --- the other formats --------------------------------------------------------------------

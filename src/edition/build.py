@@ -449,7 +449,7 @@ def _pages_to_make(indices: Indices, store: Path, headers: str, previous: dict |
             todo.append(Pages([name], data, PAGES_DIR))
     pages = RecordPages(indices)
     documents = _digest(*pages.documents)
-    entities = [name for name in pages.pages if changed(name, documents, *pages.records(name))]
+    entities = [name for name in pages.pages if changed(name, documents, *pages.key(name))]
     todo += [Pages(batch, folder=PAGES_DIR, store=store) for batch in pages.batches(entities)]
     return keys, todo
 

@@ -149,6 +149,11 @@ class Records(Sequence):
     def _read(self, start: int, stop: int) -> Iterator[dict]:
         return map(self.make, self.store.execute(self.query, (self.first + start, self.first + stop)))
 
+    def rows(self, start: int, stop: int) -> list[tuple]:
+        """Records ``start`` to ``stop - 1`` (as far as there are) as the store holds them: its
+        rows, not made into records."""
+        return self.store.execute(self.query, (self.first + start, self.first + min(stop, self.count))).fetchall()
+
 
 class Mentions(Records):
     """The mentions of an entity (:data:`MENTION_FIELDS`), in edition order, and the keys of the
@@ -562,19 +567,33 @@ def _tei_dating(record: dict) -> dict:
             "notBefore": record.get("not_before"), "notAfter": record.get("not_after")}
 
 
-def _tei_mentions(parent: etree._Element, mentions: list[dict], files: dict[str, str]) -> None:
-    """A list of mentions: a pointer to each (document#mention id) with its surface form and context."""
-    items = _tei("list", parent, type="mentions")
-    item, ptr, ref, quote = (f"{{{TEI_NS}}}{tag}" for tag in ("item", "ptr", "ref", "quote"))
-    sub, lang = etree.SubElement, f"{{{XML_NS}}}lang"
-    for mention in mentions:  # the commonest elements of the file, made without _tei
-        file = files[mention["document"]]
-        element = sub(items, item, n=mention["id"])
-        sub(element, ptr, target=f"{file}#{mention['id']}", type="mention")
-        link = sub(element, ref, {"target": f"{file}#{mention['passage']}", lang: mention["lang"]} if mention["lang"]
-                   else {"target": f"{file}#{mention['passage']}"})
-        link.text, link.tail = mention["surface"], " "
-        sub(element, quote).text = mention["context"] or None
+#: Where an entry's list of mentions goes (see _tei_file: the items are written as text).
+_MENTIONS = b'<list type="mentions"/>'
+
+
+def _text(value: str) -> str:
+    """``value`` escaped as lxml writes text."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attribute(value: str) -> str:
+    """``value`` escaped as lxml writes an attribute's value."""
+    return _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def _tei_mentions(mentions: Iterable[dict], files: dict[str, str], indent: bytes) -> Iterator[bytes]:
+    """A list of mentions as lxml pretty-prints it at ``indent`` (the commonest elements of the
+    file, written without lxml): a pointer to each (document#mention id) with its surface form
+    and context."""
+    yield indent + b'<list type="mentions">\n'
+    for mention in mentions:
+        file, key = _attribute(files[mention["document"]]), _attribute(mention["id"])
+        lang = f' xml:lang="{_attribute(mention["lang"])}"' if mention["lang"] else ""
+        quote = f'<quote>{_text(mention["context"])}</quote>' if mention["context"] else "<quote/>"
+        yield (f'{indent.decode()}  <item n="{key}"><ptr target="{file}#{key}" type="mention"/><ref target="{file}#'
+               f'{_attribute(mention["passage"])}"{lang}>{_text(mention["surface"])}</ref> {quote}'
+               "</item>\n").encode()
+    yield indent + b"</list>\n"
 
 
 _ENTRY = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
@@ -599,7 +618,7 @@ def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
         _tei("idno", entry, idno["value"], type=idno["type"])
     for note in entity["notes"]:
         _tei("note", entry, note)
-    _tei_mentions(_tei("note", entry, type="mentions"), entity["mentions"], files)
+    _tei("list", _tei("note", entry, type="mentions"), type="mentions")  # its items: _tei_mentions
     return entry
 
 
@@ -617,8 +636,9 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
         _tei("ref", _tei("item", sources, n=document["key"]), document["title"], target=document["file"])
     path = out_dir / "indices.xml"
     with atomic_open(path) as out:
-        def write(element: etree._Element, level: int) -> None:
-            """``element`` pretty-printed at ``level``: inside as many wrappers, cut out of them."""
+        def write(element: etree._Element, level: int, mentions: Iterable[dict] = ()) -> None:
+            """``element`` pretty-printed at ``level``: inside as many wrappers, cut out of them;
+            its (empty) list of mentions, if any, holding ``mentions``."""
             wrapper = root = _tei("x")
             for _ in range(level - 1):
                 wrapper = _tei("x", wrapper)
@@ -626,7 +646,15 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
             xml = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
             opening = len(f'<x xmlns="{TEI_NS}">\n') + sum(len("  " * depth + "<x>\n") for depth in range(1, level))
             closing = sum(len("  " * depth + "</x>\n") for depth in range(level))
-            out.write(xml[opening:-closing])
+            xml = xml[opening:-closing]
+            at = xml.find(_MENTIONS)
+            if at < 0 or not mentions:
+                out.write(xml)
+                return
+            line = xml.rindex(b"\n", 0, at) + 1
+            out.write(xml[:line])
+            out.writelines(_tei_mentions(mentions, files, xml[line:at]))
+            out.write(xml[at + len(_MENTIONS) + 1:])
 
         def section(subtype: str, head: str, list_tag: str, records: list[dict],
                     make: Callable[[dict, dict[str, str]], etree._Element], **attributes) -> None:
@@ -636,7 +664,7 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
                 opening = etree.tostring(_tei(list_tag, None, None, **attributes)).replace(f' xmlns="{TEI_NS}"'.encode(), b"")
                 out.write(b"        " + opening.removesuffix(b"/>") + b">\n")
                 for record in records:
-                    write(make(record, files), 5)
+                    write(make(record, files), 5, record.get("mentions", ()))
                 out.write(f"        </{list_tag}>\n".encode())
             out.write(b"      </div>\n")
 
@@ -655,7 +683,7 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
 def _tei_dated(entity: dict, files: dict[str, str]) -> etree._Element:
     item = _tei("item", None, n=entity["key"])
     _tei("date", item, entity["name"], **_tei_dating(entity["mentions"][0]))
-    _tei_mentions(item, entity["mentions"], files)
+    _tei("list", item, type="mentions")  # its items: _tei_mentions
     return item
 
 

@@ -183,6 +183,16 @@ class RecordPages:
             return [_work_page(self.indices, shown)]
         return [entity_json(entity, page=page, **fields) for entity, page, fields in shown]
 
+    def key(self, name: str) -> list[bytes]:
+        """What the page ``name`` shows, to tell whether it changed: as :meth:`records`, but each
+        entity's mentions as the rows the store holds (the same data, read without making a
+        record of each)."""
+        shown = self.pages[name][1]
+        if isinstance(shown, int):
+            return [_work_page(self.indices, shown)]
+        return [part for entity, page, fields in shown for part in (
+            entity_json(entity, mentions=False, **fields), orjson.dumps([tuple(page), entity["mentions"].rows(page.start, page.stop)]))]
+
     def data(self, names: list[str]) -> str:
         """What the pages ``names`` show of the indices: the documents and their records."""
         sections: dict[str, list[bytes]] = {"documents": self.documents}
