@@ -80,9 +80,12 @@
   <!-- Whether a name stands in a register entry (there it names the entry: no mention). -->
   <xsl:function name="ix:in-register" as="xs:boolean">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="exists($name/ancestor::*[self::tei:person or self::tei:personGrp or self::tei:place
-        or self::tei:org or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg])"/>
+    <xsl:sequence select="exists($name/ancestor::tei:*[local-name() = $ix:register-parts])"/>
   </xsl:function>
+
+  <!-- The elements of a register entry and of a list of them. -->
+  <xsl:variable name="ix:register-parts" as="xs:string+"
+      select="('person', 'personGrp', 'place', 'org', 'listPerson', 'listPlace', 'listOrg')"/>
 
   <!-- The fields of a mention record (see above) of index $type, its register entry $entry and
        that entry's main name, if it points to one. -->
@@ -104,8 +107,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="names" select="//(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:date)"/>
-    <xsl:variable name="registers" select="exists(//(tei:person | tei:personGrp | tei:place | tei:org
-        | tei:listPerson | tei:listPlace | tei:listOrg))"/>
+    <xsl:variable name="registers" select="exists(//tei:*[local-name() = $ix:register-parts])"/>
     <xsl:variable name="candidates" select="if ($registers) then $names[not(ix:in-register(.))] else $names"/>
     <!-- the register entry of each pointer value, and its main name -->
     <xsl:variable name="one-base" select="empty(//@xml:base)"/>
