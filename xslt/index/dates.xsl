@@ -17,8 +17,7 @@
   <xsl:function name="ix:dating" as="xs:string+">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="values" select="('when', 'from', 'to', 'notBefore', 'notAfter') ! string(ed:dating($date, .))"/>
-    <xsl:sequence select="$values, string(($values[1], $values[2], $values[4])[.][1] ! ed:first-day(.)),
-        string(($values[1], $values[3], $values[5])[.][1] ! ix:last-day(.))"/>
+    <xsl:sequence select="$values, string(ed:start-day($date)), string(($values[1], $values[3], $values[5])[.][1] ! ix:last-day(.))"/>
   </xsl:function>
 
   <!-- The dating of an element without any. -->

@@ -120,7 +120,8 @@
     </xsl:variable>
     <xsl:variable name="main-names" as="map(xs:string, xs:string)"
         select="map:merge(map:keys($resolved) ! map{ . : ix:main-name($resolved(.)) })"/>
-    <xsl:value-of select="ed:doc-key(.), ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]),
+    <xsl:variable name="doc-key" select="ed:doc-key(.)"/>
+    <xsl:value-of select="$doc-key, ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]),
         normalize-space(tei:TEI/@xml:lang)" separator="&#9;"/>
     <!-- mentions, numbered among the names as ed:mention-id numbers them -->
     <xsl:for-each select="$names">
@@ -136,10 +137,9 @@
       <xsl:text>&#10;B&#9;</xsl:text>
       <xsl:value-of select="generate-id(), ix:marked(.)" separator="&#9;"/>
     </xsl:for-each>
-    <xsl:variable name="work-prefix" select="ed:doc-key(.) || '-w'"/>
     <xsl:for-each select="ix:works(.)">
       <xsl:text>&#10;W&#9;</xsl:text>
-      <xsl:value-of select="ix:work(., $work-prefix || position())" separator="&#9;"/>
+      <xsl:value-of select="ix:work(., $doc-key || '-w' || position())" separator="&#9;"/>
     </xsl:for-each>
     <!-- each entry mentioned once ("|" removes duplicates) -->
     <xsl:for-each select="if ($registers-indexed) then //(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id]
