@@ -41,6 +41,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -104,26 +105,44 @@ def _identity(Stylesheet):
     return _IDENTITY
 
 
-def _stage(stage: str, corpus: str, scratch: str) -> dict:
-    """Run ``stage`` once over ``corpus`` (in this fresh process); its time, floor and peak memory."""
+class Edition(NamedTuple):
+    """A corpus as a build hands it to its workers."""
+
+    paths: list[Path]       # every TEI file
+    registers: list[Path]   # the registers among them
+    documents: list[Path]   # the others
+    stubs: dict[str, bytes]  # the light edition: each document's stub, by URI
+    names: dict[str, str]   # output name of each file, by URI
+    html: dict              # the parameters of a document's page
+
+
+def edition(tei: Path) -> Edition:
+    """The corpus at ``tei`` as a build hands it to its workers."""
     from edition.documents import Source, find_xml_files
-    from edition.parallel import Plan, Task, Worker, stub
+    from edition.parallel import stub
     from edition.rendering import is_register
-    tei, out = Path(corpus), Path(scratch)
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
     paths = find_xml_files([tei])
     registers = [p for p in paths if is_register(Source.load(p))]
     documents = [p for p in paths if p not in registers]
+    html = dict(documents=[p.resolve().as_uri() for p in documents], home_page="index.html",
+                index_pages=[f"{n}.html" for n in ("persons", "places", "organisations", "chronology", "works",
+                                                   "search")])
+    return Edition(paths, registers, documents, {p.resolve().as_uri(): stub(Source.load(p).tree) for p in documents},
+                   {p.resolve().as_uri(): p.stem for p in paths}, html)
+
+
+def _stage(stage: str, corpus: str, scratch: str) -> dict:
+    """Run ``stage`` once over ``corpus`` (in this fresh process); its time, floor and peak memory."""
+    from edition.documents import Source
+    from edition.parallel import Plan, Task, Worker
+    out = Path(scratch)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    paths, registers, documents, stubs, names, html = edition(Path(corpus))
     inputs = paths if stage in ("parse", "relaxng", "schematron", "records", "indices") else documents
     size = sum(p.stat().st_size for p in inputs)
     floor = _floor(FLOOR[stage], inputs) if stage in FLOOR and stage not in PER_DOCUMENT else None
     # set-up outside the timed part: stylesheets compiled, light edition ready (as in a worker)
-    html = dict(documents=[p.resolve().as_uri() for p in documents], home_page="index.html",
-                index_pages=[f"{n}.html" for n in ("persons", "places", "organisations", "chronology", "works",
-                                                   "search")])
-    stubs = {p.resolve().as_uri(): stub(Source.load(p).tree) for p in documents}
-    names = {p.resolve().as_uri(): p.stem for p in paths}
     plan = Plan(out, stubs, registers, names, html=html if stage == "html" else None,
                 text={"notes": "endnotes"} if stage == "text" else None,
                 records=stage in ("records", "indices"), pdf=stage == "pdf")
@@ -139,7 +158,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         for task in tasks:
             worker.render(task)
     if stage == "search":
-        _html_site(tei, out)
+        _html_site(Path(corpus), out)
     copy = _copier(FLOOR[stage], inputs) if stage in PER_DOCUMENT else None
     started = time.perf_counter()
     if stage == "parse":
