@@ -205,6 +205,45 @@ def test_a_rebuild_redoes_only_what_changed(tmp_path):
     assert b"Third" in (out / "site" / "article.html").read_bytes()
 
 
+def test_a_rebuild_stages_again_only_the_index_records_that_changed(tmp_path, monkeypatch):
+    import edition.indices
+    tei = small_edition(tmp_path)
+    out = tmp_path / "build"
+    staged = []
+    stage = edition.indices.Staging.stage
+    monkeypatch.setattr(edition.indices.Staging, "stage",
+                        lambda self, name, *rest: staged.append(name.rsplit("/", 1)[-1]) or stage(self, name, *rest))
+
+    def rebuilt(**options) -> list[str]:
+        staged.clear()
+        build(tei, out, pdf=False, jobs=1, **options)
+        names = sorted(staged)
+        shutil.rmtree(tmp_path / "fresh", ignore_errors=True)
+        build(tei, tmp_path / "fresh", pdf=False, jobs=1, incremental=False)
+        assert outputs(out) == outputs(tmp_path / "fresh")
+        return names
+
+    every = sorted(path.name for path in tei.glob("*.xml"))
+    assert rebuilt() == every
+    third = tei / "article-3.xml"
+    third.write_text(third.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"), encoding="utf-8")
+    assert rebuilt() == ["article-3.xml"]
+    assert "Bakı" in (out / "indices" / "indices.json").read_text(encoding="utf-8")
+    # a document gone: every key changes (the headers of the others are in each), its records go
+    (tei / "article-2.xml").unlink()
+    assert rebuilt() == [name for name in every if name != "article-2.xml"]
+    assert "article-2" not in (out / "indices" / "indices.json").read_text(encoding="utf-8")
+    assert rebuilt() == []
+    # staged records that cannot be read are staged anew
+    (out / edition.build.STAGING).write_bytes(b"not a database")
+    third.write_text(third.read_text(encoding="utf-8").replace("Bakı</placeName>", "Baku</placeName>"), encoding="utf-8")
+    assert rebuilt() == [name for name in every if name != "article-2.xml"]
+    # a build from scratch stages everything
+    assert rebuilt(incremental=False) == [name for name in every if name != "article-2.xml"]
+    monkeypatch.setattr(edition.build, "toolkit_hash", lambda: "another")
+    assert rebuilt() == [name for name in every if name != "article-2.xml"]
+
+
 def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
     from conftest import FIXTURE_EDITION
     tei = tmp_path / "tei"

@@ -16,7 +16,9 @@ cross-file lets (ids defined twice, entries pointed to) are supplied as each fil
 worked out from a summary of every file (made once per version of the file); a file with
 errors is not rendered, and the build stops with the report of every file before anything
 about the whole edition is made. The index records of all documents are then grouped into the
-indices (:mod:`edition.indices`, an SQLite store in the build's folder: :data:`INDEX_STORE`),
+indices (:mod:`edition.indices`, an SQLite store in the build's folder: :data:`INDEX_STORE`;
+the records are staged as rows in :data:`STAGING`, kept between builds, so that a rebuild
+stages again only the documents whose records changed),
 which serve the index data (:data:`WORKER_FORMATS` written in the pool, the others here), the
 pages about the edition (rendered in the pool by fresh workers, each from its part of the data)
 and the print edition's indices;
@@ -53,7 +55,7 @@ import orjson
 from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
-from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, group
+from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, Staging
 from .parallel import (RECORDS_DIR, IndexData, Pages, Plan, Pool, Result, Summary, Task, default_jobs, pointed,
                        stub)
 from .problems import ERROR, InputError, Problem
@@ -73,8 +75,11 @@ TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 #: Where the pages about the edition are made while Pagefind indexes the site.
 PAGES_DIR = ".edition-cache/pages"
-#: The index store of the build (:func:`edition.indices.group`), removed once the outputs are made.
+#: The index store of the build (:meth:`edition.indices.Staging.assemble`), removed once the outputs are made.
 INDEX_STORE = ".edition-cache/indices.sqlite"
+#: The index records of every document as rows (:class:`edition.indices.Staging`), kept from one
+#: build to the next: a rebuild stages again only the documents whose records changed.
+STAGING = ".edition-cache/staging.sqlite"
 #: The index data files the workers write, a format each, while this process writes the others
 #: (with several jobs).
 WORKER_FORMATS = ("tei", "csv")
@@ -305,8 +310,7 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
             progress("indices")
             pool.restart()  # the pages about the edition in fresh workers
             (work / "indices").mkdir()
-            indices = group(((task.path, orjson.loads((work / RECORDS_DIR / f"{names[task.uri]}.json").read_bytes()))
-                             for task in tasks), work / INDEX_STORE)
+            indices = _grouped(tasks, keys, names, previous, output, work)
             # some index data, then the pages about the edition in the workers; the rest here meanwhile
             elsewhere = pool.run([IndexData([name], work / INDEX_STORE) for name in WORKER_FORMATS]) if jobs > 1 \
                 else iter(())
@@ -355,6 +359,25 @@ class _Read:
     stubs: dict[str, bytes] = field(default_factory=dict)  # URI -> stub (see edition.parallel.stub)
     links: dict[str, set[str] | None] = field(default_factory=dict)  # URI -> files it points into
     inputs: dict[str, str] = field(default_factory=dict)  # URI -> hash of its content
+
+
+def _grouped(tasks: list[Task], keys: dict[str, str], names: dict[str, str], previous: dict | None, output: Path,
+             work: Path) -> Indices:
+    """The indices of the edition (in the store :data:`INDEX_STORE`), from the staged records of
+    the previous build (if ``previous``; a copy, changed here: ``output`` stays as it was until
+    the new build replaces it) and those of the documents whose records are new."""
+    if previous is not None and (output / STAGING).is_file():
+        (work / STAGING).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(output / STAGING, work / STAGING)
+    staging = Staging(work / STAGING, version=toolkit_hash())
+    staged = staging.stamps()
+    files = {task.uri: work / RECORDS_DIR / f"{names[task.uri]}.json" for task in tasks}
+    stamps = {uri: f"{keys[uri]} {path.stat().st_size} {path.stat().st_mtime_ns}" for uri, path in files.items()}
+    staging.forget([uri for uri, stamp in staged.items() if stamps.get(uri) != stamp])
+    for task in tasks:
+        if staged.get(task.uri) != stamps[task.uri]:
+            staging.stage(task.uri, stamps[task.uri], task.path, orjson.loads(files[task.uri].read_bytes()))
+    return staging.assemble([task.uri for task in tasks], work / INDEX_STORE)
 
 
 def _read(paths: list[Path]) -> _Read:

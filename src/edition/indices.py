@@ -29,6 +29,7 @@ import io
 import operator
 import re
 import sqlite3
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -280,62 +281,136 @@ def group(documents: Iterable[tuple[Path, dict]], store: Path | None = None) -> 
     """The indices from the index records of each document (:func:`records`, with the document's
     path, in edition order), wherever the records were made (here, or in build workers),
     written into the store: an SQLite database at ``store`` (made anew), else a private
-    temporary one. Each document's records are let go once written: what stays in memory is
+    temporary one. Each document's records are let go once staged: what stays in memory is
     the documents and the entities, not their mentions."""
-    if store is not None:
-        store.unlink(missing_ok=True)
-    db = sqlite3.connect("" if store is None else store)
-    db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {SCHEMA} {_STAGING}")
-    numbers: dict[str, int] = {}
-    registered: dict[tuple[str, str], dict] = {}
-    grouped: dict[tuple[str, str], dict] = {}  # -> the entity, its provisional number in "_number"
-    for path, data in documents:
-        if data["key"] in numbers:
-            raise InputError(Problem(str(path), 0, 0, ERROR, f"two documents have the key \"{data['key']}\" "
-                                     "(TEI/@xml:id, else the file name): give one of them another xml:id",
-                                     "index-document-key"))
-        numbers[data["key"]] = number = len(numbers) + 1
-        db.execute("INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
-                   (number, *(data[name] for name in DOCUMENT_FIELDS)))
-        for entity in data["entities"]:
-            registered.setdefault((entity["type"], entity["key"]), entity)
-        rows = []
-        for mention in data["mentions"]:
-            key = (mention["type"], mention["entity"])
-            entity = grouped.get(key)
-            if entity is None:
-                dated = {k: v for k, v in mention.items() if k in ("sort_start", "sort_end")}
-                entity = grouped[key] = {name: "" for name in ENTITY_FIELDS} | {
-                    "key": key[1], "type": key[0], "name": mention["value"] or mention["surface"],
-                    "variants": [], "notes": [], "dates": [], "idnos": [], "lat": None, "long": None} | dated
-                entity["_number"] = len(grouped)
-            rows.append((entity["_number"], number, *_STAGED_MENTION(mention)))
-        db.executemany(f"INSERT INTO staged_mentions VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 2))})", rows)
-        db.executemany(f"INSERT INTO staged_works VALUES ({', '.join('?' * (len(WORK_FIELDS) + 6))})",
-                       (_staged_work(work, number) for work in data["works"]))
-    entities = {kind: [] for kind in INDICES}
-    for key, entity in grouped.items():
-        entity.update(registered.get(key, {}))
-        entities[key[0]].append(entity)
-    for kind, listed in entities.items():
-        if kind == "date":
-            listed.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
-        else:
-            listed.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
-    ordered = [entity for kind in INDICES for entity in entities[kind]]
-    _insert(db, "entities", ["id", *ENTITY_FIELDS],
-            ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(ordered, 1)))
-    db.executemany("INSERT INTO ranks VALUES (?, ?)", ((e["_number"], number) for number, e in enumerate(ordered, 1)))
-    columns = ", ".join(_MENTION_COLUMNS)
-    db.execute(f"INSERT INTO mentions (document_id, entity_id, {columns}) SELECT s.document_id, r.id, "
-               f"{', '.join(f's.{column}' for column in _MENTION_COLUMNS)} "
-               "FROM staged_mentions s JOIN ranks r ON r.provisional = s.entity ORDER BY r.id, s.document_id, s.position")
-    columns = ", ".join(name for name in WORK_FIELDS if name != "document")
-    db.execute(f"INSERT INTO works (document_id, {columns}) SELECT document_id, {columns} FROM staged_works "
-               "ORDER BY author, title, undated, year, month, day, id, rowid")
-    db.executescript(f"DROP TABLE temp.staged_mentions; DROP TABLE temp.staged_works; DROP TABLE temp.ranks; {INDEXES}")
-    db.commit()
-    return _read(db)
+    with tempfile.TemporaryDirectory(prefix="edition-staging-") as folder:
+        staging = Staging(Path(folder) / "staging.sqlite")
+        names = []
+        for path, data in documents:
+            names.append(str(len(names)))
+            staging.stage(names[-1], "", path, data)
+        return staging.assemble(names, store)
+
+
+class Staging:
+    """The index records of an edition's documents as rows, document by document, in an SQLite
+    database that a build keeps from one run to the next: a rebuild stages again only the
+    documents whose records changed, and :meth:`assemble` groups the records of all of them
+    into the indices (in the store, :data:`SCHEMA`). A database staged by another ``version``
+    of the toolkit, or one that cannot be read, is made anew."""
+
+    def __init__(self, path: Path, version: str = ""):
+        self.path = path
+        self.db = sqlite3.connect(path)
+        try:
+            same = self.db.execute("SELECT version FROM staging").fetchone() == (version,)
+        except sqlite3.DatabaseError:  # none yet, or not a database
+            same = False
+        if not same:
+            self.db.close()
+            path.unlink(missing_ok=True)
+            self.db = sqlite3.connect(path)
+            self.db.executescript(_STAGED)
+            self.db.execute("INSERT INTO staging VALUES (?)", (version,))
+            self.db.commit()
+        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+
+    def stamps(self) -> dict[str, str]:
+        """The stamp of each document staged (what :meth:`stage` was given), by name."""
+        return dict(self.db.execute("SELECT document, stamp FROM staged_documents"))
+
+    def forget(self, names: Iterable[str]) -> None:
+        """Let go of the records of the documents ``names``."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS gone (document TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM gone")
+        self.db.executemany("INSERT OR IGNORE INTO gone VALUES (?)", ((name,) for name in names))
+        for table in ("staged_documents", "staged_mentions", "staged_entities", "staged_works"):
+            self.db.execute(f"DELETE FROM {table} WHERE document IN (SELECT document FROM gone)")
+        self.db.commit()
+
+    def stage(self, name: str, stamp: str, path: Path, data: dict) -> None:
+        """Stage the records ``data`` of the document ``name`` at ``path`` (in place of any it had),
+        with ``stamp`` to tell whether they need staging again."""
+        if self.db.execute("SELECT 1 FROM staged_documents WHERE document = ?", (name,)).fetchone():
+            self.forget([name])
+        self.db.execute("INSERT INTO staged_documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (name, stamp, str(path), *(data[field] for field in DOCUMENT_FIELDS)))
+        self.db.executemany(f"INSERT INTO staged_mentions VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 3))})",
+                            ((name, m["type"], m["entity"], *_STAGED_MENTION(m)) for m in data["mentions"]))
+        self.db.executemany("INSERT INTO staged_entities VALUES (?, ?, ?, ?, ?)",
+                            ((name, position, e["type"], e["key"], orjson.dumps(e))
+                             for position, e in enumerate(data["entities"])))
+        self.db.executemany(f"INSERT INTO staged_works VALUES ({', '.join('?' * (len(WORK_FIELDS) + 7))})",
+                            ((name, position, *_staged_work(work)) for position, work in enumerate(data["works"])))
+        self.db.commit()
+
+    def assemble(self, names: list[str], store: Path | None = None) -> Indices:
+        """The indices of the documents ``names`` (staged, in edition order) in the store at
+        ``store`` (made anew), else a private temporary one; the staging is closed then."""
+        if store is not None:
+            store.unlink(missing_ok=True)
+        self.db.close()
+        db = sqlite3.connect("" if store is None else store)
+        try:
+            self._assemble(db, names)
+        except BaseException:
+            db.close()
+            raise
+        return _read(db)
+
+    def _assemble(self, db: sqlite3.Connection, names: list[str]) -> None:
+        """Fill the store ``db`` (:meth:`assemble`)."""
+        db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {SCHEMA} {_ASSEMBLY}")
+        db.execute("ATTACH DATABASE ? AS staged", (str(self.path),))
+        db.executemany("INSERT INTO edition VALUES (?, ?)", ((name, number) for number, name in enumerate(names, 1)))
+        documents = db.execute("SELECT e.number, d.path, d.key, d.file, d.title, d.lang FROM edition e "
+                               "JOIN staged.staged_documents d USING (document) ORDER BY e.number").fetchall()
+        if len(documents) != len(names):
+            raise ValueError("documents to index that were not staged")
+        numbers: dict[str, int] = {}
+        for number, path, key, *_ in documents:
+            if key in numbers:
+                raise InputError(Problem(path, 0, 0, ERROR, f"two documents have the key \"{key}\" (TEI/@xml:id, "
+                                         "else the file name): give one of them another xml:id", "index-document-key"))
+            numbers[key] = number
+        db.executemany("INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
+                       ((number, *fields) for number, _, *fields in documents))
+        # each entity as its first mention in the edition names it, with its register entry's data
+        first = "min(e.number * 4294967296 + s.position)"  # the row of the first: SQLite's rule for min()
+        registered = {(kind, key): orjson.loads(data) for kind, key, data, _ in db.execute(
+            f"SELECT s.type, s.key, s.data, {first} FROM staged.staged_entities s JOIN edition e USING (document) "
+            "GROUP BY s.type, s.key")}
+        entities: dict[str, list[dict]] = {kind: [] for kind in INDICES}
+        for kind, key, value, surface, start, end, _ in db.execute(
+                f"SELECT s.type, s.entity, s.value, s.surface, s.sort_start, s.sort_end, {first} "
+                "FROM staged.staged_mentions s JOIN edition e USING (document) GROUP BY s.type, s.entity"):
+            entities[kind].append({name: "" for name in ENTITY_FIELDS} | {
+                "key": key, "type": kind, "name": value or surface, "variants": [], "notes": [], "dates": [],
+                "idnos": [], "lat": None, "long": None, "sort_start": start, "sort_end": end}
+                | registered.get((kind, key), {}))
+        for kind, listed in entities.items():
+            if kind == "date":
+                listed.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
+            else:
+                listed.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
+        ordered = [entity for kind in INDICES for entity in entities[kind]]
+        _insert(db, "entities", ["id", *ENTITY_FIELDS],
+                ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(ordered, 1)))
+        db.executemany("INSERT INTO ranks VALUES (?, ?, ?)", ((e["type"], e["key"], number)
+                                                             for number, e in enumerate(ordered, 1)))
+        columns = ", ".join(_MENTION_COLUMNS)
+        db.execute(f"INSERT INTO mentions (document_id, entity_id, {columns}) SELECT e.number, r.id, "
+                   f"{', '.join(f's.{column}' for column in _MENTION_COLUMNS)} FROM staged.staged_mentions s "
+                   "JOIN edition e USING (document) JOIN ranks r ON r.type = s.type AND r.key = s.entity "
+                   "ORDER BY r.id, e.number, s.position")
+        columns = ", ".join(name for name in WORK_FIELDS if name != "document")
+        db.execute(f"INSERT INTO works (document_id, {columns}) SELECT e.number, {columns} FROM staged.staged_works "
+                   "JOIN edition e USING (document) "
+                   "ORDER BY author, title, undated, year, month, day, id, e.number, staged_works.position")
+        db.commit()
+        db.execute("DETACH DATABASE staged")
+        db.executescript(f"DROP TABLE temp.edition; DROP TABLE temp.ranks; {INDEXES}")
+        db.commit()
 
 
 def open_indices(store: Path) -> Indices:
@@ -379,25 +454,31 @@ _MENTIONS_QUERY = (f"SELECT id, document_id, position, {', '.join(_MENTION_COLUM
                    "WHERE rowid >= ? AND rowid < ? ORDER BY rowid")
 _WORKS_QUERY = (f"SELECT id, document_id, {', '.join(WORK_FIELDS[2:])} FROM works "
                 "WHERE rowid >= ? AND rowid < ? ORDER BY rowid")
-#: What :func:`group` writes before it knows the order of the entities and works: mentions with
-#: their entity's number in order of appearance, works with their sort key (as :func:`_staged_work`).
-_STAGING = f"""
-CREATE TEMP TABLE staged_mentions (entity INTEGER, document_id INTEGER, {', '.join(_MENTION_COLUMNS)});
-CREATE TEMP TABLE staged_works (author TEXT, title TEXT, undated INTEGER, year INTEGER, month INTEGER, day INTEGER,
-                                document_id INTEGER, {', '.join(name for name in WORK_FIELDS if name != "document")});
-CREATE TEMP TABLE ranks (provisional INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+#: What :class:`Staging` keeps of each document (``document``: its name): its records as rows,
+#: works with their sort key (as :func:`_staged_work`), register entries as JSON.
+_STAGED = f"""
+CREATE TABLE staging (version TEXT);
+CREATE TABLE staged_documents (document TEXT PRIMARY KEY, stamp TEXT, path TEXT, {', '.join(DOCUMENT_FIELDS)});
+CREATE TABLE staged_mentions (document TEXT, type TEXT, entity TEXT, {', '.join(_MENTION_COLUMNS)});
+CREATE TABLE staged_entities (document TEXT, position INTEGER, type TEXT, key TEXT, data BLOB);
+CREATE TABLE staged_works (document TEXT, position INTEGER, author TEXT, title TEXT, undated INTEGER, year INTEGER,
+                           month INTEGER, day INTEGER, {', '.join(name for name in WORK_FIELDS if name != "document")});
+"""
+#: The order of the documents and of the entities while :meth:`Staging.assemble` fills the store.
+_ASSEMBLY = """
+CREATE TEMP TABLE edition (document TEXT PRIMARY KEY, number INTEGER NOT NULL);
+CREATE TEMP TABLE ranks (type TEXT, key TEXT, id INTEGER NOT NULL, PRIMARY KEY (type, key)) WITHOUT ROWID;
 """
 
 
-def _staged_work(work: dict, document: int) -> tuple:
-    """A work's row of ``staged_works``: its sort key (author, title, date, as :data:`SCHEMA`'s
-    works are ordered), its document's number and its fields."""
+def _staged_work(work: dict) -> tuple:
+    """A work's row of ``staged_works`` after its document and position: its sort key (author,
+    title, date, as :data:`SCHEMA`'s works are ordered) and its fields."""
     day = _day(work["sort_start"])
     year, month, date = (max(min(day[1], 2 ** 62), -2 ** 62), day[2], day[3]) if len(day) > 1 else (None, None, None)
     author = _sort_name(work["authors"][0]["name"] if work["authors"] else "~")
     title = _sort_name(work["titles"][0]["title"] if work["titles"] else work["text"] or "")
-    return (author, title, day[0], year, month, date, document,
-            *(_sql(work[name]) for name in WORK_FIELDS if name != "document"))
+    return (author, title, day[0], year, month, date, *(_sql(work[name]) for name in WORK_FIELDS if name != "document"))
 
 
 # --- JSON ---------------------------------------------------------------------------------
