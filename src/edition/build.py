@@ -372,7 +372,8 @@ def _grouped(tasks: list[Task], keys: dict[str, str], names: dict[str, str], pre
     staging = Staging(work / STAGING, version=toolkit_hash())
     staged = staging.stamps()
     files = {task.uri: work / RECORDS_DIR / f"{names[task.uri]}.json" for task in tasks}
-    stamps = {uri: f"{keys[uri]} {path.stat().st_size} {path.stat().st_mtime_ns}" for uri, path in files.items()}
+    stamps = {uri: f"{keys[uri]} {stat.st_size} {stat.st_mtime_ns}" for uri, stat in
+              ((uri, path.stat()) for uri, path in files.items())}
     staging.forget([uri for uri, stamp in staged.items() if stamps.get(uri) != stamp])
     for task in tasks:
         if staged.get(task.uri) != stamps[task.uri]:
