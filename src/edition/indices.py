@@ -367,12 +367,12 @@ class Staging:
                                "JOIN staged.staged_documents d USING (document) ORDER BY e.number").fetchall()
         if len(documents) != len(names):
             raise ValueError("documents to index that were not staged")
-        numbers: dict[str, int] = {}
-        for number, path, key, *_ in documents:
-            if key in numbers:
+        keys: set[str] = set()
+        for _, path, key, *_ in documents:
+            if key in keys:
                 raise InputError(Problem(path, 0, 0, ERROR, f"two documents have the key \"{key}\" (TEI/@xml:id, "
                                          "else the file name): give one of them another xml:id", "index-document-key"))
-            numbers[key] = number
+            keys.add(key)
         db.executemany("INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
                        ((number, *fields) for number, _, *fields in documents))
         # each entity as its first mention in the edition names it, with its register entry's data
