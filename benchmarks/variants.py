@@ -46,9 +46,9 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
         renderings = [Rendering.over(sheet, worker.nodes(stylesheet(sheet), sources), **parameters) for sheet in sheets]
     best: list[dict[str, float]] = [{} for _ in sheets]
     differ = [0 for _ in sheets]
+    order = list(range(len(sheets)))
     for run in range(runs):
         for source in sources:
-            order = list(range(len(sheets)))
             outputs = {}
             for i in order if run % 2 == 0 else order[::-1]:
                 started = time.perf_counter()
