@@ -3,7 +3,7 @@
 This is the edition's one fidelity measure, for all four documents. For every file in
 ``tei/`` with a source in ``sources/``:
 
-* the TEI side is the *reading text* of :mod:`edition.readingtext` (all text of ``text``,
+* the TEI side is the *reading text* of :mod:`support.readingtext` (all text of ``text``,
   header excluded; the text as written in ``choice``, i.e. ``sic`` not ``corr``;
   ``ptr/@target`` read as the address it shows; attributes such as ``pb/@n`` and
   ``num/@value`` never read), with the footnotes as a second stream;
@@ -12,7 +12,7 @@ This is the edition's one fidelity measure, for all four documents. For every fi
   the ``editorialDecl`` entry of the TEI file that records the same intervention);
 * both are cut into words (``\\w+``: letters, digits and ``_`` of any script;
   punctuation, emphasis asterisks, ``#`` and bracket syntax do not count) and aligned by
-  :func:`edition.readingtext.align`: the source against the running text in order, what
+  :func:`support.readingtext.align`: the source against the running text in order, what
   is left against the footnotes in order (a source that prints its notes at the page end
   and an edition that has them at the anchor have the same notes in the same order), then
   runs of 3+ words moved elsewhere;
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support.readingtext import align, compare, reading_text, streams, words
 
-from edition.readingtext import align, compare, reading_text, streams, words
 from edition.xmlio import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]

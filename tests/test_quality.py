@@ -2,7 +2,7 @@
 
 The sample (``fixtures/gold/sample.txt``; how it was made and its conventions: the README
 there) holds sentences of all four documents with every person, place, organisation and date
-they should carry. :mod:`edition.quality` finds each sentence in its document's reading text and
+they should carry. :mod:`support.quality` finds each sentence in its document's reading text and
 compares the markup there with the gold: precision and recall per type, strict (type, exact
 span and target: entry id, or date normalisation) and span only. The bars are the issue's:
 0.95 for persons, places and dates, 0.90 for organisations.
@@ -18,9 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from edition import quality
-from edition.readingtext import streams
+from support import quality
+from support.readingtext import streams
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI = ROOT / "tei"

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from support.readingtext import reading_text, words
 from test_fidelity import ARTEFACTS  # the one fidelity measure and its artefact classes
-
-from edition.readingtext import reading_text, words
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI_FILE = ROOT / "tei" / "mountain-fortress.xml"

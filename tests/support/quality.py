@@ -4,7 +4,7 @@ The gold sample (``tests/fixtures/gold/sample.txt``, described in the README bes
 sentences of the edition's documents, each with every mention it should carry: type (person,
 place, org, date), the surface as written, the register entry (names) or the normalisation
 (dates). :func:`evaluate` finds each sentence in the reading text of its document
-(:mod:`edition.readingtext`: the words, in order, footnotes as a second stream), collects the
+(:mod:`support.readingtext`: the words, in order, footnotes as a second stream), collects the
 ``persName``/``placeName``/``orgName``/``date`` elements inside it, and compares:
 
 * **strict**: type, exact span and target agree (the entry id of ``@ref``; for a date the kind of
@@ -226,7 +226,7 @@ class Marked:
 
 
 class _MarkingReader(_Reader):
-    """Reads like :func:`edition.readingtext.streams` and marks where entity and date elements are."""
+    """Reads like :func:`support.readingtext.streams` and marks where entity and date elements are."""
 
     def __init__(self):
         super().__init__("separate", "sic")
@@ -300,7 +300,7 @@ def _stream(raw: str, reader: _MarkingReader) -> Stream:
 def marked(doc) -> Marked:
     """The streams of ``doc`` (a path or a tree) and the entity and date elements in them."""
     if isinstance(doc, (str, Path)):
-        from .xmlio import parse_file
+        from edition.xmlio import parse_file
 
         doc = parse_file(Path(doc))
     reader = _MarkingReader()
@@ -329,11 +329,11 @@ def strip_markup(tree: etree._ElementTree) -> etree._ElementTree:
 
 def tool_markup(path: Path, registers_folder: Path) -> etree._ElementTree:
     """The document at ``path`` with its entity and date markup replaced by the annotate tool's proposals."""
-    from .annotate.apply import insert_markup
-    from .annotate.proposals import TAGS, Annotator
-    from .annotate.registers import Registers
-    from .annotate.textmap import TextMap
-    from .xmlio import parse_bytes, parse_file
+    from edition.annotate.apply import insert_markup
+    from edition.annotate.proposals import TAGS, Annotator
+    from edition.annotate.registers import Registers
+    from edition.annotate.textmap import TextMap
+    from edition.xmlio import parse_bytes, parse_file
 
     registers = Registers.load(Path(registers_folder))
     stripped = strip_markup(parse_file(Path(path)))

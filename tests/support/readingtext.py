@@ -54,7 +54,7 @@ _READ = {"sic": {"sic", "orig", "abbr", "seg"}, "corr": {"corr", "reg", "expan",
 
 def _root(doc) -> etree._Element:
     if isinstance(doc, (str, Path)):
-        from .xmlio import parse_file
+        from edition.xmlio import parse_file
 
         return parse_file(Path(doc)).getroot()
     if isinstance(doc, etree._ElementTree):

@@ -1,0 +1,2 @@
+"""Code the tests share that is no part of the toolkit: the reading text of a TEI document
+(:mod:`support.readingtext`) and the measured quality of its markup (:mod:`support.quality`)."""
