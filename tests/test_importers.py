@@ -14,6 +14,7 @@ from edition.importers.cli import import_command
 from edition.importers.common import SourceMeta, load_meta, serialize
 from edition.xmlio import parse_bytes
 
+ROOT = Path(__file__).resolve().parents[1]
 FIX = Path(__file__).parent / "fixtures" / "importers"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -68,6 +69,28 @@ def test_header_is_complete():
         "t:profileDesc/t:textClass/t:keywords/t:term", "t:revisionDesc/t:change[@when='2025-01-01']",
     ):
         assert h.find(path, NS) is not None, path
+
+
+def test_header_holds_only_the_edition_its_metadata_names():
+    body = common.new("body")
+    common.sub(body, "p", "Text.")
+    bare = serialize(common.build_tei(SourceMeta(key="x", title="T"), body, today="2025-01-01")).decode()
+    assert "seriesStmt" not in bare and "Part of" not in bare and "Nakhchivan" not in bare
+    assert common.schema_errors(parse_bytes(bare.encode(), "bare.xml"), ROOT / "schema" / "edition.rng") == []
+    meta = SourceMeta(key="x", title="T", edition_title="Letters", edition_publisher="P", encoder="E",
+                      licence="CC BY 4.0", licence_url="https://creativecommons.org/licenses/by/4.0/")
+    h = common.build_header(meta, today="2025-01-01")
+    assert h.findtext("t:fileDesc/t:seriesStmt/t:title[@level='s']", namespaces=NS) == "Letters"
+    assert h.findtext("t:fileDesc/t:publicationStmt/t:publisher", namespaces=NS) == "P"
+    assert h.find("t:fileDesc/t:publicationStmt/t:availability/t:licence", NS).get("target").startswith("https://")
+    assert h.findtext("t:encodingDesc/t:projectDesc/t:p", namespaces=NS).startswith("Part of Letters. ")
+
+
+def test_metadata_words_an_importers_decision():
+    meta = SourceMeta(key="x", title="T", decision_texts={"foreign": "Our own words."})
+    meta.add_decision("interpretation", "The importer's words.", "foreign")
+    meta.add_decision("normalization", "Kept as written.", "as-written")
+    assert [(d.key, d.text) for d in meta.decisions] == [("foreign", "Our own words."), ("as-written", "Kept as written.")]
 
 
 def test_load_meta_reports_position_of_toml_errors(tmp_path):

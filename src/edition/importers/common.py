@@ -45,22 +45,8 @@ XML_MODEL_PIS = (
     'schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
 
-#: Defaults for the edition as a whole; a metadata file may override any of them.
-EDITION_TITLE = (
-    "Nakhchivan, Karabakh/Artsakh and the Azerbaijan Democratic Republic: "
-    "a digital scholarly edition"
-)
-EDITION_PUBLISHER = "The edition project"
-EDITION_ENCODER = "The edition project"
-EDITION_LICENCE = (
-    "The TEI encoding is released under the Creative Commons Attribution 4.0 "
-    "International licence (CC BY 4.0). The text of the source remains under the "
-    "rights of its author(s) and original publisher; it is reproduced here for "
-    "scholarly study."
-)
-EDITION_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-
-#: Names of the languages the edition uses (ISO 639-1 codes as in ``xml:lang``).
+#: English names of languages for ``langUsage`` (codes as in ``xml:lang``); a metadata file's
+#: ``languages`` adds others.
 LANGUAGE_NAMES = {
     "en": "English",
     "az": "Azerbaijani",
@@ -162,16 +148,21 @@ class SourceMeta:
     language: str = "en"
     languages: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, list[str]] = field(default_factory=dict)
-    licence: str = EDITION_LICENCE
-    licence_url: str = EDITION_LICENCE_URL
+    #: The edition's licence of the encoding (``availability/licence``) and its address.
+    licence: str = ""
+    licence_url: str = ""
     source_licence: str = ""
     source_file: str = ""
     source_note: str = ""
-    edition_title: str = EDITION_TITLE
-    edition_publisher: str = EDITION_PUBLISHER
-    encoder: str = EDITION_ENCODER
+    #: The edition the document belongs to (``seriesStmt/title``), its publisher and encoder.
+    edition_title: str = ""
+    edition_publisher: str = ""
+    encoder: str = ""
     project_desc: str = ""
     decisions: list[Decision] = field(default_factory=list)
+    #: The edition's own wording of an importer's decision, by the decision's key (e.g. an
+    #: example taken from this source); the importer's general wording otherwise.
+    decision_texts: dict[str, str] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     #: Importer-specific settings (see each importer's module documentation), e.g.
@@ -182,12 +173,13 @@ class SourceMeta:
         return self.languages.get(ident) or LANGUAGE_NAMES.get(ident, ident)
 
     def add_decision(self, kind: str, text: str, key: str = "") -> None:
-        """Record an intervention once (a second call with the same ``key`` is ignored)."""
+        """Record an intervention once (a second call with the same ``key`` is ignored), in the
+        words of :attr:`decision_texts` when it has the key."""
         if kind not in DECISION_KINDS:
             raise ValueError(f"unknown editorialDecl part {kind!r}; use one of {', '.join(DECISION_KINDS)}")
         if key and any(d.key == key for d in self.decisions):
             return
-        self.decisions.append(Decision(kind, text, key))
+        self.decisions.append(Decision(kind, self.decision_texts.get(key, text), key))
 
     def use_language(self, ident: str, name: str = "") -> None:
         """Make sure ``ident`` is listed in ``langUsage``."""
@@ -532,8 +524,8 @@ def build_header(meta: SourceMeta, *, today: str | None = None) -> etree._Elemen
     sub(av, "licence", meta.licence, target=meta.licence_url)
     if meta.source_licence:
         sub(av, "p", meta.source_licence)
-    ss = sub(fd, "seriesStmt")
-    sub(ss, "title", meta.edition_title, level="s")
+    if meta.edition_title:
+        sub(sub(fd, "seriesStmt"), "title", meta.edition_title, level="s")
 
     if meta.notes:
         ns = sub(fd, "notesStmt")
@@ -549,7 +541,7 @@ def build_header(meta: SourceMeta, *, today: str | None = None) -> etree._Elemen
     ed = sub(h, "encodingDesc")
     pd = sub(ed, "projectDesc")
     sub(pd, "p", meta.project_desc or (
-        "Part of " + meta.edition_title + ". The text was converted from the source "
+        (f"Part of {meta.edition_title}. " if meta.edition_title else "") + "The text was converted from the source "
         "transcription" + (f" ({meta.source_file})" if meta.source_file else "")
         + " with the importers of the edition toolkit and then checked by reading."
     ))

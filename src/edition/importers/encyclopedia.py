@@ -357,13 +357,12 @@ def _decisions(meta: SourceMeta, galleries, lead: bool, sections, residue: bool,
     if foreign:
         meta.add_decision(
             "interpretation",
-            "Names and phrases in another language (the Azerbaijani name of the state, Latin "
-            "“de jure”/“de facto”) are marked with foreign and xml:lang.",
+            "Names and phrases in another language are marked with foreign and xml:lang.",
             key="foreign",
         )
     meta.add_decision(
         "normalization",
         "The text is otherwise kept exactly as transcribed, including its misspellings "
-        "(e.g. “Azerbadžānas”) and inconsistent forms of names.",
+        "and inconsistent forms of names.",
         key="as-written",
     )

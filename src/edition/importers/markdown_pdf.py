@@ -20,6 +20,9 @@ numbers of the table of contents), paragraphs re-joined across page ends, the he
 hierarchy as nested ``div``/``head``, the table of contents once in ``front``, the title
 page as ``titlePage``. Every heuristic fails safe: what is not recognised is kept as
 plain text, never dropped or reordered.
+
+Options (``SourceMeta.options``): ``foreign`` ({lang: [words]}): an italic span that is wholly
+one of these words (transliterations, say) is marked ``foreign`` with that language.
 """
 
 from __future__ import annotations
@@ -44,24 +47,6 @@ from .common import (
 )
 
 # --------------------------------------------------------------------------- constants
-
-#: Transliterated words the edition marks as ``foreign`` when a whole italic span is one
-#: of them (case-insensitive). Only unambiguous words of the Caucasus literature are
-#: listed; names of weapons, people and places are not.
-DEFAULT_FOREIGN_TERMS: dict[str, str] = {
-    # Armenian (Latin transliteration)
-    "nakharar": "hy", "nakharars": "hy", "melik": "hy", "meliks": "hy",
-    "fedayi": "hy", "fedayin": "hy", "khachkar": "hy", "khachkars": "hy",
-    "miatsum": "hy", "miatsum!": "hy", "haghtelu enk": "hy", "davajan": "hy",
-    "yerkrapah": "hy", "yerkrapahs": "hy", "dashnak": "hy", "dashnaks": "hy",
-    "dashnaktsutyun": "hy", "hay heghapokhagan dashnaksutiun": "hy",
-    "hayastani hanrapetakan kusaktsutyun": "hy", "hayastani hanrapetakan kusaksutyun": "hy",
-    # Russian (Latin transliteration)
-    "guberniia": "ru", "glasnost": "ru", "oblast": "ru", "tyurki": "ru",
-    "tyurkskiy": "ru", "azerbaydzhantsy": "ru", "azerbaydzhanskiy": "ru",
-    # Azerbaijani
-    "yeni azərbaycan partiyası": "az",
-}
 
 #: Scripts recognised in running text and the language their runs are given.
 SCRIPT_LANGS: tuple[tuple[str, str], ...] = (
@@ -643,7 +628,9 @@ def _looks_like_citation(md: str) -> bool:
 class Options:
     """Knobs of the converter (defaults fit a Chicago-style thesis)."""
 
-    foreign_terms: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FOREIGN_TERMS))
+    #: word -> language: an italic span that is wholly one of these words (any case) is marked
+    #: ``foreign`` (from the metadata's ``options.foreign``, {lang: [words]}).
+    foreign_terms: dict[str, str] = field(default_factory=dict)
     first_page: int | None = None  # number of the page the body starts on; None: from the TOC
     today: str | None = None       # date of the import change (reproducible output)
 
@@ -652,7 +639,8 @@ class Converter:
     def __init__(self, text: str, meta: SourceMeta, options: Options | None = None):
         self.src = text
         self.meta = meta
-        self.opt = options or Options()
+        self.opt = options or Options(
+            foreign_terms={word: lang for lang, words in meta.options.get("foreign", {}).items() for word in words})
         self.ids = IdMaker(meta.key)
         self.langs: set[str] = set()
         self.notes_placed: list[int] = []
@@ -1145,13 +1133,15 @@ class Converter:
             "### alike for sections. The title page is front/titlePage; the acknowledgements, the "
             "author's note and the dedication are front divisions; a signature and date at the end "
             "of a front division are encoded as closer/signed and closer/dateline."), "structure")
-        m.add_decision("interpretation", (
+        languages = (
             "Languages: runs of Armenian script are marked foreign xml:lang='hy', runs of Cyrillic "
             "script foreign xml:lang='ru' (titles wholly in such a script carry the xml:lang "
-            "themselves); transliterated Armenian, Russian and Azerbaijani words set in italics are "
-            "marked foreign with their language only when the whole italic span is a word of a "
-            "fixed list (e.g. nakharar, meliks, glasnost, guberniia); names are not marked."),
-            "languages")
+            "themselves)")
+        if self.opt.foreign_terms:
+            languages += ("; words set in italics are marked foreign with their language only when the "
+                          "whole italic span is a word of a fixed list (e.g. "
+                          + ", ".join(list(self.opt.foreign_terms)[:4]) + ")")
+        m.add_decision("interpretation", languages + ".", "languages")
         if self.hidden_pages or self.unplaced_pages:
             parts = []
             if self.hidden_pages:
