@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import ahocorasick
 
 T = TypeVar("T")
-S = TypeVar("S")
+S = TypeVar("S", bound="_Span")
 
 
 def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+
+
+class _Span(Protocol):
+    """Anything with a ``start`` and an ``end`` offset."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)

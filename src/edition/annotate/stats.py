@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -48,22 +48,29 @@ def _key(source: Source, element: etree._Element) -> str:
     return f"{path}#{ident}"
 
 
+@dataclass
+class _Tally:
+    mentions: int = 0
+    keys: set[str] = field(default_factory=set)
+
+
 def count(paths: list[Path]) -> list[Count]:
     """Per document and type, then for all documents together: mentions and distinct entities."""
-    counts, total = [], {kind: [0, set()] for kind in ALL_TYPES}
+    counts: list[Count] = []
+    total = {kind: _Tally() for kind in ALL_TYPES}
     for path in find_xml_files(paths):
         source = Source.load(path)
         if not source.is_tei or source.tree.xpath("boolean(//tei:person|//tei:place|//tei:org)", namespaces=_NS):
             continue
-        found = {kind: [0, set()] for kind in ALL_TYPES}
+        found = {kind: _Tally() for kind in ALL_TYPES}
         for element in source.tree.xpath(MENTIONS + " | //tei:text//tei:date", namespaces=_NS):
             kind = NAME_TYPES.get(etree.QName(element).localname, "date")
             key = _key(source, element)
             for tally in (found[kind], total[kind]):
-                tally[0] += 1
-                tally[1].add(key)
-        counts += [Count(str(path), kind, n, len(keys)) for kind, (n, keys) in found.items()]
-    return counts + [Count(ALL, kind, n, len(keys)) for kind, (n, keys) in total.items()]
+                tally.mentions += 1
+                tally.keys.add(key)
+        counts += [Count(str(path), kind, t.mentions, len(t.keys)) for kind, t in found.items()]
+    return counts + [Count(ALL, kind, t.mentions, len(t.keys)) for kind, t in total.items()]
 
 
 def render(counts: list[Count], output: str) -> str:

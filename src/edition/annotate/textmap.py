@@ -116,7 +116,8 @@ def scan(data: bytes) -> list[Run]:
     def flush(*_args) -> None:
         if not chunks:
             return
-        text, offsets = "", []
+        text = ""
+        offsets: list[int] = []
         for index, value in chunks:
             text += value
             offsets[-1:] = _char_offsets(data, index, value)
