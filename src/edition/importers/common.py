@@ -26,7 +26,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
+from typing import overload
 
 from lxml import etree
 
@@ -254,7 +255,7 @@ def local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
-def new(tag: str, text: str | None = None, attrib: dict | None = None, **attrs: str) -> etree._Element:
+def new(tag: str, text: str | None = None, attrib: dict | None = None, **attrs: str | None) -> etree._Element:
     """A new TEI element. Keyword ``lang``/``id`` become ``xml:lang``/``xml:id``."""
     el = etree.Element(T(tag), nsmap={None: TEI_NS})
     _set_attrs(el, attrib, attrs)
@@ -263,7 +264,7 @@ def new(tag: str, text: str | None = None, attrib: dict | None = None, **attrs: 
     return el
 
 
-def sub(parent: etree._Element, tag: str, text: str | None = None, attrib: dict | None = None, **attrs: str) -> etree._Element:
+def sub(parent: etree._Element, tag: str, text: str | None = None, attrib: dict | None = None, **attrs: str | None) -> etree._Element:
     """Append a new TEI child to ``parent`` (see :func:`new` for the attributes)."""
     el = etree.SubElement(parent, T(tag))
     _set_attrs(el, attrib, attrs)
@@ -682,6 +683,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LV = re.compile(r"[āēīūķļņģĀĒĪŪĶĻŅĢ]")
 
 
+@overload
+def detect_lang(text: str, default: str) -> str: ...
+@overload
+def detect_lang(text: str, default: None = None) -> str | None: ...
 def detect_lang(text: str, default: str | None = None) -> str | None:
     """A guess at the language of a short passage from its script and letters.
 
@@ -780,11 +785,11 @@ def _render(parent, text, start, end, spans, leaf) -> None:
     leaf(parent, text[pos:end])
 
 
-def wrap_span(tag: str, **attrs: str):
+def wrap_span(tag: str, **attrs: str | None):
     """A ``Span.make`` that wraps the segment (and its nested spans) in one element."""
 
     def make(parent: etree._Element, segment: str) -> etree._Element:
-        return sub(parent, tag, **attrs)
+        return sub(parent, tag, None, None, **attrs)
 
     return make
 

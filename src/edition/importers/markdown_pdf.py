@@ -416,7 +416,9 @@ class Seg:
         return self.wrap + self.md + self.wrap
 
 
-def _iso(m: re.Match) -> str | None:
+def _iso(m: re.Match | None) -> str | None:
+    if m is None:
+        return None
     if m.group("md"):
         mo, d, y = MONTHS[m.group("m1")], int(m.group("d1")), int(m.group("y1"))
         try:
@@ -444,8 +446,7 @@ def _date_segs(text: str) -> list[Seg]:
 
 def _title_segs(md: str, level: str, wrap: str = "") -> list[Seg]:
     """A title; a final "." or "," inside quotation marks stays outside the element."""
-    m = re.match(r"^(.*?)([.,]?)$", md, re.S)
-    core, punct = m.group(1), m.group(2)
+    core, punct = (md[:-1], md[-1]) if md[-1:] in (".", ",") else (md, "")
     if not core:
         return [Seg(None, wrap + md + wrap)]
     segs = [Seg("title", core, {"level": level}, wrap="" if not wrap else wrap)]
@@ -557,9 +558,9 @@ def _parse_full(s: str) -> list[Seg] | None:
             pos += mq.end()
             return segs + _tail_segs(s[pos:])
         segs.append(Seg("title", first.group("t"), {"level": "m"}, wrap="*"))
-        mi = _IMPRINT.match(s[pos:])
-        if mi:
-            g = mi.groupdict()
+        imprint = _IMPRINT.match(s[pos:])
+        if imprint:
+            g = imprint.groupdict()
             segs += [Seg(None, g["pre"]), Seg("pubPlace", g["place"]), Seg(None, g["s1"]),
                      Seg("publisher", g["pub"]), Seg(None, g["s2"]), Seg("date", g["date"], {"when": g["date"]})]
             rest = g["rest"]
@@ -644,7 +645,7 @@ class Converter:
         self.ids = IdMaker(meta.key)
         self.langs: set[str] = set()
         self.notes_placed: list[int] = []
-        self.stream: Stream | None = None
+        self.stream = Stream()
         self.stats: dict[str, int] = {}
         self.unparsed: list[tuple[str, str]] = []
 

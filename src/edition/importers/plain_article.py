@@ -34,6 +34,7 @@ has ``*…*`` markup).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -250,7 +251,7 @@ def _range_el(parent: etree._Element, text: str, tag: str = "citedRange") -> Non
     sub(parent, tag, text, unit="page")
 
 
-def parse_citation(content: str, doc_lang: str, titles: list[str] = ()) -> etree._Element | None:
+def parse_citation(content: str, doc_lang: str, titles: Sequence[str] = ()) -> etree._Element | None:
     """``bibl`` for the inside of an author–date parenthesis, or ``None`` if it is not one."""
     m = _CITATION.match(content)
     if not m or not (m.group("year") or m.group("range")):
@@ -663,11 +664,10 @@ def to_tei(text: str, meta: SourceMeta, *, today: str | None = None) -> etree._E
             p = sub(parent, "p")
             sub(p, "label", b.label)
             rest = b.text[len(b.label):]
-            lang = detect_lang(rest, doc_lang) if b.label_kind == "keywords" else None
             block_lang = foreign_div.get("{http://www.w3.org/XML/1998/namespace}lang") if foreign_div is not None else doc_lang
             if b.label_kind == "keywords":
                 append_text(p, rest[: len(rest) - len(rest.lstrip())])
-                _keywords(p, rest.lstrip(), block_lang or lang or doc_lang, meta)
+                _keywords(p, rest.lstrip(), block_lang or detect_lang(rest, doc_lang), meta)
             else:
                 inline.render(p, rest)
             last_block, last_para = b, p
