@@ -16,6 +16,7 @@ from edition import TEI_NS, XML_NS
 from edition.cli import main
 from edition.documents import Source, find_xml_files
 from edition.indices import INDICES, WRITERS, collect, open_indices, write_indices
+from edition.spreadsheets import spreadsheet_safe
 from edition.validate import SCHEMAS, relaxng
 
 FIXTURES = Path(__file__).parent / "fixtures" / "indices"
@@ -190,6 +191,26 @@ def test_csv(out):
     assert [r["id"] for r in dates][:3] == ["letter-m2", "al-m13", "al-m4"]
     with (out / "works.csv").open(encoding="utf-8", newline="") as handle:
         assert [r["doi"] for r in csv.DictReader(handle)] == ["10.5555/xyz", "10.1234/abc"]
+
+
+def test_csv_cells_are_never_formulas(tmp_path):
+    """A name that a spreadsheet would run as a formula is written with a leading apostrophe;
+    numbers (a negative latitude) stay numbers."""
+    edition = tmp_path / "edition"
+    shutil.copytree(EDITION, edition)
+    persons = edition / "persons.xml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace(
+        "<persName>Iosif Stalin</persName>", '<persName>=HYPERLINK("http://x.invalid","y")</persName>'), encoding="utf-8")
+    places = edition / "places.xml"
+    places.write_text(places.read_text(encoding="utf-8").replace("40.4093 49.8671", "-33.9 151.2"), encoding="utf-8")
+    write_indices([Source.load(p) for p in find_xml_files([edition])], tmp_path / "out", {"csv"})
+    with (tmp_path / "out" / "persons.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["entity"] == "p-stalin"]
+    assert rows and {r["name"] for r in rows} == {"\'=HYPERLINK(\"http://x.invalid\",\"y\")"}
+    with (tmp_path / "out" / "places.csv").open(encoding="utf-8", newline="") as handle:
+        assert "-33.9" in {r["lat"] for r in csv.DictReader(handle)}
+    assert [spreadsheet_safe(c) for c in ("@SUM(1+1)", "+1 555", "-x", "\tx", "-12.5", "1920", "")] == [
+        "'@SUM(1+1)", "'+1 555", "'-x", "'\tx", "-12.5", "1920", ""]
 
 
 def test_sqlite(out):

@@ -46,6 +46,7 @@ from .contexts import context, marked
 from .documents import Source, find_xml_files, require_tei, with_neighbours
 from .problems import ERROR, InputError, Problem
 from .saxon import XSLT_DIR, SaxonError, stylesheet
+from .spreadsheets import FORMULA_STARTS, spreadsheet_safe
 from .xmlio import atomic_open, atomic_path
 
 MENTIONS_XSL = XSLT_DIR / "index" / "mentions.xsl"
@@ -576,13 +577,15 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[Iterable]) -> None:
-    """A CSV file (UTF-8, CRLF line ends, a header row), written a row at a time."""
+def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[Iterable[str | int]]) -> None:
+    """A CSV file (UTF-8, CRLF line ends, a header row), written a row at a time, its cells
+    :func:`edition.spreadsheets.spreadsheet_safe`."""
     with atomic_open(path) as out:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_safe(cell) if type(cell) is str and cell[:1] in FORMULA_STARTS else cell
+                          for cell in row] for row in rows)
         text.flush()
         text.detach()
 

@@ -19,6 +19,7 @@ from lxml import etree
 
 from .. import TEI_NS
 from ..documents import Source, find_xml_files
+from ..spreadsheets import spreadsheet_safe
 from .lint import DATE_ATTRIBUTES, MENTIONS
 from .proposals import ALL_TYPES
 from .registers import NAME_TYPES, normalize_space
@@ -82,7 +83,7 @@ def render(counts: list[Count], output: str) -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, ["document", "type", "mentions", "entities"], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({**row, "document": spreadsheet_safe(row["document"])} for row in rows)
         return out.getvalue().rstrip("\n")
     width = max([len("document")] + [len(c.document) for c in counts])
     lines = [f"{'document':<{width}}  {'type':<6}  {'mentions':>8}  {'entities':>8}"]
