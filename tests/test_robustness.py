@@ -317,6 +317,24 @@ def test_missing_input_file_is_one_line(tmp_path):
     assert result.output.splitlines()[-1] == "5 files checked: 1 error, 0 warnings"
 
 
+def test_pipes_and_devices_are_never_read(edition, tmp_path):
+    """A named pipe and a link to /dev/zero beside the edition's files are not read (they would
+    hang or fill the memory); named on the command line, each gets one positioned line."""
+    os.mkfifo(edition / "fifo.xml")
+    (edition / "zero.xml").symlink_to("/dev/zero")
+    article = edition / "article.xml"
+    for args in (["validate", article], ["validate", edition], ["html", article, "-o", tmp_path / "html"],
+                 ["text", article, "-o", tmp_path / "text"], ["index", article, "-o", tmp_path / "index"]):
+        done = subprocess.run([EDITION, *map(str, args)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, (args, done.stdout, done.stderr)
+    done = subprocess.run([EDITION, "validate", str(edition / "fifo.xml"), str(edition / "zero.xml"), str(article)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        f"{edition / 'fifo.xml'}:0:0: error: not a regular file (a named pipe): not read [file-not-regular]",
+        f"{edition / 'zero.xml'}:0:0: error: not a regular file (a character device): not read [file-not-regular]"]
+
+
 # --- tracebacks ----------------------------------------------------------------------------------
 
 def test_no_traceback_reaches_the_user_and_debug_shows_it(monkeypatch):

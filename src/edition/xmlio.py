@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,8 @@ _PARSER_OPTIONS = dict(
     strip_cdata=False,
     collect_ids=False,  # duplicate xml:ids are reported by the Schematron, with both places
 )
+#: The largest file read as XML (a 100 MB document takes some 6 GB to index: see docs/robustness.md).
+MAX_FILE_BYTES = 256 * 2**20
 _ROOT_START = re.compile(rb"<[A-Za-z_:]")
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[(.*?)\]\s*)?>", re.S)
 _UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
@@ -153,11 +156,31 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
 
 
 def read_file(path: str | os.PathLike) -> bytes:
-    """The bytes of ``path``; raise :class:`InputError` if it cannot be read."""
+    """The bytes of ``path``; raise :class:`InputError` if it cannot be read, is not a regular file
+    (a named pipe, a device such as ``/dev/zero``, also behind a symbolic link: opened without
+    waiting, never read) or is larger than :data:`MAX_FILE_BYTES`."""
     try:
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise _problem(str(path), 0, 0, f"not a regular file ({_file_kind(info.st_mode)}): not read",
+                               "file-not-regular")
+            if info.st_size > MAX_FILE_BYTES:
+                raise _problem(str(path), 0, 0, f"the file is {info.st_size / 2**20:,.0f} MiB, more than the "
+                               f"{MAX_FILE_BYTES // 2**20} MiB a TEI file may have: not read", "file-too-large")
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                return handle.read()
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise _problem(str(path), 0, 0, f"cannot read the file: {exc.strerror or exc}", "file-unreadable") from None
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def parse_file(path: str | os.PathLike) -> etree._ElementTree:
