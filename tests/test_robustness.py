@@ -547,6 +547,27 @@ with output_lock(sys.argv[1]):
 """
 
 
+def test_the_lock_holds_through_symbolic_links(tmp_path):
+    (tmp_path / "build").mkdir()
+    (tmp_path / "bl").symlink_to("build")
+    with output_lock(tmp_path / "build") as path:
+        assert lock_path(tmp_path / "bl") == path
+        with pytest.raises(Locked):
+            with output_lock(tmp_path / "bl"):
+                pass
+
+
+def test_writes_through_a_symbolic_link_reach_its_target(tmp_path):
+    from edition.xmlio import atomic_write
+
+    (tmp_path / "real.xml").write_text("before", encoding="utf-8")
+    link = tmp_path / "link.xml"
+    link.symlink_to("real.xml")
+    atomic_write(link, "after")
+    assert link.is_symlink() and (tmp_path / "real.xml").read_text(encoding="utf-8") == "after"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.xml", "real.xml"]
+
+
 def test_a_lock_dies_with_its_process_even_when_killed(tmp_path):
     out = tmp_path / "build"
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(out)], stdout=subprocess.PIPE, text=True)

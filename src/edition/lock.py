@@ -27,8 +27,9 @@ class Locked(InputError):
 
 
 def lock_path(target: str | os.PathLike) -> Path:
-    """The lock file of ``target``: a hidden file beside it."""
-    target = Path(os.path.abspath(target))
+    """The lock file of ``target``: a hidden file beside it (beside what a symbolic link points to,
+    so that every name of one folder or file shares one lock)."""
+    target = Path(os.path.realpath(target))
     return target.parent / f".{target.name}.lock"
 
 

@@ -215,8 +215,9 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """An empty temporary file in the folder of ``path``, to be written by name, which replaces
     ``path`` (atomically, permissions as :func:`atomic_write`) once the block ends without an
-    exception, and is removed if it does not."""
-    target = Path(path)
+    exception, and is removed if it does not. A symbolic link stays a link: what it points to is
+    replaced."""
+    target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(name)
