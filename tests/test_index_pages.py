@@ -197,6 +197,33 @@ def test_map_has_a_point_per_place_with_coordinates(fixture_build, edition_build
             assert 0 <= float(circle.get("cx")) <= 800
 
 
+@pytest.mark.parametrize("baku, nakhchivan, located", [
+    ("51.5 -0.1", "-33.9 151.2", 2),  # London and Sydney: no place within reach of the median point
+    ("-91 200", "1e308 -1e308", 0),  # not on the globe: no coordinates
+    ("40.4 49.8", "NaN INF", 1),
+])
+def test_the_map_of_any_valid_coordinates(tmp_path, baku, nakhchivan, located):
+    from edition.build import build
+
+    edition = tmp_path / "edition"
+    shutil.copytree(FIXTURE_EDITION, edition)
+    places = edition / "places.xml"
+    places.write_text(places.read_text(encoding="utf-8").replace("40.4093 49.8671", baku)
+                      .replace("39.2089, 45.4122", nakhchivan), encoding="utf-8")
+    out = build(edition, tmp_path / "build", check=False, pdf=False).output
+    data = json.loads((out / "indices" / "indices.json").read_text(encoding="utf-8"))
+    assert len([p for p in data["places"] if p["lat"] is not None]) == located
+    page, _ = parse_html(out / "site" / "places.html")
+    overview = page.find(".//figure[@id='map']")
+    if not located:
+        assert overview is None
+        return
+    points = [a.get("href") for a in overview.iter(f"{SVG}a")]
+    outside = [a.get("href") for a in overview.findall("figcaption/a")]
+    assert len(points) == 1 and len(points + outside) == located
+    assert all(0 <= float(c.get(xy)) <= 800 for c in overview.iter(f"{SVG}circle") for xy in ("cx", "cy"))
+
+
 def test_chronology_lists_every_dated_mention_in_date_order_a_page_a_year(fixture_build, edition_build_output):
     for build_dir in (fixture_build, edition_build_output):
         data = json.loads((build_dir / "indices" / "indices.json").read_text(encoding="utf-8"))

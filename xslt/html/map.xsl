@@ -2,7 +2,8 @@
 <!--
   The map of places: inline SVG drawn from the register's coordinates, nothing fetched.
   Equirectangular projection (longitudes shortened by the cosine of the middle latitude) of the
-  bounding box of the places around the median place (within $map-reach degrees); places
+  bounding box of the places around the median place (within $map-reach degrees; around the
+  place closest to it when none is that near); places
   further away are listed below the map. A graticule gives orientation; every place is a
   link to the place's page (named by its title), the most mentioned are labelled.
 -->
@@ -59,9 +60,13 @@
     <xsl:param name="title" as="xs:string" select="'Map of the places mentioned'"/>
     <xsl:variable name="located" select="$places[exists(?lat) and exists(?long)]"/>
     <xsl:if test="exists($located)">
-      <xsl:variable name="mid-lat" select="h:median($located ! ?lat)"/>
-      <xsl:variable name="mid-long" select="h:median($located ! ?long)"/>
-      <xsl:variable name="near" select="function($p) { abs($p?lat - $mid-lat) le $reach and abs($p?long - $mid-long) le $reach }"/>
+      <xsl:variable name="median" select="map{'lat': h:median($located ! ?lat), 'long': h:median($located ! ?long)}"/>
+      <xsl:variable name="around" select="function($centre) { function($p) {
+          abs($p?lat - $centre?lat) le $reach and abs($p?long - $centre?long) le $reach } }"/>
+      <!-- the median place; when no place lies within reach of it (places far apart), the place
+           closest to it -->
+      <xsl:variable name="near" select="if (some $p in $located satisfies $around($median)($p)) then $around($median)
+          else $around(sort($located, (), function($p) { max((abs($p?lat - $median?lat), abs($p?long - $median?long))) })[1])"/>
       <xsl:variable name="shown" select="$located[$near(.)]"/>
       <xsl:variable name="span" select="max((max($shown ! ?lat) - min($shown ! ?lat), max($shown ! ?long) - min($shown ! ?long), 1))"/>
       <xsl:variable name="pad" select="$span * 0.08"/>

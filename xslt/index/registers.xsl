@@ -38,7 +38,9 @@
   <xsl:function name="ix:entity" as="xs:string+">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="geo" select="tokenize(normalize-space(translate(string(($entry/tei:location/tei:geo)[1]), ',', ' ')), ' ')"/>
-    <xsl:variable name="located" select="count($geo) = 2 and (every $c in $geo satisfies $c castable as xs:double)"/>
+    <!-- coordinates only when they are two numbers on the globe (latitude, then longitude) -->
+    <xsl:variable name="located" select="count($geo) = 2 and (every $c in $geo satisfies $c castable as xs:double)
+        and abs(xs:double($geo[1])) le 90 and abs(xs:double($geo[2])) le 180"/>
     <xsl:variable name="main" select="ix:main-name($entry)"/>
     <xsl:sequence select="normalize-space($entry/@xml:id), ix:entry-type($entry), ed:uri(base-uri($entry)) || '#' || normalize-space($entry/@xml:id),
         normalize-space($entry/@cert), string(($entry/@type, $entry/tei:placeType, $entry/tei:orgType)[normalize-space()][1] ! normalize-space()),
