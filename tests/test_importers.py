@@ -210,6 +210,24 @@ def test_duplicated_tail_detector_needs_a_real_repeat():
     assert plain_article.find_duplicated_tail("one two three\nfour five six seven eight nine ten\nnothing repeated here at all in this line") is None
 
 
+def test_duplicated_tail_is_found_and_the_search_is_linear(monkeypatch):
+    body = "\n".join(f"line {i} of the article with words enough to count" for i in range(2000))
+    repeated = "line 7 of the article with words enough to count\nline 8 of the article with words enough to count"
+    assert plain_article.find_duplicated_tail(body + "\n" + repeated) == len(body) + 1
+    # 2,000 lines with no repeat: tried once per line, this took seconds; now a few tails are tried
+    assert plain_article.find_duplicated_tail(body + "\nan ordinary last line with no repeat in it at all") is None
+    tried = []
+    words = plain_article._words
+
+    def counting(text: str) -> list[str]:
+        tried.append(len(text))
+        return words(text)
+
+    monkeypatch.setattr(plain_article, "_words", counting)
+    plain_article.find_duplicated_tail(body)
+    assert len(tried) <= 4  # the text is tokenised a few times, not once per line
+
+
 # --------------------------------------------------------------------------- encyclopedia
 
 

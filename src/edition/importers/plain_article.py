@@ -111,7 +111,9 @@ def find_duplicated_tail(text: str, min_words: int = 8) -> int | None:
     """Offset of the start of a trailing fragment whose words repeat earlier text, or None.
 
     The tail is taken line by line from the end; the largest trailing group of lines whose
-    word sequence occurs, contiguously, before it counts (PDF extraction residue).
+    word sequence occurs, contiguously, before it counts (PDF extraction residue). If a tail
+    does not occur before it, no longer one does (its last part would), so the search stops
+    at the first tail of ``min_words`` that does not repeat: linear in the text's length.
     """
     lines = text.split("\n")
     offsets, pos = [], 0
@@ -121,13 +123,11 @@ def find_duplicated_tail(text: str, min_words: int = 8) -> int | None:
     best = None
     for i in range(len(lines) - 1, 0, -1):
         tail = " ".join(_words("\n".join(lines[i:])))
-        if not tail:
+        if len(tail.split()) < min_words:
             continue
-        before = " " + " ".join(_words("\n".join(lines[:i]))) + " "
-        if len(tail.split()) >= min_words and (" " + tail + " ") in before:
-            best = i
-        elif best is not None and lines[i].strip():
+        if (" " + tail + " ") not in " " + " ".join(_words("\n".join(lines[:i]))) + " ":
             break
+        best = i
     return offsets[best] if best is not None else None
 
 
