@@ -35,6 +35,10 @@ class Source:
     data: bytes
     tree: etree._ElementTree
     _starts: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _order: dict[etree._Element, int] | None = field(default=None, repr=False, compare=False)
+    _decoded: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _children: dict[tuple[etree._Element, str], list[etree._Element]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> Source:
@@ -68,9 +72,11 @@ class Source:
         """Line and column of ``node``'s start tag, or of its attribute ``attribute`` (Clark name)."""
         if not isinstance(node.tag, str):
             return node.sourceline or 1, 1
-        index = int(node.xpath("count(preceding::*) + count(ancestor::*)"))
+        if self._order is None:  # made once: each problem's position costs a look-up, not a count
+            self._order = {element: i for i, element in enumerate(self.tree.getroot().iter(etree.Element))}
+        index = self._order.get(node, -1)
         starts = self._element_starts()
-        if index >= len(starts):
+        if not 0 <= index < len(starts):
             return node.sourceline or 1, 1
         line, column = starts[index]
         if attribute:
@@ -82,10 +88,14 @@ class Source:
         prefix = "xml" if namespace == XML_NS else next(
             (p for p, uri in (node.nsmap or {}).items() if uri == namespace and p), None)
         qname = f"{prefix}:{local}" if namespace else local
-        lines = self.data.decode("utf-8", errors="replace").split("\n")
-        text = "\n".join(lines[line - 1:])[column - 1:]
-        end = text.find(">")
-        match = re.search(r"\s" + re.escape(qname) + r"\s*=", text[: end if end >= 0 else None])
+        if self._decoded is None:  # decoded, and its lines found, once: not once per problem
+            decoded = self.data.decode("utf-8", errors="replace")
+            self._decoded = decoded, [0] + [m.end() for m in re.finditer("\n", decoded)]
+        decoded, line_offsets = self._decoded
+        start = line_offsets[line - 1] + column - 1 if line <= len(line_offsets) else len(decoded)
+        end = decoded.find(">", start)
+        text = decoded[start: end if end >= 0 else None]
+        match = re.search(r"\s" + re.escape(qname) + r"\s*=", text)
         if not match:
             return line, column
         before = text[: match.start() + 1]
@@ -105,7 +115,9 @@ class Source:
                 root = self.tree.getroot()
                 node = root if root.tag == tag else None
             else:
-                matches = [child for child in node if child.tag == tag]
+                matches = self._children.get((node, tag))
+                if matches is None:  # listed once per element and name, not once per problem
+                    matches = self._children[node, tag] = [child for child in node if child.tag == tag]
                 position = int(index or 1) - 1
                 node = matches[position] if position < len(matches) else None
             if node is None:

@@ -19,7 +19,8 @@
 
   Each failed assert or successful report becomes svrl:failed-assert or
   svrl:successful-report with @id, @role (error unless said otherwise) and
-  @location, the fn:path() of the context node.
+  @location, the fn:path() of the context node (worked out in one pass over a document that
+  has findings, so that the cost of a finding does not grow with the document).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -54,6 +55,24 @@
           <xsl:attribute name="href" select="resolve-uri(@href, base-uri(.))"/>
         </xsl:element>
       </xsl:for-each>
+      <axsl:mode use-accumulators="#all"/>
+      <!-- The names counted among the children of each open element, innermost first: made for a
+           document only when a finding there needs its location (sch:path) -->
+      <axsl:accumulator name="sch:counts" as="map(*)+" initial-value="map{{}}">
+        <axsl:accumulator-rule match="*" phase="start"
+            select="map{{}}, map:put(head($value), node-name(), (head($value)(node-name()), 0)[1] + 1), tail($value)"/>
+        <axsl:accumulator-rule match="*" phase="end" select="tail($value)"/>
+      </axsl:accumulator>
+      <!-- fn:path() of a node, with positions from sch:counts: path() counts the preceding
+           siblings of every step, which made each finding cost as much as the document -->
+      <axsl:function name="sch:path" as="xs:string">
+        <axsl:param name="node" as="node()"/>
+        <axsl:sequence select="if (not($node instance of element() or $node instance of attribute())) then path($node)
+            else string-join(($node/ancestor-or-self::* ! ('/Q{{' || namespace-uri() || '}}' || local-name() || '['
+              || accumulator-before('sch:counts')[2](node-name()) || ']'),
+              $node[self::attribute()] ! ('/@' || (if (namespace-uri()) then 'Q{{' || namespace-uri() || '}}' else '')
+              || local-name())))"/>
+      </axsl:function>
       <axsl:param name="schematron-documents" as="map(xs:string, document-node())" select="map{{}}"/>
       <axsl:param name="schematron-targets" as="array(xs:string)" select="[]"/>
       <xsl:copy-of select="xsl:function | xsl:key"/>
@@ -129,7 +148,7 @@
         <xsl:attribute name="test" select="replace(replace(@test, '\{', '{{'), '\}', '}}')"/>
         <xsl:attribute name="id" select="(@id, ../@id, 'anonymous')[1]"/>
         <xsl:attribute name="role" select="(@role, ../@role, 'error')[1]"/>
-        <xsl:attribute name="location">{path(.)}</xsl:attribute>
+        <xsl:attribute name="location">{sch:path(.)}</xsl:attribute>
         <svrl:text>
           <xsl:apply-templates mode="message"/>
         </svrl:text>
