@@ -297,6 +297,28 @@ def test_semantic_errors_are_positioned_and_other_documents_still_built_with_no_
     assert {p.name for p in (tmp_path / "out" / "site").glob("*.html")} >= {"article.html", "index.html"}
 
 
+def test_a_wrong_prefix_definition_is_reported_and_the_rest_checked(edition, tmp_path):
+    article = edition / "article.xml"
+    plant(article, "    <profileDesc>", """    <encodingDesc>
+      <listPrefixDef>
+        <prefixDef ident="bad" matchPattern="(" replacementPattern="x"/>
+        <prefixDef ident="empty" matchPattern="(.*)" replacementPattern="persons.xml#$1"/>
+        <prefixDef ident="per" matchPattern="([a-z-]+)" replacementPattern="persons.xml#$1"/>
+      </listPrefixDef>
+    </encodingDesc>
+    <profileDesc>""")
+    plant(article, '<persName ref="persons.xml#t-stalin">', '<persName ref="per:t-stalin bad:x empty:y per:t-nobody">')
+    result = run("validate", edition)
+    assert result.exit_code == 1 and "Schematron failed" not in result.output
+    assert [(p["line"], p["rule"]) for p in problems(result.output)] == [
+        ("19", "prefix-pattern"), ("20", "prefix-pattern"), ("35", "ref-resolves")]
+    assert problems(result.output)[0]["message"] == (
+        'prefixDef "bad" cannot expand pointers: its matchPattern is not a regular expression (Syntax error at char 1 '
+        "in regular expression: Missing close parenthesis); its pointers are left as they stand.")
+    assert "'persons.xml#t-nobody'" in problems(result.output)[2]["message"]
+    assert run("build", edition, "-o", tmp_path / "out", "--no-validate", "--no-pdf").exit_code == 0
+
+
 def test_missing_register_file(edition, tmp_path):
     (edition / "places.xml").unlink()
     result = run("validate", edition)

@@ -13,6 +13,7 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
+    xmlns:err="http://www.w3.org/2005/xqt-errors"
     exclude-result-prefixes="#all">
 
   <xsl:param name="edition" as="map(xs:string, document-node())" select="map:merge((
@@ -41,8 +42,7 @@
     <xsl:for-each select="tokenize($pointer)">
       <!-- the regular expressions only for pointers with a colon (a prefix or a scheme) -->
       <xsl:variable name="def" select="if (contains(., ':')) then key('ed:prefix', substring-before(., ':'), $root)[1] else ()"/>
-      <xsl:variable name="expanded" select="if ($def and matches(substring-after(., ':'), $def/@matchPattern))
-          then replace(substring-after(., ':'), $def/@matchPattern, $def/@replacementPattern) else ."/>
+      <xsl:variable name="expanded" select="if ($def) then ed:expand(., $def) else ."/>
       <xsl:if test="not(contains($expanded, ':') and matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
           and (contains($expanded, '#') or ends-with($expanded, '.xml'))">
         <xsl:variable name="file" select="if (contains($expanded, '#')) then substring-before($expanded, '#') else $expanded"/>
@@ -50,6 +50,29 @@
         <xsl:sequence select="if (contains($expanded, '#')) then $uri || '#' || substring-after($expanded, '#') else $uri"/>
       </xsl:if>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- A prefixed pointer expanded by its prefixDef; as it stands when the definition's patterns
+       do not apply or are not valid (the Schematron reports those: ed:prefix-error). -->
+  <xsl:function name="ed:expand" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="def" as="element()"/>
+    <xsl:variable name="value" select="substring-after($pointer, ':')"/>
+    <xsl:try select="if (matches($value, $def/@matchPattern)) then replace($value, $def/@matchPattern, $def/@replacementPattern)
+        else $pointer">
+      <xsl:catch select="$pointer"/>
+    </xsl:try>
+  </xsl:function>
+
+  <!-- Why a prefixDef cannot expand pointers ('' when it can): a matchPattern that is not a
+       regular expression or that matches an empty string, or a replacementPattern that is wrong. -->
+  <xsl:function name="ed:prefix-error" as="xs:string">
+    <xsl:param name="def" as="element()"/>
+    <xsl:try select="if (matches('', $def/@matchPattern)) then 'its matchPattern matches an empty string'
+        else (replace('', $def/@matchPattern, $def/@replacementPattern), '')[2]">
+      <xsl:catch errors="err:FORX0002" select="'its matchPattern is not a regular expression (' || normalize-space($err:description) || ')'"/>
+      <xsl:catch select="'its replacementPattern cannot be used (' || normalize-space($err:description) || ')'"/>
+    </xsl:try>
   </xsl:function>
 
   <!-- $file resolved against $base, as ed:uri spells it (cached: a document names few files). -->
