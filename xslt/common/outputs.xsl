@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the reading outputs (HTML, plain text, later print and index pages) decide alike:
-  which notes are footnotes and their numbers, document titles, normalised dates, register
-  entries and their main names, the file names of pages, and which link targets are safe.
+  What the reading outputs (HTML, plain text, print and index pages) decide alike: document
+  titles, normalised dates, register entries and their main names, the file names of pages,
+  and which link targets are safe (which notes are footnotes: behaviours.xsl).
   Includes functions.xsl (mention ids, pointers) and labels.xsl.
 -->
 <xsl:stylesheet version="3.0"
@@ -26,42 +26,6 @@
     <xsl:param name="type" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="$ed:entity-folders($type) || '/' || $id || '.html'"/>
-  </xsl:function>
-
-  <!-- A note of the text printed apart from it (footnote, endnote), not an annotation of a
-       reference or a note placed inline or in the margin. -->
-  <xsl:function name="ed:is-footnote" as="xs:boolean">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
-        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note])
-        and exists($note/ancestor::tei:text)"/>
-  </xsl:function>
-
-  <xsl:accumulator name="ed:note-number" initial-value="0" as="xs:integer">
-    <xsl:accumulator-rule match="tei:note[ed:is-footnote(.)]" select="$value + 1"/>
-  </xsl:accumulator>
-
-  <!-- The number a footnote is shown with: its @n, else its running number ($number, where
-       the caller knows it: the accumulator costs SaxonC some 10 µs a call). -->
-  <xsl:function name="ed:note-label" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="ed:note-label($note, $note/accumulator-before('ed:note-number'))"/>
-  </xsl:function>
-  <xsl:function name="ed:note-label" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:param name="number" as="xs:integer"/>
-    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($number))[1]"/>
-  </xsl:function>
-
-  <!-- The identifier of a footnote: its xml:id, else document key + running number. -->
-  <xsl:function name="ed:note-id" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="ed:note-id($note, $note/accumulator-before('ed:note-number'))"/>
-  </xsl:function>
-  <xsl:function name="ed:note-id" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:param name="number" as="xs:integer"/>
-    <xsl:sequence select="($note/@xml:id/string(), ed:doc-key($note) || '-note' || $number)[1]"/>
   </xsl:function>
 
   <!-- The title of a document: main title (and subtitle) of titleStmt, else the file name. -->

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI core elements (paragraphs, highlighting, quotation, lists, notes, page breaks, editorial
+  The HTML of the core behaviours (../common/behaviours.xsl: containers, blocks, paragraphs,
+  quotations, inline styles, lists, footnotes and other notes, page and line breaks, editorial
   interventions, bibliographic references) and the helpers every HTML module uses.
 
   Two tunnel parameters carry the context: h:phrasing (true inside an HTML element that
@@ -13,12 +14,9 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
-
-  <!-- TEI elements rendered as HTML blocks: an unknown element containing one is a div. -->
-  <xsl:variable name="h:blocks" as="xs:string*" select="('p', 'ab', 'div', 'list', 'listBibl', 'table',
-      'figure', 'lg', 'l', 'sp', 'castList', 'quote', 'opener', 'closer', 'titlePage', 'head', 'floatingText')"/>
 
   <!-- The attributes every rendered element (the context) carries: id, lang, class (TEI name,
        @rend, @type, $class). -->
@@ -65,21 +63,19 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Unknown elements keep their text: a div if they hold blocks, else a span. -->
-  <xsl:template match="tei:*">
+  <!-- An element of no known behaviour keeps its text: a div if it holds blocks, else a span. -->
+  <xsl:template _match="{$b:container}">
     <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="if (* and .//tei:*[local-name() = $h:blocks]) then 'div' else 'span'"/>
+      <xsl:with-param name="name" select="if (b:holds-blocks(.)) then 'div' else 'span'"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab | tei:trailer | tei:argument/tei:p | tei:epigraph/tei:p">
-    <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="'p'"/>
-      <xsl:with-param name="inner-phrasing" select="true()"/>
-    </xsl:call-template>
+  <xsl:template _match="{$b:block}">
+    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'div'"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:head">
+  <!-- A paragraph, and what reads as one; drama and verse (speaker, stage, line of verse). -->
+  <xsl:template _match="{$b:paragraph} | {$b:speaker} | {$b:stage} | {$b:line}">
     <xsl:call-template name="h:block">
       <xsl:with-param name="name" select="'p'"/>
       <xsl:with-param name="inner-phrasing" select="true()"/>
@@ -87,69 +83,71 @@
   </xsl:template>
 
   <!-- Highlighting, rendered by meaning. -->
-  <xsl:template match="tei:hi">
-    <xsl:variable name="rend" select="tokenize(lower-case(@rend))"/>
+  <xsl:template _match="{$b:highlight}">
+    <xsl:variable name="style" select="b:style(.)"/>
     <xsl:call-template name="h:inline">
-      <xsl:with-param name="name" select="if ($rend = ('sup', 'superscript')) then 'sup'
-          else if ($rend = ('sub', 'subscript')) then 'sub' else if ($rend = ('bold', 'b', 'strong')) then 'b'
-          else if ($rend = ('italic', 'italics', 'i')) then 'i' else if ($rend = ('underline', 'u')) then 'u' else 'span'"/>
+      <xsl:with-param name="name" select="if ($style = 'superscript') then 'sup' else if ($style = 'subscript') then 'sub'
+          else if ($style = 'bold') then 'b' else if ($style = 'italic') then 'i' else if ($style = 'underline') then 'u' else 'span'"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:emph">
+  <xsl:template _match="{$b:emphasis}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'em'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:foreign | tei:mentioned | tei:distinct">
+  <xsl:template _match="{$b:italic}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'i'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:title">
+  <xsl:template _match="{$b:title}">
     <xsl:call-template name="h:inline">
       <xsl:with-param name="name" select="'cite'"/>
       <xsl:with-param name="class" select="@level ! ('level-' || .)"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:q | tei:said | tei:soCalled">
+  <xsl:template _match="{$b:quoted}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:term">
+  <xsl:template _match="{$b:term}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'dfn'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:code">
+  <xsl:template _match="{$b:code}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:add">
+  <xsl:template _match="{$b:added}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'ins'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:del">
+  <xsl:template _match="{$b:deleted}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'del'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template _match="{$b:label}">
+    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'b'"/></xsl:call-template>
   </xsl:template>
 
   <!-- Quotations: set off (a blockquote) or running in the text (the source's quotation marks
        are kept in the text, so the q adds none). -->
-  <xsl:template match="tei:quote[@rend = 'block' or tei:p or tei:lg or not(ancestor::tei:p or ancestor::tei:ab or ancestor::tei:l)]">
-    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'blockquote'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:quote">
-    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:cit">
-    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'div'"/></xsl:call-template>
+  <xsl:template _match="{$b:quote}">
+    <xsl:choose>
+      <xsl:when test="b:set-off(.)">
+        <xsl:call-template name="h:block"><xsl:with-param name="name" select="'blockquote'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Lists: numbered, glossed (label + item) or plain. -->
-  <xsl:template match="tei:list">
+  <xsl:template _match="{$b:list}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:apply-templates select="tei:head"/>
     <xsl:choose>
-      <xsl:when test="tei:label">
+      <xsl:when test="b:glossed(.)">
         <xsl:element name="{if ($h:phrasing) then 'span' else 'dl'}">
           <xsl:call-template name="h:attributes"/>
-          <xsl:apply-templates select="* except tei:head" mode="h:gloss"/>
+          <xsl:apply-templates select="* except tei:head"/>
         </xsl:element>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="h:list-items">
-          <xsl:with-param name="name" select="if (tokenize(@type) = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered'))
-              then 'ol' else 'ul'"/>
+          <xsl:with-param name="name" select="if (b:numbered(.)) then 'ol' else 'ul'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -166,38 +164,24 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:item">
-    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'li'"/></xsl:call-template>
+  <!-- In a list that pairs labels with items: dt and dd. -->
+  <xsl:template _match="{$b:list-item}">
+    <xsl:call-template name="h:block">
+      <xsl:with-param name="name" select="if (parent::tei:list[b:glossed(.)]) then 'dd' else 'li'"/>
+    </xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:label" mode="h:gloss">
+  <xsl:template _match="{$b:list-label}">
     <xsl:call-template name="h:block">
       <xsl:with-param name="name" select="'dt'"/>
       <xsl:with-param name="inner-phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:item" mode="h:gloss">
-    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'dd'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:*" mode="h:gloss">
-    <xsl:apply-templates select="."/>
-  </xsl:template>
-  <xsl:template match="tei:label">
-    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'b'"/></xsl:call-template>
-  </xsl:template>
-
-  <!-- The footnotes of the context document, worked out once (handed down as the tunnel
-       parameter h:footnotes): by generate-id() of the note, its id and its label. -->
-  <xsl:template name="h:footnotes" as="map(*)">
-    <xsl:map>
-      <xsl:for-each select=".//tei:text//tei:note[ed:is-footnote(.)]">
-        <xsl:map-entry key="generate-id()" select="ed:note-id(., position()), ed:note-label(., position())"/>
-      </xsl:for-each>
-    </xsl:map>
-  </xsl:template>
 
   <!-- Footnotes: a numbered marker linking to the note (which links back) and described by
-       its text (edition.js shows the text by the marker on hover and keyboard focus). -->
-  <xsl:template match="tei:note[ed:is-footnote(.)]">
+       its text (edition.js shows the text by the marker on hover and keyboard focus). The
+       document's footnotes are numbered once (ed:footnote-numbers), handed down as the tunnel
+       parameter h:footnotes. -->
+  <xsl:template _match="{$b:footnote}">
     <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="h:footnotes" as="map(*)" tunnel="yes" select="map{}"/>
     <xsl:variable name="known" select="$h:footnotes(generate-id())"/>
@@ -215,7 +199,7 @@
   <xsl:template name="h:notes">
     <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="h:footnotes" as="map(*)" tunnel="yes" select="map{}"/>
-    <xsl:variable name="notes" select=".//tei:text//tei:note[ed:is-footnote(.)]"/>
+    <xsl:variable name="notes" select="ed:footnotes(.)"/>
     <xsl:if test="$notes">
       <xsl:variable name="back" select="ed:label('back', $lang)"/>
       <section class="notes" aria-labelledby="notes-title">
@@ -237,14 +221,14 @@
   </xsl:template>
 
   <!-- Other notes stay in the text. -->
-  <xsl:template match="tei:note">
+  <xsl:template _match="{$b:note}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'small'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:key name="h:pages" match="tei:pb" use="normalize-space(@n)"/>
 
   <!-- The source's page numbers, in the margin, each with an anchor. -->
-  <xsl:template match="tei:pb[normalize-space(@n)]">
+  <xsl:template _match="{$b:page-break}">
     <xsl:param name="h:lang" as="xs:string?" tunnel="yes" select="()"/>
     <xsl:variable name="same" select="key('h:pages', normalize-space(@n))"/>
     <xsl:variable name="id" select="(@xml:id, 'page-' || normalize-space(@n)
@@ -260,12 +244,11 @@
       </xsl:choose>
     </span>
   </xsl:template>
-  <xsl:template match="tei:pb | tei:cb | tei:milestone"/>
-  <xsl:template match="tei:lb"><br/></xsl:template>
+  <xsl:template _match="{$b:line-break}"><br/></xsl:template>
 
   <!-- Editorial interventions: the text as written, an alternative in brackets. -->
-  <xsl:template match="tei:choice">
-    <xsl:variable name="shown" select="(tei:sic, tei:orig, tei:abbr, *)[1]"/>
+  <xsl:template _match="{$b:alternate}">
+    <xsl:variable name="shown" select="b:shown(.)"/>
     <span class="choice">
       <xsl:apply-templates select="$shown"/>
       <xsl:for-each select="* except $shown">
@@ -273,29 +256,29 @@
       </xsl:for-each>
     </span>
   </xsl:template>
-  <xsl:template match="tei:gap">
+  <xsl:template _match="{$b:gap}">
     <span class="gap" title="{string-join((@reason, @quantity, @unit), ' ')}">[…]</span>
   </xsl:template>
-  <xsl:template match="tei:rdg">
+  <xsl:template _match="{$b:reading}">
     <span><xsl:call-template name="h:attributes"/> [<xsl:apply-templates/>]</span>
   </xsl:template>
-  <xsl:template match="tei:supplied">
+  <xsl:template _match="{$b:supplied}">
     <span class="supplied">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <!-- References: a citation keeps its text and its links; a list of references is a list. -->
-  <xsl:template match="tei:listBibl">
+  <xsl:template _match="{$b:bibliography}">
     <xsl:apply-templates select="tei:head"/>
     <xsl:call-template name="h:list-items"><xsl:with-param name="name" select="'ul'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct">
+  <xsl:template _match="{$b:bibliography-entry}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else 'li'}">
       <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates select="." mode="h:bibl"><xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
-  <xsl:template match="tei:bibl | tei:biblStruct">
+  <xsl:template _match="{$b:citation}">
     <span>
       <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates select="." mode="h:bibl"><xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>

@@ -20,12 +20,6 @@
          names (h:names), the footnotes (h:footnotes) and the language (h:lang) -->
     <xsl:variable name="lang" select="ed:lang(.)"/>
     <xsl:variable name="names" select="h:names(.)"/>
-    <xsl:variable name="footnotes" as="map(*)">
-      <xsl:call-template name="h:footnotes">
-        <xsl:with-param name="h:names" tunnel="yes" select="$names"/>
-        <xsl:with-param name="h:lang" tunnel="yes" select="$lang"/>
-      </xsl:call-template>
-    </xsl:variable>
     <xsl:call-template name="h:page">
       <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="title" select="ed:doc-title(.)"/>
@@ -33,7 +27,7 @@
       <xsl:with-param name="document" select="ed:uri(base-uri(.))"/>
       <xsl:with-param name="main" select="."/>
       <xsl:with-param name="h:names" tunnel="yes" select="$names"/>
-      <xsl:with-param name="h:footnotes" tunnel="yes" select="$footnotes"/>
+      <xsl:with-param name="h:footnotes" tunnel="yes" select="ed:footnote-numbers(.)"/>
       <xsl:with-param name="h:lang" tunnel="yes" select="$lang"/>
     </xsl:call-template>
   </xsl:template>

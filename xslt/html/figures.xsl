@@ -1,15 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Figures (graphic, caption, description) and tables. -->
+<!-- The HTML of figures (graphic, caption, description) and tables (../common/behaviours.xsl). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:template match="tei:figure">
+  <xsl:template _match="{$b:figure}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else 'figure'}">
       <xsl:call-template name="h:attributes">
@@ -29,7 +30,7 @@
   <!-- An image: its text alternative is the figure's description, else its caption. -->
   <!-- An image beside the pages is shown; one elsewhere (http:, https:, protocol-relative) is only
        linked, so that opening a page never makes a request outside the site. -->
-  <xsl:template match="tei:graphic">
+  <xsl:template _match="{$b:graphic}">
     <xsl:variable name="src" select="ed:safe-url(@url)"/>
     <xsl:variable name="alt" select="normalize-space((../tei:figDesc, ../tei:head, tei:desc,
         ed:label('figure', ed:lang(.)))[normalize-space()][1])"/>
@@ -49,7 +50,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:table">
+  <xsl:template _match="{$b:table}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$h:phrasing">
@@ -68,12 +69,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:row">
-    <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+  <xsl:template _match="{$b:row}">
     <xsl:call-template name="h:block"><xsl:with-param name="name" select="'tr'"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:cell">
+  <xsl:template _match="{$b:cell}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
       <xsl:call-template name="h:attributes"/>

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Links: ref, ptr, idno (DOI, URL). Only safe targets become links (relative, http, https,
+  The HTML of links (../common/behaviours.xsl): ref, ptr, idno (DOI, URL), email, anchor. Only safe targets become links (relative, http, https,
   mailto: ed:safe-url); a pointer to another TEI file of the edition goes to its HTML page.
 -->
 <xsl:stylesheet version="3.0"
@@ -9,6 +9,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -37,7 +38,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:ref">
+  <xsl:template _match="{$b:link}">
     <xsl:call-template name="h:link">
       <xsl:with-param name="href" select="h:href(@target)"/>
       <xsl:with-param name="text">
@@ -49,30 +50,22 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:ptr">
+  <xsl:template _match="{$b:pointer}">
     <xsl:call-template name="h:link">
       <xsl:with-param name="href" select="h:href(@target)"/>
       <xsl:with-param name="text" select="normalize-space(@target)"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:idno[lower-case(@type) = 'doi']">
-    <xsl:variable name="doi" select="replace(normalize-space(.), '^(https?://(dx\.)?doi\.org/|doi:)', '', 'i')"/>
-    <xsl:call-template name="h:link">
-      <xsl:with-param name="href" select="ed:safe-url('https://doi.org/' || $doi)"/>
-      <xsl:with-param name="text" select="'https://doi.org/' || $doi"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:idno[matches(normalize-space(.), '^https?://')] | tei:email">
-    <xsl:variable name="address" select="normalize-space(.)"/>
+  <xsl:template _match="{$b:identifier}">
+    <xsl:variable name="address" select="b:address(.)"/>
     <xsl:call-template name="h:link">
       <xsl:with-param name="href" select="ed:safe-url(if (self::tei:email) then 'mailto:' || $address else $address)"/>
       <xsl:with-param name="text" select="$address"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:anchor">
+  <xsl:template _match="{$b:anchor}">
     <span>
       <xsl:call-template name="h:attributes"/>
     </span>

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Everything the HTML entry stylesheets share: the common layer, parameters, page shell and
-     one module per area of the TEI Guidelines. -->
+<!-- Everything the HTML entry stylesheets share: the common layer (the TEI elements classified
+     by behaviour: ../common/behaviours.xsl), parameters, page shell and one module per area of
+     the TEI Guidelines implementing the behaviours' hooks. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:h="urn:x-edition:html" exclude-result-prefixes="#all">
   <xsl:include href="../common/outputs.xsl"/>
+  <xsl:include href="../common/behaviours.xsl"/>
   <xsl:include href="params.xsl"/>
   <xsl:include href="shell.xsl"/>
   <xsl:include href="core.xsl"/>

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Mentions of persons, places, organisations and dates. Each carries its stable mention id
+  The HTML of mentions (../common/behaviours.xsl: b:name, b:date) of persons, places, organisations and dates. Each carries its stable mention id
   (ed:mention-id) as element id, so that the indices link to the passage. A name links to
   its register entry on the index page with the entry's main name as tooltip; a date links
   to its year's page of the chronology and shows its normalised value. In the header (h:link-mentions false)
@@ -13,6 +13,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -75,7 +76,7 @@
     </xsl:map>
   </xsl:function>
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs">
+  <xsl:template _match="{$b:name}">
     <xsl:param name="h:names" as="map(*)" tunnel="yes" select="map{}"/>
     <xsl:variable name="ref" select="string(@ref)"/>
     <xsl:variable name="link" select="if (map:contains($h:names, $ref)) then $h:names($ref) else h:name-link(.)"/>
@@ -85,7 +86,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:date">
+  <xsl:template _match="{$b:date}">
     <xsl:variable name="value" select="ed:date-value(.)"/>
     <xsl:variable name="id" select="ed:mention-id(.)"/>
     <xsl:call-template name="h:mention">

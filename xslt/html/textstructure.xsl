@@ -1,9 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Text structure: front, body and back, divisions and their headings (h2 for the top level,
-  one more per level of headed division, never a jump), the table of contents (mode h:toc),
-  the title page, letters (opener, closer, salute, dateline, signed) and drama and verse
-  (castList, sp, speaker, stage, lg, l).
+  The HTML of the text's structure (../common/behaviours.xsl): front, body and back,
+  divisions and their headings (h2 for the top level, one more per level of headed division,
+  never a jump), the table of contents (mode h:toc), and drama and verse (sp, speaker,
+  stage, l).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,10 +11,11 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group">
+  <xsl:template _match="{$b:text-part}">
     <div>
       <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates/>
@@ -32,7 +33,7 @@
     <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 'div-' || $div/accumulator-before('h:div-number')"/>
   </xsl:function>
 
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3">
+  <xsl:template _match="{$b:division}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else if (tei:head) then 'section' else 'div'}">
       <xsl:call-template name="h:attributes">
@@ -43,11 +44,9 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:body | tei:front | tei:back)/tei:head">
-    <xsl:variable name="level" select="min((6, 1 + max((1, count(ancestor::*[tei:head][self::tei:div or self::tei:div1
-        or self::tei:div2 or self::tei:div3])))))"/>
+  <xsl:template _match="{$b:heading}">
     <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="'h' || $level"/>
+      <xsl:with-param name="name" select="'h' || min((6, 1 + b:heading-level(.)))"/>
       <xsl:with-param name="inner-phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
@@ -82,16 +81,9 @@
     </li>
   </xsl:template>
 
-  <!-- Title page. -->
-  <xsl:template match="tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:postscript | tei:epigraph
-      | tei:argument | tei:castList | tei:castGroup | tei:sp | tei:lg | tei:floatingText | tei:address">
+  <!-- A speech (drama) is a group of blocks; its speaker, stage directions and lines of verse
+       are paragraphs (core.xsl). -->
+  <xsl:template _match="{$b:speech}">
     <xsl:call-template name="h:block"><xsl:with-param name="name" select="'div'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="tei:titlePart | tei:docImprint | tei:byline | tei:docDate | tei:docEdition | tei:salute
-      | tei:signed | tei:dateline | tei:speaker | tei:stage | tei:l | tei:addrLine | tei:castItem | tei:roleDesc">
-    <xsl:call-template name="h:block">
-      <xsl:with-param name="name" select="'p'"/>
-      <xsl:with-param name="inner-phrasing" select="true()"/>
-    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

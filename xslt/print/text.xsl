@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Where the printed text differs from the screen HTML (../html/), by import precedence:
+  Where the printed text differs from the screen HTML (../html/), by import precedence (the
+  hooks of ../common/behaviours.xsl that ../html/ implements, and its functions):
   footnotes are floated to the foot of their page (print.css) with the source's number and
   links both ways; the source's page numbers stand in the margin; names link to their entry
   in the book's index; links stay inside the book; ids are unique in a book of many documents.
@@ -13,6 +14,7 @@
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
     xmlns:p="urn:x-edition:print"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -39,7 +41,7 @@
   </xsl:function>
 
   <!-- Dates are marked (with their id, for the indices) but not linked: there is no chronology in print. -->
-  <xsl:template match="tei:date">
+  <xsl:template _match="{$b:date}">
     <xsl:call-template name="h:mention">
       <xsl:with-param name="title" select="ed:date-value(.)"/>
       <xsl:with-param name="datetime" select="ed:datetime(@when)"/>
@@ -48,7 +50,7 @@
 
   <!-- A footnote: its call (the source's number, linking to the note) and the note, which
        print.css floats to the foot of the page; the note's number links back to the call. -->
-  <xsl:template match="tei:note[ed:is-footnote(.)]">
+  <xsl:template _match="{$b:footnote}">
     <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="id" select="ed:note-id(.)"/>
     <xsl:variable name="label" select="ed:note-label(.)"/>
@@ -74,7 +76,7 @@
 
   <!-- A page end of the source: a stroke where it falls in the text (inside a paragraph) and
        the number of the page that begins there in the margin. -->
-  <xsl:template match="tei:pb[normalize-space(@n)]">
+  <xsl:template _match="{$b:page-break}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'pb'"/>

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  First pass of the text output: the TEI text as a sequence of blocks (<block kind="…">: title,
-  head, p, item, line, row, note) holding the inline text exactly as in the TEI, with <br/>
-  for line breaks. Blocks inside blocks (a quotation set off inside a paragraph, a list in an
-  item) are split apart by the mode t:flatten. Unknown elements keep their text.
+  First pass of the text output, the hooks of ../common/behaviours.xsl: the TEI text as a
+  sequence of blocks (<block kind="…">: title, head, p, item, line, row, note) holding the
+  inline text exactly as in the TEI, with <br/> for line breaks. Blocks inside blocks (a
+  quotation set off inside a paragraph, a list in an item) are split apart by t:flatten.
+  The behaviours left out here (groups of blocks, lists, tables, inline styles, notes left in
+  the text, mentions, links …) are their text alone.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,6 +13,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:t="urn:x-edition:text"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -21,39 +24,43 @@
     <block kind="{$kind}" depth="{count(ancestor::tei:list)}">{$prefix}<xsl:apply-templates/></block>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab | tei:head | tei:trailer | tei:titlePart | tei:docImprint | tei:byline | tei:docDate
-      | tei:docEdition | tei:salute | tei:signed | tei:dateline | tei:speaker | tei:castItem | tei:addrLine | tei:argument
-      | tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct | tei:stage[not(ancestor::tei:p or ancestor::tei:l)]">
-    <xsl:call-template name="t:block"/>
+  <!-- Blocks; a paragraph that runs on in the one around it is its text. -->
+  <xsl:template _match="{$b:paragraph} | {$b:speaker} | {$b:stage} | {$b:bibliography-entry}">
+    <xsl:choose>
+      <xsl:when test="b:runs-in(.)"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="t:block"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:body | tei:front | tei:back)/tei:head">
-    <xsl:call-template name="t:block">
-      <xsl:with-param name="kind" select="'head' || max((1, count(ancestor::*[tei:head][self::tei:div or self::tei:div1
-          or self::tei:div2 or self::tei:div3])))"/>
-    </xsl:call-template>
+  <xsl:template _match="{$b:heading}">
+    <xsl:call-template name="t:block"><xsl:with-param name="kind" select="'head' || b:heading-level(.)"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:quote[@rend = 'block' or tei:p or tei:lg or not(ancestor::tei:p or ancestor::tei:ab or ancestor::tei:l)]">
-    <xsl:call-template name="t:block"><xsl:with-param name="kind" select="'quote'"/></xsl:call-template>
+  <xsl:template _match="{$b:quote}">
+    <xsl:choose>
+      <xsl:when test="b:set-off(.)"><xsl:call-template name="t:block"><xsl:with-param name="kind" select="'quote'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:l">
+  <xsl:template _match="{$b:line}">
     <xsl:call-template name="t:block"><xsl:with-param name="kind" select="'line'"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:item">
-    <xsl:variable name="numbered" select="tokenize(../@type) = ('ordered', 'numbered') or tokenize(../@rend) = ('numbered', 'ordered')"/>
-    <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
+  <!-- A list item after its label, number or bullet; a label is printed with its item. -->
+  <xsl:template _match="{$b:list-item}">
+    <xsl:variable name="label" select="b:label-of(.)"/>
     <xsl:call-template name="t:block">
       <xsl:with-param name="kind" select="'item'"/>
       <xsl:with-param name="prefix" select="if ($label) then normalize-space($label) || ' '
-          else if ($numbered) then (@n, count(preceding-sibling::tei:item) + 1)[1] || '. ' else '• '"/>
+          else if (b:numbered(..)) then (@n, count(preceding-sibling::tei:item) + 1)[1] || '. ' else '• '"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="tei:list/tei:label[following-sibling::*[1][self::tei:item]]"/>
+  <xsl:template _match="{$b:list-label}">
+    <xsl:if test="empty(b:labelled(.))"><xsl:apply-templates/></xsl:if>
+  </xsl:template>
 
-  <xsl:template match="tei:row">
+  <xsl:template _match="{$b:row}">
     <block kind="row" depth="0">
       <xsl:for-each select="tei:cell">
         <xsl:if test="position() gt 1"> | </xsl:if>
@@ -62,7 +69,7 @@
     </block>
   </xsl:template>
 
-  <xsl:template match="tei:figure">
+  <xsl:template _match="{$b:figure}">
     <xsl:for-each select="tei:head, tei:figDesc">
       <xsl:call-template name="t:block">
         <xsl:with-param name="prefix" select="ed:label('figure', ed:lang(.)) || ': '"/>
@@ -72,7 +79,7 @@
   </xsl:template>
 
   <!-- Footnotes: a marker (endnotes), the note in brackets (inline) or nothing (none). -->
-  <xsl:template match="tei:note[ed:is-footnote(.)]">
+  <xsl:template _match="{$b:footnote}">
     <xsl:choose>
       <xsl:when test="$notes = 'endnotes'">[{ed:note-label(.)}]</xsl:when>
       <xsl:when test="$notes = 'inline'">
@@ -86,7 +93,7 @@
 
   <!-- The endnotes of the context document (with $notes = 'endnotes'): a heading and the notes. -->
   <xsl:template name="t:endnotes">
-    <xsl:variable name="footnotes" select=".//tei:text//tei:note[ed:is-footnote(.)]"/>
+    <xsl:variable name="footnotes" select="ed:footnotes(.)"/>
     <xsl:if test="$footnotes and $notes = 'endnotes'">
       <block kind="head1" depth="0">{ed:label('notes', ed:lang(.))}</block>
       <xsl:for-each select="$footnotes">
@@ -97,14 +104,14 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:lb"><br/></xsl:template>
-  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:teiHeader | tei:graphic"/>
-  <xsl:template match="tei:gap">[…]</xsl:template>
-  <xsl:template match="tei:rdg"> [<xsl:apply-templates/>]</xsl:template>
-  <xsl:template match="tei:supplied">[<xsl:apply-templates/>]</xsl:template>
-  <xsl:template match="tei:ptr">{normalize-space(@target)}</xsl:template>
-  <xsl:template match="tei:choice">
-    <xsl:variable name="shown" select="(tei:sic, tei:orig, tei:abbr, *)[1]"/>
+  <xsl:template _match="{$b:line-break}"><br/></xsl:template>
+  <xsl:template _match="{$b:page-break} | {$b:graphic}"/>
+  <xsl:template _match="{$b:gap}">[…]</xsl:template>
+  <xsl:template _match="{$b:reading}"> [<xsl:apply-templates/>]</xsl:template>
+  <xsl:template _match="{$b:supplied}">[<xsl:apply-templates/>]</xsl:template>
+  <xsl:template _match="{$b:pointer}">{normalize-space(@target)}</xsl:template>
+  <xsl:template _match="{$b:alternate}">
+    <xsl:variable name="shown" select="b:shown(.)"/>
     <xsl:apply-templates select="$shown"/>
     <xsl:for-each select="* except $shown"> [<xsl:apply-templates select="."/>]</xsl:for-each>
   </xsl:template>

@@ -13,6 +13,7 @@
     expand-text="yes">
 
   <xsl:include href="../common/outputs.xsl"/>
+  <xsl:include href="../common/behaviours.xsl"/>
   <xsl:include href="params.xsl"/>
   <xsl:include href="blocks.xsl"/>
   <xsl:include href="layout.xsl"/>

@@ -1,0 +1,252 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The TEI elements of a reading text classified once, for every output format, by behaviour
+  (as TEI Publisher's behaviours or the hooks of the TEI Consortium's common stylesheets).
+  Each behaviour is a static variable holding the pattern of the elements that have it; a
+  format implements a behaviour by a template rule matching that pattern, through a shadow
+  attribute:
+
+    <xsl:template _match="{$b:footnote}"> … </xsl:template>
+
+  so that the format's rule is the one template the element meets (no dispatch in between).
+  A format that leaves a behaviour out renders those elements as their text alone (the
+  built-in rule); what the classification decides about an element beyond its behaviour
+  (the level of a heading, a quotation set off or not …) is a function here. The formats:
+  ../html/ (print/ overrides some of its rules by import precedence), ../text/.
+
+  Also the one definition of a footnote: which notes are footnotes, their number and id.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:b="urn:x-edition:behaviours"
+    exclude-result-prefixes="#all">
+
+  <!-- Structure -->
+
+  <!-- Every TEI element: what a format does with an element of no other behaviour. -->
+  <xsl:variable name="b:container" static="yes" as="xs:string" select="'tei:*'"/>
+  <xsl:variable name="b:text-part" static="yes" as="xs:string" select="'tei:text | tei:front | tei:body | tei:back | tei:group'"/>
+  <xsl:variable name="b:division" static="yes" as="xs:string" select="'tei:div | tei:div1 | tei:div2 | tei:div3'"/>
+  <!-- The heading of a division (b:heading-level); other heads are paragraphs. -->
+  <xsl:variable name="b:heading" static="yes" as="xs:string"
+      select="'(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:body | tei:front | tei:back)/tei:head'"/>
+  <!-- A group of blocks. -->
+  <xsl:variable name="b:block" static="yes" as="xs:string" select="'tei:cit | tei:titlePage | tei:docTitle | tei:opener
+      | tei:closer | tei:postscript | tei:epigraph | tei:argument | tei:castList | tei:castGroup | tei:lg | tei:floatingText
+      | tei:address'"/>
+
+  <!-- Blocks -->
+
+  <!-- A paragraph, and what reads as one: a head, a line of a title page or a letter …; one
+       may run on in the paragraph around it (b:runs-in). -->
+  <xsl:variable name="b:paragraph" static="yes" as="xs:string" select="'tei:p | tei:ab | tei:head | tei:trailer
+      | tei:titlePart | tei:docImprint | tei:byline | tei:docDate | tei:docEdition | tei:salute | tei:signed | tei:dateline
+      | tei:addrLine | tei:castItem | tei:roleDesc'"/>
+  <!-- A quotation, set off (b:set-off) or running in the text. -->
+  <xsl:variable name="b:quote" static="yes" as="xs:string" select="'tei:quote'"/>
+  <!-- Drama and verse: a line of verse, a speech, its speaker, a stage direction (b:runs-in). -->
+  <xsl:variable name="b:line" static="yes" as="xs:string" select="'tei:l'"/>
+  <xsl:variable name="b:speech" static="yes" as="xs:string" select="'tei:sp'"/>
+  <xsl:variable name="b:speaker" static="yes" as="xs:string" select="'tei:speaker'"/>
+  <xsl:variable name="b:stage" static="yes" as="xs:string" select="'tei:stage'"/>
+
+  <!-- Lists (b:glossed, b:numbered) and bibliographies -->
+
+  <xsl:variable name="b:list" static="yes" as="xs:string" select="'tei:list'"/>
+  <xsl:variable name="b:list-item" static="yes" as="xs:string" select="'tei:item'"/>
+  <!-- The label of a list item (b:label-of) -->
+  <xsl:variable name="b:list-label" static="yes" as="xs:string" select="'tei:list/tei:label'"/>
+  <xsl:variable name="b:bibliography" static="yes" as="xs:string" select="'tei:listBibl'"/>
+  <xsl:variable name="b:bibliography-entry" static="yes" as="xs:string" select="'tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct'"/>
+  <!-- A reference cited in the text. -->
+  <xsl:variable name="b:citation" static="yes" as="xs:string" select="'tei:bibl | tei:biblStruct'"/>
+
+  <!-- Tables and figures -->
+
+  <xsl:variable name="b:table" static="yes" as="xs:string" select="'tei:table'"/>
+  <xsl:variable name="b:row" static="yes" as="xs:string" select="'tei:row'"/>
+  <xsl:variable name="b:cell" static="yes" as="xs:string" select="'tei:cell'"/>
+  <!-- A figure: its caption (head), description (figDesc) and content (the rest). -->
+  <xsl:variable name="b:figure" static="yes" as="xs:string" select="'tei:figure'"/>
+  <xsl:variable name="b:graphic" static="yes" as="xs:string" select="'tei:graphic'"/>
+
+  <!-- Inline -->
+
+  <!-- Highlighting, styled as b:style says. -->
+  <xsl:variable name="b:highlight" static="yes" as="xs:string" select="'tei:hi'"/>
+  <xsl:variable name="b:emphasis" static="yes" as="xs:string" select="'tei:emph'"/>
+  <!-- Words set apart: foreign, mentioned, distinct. -->
+  <xsl:variable name="b:italic" static="yes" as="xs:string" select="'tei:foreign | tei:mentioned | tei:distinct'"/>
+  <xsl:variable name="b:title" static="yes" as="xs:string" select="'tei:title'"/>
+  <!-- Quoted speech or words (their quotation marks are in the text). -->
+  <xsl:variable name="b:quoted" static="yes" as="xs:string" select="'tei:q | tei:said | tei:soCalled'"/>
+  <xsl:variable name="b:term" static="yes" as="xs:string" select="'tei:term'"/>
+  <xsl:variable name="b:code" static="yes" as="xs:string" select="'tei:code'"/>
+  <xsl:variable name="b:added" static="yes" as="xs:string" select="'tei:add'"/>
+  <xsl:variable name="b:deleted" static="yes" as="xs:string" select="'tei:del'"/>
+  <!-- A label outside a list. -->
+  <xsl:variable name="b:label" static="yes" as="xs:string" select="'tei:label'"/>
+
+  <!-- Notes: a footnote (ed:is-footnote, numbered by ed:note-label) or a note left in the text. -->
+
+  <xsl:variable name="b:footnote" static="yes" as="xs:string" select="'tei:note[ed:is-footnote(.)]'"/>
+  <xsl:variable name="b:note" static="yes" as="xs:string" select="'tei:note'"/>
+
+  <!-- Breaks: a page break with the page's number, a line break; what the reading text leaves
+       out (other page breaks, column breaks, milestones, the header), here for every format. -->
+
+  <xsl:variable name="b:page-break" static="yes" as="xs:string" select="'tei:pb[normalize-space(@n)]'"/>
+  <xsl:variable name="b:line-break" static="yes" as="xs:string" select="'tei:lb'"/>
+  <xsl:variable name="b:omitted" static="yes" as="xs:string" select="'tei:pb | tei:cb | tei:milestone | tei:teiHeader'"/>
+  <xsl:template _match="{$b:omitted}"/>
+
+  <!-- Editorial interventions and the apparatus: a choice (its reading b:shown, the others
+       after it), a gap, a variant reading, supplied text. -->
+
+  <xsl:variable name="b:alternate" static="yes" as="xs:string" select="'tei:choice'"/>
+  <xsl:variable name="b:gap" static="yes" as="xs:string" select="'tei:gap'"/>
+  <xsl:variable name="b:reading" static="yes" as="xs:string" select="'tei:rdg'"/>
+  <xsl:variable name="b:supplied" static="yes" as="xs:string" select="'tei:supplied'"/>
+
+  <!-- References: mentions of register entries and dates, links, pointers (shown as their
+       target), identifiers that are addresses (b:address), anchors. -->
+
+  <xsl:variable name="b:name" static="yes" as="xs:string" select="'tei:persName | tei:placeName | tei:orgName | tei:rs'"/>
+  <xsl:variable name="b:date" static="yes" as="xs:string" select="'tei:date'"/>
+  <xsl:variable name="b:link" static="yes" as="xs:string" select="'tei:ref'"/>
+  <xsl:variable name="b:pointer" static="yes" as="xs:string" select="'tei:ptr'"/>
+  <xsl:variable name="b:identifier" static="yes" as="xs:string"
+      select="'tei:idno[lower-case(@type) = ''doi'' or matches(normalize-space(.), ''^https?://'')] | tei:email'"/>
+  <xsl:variable name="b:anchor" static="yes" as="xs:string" select="'tei:anchor'"/>
+
+  <!-- What the classification decides besides the behaviour -->
+
+  <!-- The TEI elements that are blocks: an unknown element holding one is a block (b:holds-blocks). -->
+  <xsl:variable name="b:blocks" as="xs:string*" select="('p', 'ab', 'div', 'list', 'listBibl', 'table',
+      'figure', 'lg', 'l', 'sp', 'castList', 'quote', 'opener', 'closer', 'titlePage', 'head', 'floatingText')"/>
+  <xsl:function name="b:holds-blocks" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/*) and exists($element//tei:*[local-name() = $b:blocks])"/>
+  </xsl:function>
+
+  <!-- The level of a division's heading: 1 at the top, one more per headed division around it. -->
+  <xsl:function name="b:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="max((1, count($head/ancestor::*[tei:head][self::tei:div or self::tei:div1
+        or self::tei:div2 or self::tei:div3])))"/>
+  </xsl:function>
+
+  <!-- Whether a paragraph (a role description, a stage direction inside a paragraph or a line)
+       runs on in the text around it rather than standing apart. -->
+  <xsl:function name="b:runs-in" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/self::tei:roleDesc) or exists($element/self::tei:stage[ancestor::tei:p or ancestor::tei:l])"/>
+  </xsl:function>
+
+  <!-- Whether a quotation is set off from the text (a block) rather than running in it. -->
+  <xsl:function name="b:set-off" as="xs:boolean">
+    <xsl:param name="quote" as="element()"/>
+    <xsl:sequence select="$quote/@rend = 'block' or exists($quote/(tei:p | tei:lg))
+        or not($quote/ancestor::tei:p or $quote/ancestor::tei:ab or $quote/ancestor::tei:l)"/>
+  </xsl:function>
+
+  <!-- Whether a list pairs labels with its items, and whether it numbers them. -->
+  <xsl:function name="b:glossed" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="exists($list/tei:label)"/>
+  </xsl:function>
+  <xsl:function name="b:numbered" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="tokenize($list/@type) = ('ordered', 'numbered') or tokenize($list/@rend) = ('numbered', 'ordered')"/>
+  </xsl:function>
+  <!-- The label of a list item, and the item a label is the label of. -->
+  <xsl:function name="b:label-of" as="element()?">
+    <xsl:param name="item" as="element()"/>
+    <xsl:sequence select="$item/preceding-sibling::*[1][self::tei:label]"/>
+  </xsl:function>
+  <xsl:function name="b:labelled" as="element()?">
+    <xsl:param name="label" as="element()"/>
+    <xsl:sequence select="$label/following-sibling::*[1][self::tei:item]"/>
+  </xsl:function>
+
+  <!-- The style of highlighting: superscript, subscript, bold, italic, underline, or ''. -->
+  <xsl:function name="b:style" as="xs:string">
+    <xsl:param name="hi" as="element()"/>
+    <xsl:variable name="rend" select="tokenize(lower-case($hi/@rend))"/>
+    <xsl:sequence select="if ($rend = ('sup', 'superscript')) then 'superscript'
+        else if ($rend = ('sub', 'subscript')) then 'subscript' else if ($rend = ('bold', 'b', 'strong')) then 'bold'
+        else if ($rend = ('italic', 'italics', 'i')) then 'italic' else if ($rend = ('underline', 'u')) then 'underline' else ''"/>
+  </xsl:function>
+
+  <!-- The reading of a choice shown: the source's (sic, orig, abbr), else the first. -->
+  <xsl:function name="b:shown" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/tei:sic, $choice/tei:orig, $choice/tei:abbr, $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- The address an identifier stands for: a URL (a DOI's at its resolver) or an email address. -->
+  <xsl:function name="b:address" as="xs:string">
+    <xsl:param name="identifier" as="element()"/>
+    <xsl:variable name="text" select="normalize-space($identifier)"/>
+    <xsl:sequence select="if ($identifier/self::tei:email or matches($text, '^https?://')) then $text
+        else 'https://doi.org/' || replace($text, '^(https?://(dx\.)?doi\.org/|doi:)', '', 'i')"/>
+  </xsl:function>
+
+  <!-- Footnotes: one definition for every format -->
+
+  <!-- A note of the text printed apart from it (footnote, endnote), not an annotation of a
+       reference or a note placed inline or in the margin. -->
+  <xsl:function name="ed:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
+        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note])
+        and exists($note/ancestor::tei:text)"/>
+  </xsl:function>
+
+  <!-- The footnotes of the document $node is in, in their order. -->
+  <xsl:function name="ed:footnotes" as="element(tei:note)*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="root($node)//tei:text//tei:note[ed:is-footnote(.)]"/>
+  </xsl:function>
+
+  <xsl:accumulator name="ed:note-number" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:note[ed:is-footnote(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The number a footnote is shown with: its @n, else its running number ($number, where
+       the caller knows it: the accumulator costs SaxonC some 10 µs a call). -->
+  <xsl:function name="ed:note-label" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="ed:note-label($note, $note/accumulator-before('ed:note-number'))"/>
+  </xsl:function>
+  <xsl:function name="ed:note-label" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($number))[1]"/>
+  </xsl:function>
+
+  <!-- The identifier of a footnote: its xml:id, else document key + running number. -->
+  <xsl:function name="ed:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="ed:note-id($note, $note/accumulator-before('ed:note-number'))"/>
+  </xsl:function>
+  <xsl:function name="ed:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="($note/@xml:id/string(), ed:doc-key($note) || '-note' || $number)[1]"/>
+  </xsl:function>
+
+  <!-- The id and label of every footnote of the document $node is in, by generate-id() of the
+       note: worked out once per document, cheaper than the accumulator note by note. -->
+  <xsl:function name="ed:footnote-numbers" as="map(xs:string, xs:string+)">
+    <xsl:param name="node" as="node()"/>
+    <xsl:map>
+      <xsl:for-each select="ed:footnotes($node)">
+        <xsl:map-entry key="generate-id()" select="ed:note-id(., position()), ed:note-label(., position())"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:function>
+</xsl:stylesheet>
