@@ -319,6 +319,20 @@ def test_a_wrong_prefix_definition_is_reported_and_the_rest_checked(edition, tmp
     assert run("build", edition, "-o", tmp_path / "out", "--no-validate", "--no-pdf").exit_code == 0
 
 
+def test_values_quoted_in_messages_cannot_break_or_reorder_the_line(edition):
+    plant(edition / "article.xml", '<date when="1920-04">', '<date when="1920&#x2028;evil&#x202E;gnirts&#9;x">')
+    result = run("validate", edition)
+    lines = [line for line in result.output.splitlines() if "[date-iso]" in line]
+    assert result.exit_code == 1 and len(lines) == 1
+    # the Schematron's messages have their white space (line separators included) collapsed
+    assert '@when="1920 evil\\u202egnirts x" is not an ISO 8601 date' in lines[0]
+    assert not any(ch in result.output for ch in "\u2028\u202e\t")
+    from edition.problems import ERROR, Problem
+
+    assert Problem("a\nb.xml", 1, 2, ERROR, "x\u2028y\u2067z\x1b[31m", "r").format() == \
+        "a\\nb.xml:1:2: error: x\\u2028y\\u2067z\\u001b[31m [r]"
+
+
 def test_missing_register_file(edition, tmp_path):
     (edition / "places.xml").unlink()
     result = run("validate", edition)

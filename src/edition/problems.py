@@ -6,6 +6,10 @@ from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
+#: Characters that would break a message's line or reorder it on a terminal, and their escapes.
+_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
+                                         *range(0x202A, 0x202F), *range(0x2066, 0x206A))} | {
+    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +24,10 @@ class Problem:
     rule: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        """The problem as one line: control characters, line and paragraph separators and bidi
+        controls in the path or the message (values quoted from the input) written as escapes."""
+        return (f"{self.path.translate(_ESCAPES)}:{self.line}:{self.column}: {self.severity}: "
+                f"{self.message.translate(_ESCAPES)} [{self.rule}]")
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -130,7 +130,8 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         first = entry[0] if entry else None
         line = first.line if first else (exc.lineno or 1)
         column = first.column if first else (exc.offset or 1)
-        message = first.message if first else str(exc)
+        # libxml2's messages may run over several lines and name parser options the user cannot set
+        message = " ".join((first.message if first else str(exc)).split()).replace(", try XML_PARSE_HUGE", "")
         entity = re.match(r"Entity '([^']+)' not defined", message)
         if entity:
             text = data.split(b"\n")[line - 1] if 0 < line <= data.count(b"\n") + 1 else b""
