@@ -151,6 +151,8 @@ def test_search_for_a_word_filter_and_open_a_result(site):
     result = page.locator(".pagefind-ui__result-link").first
     result.wait_for(timeout=15000)
     assert page.locator(".pagefind-ui__result-link").count() == 1
+    # the filters appear once their data has loaded, which can follow the first result on a busy machine
+    page.locator(".pagefind-ui__filter-name", has_text=re.compile("language", re.I)).first.wait_for(timeout=15000)
     filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {f.strip().lower() for f in filters} >= {"document", "language"}
     result.click()
