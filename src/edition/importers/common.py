@@ -8,7 +8,7 @@ here, written once:
   :func:`load_meta` rather than hard-coded in the parsing logic;
 * :func:`build_header`: a complete ``teiHeader`` from a :class:`SourceMeta`;
 * :func:`build_tei`: the ``TEI`` root with ``teiHeader`` and ``text/front?/body/back?``;
-* element helpers (:func:`T`, :func:`sub`, :func:`append_text`, :func:`set_lang`) and
+* element helpers (:func:`T`, :func:`sub`, :func:`append_text`) and
   :func:`add_inline`, which turns light inline markup (``**bold**``, ``*italic*``,
   ``[text](url)``, bare URLs) into ``hi``/``ref``;
 * :class:`IdMaker`: ``xml:id`` values unique across the edition (every id starts with the
@@ -26,7 +26,6 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from collections.abc import Iterable
 from typing import overload
 
 from lxml import etree
@@ -286,13 +285,6 @@ def _set_attrs(el: etree._Element, attrib: dict | None, attrs: dict) -> None:
         el.set(name, str(value))
 
 
-def set_lang(el: etree._Element, lang: str | None) -> etree._Element:
-    """Set ``xml:lang`` on ``el`` (no-op for an empty value)."""
-    if lang:
-        el.set(XML_LANG, lang)
-    return el
-
-
 def append_text(parent: etree._Element, text: str) -> None:
     """Append ``text`` at the end of ``parent``'s content (after its last child, if any)."""
     if not text:
@@ -369,38 +361,11 @@ class IdMaker:
         self._counts[kind] = n
         return self.claim(f"{self.key}-{kind}{n}")
 
-    def named(self, name: str) -> str:
-        """An id from a readable name (``nk20`` + ``Sadıqov 1995`` -> ``nk20-sadiqov1995``)."""
-        slug = slugify(name)
-        candidate = f"{self.key}-{slug}"
-        n = 1
-        while candidate in self._used:
-            n += 1
-            candidate = f"{self.key}-{slug}-{n}"
-        return self.claim(candidate)
-
     def claim(self, value: str) -> str:
         if value in self._used:
             raise ValueError(f"duplicate xml:id {value!r}")
         self._used.add(value)
         return value
-
-
-_TRANSLIT = str.maketrans({
-    "ı": "i", "ə": "e", "Ə": "e", "ş": "s", "Ş": "s", "ç": "c", "Ç": "c", "ğ": "g", "Ğ": "g",
-    "ö": "o", "Ö": "o", "ü": "u", "Ü": "u", "İ": "i", "ā": "a", "ē": "e", "ī": "i", "ū": "u",
-    "ž": "z", "č": "c", "ņ": "n", "ļ": "l", "ķ": "k", "ģ": "g", "š": "s",
-})
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII NCName fragment from ``text`` (Cyrillic and others are dropped)."""
-    import unicodedata
-
-    text = text.translate(_TRANSLIT)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "", text.lower())
-    return slug or "x"
 
 
 # --------------------------------------------------------------------------- header
@@ -803,7 +768,3 @@ def phrase_spans(text: str, phrases: dict[str, list[str]], tag: str = "foreign")
                 spans.append(Span(m.start(), m.end(), wrap_span(tag, lang=lang), priority=1))
     return spans
 
-
-def iter_text_nodes(els: Iterable[etree._Element]) -> Iterable[str]:
-    for el in els:
-        yield from el.itertext()

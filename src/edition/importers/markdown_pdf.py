@@ -128,7 +128,6 @@ class Stream:
     note_lines: dict[int, int] = field(default_factory=dict)
     page_ends: int = 0
     continued_notes: list[int] = field(default_factory=list)   # notes running on past a page end
-    note_paragraphs: int = 0  # notes with run-on paragraphs
 
 
 def paginate(blocks: list[Block]) -> Stream:
@@ -164,8 +163,6 @@ def paginate(blocks: list[Block]) -> Stream:
             if (nxt is not None and nxt.kind == "note") or _URL_ONLY.match(flat):
                 if not notes_in_zone:
                     s.continued_notes.append(last_note)
-                else:
-                    s.note_paragraphs += 1
                 s.notes[last_note] += " " + flat
                 continue
         zone = False
@@ -429,19 +426,6 @@ def _iso(m: re.Match | None) -> str | None:
     if m.group("my"):
         return f"{int(m.group('y2')):04d}-{MONTHS[m.group('m2')]:02d}"
     return m.group("y3") or m.group("y4")
-
-
-def _date_segs(text: str) -> list[Seg]:
-    """Plain text with the first date in it tagged."""
-    m = _DATE.search(text)
-    if not m:
-        return [Seg(None, text)] if text else []
-    out = [Seg(None, text[:m.start()])] if m.start() else []
-    when = _iso(m)
-    out.append(Seg("date", m.group(0), {"when": when} if when else {}))
-    if m.end() < len(text):
-        out.append(Seg(None, text[m.end():]))
-    return out
 
 
 def _title_segs(md: str, level: str, wrap: str = "") -> list[Seg]:
