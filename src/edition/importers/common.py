@@ -617,29 +617,6 @@ def write_tei(tree: etree._ElementTree, path: str | Path) -> None:
     atomic_write(path, serialize(tree))
 
 
-# --------------------------------------------------------------------------- checking
-
-_RNG_CACHE: dict[str, etree.RelaxNG] = {}
-
-
-def relaxng(path: str | Path) -> etree.RelaxNG:
-    """A compiled RELAX NG schema, compiled once per process (tei_all takes ~15 s)."""
-    from ..xmlio import parse_file
-
-    key = str(Path(path).resolve())
-    if key not in _RNG_CACHE:
-        _RNG_CACHE[key] = etree.RelaxNG(parse_file(path))
-    return _RNG_CACHE[key]
-
-
-def schema_errors(tree: etree._ElementTree, schema: str | Path) -> list[str]:
-    """RELAX NG errors of ``tree`` against ``schema`` as ``line:column: message`` strings."""
-    rng = relaxng(schema)
-    if rng.validate(tree):
-        return []
-    return [f"{e.line}:{e.column}: {e.message}" for e in rng.error_log]
-
-
 # --------------------------------------------------------------------------- text analysis
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
