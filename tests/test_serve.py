@@ -42,6 +42,51 @@ def test_serves_the_site_on_the_loopback_address(fixture_build):
         server.server_close()
 
 
+def raw(server, request: bytes) -> bytes:
+    with socket.create_connection((HOST, server.server_address[1]), timeout=10) as sock:
+        sock.sendall(request)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_hostile_and_careless_clients_get_answers_and_print_nothing(fixture_build, capfd):
+    server = serve_site(fixture_build / "site", 0)
+    try:
+        assert raw(server, b"GET /.%00./etc/passwd HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.0 400 ")
+        with urllib.request.urlopen(f"http://{HOST}:{server.server_address[1]}/alpha.html", timeout=10) as response:
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.headers["Content-Security-Policy"].startswith("default-src 'self'; script-src 'self' ")
+        assert raw(server, b"GET /../../../etc/passwd HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.0 404 ")
+        for _ in range(20):  # clients that leave before the answer
+            with socket.create_connection((HOST, server.server_address[1]), timeout=10) as sock:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                sock.sendall(b"GET /persons.html HTTP/1.0\r\n\r\n")
+        assert "Alpha: a report" in fetch(server, "alpha.html")
+    finally:
+        server.shutdown()
+        server.server_close()
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err + captured.out and "Error" not in captured.err
+
+
+def test_an_idle_connection_is_closed(fixture_build, monkeypatch):
+    import edition.serve
+
+    assert 0 < edition.serve.QuietHandler.timeout <= 60
+    monkeypatch.setattr(edition.serve.QuietHandler, "timeout", 1)
+    server = serve_site(fixture_build / "site", 0)
+    try:
+        with socket.create_connection((HOST, server.server_address[1]), timeout=10) as sock:
+            started = time.monotonic()
+            assert sock.recv(1) == b""  # closed by the server, not by this test's 10 s
+            assert time.monotonic() - started < 8
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_rebuilds_when_a_tei_file_is_saved_and_keeps_the_site_when_it_fails(fixture_build, tmp_path):
     tei = tmp_path / "tei"
     shutil.copytree(FIXTURE_EDITION, tei)

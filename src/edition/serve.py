@@ -10,6 +10,7 @@ errors, a broken file) prints its errors and leaves the previous site in place.
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -26,17 +27,55 @@ from .saxon import SaxonError
 HOST = "127.0.0.1"
 
 
+#: What every response may load and run: the site's own files, Pagefind's WebAssembly and its
+#: placeholder images (data:).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
+                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+}
+#: Seconds a connection may stay silent before it is closed (each holds a thread).
+TIMEOUT = 30
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files without logging each request."""
+    """Serves files without logging each request, with :data:`SECURITY_HEADERS`; a path no file
+    can have (a NUL byte) is a bad request."""
+
+    timeout = TIMEOUT
 
     def log_message(self, format: str, *args) -> None:
         pass
+
+    def end_headers(self) -> None:
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self):
+        if "\0" in self.path or "%00" in self.path.lower():
+            self.send_error(400, "Bad request")
+            return None
+        return super().send_head()
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A threading server that says nothing of clients that went away, timed out or sent what
+    cannot be served (one line for anything else, never a traceback)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, (OSError, ValueError)):
+            print(f"edition serve: a request from {client_address[0]} failed: {type(error).__name__}: {error}",
+                  file=sys.stderr)
 
 
 def serve_site(site: Path, port: int) -> ThreadingHTTPServer:
     """A server for the folder ``site`` on 127.0.0.1:``port`` (0: any free port), running in a thread."""
     handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer((HOST, port), handler)
+    server = QuietServer((HOST, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
