@@ -113,47 +113,43 @@ class Edition(NamedTuple):
     documents: list[Path]   # the others
     stubs: dict[str, bytes]  # the light edition: each document's stub, by URI
     names: dict[str, str]   # output name of each file, by URI
-    html: dict              # the parameters of a document's page
+    scope: object           # what the outputs' parameters are made from (edition.outputs.Scope)
 
 
 def edition(tei: Path) -> Edition:
     """The corpus at ``tei`` as a build hands it to its workers."""
     from edition.documents import Source, find_xml_files
+    from edition.outputs import Scope
     from edition.parallel import stub
     from edition.rendering import is_register
     paths = find_xml_files([tei])
     registers = [p for p in paths if is_register(Source.load(p))]
     documents = [p for p in paths if p not in registers]
-    html = dict(documents=[p.resolve().as_uri() for p in documents], home_page="index.html",
-                index_pages=[f"{n}.html" for n in ("persons", "places", "organisations", "chronology", "works",
-                                                   "search")])
+    scope = Scope([p.resolve().as_uri() for p in documents], [f"{p.stem}.html" for p in documents])
     return Edition(paths, registers, documents, {p.resolve().as_uri(): stub(Source.load(p).tree) for p in documents},
-                   {p.resolve().as_uri(): p.stem for p in paths}, html)
+                   {p.resolve().as_uri(): p.stem for p in paths}, scope)
 
 
 def _stage(stage: str, corpus: str, scratch: str) -> dict:
     """Run ``stage`` once over ``corpus`` (in this fresh process); its time, floor and peak memory."""
     from edition.documents import Source
+    from edition.outputs import OUTPUTS, parameters
     from edition.parallel import Plan, Task, Worker
     out = Path(scratch)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    paths, registers, documents, stubs, names, html = edition(Path(corpus))
+    paths, registers, documents, stubs, names, scope = edition(Path(corpus))
     inputs = paths if stage in ("parse", "relaxng", "schematron", "records", "indices") else documents
     size = sum(p.stat().st_size for p in inputs)
     floor = _floor(FLOOR[stage], inputs) if stage in FLOOR and stage not in PER_DOCUMENT else None
     # set-up outside the timed part: stylesheets compiled, light edition ready (as in a worker)
-    plan = Plan(out, stubs, registers, names, html=html if stage == "html" else None,
-                text={"notes": "endnotes"} if stage == "text" else None,
-                records=stage in ("records", "indices"), pdf=stage == "pdf")
+    output = {"html": "html", "text": "text", "records": "records", "indices": "records", "pdf": "pdf"}.get(stage)
+    plan = Plan(out, stubs, registers, names, parameters(scope, [output] if output else []))
     tasks = [Task(p.resolve().as_uri(), p, [], p in documents) for p in inputs]
     worker = Worker(plan) if stage in ("html", "text", "records", "pdf", "indices") else None
     if worker is not None:  # compile and hand the light edition over once, as a worker does
-        from edition.parallel import DOCUMENT_XSL, MENTIONS_XSL, PRINT_XSL, TEXT_XSL
         from edition.saxon import stylesheet
-        xsl = {"html": DOCUMENT_XSL, "text": TEXT_XSL, "records": MENTIONS_XSL, "indices": MENTIONS_XSL,
-               "pdf": PRINT_XSL}[stage]
-        worker.nodes(stylesheet(xsl), [])
+        worker.renderer.nodes(stylesheet(OUTPUTS[output].stylesheet))
     if stage == "indices":
         for task in tasks:
             worker.render(task)
@@ -191,14 +187,15 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
     elif stage == "indices":
         import orjson
         from edition.indices import FORMATS, WRITERS, group
-        from edition.parallel import RECORDS_DIR, Pages
+        from edition.outputs import PAGES, RECORDS_DIR
+        from edition.parallel import Pages
         from edition.site import PAGE_DATA, RecordPages, page_data
         indices = group(((t.path, orjson.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
                          for t in tasks), out / "store.sqlite")
         (out / "indices").mkdir()
         for name in FORMATS:
             WRITERS[name](indices, out / "indices")
-        worker.plan.html = html  # the pages about the edition, one after the other, as one build worker makes them
+        worker.plan.outputs = parameters(scope, [PAGES.name])  # the pages about the edition, one after the other, as one build worker makes them
         for name in PAGE_DATA:
             worker.render(Pages([name], page_data(indices, name)))
         entities = RecordPages(indices)

@@ -33,17 +33,18 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
     each document's fastest of ``runs`` runs, and how many outputs differ from the repository's
     (if ``compare``)."""
     from edition.documents import Source
-    from edition.parallel import DOCUMENT_XSL, MENTIONS_XSL, TEXT_XSL, Plan, Worker
-    from edition.rendering import Rendering
+    from edition.outputs import OUTPUTS
+    from edition.parallel import Plan, Worker
     from edition.saxon import XSLT_DIR, stylesheet
     setup = edition(corpus)
-    base, parameters = {"html": (DOCUMENT_XSL, setup.html), "text": (TEXT_XSL, {"notes": "endnotes"}),
-                        "records": (MENTIONS_XSL, {"registers_indexed": True})}[output]
-    sheets = [base] + [variant.resolve() / base.relative_to(XSLT_DIR) for variant in variants]
+    base = OUTPUTS[output].stylesheet
+    sheets = [stylesheet(xsl) for xsl in [base] + [variant.resolve() / base.relative_to(XSLT_DIR) for variant in variants]]
     sources = [Source.load(p) for p in (setup.paths if output == "records" else setup.documents)]
     with tempfile.TemporaryDirectory() as scratch:
-        worker = Worker(Plan(Path(scratch), setup.stubs, setup.registers, setup.names))
-        renderings = [Rendering.over(sheet, worker.nodes(stylesheet(sheet), sources), **parameters) for sheet in sheets]
+        renderer = Worker(Plan(Path(scratch), setup.stubs, setup.registers, setup.names)).renderer
+    nodes = [renderer.nodes(sheet, sources) for sheet in sheets]
+    for sheet, edition_nodes in zip(sheets, nodes):  # each stylesheet keeps its parameters from one run to the next
+        sheet.set(edition_nodes, **OUTPUTS[output].parameters(setup.scope))
     best: list[dict[str, float]] = [{} for _ in sheets]
     differ = [0 for _ in sheets]
     order = list(range(len(sheets)))
@@ -52,7 +53,7 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
             outputs = {}
             for i in order if run % 2 == 0 else order[::-1]:
                 started = time.perf_counter()
-                outputs[i] = renderings[i].document(source)
+                outputs[i] = sheets[i].transform(nodes[i][source.uri], str(source.path))
                 took = time.perf_counter() - started
                 best[i][source.uri] = min(best[i].get(source.uri, took), took)
             if compare and run == 0:

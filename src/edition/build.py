@@ -56,14 +56,13 @@ from . import __version__
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .lock import output_lock
 from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, Staging
-from .parallel import (RECORDS_DIR, IndexData, Pages, Plan, Pool, Result, Summary, Task, default_jobs, pointed,
-                       stub)
+from .outputs import HOME_PAGE, HTML, INDEX_PAGES, OUTPUTS, PRINT, RECORDS_DIR, Scope, parameters
+from .parallel import IndexData, Pages, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .saxon import XSLT_DIR
 from .search import SEARCH_DIR, Indexing, bundles
-from .site import (HOME_PAGE, INDEX_PAGES, PAGE_DATA, RecordPages, check_names, page_data, page_file,
-                   write_assets)
+from .site import PAGE_DATA, RecordPages, check_names, page_data, page_file, write_assets
 from .validate import SCHEMA_DIR, Report, cross_file_lets, validate
 from .xmlio import atomic_write, current_umask, read_file
 
@@ -71,7 +70,6 @@ MARKER = ".edition-build"
 #: What the next build needs to know to redo only what changed (JSON, in the output folder).
 STATE = ".edition-build-state.json"
 STATE_VERSION = 3
-TEXT_PARAMETERS = {"notes": "endnotes"}
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 #: Where the pages about the edition are made while Pagefind indexes the site.
 PAGES_DIR = ".edition-cache/pages"
@@ -266,19 +264,18 @@ def _render(tei_dir: Path, paths: list[Path], work: Path, output: Path, previous
     progress("reading")
     read = _read(paths)
     registers, documents, stubs, inputs = read.registers, read.documents, read.stubs, read.inputs
-    document_pages = output_names(documents, ".html")
-    index_pages = [f"{name}.html" for name in INDEX_PAGES]
-    check_names(documents, document_pages, [HOME_PAGE] + index_pages)
-    names = {uri: name.removesuffix(".html") for uri, name in document_pages.items()}
+    document_pages = output_names(documents, HTML.suffix)
+    check_names(documents, document_pages, [HOME_PAGE] + [f"{name}.html" for name in INDEX_PAGES])
+    names = {uri: name.removesuffix(HTML.suffix) for uri, name in document_pages.items()}
     register_uris = {path.resolve().as_uri() for path in registers}
     names |= {path.resolve().as_uri(): path.stem for path in registers}
     indexes = bundles(list(document_pages.values()))
-    html = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE, index_pages=index_pages,
-                search_indexes=[folder for folder, pages in indexes.items() if pages])
-    plan = Plan(work, stubs, registers, names, html=html, text=TEXT_PARAMETERS, records=True, pdf=pdf)
+    made = [name for name, output in OUTPUTS.items() if pdf or output.folder != PRINT.folder]
+    plan = Plan(work, stubs, registers, names, parameters(Scope([s.uri for s in documents], list(document_pages.values())),
+                                                          made))
 
     base = _digest(*(part for uri in sorted(register_uris) for part in (uri, inputs[uri])))
-    headers = _digest(base, json.dumps(html), *(part for uri, data in stubs.items() for part in (uri, data)))
+    headers = _digest(base, json.dumps(plan.outputs[HTML.name]), *(part for uri, data in stubs.items() for part in (uri, data)))
     tasks, keys = _tasks(paths, read, register_uris, headers)
     relative = {uri: str(path.relative_to(tei_dir)) for uri, path in ((t.uri, t.path) for t in tasks)}
     site = work / "site"

@@ -39,31 +39,24 @@ from typing import NamedTuple
 import click
 import orjson
 from lxml import etree
-from saxonche import PySaxonApiError
 
 from . import TEI_NS, XML_NS
-from .contexts import context, marked
 from .documents import Source, find_xml_files, require_tei, with_neighbours
+from .outputs import RECORDS, Scope
 from .problems import ERROR, InputError, Problem
-from .saxon import XSLT_DIR, SaxonError, stylesheet
+from .records import MENTION_FIELDS
+from .rendering import write_each
 from .spreadsheets import FORMULA_STARTS, spreadsheet_safe
 from .xmlio import atomic_open, atomic_path
 
-MENTIONS_XSL = XSLT_DIR / "index" / "mentions.xsl"
 FORMATS = ("tei", "json", "csv", "sqlite")
 INDICES = {"person": "persons", "place": "places", "org": "orgs", "date": "dates"}
 
 DOCUMENT_FIELDS = ("key", "file", "title", "lang")
-MENTION_FIELDS = ("id", "document", "position", "type", "entity", "passage", "part", "note", "surface", "value", "lang",
-                  "ref", "cert", "evidence", "date_when", "date_from", "date_to", "not_before", "not_after",
-                  "sort_start", "sort_end", "context")
 ENTITY_FIELDS = ("key", "type", "name", "subtype", "cert", "register", "variants", "notes", "dates", "idnos",
                  "lat", "long", "sort_start", "sort_end")
 WORK_FIELDS = ("id", "document", "passage", "part", "note", "type", "subtype", "authors", "titles", "date",
                "date_when", "sort_start", "urls", "doi", "text")
-#: The fields of a dating (ix:dating in xslt/index/dates.xsl) as records name them.
-_DATING = ("date_when", "date_from", "date_to", "not_before", "not_after", "sort_start", "sort_end")
-
 SCHEMA = """
 CREATE TABLE documents (
   id    INTEGER PRIMARY KEY,
@@ -193,89 +186,15 @@ def _sort_name(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def _records(sources: list[Source]) -> list[dict]:
-    """The index records of each source (TEI files beside the sources serve as registers: if there
-    are any, each source's records carry the data of the entries it mentions)."""
-    for source in sources:
-        require_tei(source)
-    sheet = stylesheet(MENTIONS_XSL)
-    edition = with_neighbours(sources)
-    nodes = {s.uri: sheet.document(s.tree, s.uri) for s in edition}
-    executable = sheet.executable
-    executable.set_parameter("edition", sheet.string_map(nodes))
-    executable.set_parameter("registers-indexed", sheet.boolean(len(edition) == len(sources)))
-    try:
-        return [records(executable.transform_to_string(xdm_node=nodes[s.uri]), s.path) for s in sources]
-    except PySaxonApiError as exc:
-        raise SaxonError(f"{MENTIONS_XSL}: cannot index the documents: {str(exc).strip()}") from None
-    finally:
-        executable.clear_parameters()
-
-
-def records(output: str, path: Path) -> dict:
-    """The index records of one document as data (what :func:`group` takes), from the output of
-    ``mentions.xsl`` for the document at ``path`` (a record a line: see there): the document's
-    ``key``, ``file``, ``title`` and ``lang``, and its ``mentions`` (in document order, with
-    their contexts), ``entities`` (register entries it mentions or holds) and ``works``."""
-    lines = output.split("\n")
-    key, title, lang = lines[0].split("\t")
-    mentions, works, entities = [], [], []
-    spans: dict[str, tuple[str, int, int]] = {}  # where each name stands in its block's text
-    for line in lines[1:]:
-        fields = line[2:].split("\t")
-        if line[0] == "M":
-            mentions.append(fields)
-        elif line[0] == "B":
-            text, marks = marked(fields[1])
-            spans.update((name, (text, start, end)) for name, (start, end) in marks.items())  # the last is its own
-        elif line[0] == "W":
-            works.append(_work(fields, key))
-        else:
-            entities.append(_entity(fields))
-    return {"key": key, "file": path.name, "title": title, "lang": lang,
-            "mentions": [dict(zip(MENTION_FIELDS, (fields[1], key, position, *fields[2:],
-                                                   context(*spans[fields[0]]) if fields[0] in spans else "")))
-                         for position, fields in enumerate(mentions, 1)],
-            "entities": entities, "works": works}
-
-
-def _items(field: str) -> list[str]:
-    """The items of a field of mentions.xsl's output that holds a list."""
-    return field.split("\r") if field else []
-
-
-def _groups(field: str, size: int) -> list[list[str]]:
-    """The items of a list field, ``size`` at a time."""
-    items = _items(field)
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def _entity(fields: list[str]) -> dict:
-    key, kind, target, cert, subtype, lat, long, name, variants, notes, dates, idnos = fields
-    return {
-        "key": key, "type": kind, "name": name, "subtype": subtype, "cert": cert,
-        "register": target.rsplit("/", 1)[-1], "variants": _items(variants), "notes": _items(notes),
-        "dates": [{"kind": date[0]} | {name: value for name, value in zip(_DATING, date[1:8]) if value}
-                  | {"text": date[8]} for date in _groups(dates, 9)],
-        "idnos": [{"type": kind, "value": value} for kind, value in _groups(idnos, 2)],
-        "lat": float(lat) if lat else None, "long": float(long) if long else None,
-    }
-
-
-def _work(fields: list[str], document: str) -> dict:
-    key, passage, part, note, kind, subtype, authors, titles, date, when, start, urls, doi, text = fields
-    return {
-        "id": key, "document": document, "passage": passage, "part": part, "note": note, "type": kind,
-        "subtype": subtype, "authors": [{"name": name, "role": role, "key": entry} for name, role, entry in _groups(authors, 3)],
-        "titles": [{"level": level, "title": title} for level, title in _groups(titles, 2)],
-        "date": date, "date_when": when, "sort_start": start, "urls": _items(urls), "doi": doi, "text": text,
-    }
-
-
 def collect(sources: list[Source], store: Path | None = None) -> Indices:
     """Index ``sources``: mentions grouped per entity with the register data, and works cited
     (in the store ``store``, see :func:`group`)."""
-    return group(zip([source.path for source in sources], _records(sources)), store)
+    for source in sources:
+        require_tei(source)
+    edition = with_neighbours(sources)
+    scope = Scope([], registers_indexed=len(edition) == len(sources))  # else the records carry the entries' data
+    _, made = write_each(RECORDS, sources, edition, None, RECORDS.parameters(scope))
+    return group(((source.path, orjson.loads(made[source.uri].data)) for source in sources), store)
 
 
 def group(documents: Iterable[tuple[Path, dict]], store: Path | None = None) -> Indices:

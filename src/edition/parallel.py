@@ -1,5 +1,6 @@
-"""The per-document stages of a build (HTML page, plain text, index records, PDF) in a pool of
-worker processes, each document rendered against a light edition; then, in the same pool,
+"""The per-document stages of a build (the per-document outputs of :mod:`edition.outputs`: index
+records, HTML page, plain text, PDF) in a pool of worker processes, each document rendered
+against a light edition; then, in the same pool,
 the pages about the edition (:class:`Pages`), each from its part of the index data.
 
 A document's outputs need the whole edition only for what every page shows about the other
@@ -12,8 +13,8 @@ only the document at hand (and what it points into), so no process holds the who
 documents are streamed to the workers as file names.
 
 The workers are started with the ``spawn`` method (SaxonC must not be forked once it has
-run); each compiles its stylesheets once (:func:`edition.saxon.stylesheet`) and reuses them
-for every document it renders. With one job everything runs in the calling process, through
+run); each renders through one :class:`edition.rendering.Renderer`, which compiles each
+stylesheet once and reuses it for every document. With one job everything runs in the calling process, through
 the same code.
 """
 
@@ -30,27 +31,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-import orjson
 from lxml import etree
-from saxonche import PyXdmNode
 
 from . import TEI_NS
 from .documents import Source, require_tei
-from .indices import MENTIONS_XSL, WRITERS, open_indices, records
-from .plaintext import TEXT_XSL
+from .indices import WRITERS, open_indices
+from .outputs import OUTPUTS, PAGES
 from .problems import ERROR, InputError, Problem
-from .rendering import Rendering
-from .saxon import XSLT_DIR, Stylesheet, stylesheet
-from .site import HTML_DIR, RecordPages, SitePages, write_pages
+from .rendering import Renderer
+from .site import RecordPages, write_pages
 from .validate import SCHEMATRON, check_document, schematron
-from .xmlio import atomic_write, parse_bytes
-
-DOCUMENT_XSL = HTML_DIR / "document.xsl"
-SITE_XSL = HTML_DIR / "indices.xsl"
-PRINT_XSL = XSLT_DIR / "print" / "print.xsl"
-#: Index records of each document (``NAME.json``, see :func:`edition.indices.records`), kept in
-#: the output for the next build.
-RECORDS_DIR = ".edition-cache/records"
+from .xmlio import atomic_write
 
 
 def default_jobs() -> int:
@@ -104,10 +95,7 @@ class Plan:
     stubs: dict[str, bytes]                # URI -> stub of every document of the edition
     registers: list[Path]                  # register files (loaded in full)
     names: dict[str, str]                  # URI -> output name (file name without .xml)
-    html: dict | None = None               # parameters of the document pages, or None for none
-    text: dict | None = None               # parameters of the plain text, or None for none
-    records: bool = True                   # write the index records
-    pdf: bool = False                      # lay out each document's PDF
+    outputs: dict[str, dict] = field(default_factory=dict)  # output to make -> its parameters
 
 
 @dataclass
@@ -180,23 +168,12 @@ class Result:
 
 
 class Worker:
-    """The state of one worker: the plan, and per stylesheet the light edition handed to Saxon."""
+    """The state of one worker: the plan, and its renderer over the light edition."""
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.registers = [require_tei(Source.load(path)) for path in plan.registers]
-        self.base: dict[Path, dict[str, PyXdmNode]] = {}
+        self.renderer = Renderer([require_tei(Source.load(path)) for path in plan.registers], plan.stubs)
         self.record_pages: dict[Path, RecordPages] = {}  # by index store
-
-    def nodes(self, sheet: Stylesheet, full: list[Source]) -> dict[str, PyXdmNode]:
-        """``$edition`` for ``sheet``: stubs and registers (handed to Saxon once), ``full`` in full."""
-        xsl = sheet.path
-        if xsl not in self.base:
-            base = {uri: sheet.document(parse_bytes(data, f"{uri} (stub)"), uri)
-                    for uri, data in self.plan.stubs.items()}
-            base.update((s.uri, sheet.document(s.tree, s.uri)) for s in self.registers)
-            self.base[xsl] = base
-        return self.base[xsl] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
 
     def render(self, task: Task | Summary | Pages | IndexData) -> Result:
         if isinstance(task, Pages):
@@ -213,7 +190,7 @@ class Worker:
                 return result.measured()
             full = [source] + [require_tei(Source.load(path)) for path in task.pointed]
             if task.lets is not None:
-                nodes = self.nodes(schematron(SCHEMATRON).stylesheet, full)
+                nodes = self.renderer.nodes(schematron(SCHEMATRON).stylesheet, full)
                 result.problems = check_document(source, nodes, task.lets)
                 if any(problem.severity == ERROR for problem in result.problems):
                     return result.measured()
@@ -224,26 +201,13 @@ class Worker:
         return result.measured()
 
     def _render(self, task: Task, source: Source, full: list[Source], result: Result) -> None:
-        plan = self.plan
-        name = plan.names[task.uri]
-        if plan.records:
-            xml = Rendering.over(MENTIONS_XSL, self.nodes(stylesheet(MENTIONS_XSL), full),
-                                 registers_indexed=True).document(source)
-            data = orjson.dumps(records(xml, task.path))
-            result.written[RECORDS_DIR] = [_write(plan.out / RECORDS_DIR / f"{name}.json", data)]
-        if plan.html is not None and task.document:
-            page = Rendering.over(DOCUMENT_XSL, self.nodes(stylesheet(DOCUMENT_XSL), full),
-                                  **plan.html).document(source)
-            result.written["site"] = [_write(plan.out / "site" / f"{name}.html", page)]
-        if plan.text is not None and task.document:
-            text = Rendering.over(TEXT_XSL, self.nodes(stylesheet(TEXT_XSL), full), **plan.text).document(source)
-            result.written["text"] = [_write(plan.out / "text" / f"{name}.txt", text)]
-        if plan.pdf and task.document:
-            html = Rendering.over(PRINT_XSL, self.nodes(stylesheet(PRINT_XSL), full), documents=[task.uri],
-                                  css="print.css", indices="{}").initial_template()
-            from .pdf import layout  # WeasyPrint: imported only where PDFs are made
-            laid, result.anchors = layout(html)
-            result.written["pdf"] = [_write(plan.out / "pdf" / f"{name}.pdf", laid.write_pdf())]
+        for name, parameters in self.plan.outputs.items():
+            output = OUTPUTS[name]
+            if output.per_document and (task.document or output.registers):
+                made = self.renderer.document(output, source, parameters, full)
+                path = self.plan.out / output.folder / f"{self.plan.names[task.uri]}{output.suffix}"
+                result.written[output.folder] = [_write(path, made.data)]
+                result.anchors |= made.anchors
 
     def _index_data(self, task: IndexData) -> Result:
         indices = open_indices(task.store)
@@ -256,8 +220,8 @@ class Worker:
             if task.store not in self.record_pages:
                 self.record_pages[task.store] = RecordPages(open_indices(task.store))
             data = self.record_pages[task.store].data(task.names)
-        site = SitePages.over(SITE_XSL, self.nodes(stylesheet(SITE_XSL), []), **self.plan.html, indices=data)
-        return Result("", {"site": write_pages(site, task.names, self.plan.out / task.folder)}).measured()
+        pages = self.renderer.pages(PAGES, self.plan.outputs[PAGES.name] | {"indices": data}, task.names)
+        return Result("", {"site": write_pages(pages, self.plan.out / task.folder)}).measured()
 
 
 def _write(path: Path, data: str | bytes) -> Path:

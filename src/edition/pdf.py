@@ -1,5 +1,6 @@
-"""The print edition: PDFs through print-oriented HTML (``xslt/print/print.xsl``) and CSS Paged
-Media (``xslt/print/print.css``), laid out by WeasyPrint.
+"""The print edition (:data:`edition.outputs.PRINT`, :data:`edition.outputs.EDITION_PDF`): PDFs
+through print-oriented HTML (``xslt/print/print.xsl``) and CSS Paged Media
+(``xslt/print/print.css``), laid out by WeasyPrint.
 
 :func:`write_pdfs` writes one PDF per document (``NAME.pdf``) and one for the whole edition
 (:data:`BOOK`: title page, contents, the documents, indices of persons, places and
@@ -25,13 +26,12 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .documents import Source
 from .indices import Indices, collect
+from .outputs import BOOK, EDITION_PDF, PRINT, Scope
 from .problems import ERROR, InputError, Problem
-from .rendering import Rendering, output_names
-from .saxon import XSLT_DIR
+from .rendering import Renderer, output_names, write_each
 from .xmlio import atomic_write
 
-PRINT_DIR = XSLT_DIR / "print"
-BOOK = "edition.pdf"
+PRINT_DIR = PRINT.stylesheet.parent
 INDEX_KINDS = ("person", "place", "org")
 
 
@@ -50,12 +50,6 @@ def layout(html: str):
     """The laid-out ``html`` (a WeasyPrint document) and the page number of each of its anchors."""
     document = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=LocalFetcher()).render()
     return document, {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}
-
-
-def print_html(documents: list[Source], edition: list[Source], indices: str = "{}") -> str:
-    """The print HTML of a book of ``documents`` with ``indices`` (see ``xslt/print/params.xsl``)."""
-    return Rendering(PRINT_DIR / "print.xsl", edition, documents=[s.uri for s in documents], css="print.css",
-                     indices=indices).initial_template()
 
 
 def index_json(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
@@ -84,20 +78,15 @@ def write_pdfs(documents: list[Source], edition: list[Source], out_dir: Path, *,
     The edition's indices learn which mentions share a page from the documents' own layouts:
     each document begins on a right-hand page of the same size in both, so its pages break alike.
     """
-    names = output_names(documents, ".pdf")
     book = book and len(documents) > 1
     if book:
-        check_book_name(documents, names)
-    written, pages = [], {}
-    for number, source in enumerate(documents):
-        progress(f"PDF {names[source.uri]}")
-        laid, anchors = layout(print_html([source], edition))
-        pages.update((anchor, (number, page)) for anchor, page in anchors.items())
-        if each:
-            atomic_write(out_dir / names[source.uri], laid.write_pdf())
-            written.append(out_dir / names[source.uri])
+        check_book_name(documents, output_names(documents, PRINT.suffix))
+    written, made = write_each(PRINT, documents, edition, out_dir if each else None,
+                               PRINT.parameters(Scope([])), progress)
+    pages = {anchor: (number, page) for number, source in enumerate(documents)
+             for anchor, page in made[source.uri].anchors.items()}
     if book:
-        progress(f"PDF {BOOK}")
+        progress(EDITION_PDF.label)
         written.append(write_book(documents, edition, collect(edition), pages, out_dir))
     return written
 
@@ -117,3 +106,9 @@ def write_book(documents: list[Source], edition: list[Source], indices: Indices,
     laid, _ = layout(print_html(documents, edition, index_json(indices, pages)))
     atomic_write(out_dir / BOOK, laid.write_pdf())
     return out_dir / BOOK
+
+
+def print_html(documents: list[Source], edition: list[Source], indices: str = "{}") -> str:
+    """The print HTML of a book of ``documents`` with ``indices`` (see ``xslt/print/params.xsl``)."""
+    parameters = EDITION_PDF.parameters(Scope([s.uri for s in documents])) | {"indices": indices}
+    return Renderer(edition).edition(EDITION_PDF, parameters)

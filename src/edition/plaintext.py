@@ -1,4 +1,4 @@
-"""The plain-text output (``xslt/text/text.xsl``): the reading text of each document, UTF-8."""
+"""The plain-text output (:data:`edition.outputs.TEXT`): the reading text of each document, UTF-8."""
 
 from __future__ import annotations
 
@@ -6,22 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .documents import Source
-from .rendering import Rendering, output_names
-from .saxon import XSLT_DIR
-from .xmlio import atomic_write
+from .outputs import TEXT, Scope
+from .rendering import write_each
 
-TEXT_XSL = XSLT_DIR / "text" / "text.xsl"
 NOTE_STYLES = ("endnotes", "inline", "none")
 
 
 def write_texts(documents: list[Source], edition: list[Source], out_dir: Path, *, notes: str = "endnotes",
                 progress: Callable[[str], None] = lambda label: None) -> list[Path]:
     """Write the reading text of each of ``documents`` to ``out_dir`` as ``<name>.txt``."""
-    names = output_names(documents, ".txt")
-    rendering = Rendering(TEXT_XSL, edition, notes=notes)
-    written = []
-    for source in documents:
-        progress(f"text {source.path.name}")
-        atomic_write(out_dir / names[source.uri], rendering.document(source))
-        written.append(out_dir / names[source.uri])
-    return written
+    return write_each(TEXT, documents, edition, out_dir, TEXT.parameters(Scope([], notes=notes)), progress)[0]

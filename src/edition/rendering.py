@@ -1,19 +1,18 @@
-"""Running an output stylesheet over the documents of an edition, and what the outputs share.
-
-A :class:`Rendering` compiles its stylesheet once (:func:`edition.saxon.stylesheet`), hands
-every document of the edition to Saxon once, and then renders any number of them.
-"""
+"""Rendering the outputs (:mod:`edition.outputs`) of the documents of an edition, the same
+way for a build's workers and for the commands that render files one by one, and what the
+outputs share."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-
-from saxonche import PySaxonApiError, PyXdmNode
 
 from . import TEI_NS
 from .documents import Source
+from .outputs import Made, Output
 from .problems import ERROR, InputError, Problem
-from .saxon import SaxonError, stylesheet
+from .saxon import Node, Stylesheet, Value, stylesheet
+from .xmlio import atomic_write, parse_bytes
 
 _REGISTER_LISTS = {f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listPlace", "listOrg", "listEvent", "listNym")}
 
@@ -41,50 +40,65 @@ def output_names(sources: list[Source], suffix: str) -> dict[str, str]:
     return names
 
 
-class Rendering:
-    """A stylesheet ready to render the documents of one edition with fixed parameters."""
+class Renderer:
+    """Renders the outputs of :mod:`edition.outputs` over one edition: ``sources`` (registers, or
+    every file) and the ``stubs`` of the other documents (:func:`edition.parallel.stub`, by URI)
+    are handed to Saxon once per stylesheet, the documents at hand (and what they point into)
+    with each rendering unless they are among them. Each stylesheet is compiled once per process
+    (:func:`edition.saxon.stylesheet`)."""
 
-    def __init__(self, path: Path, edition: list[Source], **parameters: str | bool | list[str]):
-        sheet = stylesheet(path)
-        self._setup(sheet, {s.uri: sheet.document(s.tree, s.uri) for s in edition}, parameters)
+    def __init__(self, sources: list[Source], stubs: dict[str, bytes] | None = None):
+        self.sources, self.stubs = sources, stubs or {}
+        self._base: dict[Stylesheet, dict[str, Node]] = {}
 
-    @classmethod
-    def over(cls, path: Path, nodes: dict[str, PyXdmNode], **parameters: str | bool | list[str]) -> Rendering:
-        """A rendering whose ``$edition`` is ``nodes`` (URI -> document built by
-        ``stylesheet(path).document``): documents already handed to Saxon are not handed again."""
-        rendering = cls.__new__(cls)
-        rendering._setup(stylesheet(path), nodes, parameters)
-        return rendering
+    def nodes(self, sheet: Stylesheet, full: list[Source] = ()) -> dict[str, Node]:
+        """``$edition`` for ``sheet``: stubs and sources (handed to Saxon once), ``full`` in full."""
+        if sheet not in self._base:
+            base = {uri: sheet.document(parse_bytes(data, f"{uri} (stub)"), uri) for uri, data in self.stubs.items()}
+            base.update((s.uri, sheet.document(s.tree, s.uri)) for s in self.sources)
+            self._base[sheet] = base
+        return self._base[sheet] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
 
-    def _setup(self, sheet, nodes: dict[str, PyXdmNode], parameters: dict[str, str | bool | list[str]]) -> None:
-        self.sheet = sheet
-        self.nodes = nodes
-        executable = self.sheet.executable
-        executable.clear_parameters()
-        executable.set_parameter("edition", self.sheet.string_map(self.nodes))
-        for name, value in parameters.items():
-            executable.set_parameter(name.replace("_", "-"), self.sheet.string_array(value) if isinstance(value, list)
-                                     else self.sheet.boolean(value) if isinstance(value, bool) else self.sheet.string(value))
+    def document(self, output: Output, source: Source, parameters: dict[str, Value],
+                 full: list[Source] = ()) -> Made:
+        """The per-document ``output`` of ``source`` (``full``: it and the files it points into, if
+        they are not among the edition's sources)."""
+        sheet = stylesheet(output.stylesheet)
+        nodes = self.nodes(sheet, full)
+        if output.book:
+            sheet.set(nodes, **parameters, documents=[source.uri])
+            return output.finish(sheet.call_template(str(sheet.path)), source)
+        sheet.set(nodes, **parameters)
+        return output.finish(sheet.transform(nodes[source.uri], str(source.path)), source)
 
-    def document(self, source: Source) -> str:
-        """The output for ``source`` (one of the edition's documents)."""
-        return self._run(str(source.path), lambda ex: ex.transform_to_string(xdm_node=self.nodes[source.uri]))
+    def edition(self, output: Output, parameters: dict[str, Value]) -> str:
+        """The per-edition ``output``: its stylesheet's initial template."""
+        sheet = stylesheet(output.stylesheet)
+        sheet.set(self.nodes(sheet), **parameters)
+        return sheet.call_template(str(sheet.path))
 
-    def initial_template(self) -> str:
-        """The output of the stylesheet's xsl:initial-template (a page about the whole edition)."""
-        return self._run(str(self.sheet.path), lambda ex: ex.call_template_returning_string())
+    def pages(self, output: Output, parameters: dict[str, Value], names: list[str]) -> dict[str, str]:
+        """The pages ``names`` of the per-edition ``output``, by name, rendered in one
+        transformation (its template ``pages``, so that the data are parsed once)."""
+        sheet = stylesheet(output.stylesheet)
+        sheet.set(self.nodes(sheet), **parameters)
+        return dict(zip(names, sheet.call_template_strings(", ".join(f"{name}.html" for name in names), "pages",
+                                                           pages=names)))
 
-    def _run(self, what: str, call) -> str:
-        executable = self.sheet.executable
-        executable.set_save_xsl_message(True)
-        try:
-            result = call(executable)
-        except PySaxonApiError as exc:
-            messages = executable.get_xsl_messages()
-            reason = " ".join(messages.item_at(i).string_value for i in range(messages.size)) if messages else ""
-            raise SaxonError(f"{what}: {self.sheet.path.name} failed: {reason or str(exc).strip()}") from None
-        finally:
-            executable.clear_xsl_messages()
-        if result is None:
-            raise SaxonError(f"{what}: {self.sheet.path.name} produced no output")
-        return result
+
+def write_each(output: Output, documents: list[Source], edition: list[Source], out_dir: Path | None,
+               parameters: dict[str, Value], progress: Callable[[str], None] = lambda label: None,
+               ) -> tuple[list[Path], dict[str, Made]]:
+    """Render ``output`` of each of ``documents`` (pointers resolve in ``edition``) into
+    ``out_dir`` as NAME + its suffix (unless ``out_dir`` is None); the files written, and what
+    was made of each document (by URI)."""
+    names = output_names(documents, output.suffix) if out_dir is not None else {}
+    renderer = Renderer(edition)
+    written, made = [], {}
+    for source in documents:
+        progress(f"{output.label} {source.path.name}")
+        made[source.uri] = renderer.document(output, source, parameters)
+        if out_dir is not None:
+            atomic_write(out_dir / names[source.uri], made[source.uri].data)
+            written.append(out_dir / names[source.uri])
+    return written, made

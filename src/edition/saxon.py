@@ -1,4 +1,5 @@
-"""The XSLT 3.0 engine (SaxonC-HE): stylesheets compiled once and locked down.
+"""The XSLT 3.0 engine (SaxonC-HE): stylesheets compiled once and locked down, and run. The
+only module that drives Saxon (:mod:`edition.rendering` runs the outputs through it).
 
 Saxon never reads an input file itself: documents reach it already parsed by
 :mod:`edition.xmlio` (so the same safety rules hold everywhere). Each compiled
@@ -11,6 +12,7 @@ network. (Saxon cannot lift that restriction again, hence one processor per styl
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -24,6 +26,11 @@ XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
 #: strings up to this length are made into XDM values once per stylesheet (see Stylesheet.string),
 #: up to this many (then the made ones are let go and made again as needed)
 _SHORT, _KEPT = 1024, 65536
+#: A document handed to Saxon (:meth:`Stylesheet.document`).
+Node = PyXdmNode
+#: What a parameter of a stylesheet may be: a string, a boolean, an array of strings, or a map
+#: from strings to arrays of strings or booleans.
+Value = str | bool | list[str] | dict[str, list[str] | bool]
 
 
 class SaxonError(Exception):
@@ -88,6 +95,67 @@ class Stylesheet:
     def string_array(self, values: list[str]):
         """An XDM array of strings."""
         return self._processor.make_array([self.string(v) for v in values])
+
+    def value(self, value: Value):
+        """The XDM value of a parameter."""
+        if isinstance(value, dict):
+            return self.string_map({key: self.value(item) for key, item in value.items()})
+        return self.string_array(value) if isinstance(value, list) else self.boolean(value) \
+            if isinstance(value, bool) else self.string(value)
+
+    def set(self, nodes: dict[str, Node], **parameters: Value) -> None:
+        """Set the parameters for the next runs: ``$edition`` (the documents ``nodes``, by URI) and
+        ``parameters`` (``_`` in their names stands for ``-``); the others are cleared."""
+        executable = self.executable
+        executable.clear_parameters()
+        executable.set_parameter("edition", self.string_map(nodes))
+        for name, value in parameters.items():
+            executable.set_parameter(name.replace("_", "-"), self.value(value))
+
+    def transform(self, node: Node, what: str) -> str:
+        """The output for the document ``node`` (``what`` names it in messages)."""
+        return self.run(what, lambda executable: executable.transform_to_string(xdm_node=node))
+
+    def call_template(self, what: str, name: str | None = None) -> str:
+        """The output of the named template ``name`` (default: ``xsl:initial-template``)."""
+        if name is None:
+            return self.run(what, lambda executable: executable.call_template_returning_string())
+        return self.run(what, lambda executable: executable.call_template_returning_string(template_name=name))
+
+    def call_template_strings(self, what: str, name: str, **parameters: list[str]) -> list[str]:
+        """The strings the named template ``name`` returns, called with the template parameters
+        ``parameters`` (arrays of strings)."""
+        def call(executable):
+            executable.set_initial_template_parameters(False, {key: self.string_array(value)
+                                                               for key, value in parameters.items()})
+            executable.set_result_as_raw_value(True)  # the strings themselves, not a tree of them
+            try:
+                result = executable.call_template_returning_value(template_name=name)
+            finally:
+                executable.set_result_as_raw_value(False)
+            return [result.item_at(i).string_value for i in range(result.size)] if result is not None else None
+        return self.run(what, call)
+
+    def call_function(self, what: str, name: str, node: Node) -> str:
+        """The string value of the first item the stylesheet function ``name`` returns for ``node``."""
+        return self.run(what, lambda executable: executable.call_function_returning_value(name, [node]).head.string_value)
+
+    def run(self, what: str, call: Callable):
+        """``call(executable)``; :class:`SaxonError` with the stylesheet's messages if it fails
+        or gives nothing (``what``: the input, for the message)."""
+        executable = self.executable
+        executable.set_save_xsl_message(True)
+        try:
+            result = call(executable)
+        except PySaxonApiError as exc:
+            messages = executable.get_xsl_messages()
+            reason = " ".join(messages.item_at(i).string_value for i in range(messages.size)) if messages else ""
+            raise SaxonError(f"{what}: {self.path.name} failed: {reason or str(exc).strip()}") from None
+        finally:
+            executable.clear_xsl_messages()
+        if result is None:
+            raise SaxonError(f"{what}: {self.path.name} produced no output")
+        return result
 
 
 @functools.cache

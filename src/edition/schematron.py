@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PyXdmNode
 
-from .saxon import XSLT_DIR, SaxonError, Stylesheet, stylesheet
+from .saxon import XSLT_DIR, Node, Stylesheet, stylesheet
 from .xmlio import parse_bytes, parse_file
 
 COMPILER = XSLT_DIR / "schematron" / "compile.xsl"
@@ -32,16 +31,8 @@ class Schematron:
 
     def __init__(self, schema: Path):
         compiler = stylesheet(COMPILER)
-        source = compiler.document(parse_file(schema), schema.resolve().as_uri())
-        compiler.executable.set_save_xsl_message(True)
-        try:
-            xslt = compiler.executable.transform_to_string(xdm_node=source)
-        except PySaxonApiError as exc:
-            messages = compiler.executable.get_xsl_messages()
-            reason = " ".join(messages.item_at(i).string_value for i in range(messages.size)) if messages else ""
-            raise SaxonError(f"{schema}: cannot compile the Schematron: {reason or str(exc).strip()}") from None
-        finally:
-            compiler.executable.clear_xsl_messages()
+        compiler.set({})
+        xslt = compiler.transform(compiler.document(parse_file(schema), schema.resolve().as_uri()), str(schema))
         self.schema = schema
         self.stylesheet = Stylesheet(schema, text=xslt)
 
@@ -50,26 +41,18 @@ class Schematron:
         sheet = self.stylesheet
         return self.check({uri: sheet.document(tree, uri) for uri, tree in documents.items()}, targets)
 
-    def check(self, nodes: dict[str, PyXdmNode], targets: list[str],
+    def check(self, nodes: dict[str, Node], targets: list[str],
               lets: dict[str, dict[str, list[str] | bool]] | None = None) -> dict[str, list[Finding]]:
         """Check each URI in ``targets``; ``nodes`` (URI -> document built by :attr:`stylesheet`)
         is the edition; ``lets`` supplies schema-level lets (name -> map from strings to arrays
         of strings or booleans) instead of their computation from the edition."""
         sheet = self.stylesheet
-        edition = sheet.string_map(nodes)
-        executable = sheet.executable
-        executable.set_parameter("schematron-documents", edition)
-        executable.set_parameter("edition", edition)
-        executable.set_parameter("schematron-targets", sheet.string_array(targets))
-        for name, mapping in (lets or {}).items():
-            executable.set_parameter(name, sheet.string_map({key: sheet.string_array(value) if isinstance(value, list)
-                                                             else sheet.boolean(value) for key, value in mapping.items()}))
+        sheet.set(nodes, schematron_targets=targets, **(lets or {}))
+        sheet.executable.set_parameter("schematron-documents", sheet.string_map(nodes))
         try:
-            output = executable.call_template_returning_string(template_name="schematron-validate-all")
-        except PySaxonApiError as exc:
-            raise SaxonError(f"{self.schema}: Schematron failed: {str(exc).strip()}") from None
+            output = sheet.call_template(str(self.schema), "schematron-validate-all")
         finally:
-            executable.clear_parameters()
+            sheet.executable.clear_parameters()
         report = parse_bytes(output.encode("utf-8"), "<svrl>").getroot()
         results: dict[str, list[Finding]] = {uri: [] for uri in targets}
         for document in report.iterfind(f"{{{SVRL}}}schematron-output"):
@@ -80,11 +63,7 @@ class Schematron:
             ]
         return results
 
-    def summary(self, node: PyXdmNode) -> dict[str, list[str]]:
+    def summary(self, node: Node) -> dict[str, list[str]]:
         """What the schema's ``ed:summary`` function gathers from one document (built by
         :attr:`stylesheet`) for the schema-level lets: its ``ids`` and pointer ``targets``."""
-        try:
-            value = self.stylesheet.executable.call_function_returning_value(f"{{{FUNCTIONS}}}summary", [node])
-        except PySaxonApiError as exc:
-            raise SaxonError(f"{self.schema}: ed:summary failed: {str(exc).strip()}") from None
-        return json.loads(value.head.string_value)
+        return json.loads(self.stylesheet.call_function(str(self.schema), f"{{{FUNCTIONS}}}summary", node))

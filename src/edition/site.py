@@ -14,17 +14,13 @@ import orjson
 
 from .documents import Source
 from .indices import INDICES, Indices, Page, entity_json, pages_of, records_json, sections_json, to_json
+from .outputs import HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope
 from .problems import ERROR, InputError, Problem
-from .rendering import Rendering, output_names
-from .saxon import XSLT_DIR, stylesheet
-from .search import bundles
+from .rendering import Renderer, output_names, write_each
+from .saxon import XSLT_DIR
 from .xmlio import atomic_write
 
-HTML_DIR = XSLT_DIR / "html"
-ASSETS = HTML_DIR / "assets"
-HOME_PAGE = "index.html"
-# The pages about the whole edition: named templates of indices.xsl, written as NAME.html.
-INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "search")
+ASSETS = XSLT_DIR / "html" / "assets"
 #: What each page about the edition shows of the indices (sections of indices.json besides
 #: ``documents``; ``works``, the overview of the works' pages: :func:`works_overview`), the
 #: costliest first.
@@ -44,23 +40,6 @@ PAGE_BATCH = 50
 MENTIONS_PER_PAGE = 500
 #: How many works cited a page of them lists (``works/1`` …, in the order of the index).
 WORKS_PER_PAGE = 500
-
-
-class SitePages(Rendering):
-    """``indices.xsl``: the pages about the whole edition."""
-
-    def pages(self, names: list[str]) -> dict[str, str]:
-        """The pages ``names`` (``home`` and those of :data:`INDEX_PAGES`) by name, rendered in one
-        transformation (so the index data are parsed once)."""
-        def call(executable):
-            executable.set_initial_template_parameters(False, {"pages": self.sheet.string_array(names)})
-            executable.set_result_as_raw_value(True)  # the strings themselves, not a tree of them
-            try:
-                result = executable.call_template_returning_value(template_name="pages")
-            finally:
-                executable.set_result_as_raw_value(False)
-            return [result.item_at(i).string_value for i in range(result.size)] if result is not None else None
-        return dict(zip(names, self._run(", ".join(f"{name}.html" for name in names), call)))
 
 
 def page_file(name: str) -> str:
@@ -207,12 +186,12 @@ class RecordPages:
             yield names[start:start + PAGE_BATCH]
 
 
-def write_pages(site: SitePages, names: list[str], out_dir: Path) -> list[Path]:
-    """Render the pages ``names`` of ``site`` and write them into ``out_dir`` (``home`` as the
-    home page, the others as NAME.html)."""
+def write_pages(pages: dict[str, str], out_dir: Path) -> list[Path]:
+    """Write the ``pages`` about the edition (by name: :meth:`edition.rendering.Renderer.pages`)
+    into ``out_dir`` (``home`` as the home page, the others as NAME.html)."""
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, page in site.pages(names).items():
+    for name, page in pages.items():
         written.append(out_dir / page_file(name))
         atomic_write(written[-1], page)
     return written
@@ -241,25 +220,17 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
     with the home page if ``home``, the index, entity and search pages if ``indices`` are given
     (the search index itself is :func:`edition.search.index_site`'s), and the assets. Returns
     the pages written."""
-    names = output_names(documents, ".html")
-    index_pages = [f"{name}.html" for name in INDEX_PAGES] if indices is not None else []
-    check_names(documents, names, [HOME_PAGE] * home + index_pages)
-    parameters = dict(documents=[s.uri for s in documents], home_page=HOME_PAGE if home else "",
-                      index_pages=index_pages, search_indexes=[folder for folder, pages in
-                                                               bundles(list(names.values())).items() if pages])
-    pages = Rendering(HTML_DIR / "document.xsl", edition, **parameters)
-    written = []
-    for source in documents:
-        progress(f"HTML {source.path.name}")
-        atomic_write(out_dir / names[source.uri], pages.document(source))
-        written.append(out_dir / names[source.uri])
-    if home or index_pages:
-        progress("HTML pages about the edition")
-        sheet = stylesheet(HTML_DIR / "indices.xsl")
-        nodes = {s.uri: sheet.document(s.tree, s.uri) for s in edition}
+    names = output_names(documents, HTML.suffix)
+    scope = Scope([s.uri for s in documents], list(names.values()), home=home, index_pages=indices is not None)
+    check_names(documents, names, [HOME_PAGE] * home + [f"{name}.html" for name in INDEX_PAGES] * scope.index_pages)
+    parameters = HTML.parameters(scope)
+    written, _ = write_each(HTML, documents, edition, out_dir, parameters, progress)
+    if home or scope.index_pages:
+        progress(PAGES.label)
+        renderer = Renderer(edition)
 
         def write(names: list[str], data: str) -> list[Path]:
-            return write_pages(SitePages.over(sheet.path, nodes, **parameters, indices=data), names, out_dir)
+            return write_pages(renderer.pages(PAGES, parameters | {"indices": data}, names), out_dir)
         if indices is None:
             written += write(["home"] * home, "{}")
         else:  # each page from its own data, as a build renders them

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXdmNode
 
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
+from .saxon import Node
 from .schematron import Schematron
 from .xmlio import parse_file
 
@@ -174,7 +174,7 @@ def validate(paths: list[Path], schema: str = "edition") -> Report:
     return report
 
 
-def check_document(source: Source, edition: dict[str, PyXdmNode], lets: dict[str, dict]) -> list[Problem]:
+def check_document(source: Source, edition: dict[str, Node], lets: dict[str, dict]) -> list[Problem]:
     """The problems of ``source`` alone, against the grammar and the Schematron rules, with
     ``edition`` (URI -> document built by the Schematron's stylesheet: at least the registers,
     ``source`` and the files it points into) and ``lets``, its share of the schema-level lets

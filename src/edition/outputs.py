@@ -1,0 +1,116 @@
+"""The outputs of an edition, declared once: each one's name, entry stylesheet, parameters,
+whether it is made per document or per edition, its post-processing and where its files go.
+
+``edition build`` (:mod:`edition.parallel`) and the commands that render files one by one
+(``edition html``, ``text``, ``index``, ``pdf``) make them through the same
+:class:`edition.rendering.Renderer`. A new output format is an :class:`Output` here, listed in
+:data:`OUTPUTS`, and its stylesheet in ``xslt/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from .documents import Source
+from .records import records
+from .saxon import XSLT_DIR, Value
+from .search import bundles
+
+HOME_PAGE = "index.html"
+#: The pages about the whole edition: named templates of indices.xsl, written as NAME.html.
+INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "search")
+#: The folder of each document's index records in a build (``NAME.json``), kept for the next build.
+RECORDS_DIR = ".edition-cache/records"
+#: The whole edition's PDF, beside each document's.
+BOOK = "edition.pdf"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one run renders, which the outputs' parameters are made from: the ``documents``
+    (URIs, in edition order) and their ``pages`` (HTML file names); whether the site has a
+    home page and the pages about the edition; how the text shows notes; whether every register
+    is among the files rendered (else the index records carry what they say of each entry)."""
+
+    documents: list[str]
+    pages: list[str] = field(default_factory=list)
+    home: bool = True
+    index_pages: bool = True
+    notes: str = "endnotes"
+    registers_indexed: bool = True
+
+
+@dataclass(frozen=True)
+class Made:
+    """What rendering one output of one document gave: the file's ``data``, and the page of each
+    anchor (PDF)."""
+
+    data: str | bytes
+    anchors: dict[str, int] = field(default_factory=dict)
+
+
+def _as_is(output: str, source: Source) -> Made:
+    return Made(output)
+
+
+def _records(output: str, source: Source) -> Made:
+    return Made(orjson.dumps(records(output, source.path)))
+
+
+def _laid_out(output: str, source: Source) -> Made:
+    from .pdf import layout  # WeasyPrint: imported only where PDFs are made
+    laid, anchors = layout(output)
+    return Made(laid.write_pdf(), anchors)
+
+
+def _site(scope: Scope) -> dict[str, Value]:
+    return dict(documents=scope.documents, home_page=HOME_PAGE if scope.home else "",
+                index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],
+                search_indexes=[folder for folder, pages in bundles(scope.pages).items() if pages])
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output: ``stylesheet`` (in ``xslt/``) run with ``parameters`` (made from the
+    :class:`Scope`); per document (a file ``NAME`` + ``suffix`` in ``folder`` of the build's
+    output, made from the stylesheet's output by ``finish``; for registers too if ``registers``;
+    by the initial template with ``$documents`` the document if ``book``) or per edition."""
+
+    name: str
+    stylesheet: Path
+    folder: str
+    label: str
+    suffix: str = ""
+    per_document: bool = True
+    registers: bool = False
+    book: bool = False
+    parameters: Callable[[Scope], dict[str, Value]] = lambda scope: {}
+    finish: Callable[[str, Source], Made] = _as_is
+
+
+RECORDS = Output("records", XSLT_DIR / "index" / "mentions.xsl", RECORDS_DIR, "index records", ".json", registers=True,
+                 parameters=lambda scope: {"registers_indexed": scope.registers_indexed}, finish=_records)
+HTML = Output("html", XSLT_DIR / "html" / "document.xsl", "site", "HTML", ".html", parameters=_site)
+TEXT = Output("text", XSLT_DIR / "text" / "text.xsl", "text", "text", ".txt",
+              parameters=lambda scope: {"notes": scope.notes})
+PRINT = Output("pdf", XSLT_DIR / "print" / "print.xsl", "pdf", "PDF", ".pdf", book=True,
+               parameters=lambda scope: {"css": "print.css", "indices": "{}"}, finish=_laid_out)
+#: The pages about the edition (home, lists, entity, year and works pages: :mod:`edition.site`),
+#: from the index data.
+PAGES = Output("pages", XSLT_DIR / "html" / "indices.xsl", "site", "HTML pages about the edition",
+               per_document=False, parameters=_site)
+#: The whole edition's PDF (:data:`BOOK`), with its indices.
+EDITION_PDF = Output("book", XSLT_DIR / "print" / "print.xsl", "pdf", f"PDF {BOOK}", per_document=False,
+                     parameters=lambda scope: {"documents": scope.documents, "css": "print.css"})
+
+#: Every output, by name; the per-document ones in the order a build makes them.
+OUTPUTS = {output.name: output for output in (RECORDS, HTML, TEXT, PRINT, PAGES, EDITION_PDF)}
+
+
+def parameters(scope: Scope, names: list[str]) -> dict[str, dict[str, Value]]:
+    """The parameters of the outputs ``names`` for ``scope``."""
+    return {name: OUTPUTS[name].parameters(scope) for name in names}
