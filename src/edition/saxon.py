@@ -103,14 +103,21 @@ class Stylesheet:
         return self.string_array(value) if isinstance(value, list) else self.boolean(value) \
             if isinstance(value, bool) else self.string(value)
 
-    def set(self, nodes: dict[str, Node], **parameters: Value) -> None:
-        """Set the parameters for the next runs: ``$edition`` (the documents ``nodes``, by URI) and
-        ``parameters`` (``_`` in their names stands for ``-``); the others are cleared."""
+    def set(self, nodes: dict[str, Node], *, also: tuple[str, ...] = (), **parameters: Value) -> None:
+        """Set the parameters for the next runs: ``$edition`` (the documents ``nodes``, by URI; so
+        are the parameters named in ``also``) and ``parameters`` (``_`` in their names stands
+        for ``-``); the others are cleared (:meth:`clear`)."""
         executable = self.executable
         executable.clear_parameters()
-        executable.set_parameter("edition", self.string_map(nodes))
+        edition = self.string_map(nodes)
+        for name in ("edition", *also):
+            executable.set_parameter(name, edition)
         for name, value in parameters.items():
             executable.set_parameter(name.replace("_", "-"), self.value(value))
+
+    def clear(self) -> None:
+        """Clear the parameters (and let go of the documents they hold)."""
+        self.executable.clear_parameters()
 
     def transform(self, node: Node, what: str) -> str:
         """The output for the document ``node`` (``what`` names it in messages)."""

@@ -47,12 +47,11 @@ class Schematron:
         is the edition; ``lets`` supplies schema-level lets (name -> map from strings to arrays
         of strings or booleans) instead of their computation from the edition."""
         sheet = self.stylesheet
-        sheet.set(nodes, schematron_targets=targets, **(lets or {}))
-        sheet.executable.set_parameter("schematron-documents", sheet.string_map(nodes))
+        sheet.set(nodes, also=("schematron-documents",), schematron_targets=targets, **(lets or {}))
         try:
             output = sheet.call_template(str(self.schema), "schematron-validate-all")
         finally:
-            sheet.executable.clear_parameters()
+            sheet.clear()
         report = parse_bytes(output.encode("utf-8"), "<svrl>").getroot()
         results: dict[str, list[Finding]] = {uri: [] for uri in targets}
         for document in report.iterfind(f"{{{SVRL}}}schematron-output"):
