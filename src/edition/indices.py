@@ -283,37 +283,8 @@ class Staging:
         db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {SCHEMA} {_ASSEMBLY}")
         db.execute("ATTACH DATABASE ? AS staged", (str(self.path),))
         db.executemany("INSERT INTO edition VALUES (?, ?)", ((name, number) for number, name in enumerate(names, 1)))
-        documents = db.execute("SELECT e.number, d.path, d.key, d.file, d.title, d.lang FROM edition e "
-                               "JOIN staged.staged_documents d USING (document) ORDER BY e.number").fetchall()
-        if len(documents) != len(names):
-            raise ValueError("documents to index that were not staged")
-        keys: set[str] = set()
-        for _, path, key, *_ in documents:
-            if key in keys:
-                raise InputError(Problem(path, 0, 0, ERROR, f"two documents have the key \"{key}\" (TEI/@xml:id, "
-                                         "else the file name): give one of them another xml:id", "index-document-key"))
-            keys.add(key)
-        db.executemany("INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
-                       ((number, *fields) for number, _, *fields in documents))
-        # each entity as its first mention in the edition names it, with its register entry's data
-        first = "min(e.number * 4294967296 + s.position)"  # the row of the first: SQLite's rule for min()
-        registered = {(kind, key): orjson.loads(data) for kind, key, data, _ in db.execute(
-            f"SELECT s.type, s.key, s.data, {first} FROM staged.staged_entities s JOIN edition e USING (document) "
-            "GROUP BY s.type, s.key")}
-        entities: dict[str, list[dict]] = {kind: [] for kind in INDICES}
-        for kind, key, value, surface, start, end, _ in db.execute(
-                f"SELECT s.type, s.entity, s.value, s.surface, s.sort_start, s.sort_end, {first} "
-                "FROM staged.staged_mentions s JOIN edition e USING (document) GROUP BY s.type, s.entity"):
-            entities[kind].append({name: "" for name in ENTITY_FIELDS} | {
-                "key": key, "type": kind, "name": value or surface, "variants": [], "notes": [], "dates": [],
-                "idnos": [], "lat": None, "long": None, "sort_start": start, "sort_end": end}
-                | registered.get((kind, key), {}))
-        for kind, listed in entities.items():
-            if kind == "date":
-                listed.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
-            else:
-                listed.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
-        ordered = [entity for kind in INDICES for entity in entities[kind]]
+        _assemble_documents(db, len(names))
+        ordered = _assemble_entities(db)
         _insert(db, "entities", ["id", *ENTITY_FIELDS],
                 ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(ordered, 1)))
         db.executemany("INSERT INTO ranks VALUES (?, ?, ?)", ((e["type"], e["key"], number)
@@ -331,6 +302,46 @@ class Staging:
         db.execute("DETACH DATABASE staged")
         db.executescript(f"DROP TABLE temp.edition; DROP TABLE temp.ranks; {INDEXES}")
         db.commit()
+
+
+def _assemble_documents(db: sqlite3.Connection, count: int) -> None:
+    """The documents of the store (:meth:`Staging.assemble`): the ``count`` documents to index,
+    each staged, with keys of their own."""
+    documents = db.execute("SELECT e.number, d.path, d.key, d.file, d.title, d.lang FROM edition e "
+                           "JOIN staged.staged_documents d USING (document) ORDER BY e.number").fetchall()
+    if len(documents) != count:
+        raise ValueError("documents to index that were not staged")
+    keys: set[str] = set()
+    for _, path, key, *_ in documents:
+        if key in keys:
+            raise InputError(Problem(path, 0, 0, ERROR, f"two documents have the key \"{key}\" (TEI/@xml:id, "
+                                     "else the file name): give one of them another xml:id", "index-document-key"))
+        keys.add(key)
+    db.executemany("INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
+                   ((number, *fields) for number, _, *fields in documents))
+
+
+def _assemble_entities(db: sqlite3.Connection) -> list[dict]:
+    """The entities of the store (:meth:`Staging.assemble`), in index order: each as its first
+    mention in the edition names it, with its register entry's data."""
+    first = "min(e.number * 4294967296 + s.position)"  # the row of the first: SQLite's rule for min()
+    registered = {(kind, key): orjson.loads(data) for kind, key, data, _ in db.execute(
+        f"SELECT s.type, s.key, s.data, {first} FROM staged.staged_entities s JOIN edition e USING (document) "
+        "GROUP BY s.type, s.key")}
+    entities: dict[str, list[dict]] = {kind: [] for kind in INDICES}
+    for kind, key, value, surface, start, end, _ in db.execute(
+            f"SELECT s.type, s.entity, s.value, s.surface, s.sort_start, s.sort_end, {first} "
+            "FROM staged.staged_mentions s JOIN edition e USING (document) GROUP BY s.type, s.entity"):
+        entities[kind].append({name: "" for name in ENTITY_FIELDS} | {
+            "key": key, "type": kind, "name": value or surface, "variants": [], "notes": [], "dates": [],
+            "idnos": [], "lat": None, "long": None, "sort_start": start, "sort_end": end}
+            | registered.get((kind, key), {}))
+    for kind, listed in entities.items():
+        if kind == "date":
+            listed.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
+        else:
+            listed.sort(key=lambda e: (_sort_name(e["name"]), e["key"]))
+    return [entity for kind in INDICES for entity in entities[kind]]
 
 
 def open_indices(store: Path) -> Indices:

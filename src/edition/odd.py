@@ -306,22 +306,8 @@ def build_rng(odd_path: str | os.PathLike, tei_all_path: str | os.PathLike) -> b
     spec = _schema_spec(odd_path)
     included = _included(spec)
     tei_all = parse_file(tei_all_path).getroot()
-    defines = {d.get("name"): deepcopy(d) for d in tei_all.iterchildren(_rng("define"))}
-    elements = {n for n, d in defines.items() if _is_element_define(d)}
-    if included - elements:
-        raise OddError("not TEI elements: " + " ".join(sorted(included - elements)))
-    for class_spec in spec.iter(_tei("classSpec")):
-        _delete_class(class_spec, defines)
-    for element_spec in spec.iter(_tei("elementSpec")):
-        _change_element(element_spec, defines, included)
-    for define in defines.values():
-        for ref in [r for r in define.iter(_rng("ref")) if r.get("name") in elements - included]:
-            ref.getparent().replace(ref, etree.Element(_rng("notAllowed")))
-    start = etree.Element(_rng("start"))
-    names = spec.get("start", "TEI").split()
-    choice = etree.SubElement(start, _rng("choice")) if len(names) > 1 else start
-    for name in names:
-        etree.SubElement(choice, _rng("ref"), name=name)
+    defines = _customised(spec, tei_all, included)
+    start = _start(spec.get("start", "TEI").split())
     unsatisfiable = _prune(defines) & included
     if unsatisfiable:
         raise OddError("content models need excluded elements: " + " ".join(sorted(unsatisfiable)))
@@ -337,9 +323,40 @@ def build_rng(odd_path: str | os.PathLike, tei_all_path: str | os.PathLike) -> b
     grammar.extend(defines[name] for name in defines if name in keep)
     _tidy(grammar)
     etree.cleanup_namespaces(grammar, top_nsmap={None: RNG, "a": ANN})
+    _check_closed(grammar)
+    return etree.tostring(grammar, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _customised(spec: etree._Element, tei_all: etree._Element, included: set[str]) -> dict[str, etree._Element]:
+    """The defines of ``tei_all`` as the ODD's ``spec`` changes them, by name: its class and
+    element specifications applied, references to elements not ``included`` not allowed."""
+    defines = {d.get("name"): deepcopy(d) for d in tei_all.iterchildren(_rng("define"))}
+    elements = {n for n, d in defines.items() if _is_element_define(d)}
+    if included - elements:
+        raise OddError("not TEI elements: " + " ".join(sorted(included - elements)))
+    for class_spec in spec.iter(_tei("classSpec")):
+        _delete_class(class_spec, defines)
+    for element_spec in spec.iter(_tei("elementSpec")):
+        _change_element(element_spec, defines, included)
+    for define in defines.values():
+        for ref in [r for r in define.iter(_rng("ref")) if r.get("name") in elements - included]:
+            ref.getparent().replace(ref, etree.Element(_rng("notAllowed")))
+    return defines
+
+
+def _start(names: list[str]) -> etree._Element:
+    """The grammar's start: the elements ``names``."""
+    start = etree.Element(_rng("start"))
+    choice = etree.SubElement(start, _rng("choice")) if len(names) > 1 else start
+    for name in names:
+        etree.SubElement(choice, _rng("ref"), name=name)
+    return start
+
+
+def _check_closed(grammar: etree._Element) -> None:
+    """Refuse a grammar with a wildcard or an undocumented element."""
     if next(grammar.iter(_rng("anyName")), None) is not None:
         raise OddError("an anyName wildcard is reachable from the start")
     for element in grammar.iter(_rng("element")):
         if element.find(DOC) is None or not element.get("name"):
             raise OddError(f"element {element.get('name')}: no a:documentation")
-    return etree.tostring(grammar, xml_declaration=True, encoding="UTF-8", pretty_print=True)

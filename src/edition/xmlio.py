@@ -126,34 +126,39 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser, base_url=path))
     except etree.XMLSyntaxError as exc:
-        entry = parser.error_log.filter_from_level(etree.ErrorLevels.ERROR)
-        first = entry[0] if entry else None
-        line = first.line if first else (exc.lineno or 1)
-        column = first.column if first else (exc.offset or 1)
-        # libxml2's messages may run over several lines and name parser options the user cannot set
-        message = " ".join((first.message if first else str(exc)).split()).replace(", try XML_PARSE_HUGE", "")
-        entity = re.match(r"Entity '([^']+)' not defined", message)
-        if entity:
-            text = data.split(b"\n")[line - 1] if 0 < line <= data.count(b"\n") + 1 else b""
-            start = text.rfind(f"&{entity.group(1)};".encode(), 0, max(column - 1, 0))
-            column = start + 1 if start >= 0 else column
-            raise _problem(path, max(line, 1), max(column, 1),
-                           f"entity reference &{entity.group(1)}; cannot be resolved: DTDs are not loaded; "
-                           "write the character itself or a numeric character reference", "xml-entity-reference") from None
-        depth = re.match(r"Excessive depth in document: (\d+)", message)
-        if depth:
-            raise _problem(path, max(line, 1), max(column, 1), f"elements are nested more than {depth.group(1)} deep "
-                           "here: refused for safety (no edition needs such depth)", "xml-syntax") from None
-        if "Invalid bytes in character encoding" in message or "Input is not proper UTF-8" in message:
-            declared = re.match(rb"<\?xml[^>]*?encoding=[\"']([^\"']+)", data.lstrip(b"\xef\xbb\xbf"))
-            encoding = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
-            raise _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: the bytes here are not {encoding}"
-                           f"{'' if declared else ' (no encoding is declared, so UTF-8 is assumed)'}: save the file as "
-                           "UTF-8 or declare its real encoding in <?xml … encoding=\"…\"?>", "xml-syntax") from None
-        raise _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: {message}", "xml-syntax") from None
+        raise _syntax_problem(exc, parser, data, path) from None
     except (ValueError, LookupError) as exc:
         raise _problem(path, 1, 1, f"cannot read the document: {exc}", "xml-encoding") from None
     return tree
+
+
+def _syntax_problem(exc: etree.XMLSyntaxError, parser: etree.XMLParser, data: bytes, path: str) -> InputError:
+    """What is wrong with ``data`` (the contents of ``path``) that ``parser`` refused, said plainly."""
+    entry = parser.error_log.filter_from_level(etree.ErrorLevels.ERROR)
+    first = entry[0] if entry else None
+    line = first.line if first else (exc.lineno or 1)
+    column = first.column if first else (exc.offset or 1)
+    # libxml2's messages may run over several lines and name parser options the user cannot set
+    message = " ".join((first.message if first else str(exc)).split()).replace(", try XML_PARSE_HUGE", "")
+    entity = re.match(r"Entity '([^']+)' not defined", message)
+    if entity:
+        text = data.split(b"\n")[line - 1] if 0 < line <= data.count(b"\n") + 1 else b""
+        start = text.rfind(f"&{entity.group(1)};".encode(), 0, max(column - 1, 0))
+        column = start + 1 if start >= 0 else column
+        return _problem(path, max(line, 1), max(column, 1),
+                        f"entity reference &{entity.group(1)}; cannot be resolved: DTDs are not loaded; "
+                        "write the character itself or a numeric character reference", "xml-entity-reference")
+    depth = re.match(r"Excessive depth in document: (\d+)", message)
+    if depth:
+        return _problem(path, max(line, 1), max(column, 1), f"elements are nested more than {depth.group(1)} deep "
+                        "here: refused for safety (no edition needs such depth)", "xml-syntax")
+    if "Invalid bytes in character encoding" in message or "Input is not proper UTF-8" in message:
+        declared = re.match(rb"<\?xml[^>]*?encoding=[\"']([^\"']+)", data.lstrip(b"\xef\xbb\xbf"))
+        encoding = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
+        return _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: the bytes here are not {encoding}"
+                        f"{'' if declared else ' (no encoding is declared, so UTF-8 is assumed)'}: save the file as "
+                        "UTF-8 or declare its real encoding in <?xml … encoding=\"…\"?>", "xml-syntax")
+    return _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: {message}", "xml-syntax")
 
 
 def read_file(path: str | os.PathLike) -> bytes:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import find_dates
+from .dates import DateMatch, find_dates
 from .matcher import Match, Matcher, longest_first
 from .registers import TYPES, Entry, Registers
 from .textmap import Run, TextMap
@@ -98,12 +98,16 @@ class Annotator:
             if not run.within(*_NOT_CONTEXT):
                 year = next((d.year for d in reversed(dates) if d.year), year)
             if eligible:
-                spans = [_Span(d.start, d.end, "date", d.attributes) for d in dates]
-                spans += [self._name_span(m, document.path) for m in self._names.candidates(run.text)]
-                urls = [m.span() for m in _URL.finditer(run.text)]
-                spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in urls)]
-                proposals += [self._proposal(document, run, span) for span in longest_first(spans)]
+                proposals += [self._proposal(document, run, span) for span in self._spans(document, run, dates)]
         return proposals
+
+    def _spans(self, document: TextMap, run: Run, dates: list[DateMatch]) -> list[_Span]:
+        """The spans to tag in an eligible ``run`` of ``document``: its ``dates`` and names
+        (outside URLs), longest first where they overlap."""
+        spans = [_Span(d.start, d.end, "date", d.attributes) for d in dates]
+        spans += [self._name_span(m, document.path) for m in self._names.candidates(run.text)]
+        urls = [m.span() for m in _URL.finditer(run.text)]
+        return longest_first([s for s in spans if not any(s.start < end and start < s.end for start, end in urls)])
 
     @staticmethod
     def _name_span(match: Match[list[Entry]], document: Path) -> _Span:
