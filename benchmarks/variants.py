@@ -35,6 +35,7 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
     from edition.documents import Source
     from edition.outputs import OUTPUTS
     from edition.parallel import Plan, Worker
+    from edition.rendering import SHARED
     from edition.saxon import XSLT_DIR, stylesheet
     setup = edition(corpus)
     base = OUTPUTS[output].stylesheet
@@ -44,7 +45,7 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
         renderer = Worker(Plan(Path(scratch), setup.stubs, setup.registers, setup.names)).renderer
     nodes = [renderer.nodes(sheet, sources) for sheet in sheets]
     for sheet, edition_nodes in zip(sheets, nodes):  # each stylesheet keeps its parameters from one run to the next
-        sheet.set(edition_nodes, **OUTPUTS[output].parameters(setup.scope))
+        sheet.set(edition_nodes, **SHARED, **OUTPUTS[output].parameters(setup.scope))
     best: list[dict[str, float]] = [{} for _ in sheets]
     differ = [0 for _ in sheets]
     order = list(range(len(sheets)))

@@ -42,6 +42,7 @@ from lxml import etree
 
 from . import TEI_NS, XML_NS
 from .documents import Source, find_xml_files, require_tei, with_neighbours
+from .kinds import INDEX_KINDS, KINDS, REGISTERED
 from .outputs import RECORDS, Scope
 from .problems import ERROR, InputError, Problem
 from .records import MENTION_FIELDS
@@ -50,7 +51,8 @@ from .spreadsheets import FORMULA_STARTS, spreadsheet_safe
 from .xmlio import atomic_open, atomic_path
 
 FORMATS = ("tei", "json", "csv", "sqlite")
-INDICES = {"person": "persons", "place": "places", "org": "orgs", "date": "dates"}
+#: The section of the index data of each index kind (:mod:`edition.kinds`), by type.
+INDICES = {kind.type: kind.section for kind in INDEX_KINDS}
 
 DOCUMENT_FIELDS = ("key", "file", "title", "lang")
 ENTITY_FIELDS = ("key", "type", "name", "subtype", "cert", "register", "variants", "notes", "dates", "idnos",
@@ -67,7 +69,7 @@ CREATE TABLE documents (
 );
 CREATE TABLE entities (
   id         INTEGER PRIMARY KEY,
-  type       TEXT NOT NULL CHECK (type IN ('person', 'place', 'org', 'date')),
+  type       TEXT NOT NULL CHECK (type IN (%s)),
   key        TEXT NOT NULL,     -- register xml:id; @ref/@key or surface form without register; date value
   name       TEXT NOT NULL,     -- register main name (a date's normalised value)
   subtype    TEXT,              -- the entry's @type (places: settlement, country ...)
@@ -107,7 +109,7 @@ CREATE TABLE works (
 CREATE VIEW mention_list AS
   SELECT m.*, d.key AS document, e.type AS type, e.key AS entity, e.name AS name
   FROM mentions m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id;
-"""
+""" % ", ".join(f"'{kind.type}'" for kind in INDEX_KINDS)
 #: The indexes of :data:`SCHEMA` (made once the tables are filled).
 INDEXES = """
 CREATE INDEX mentions_by_entity ON mentions (entity_id, document_id);
@@ -610,17 +612,15 @@ def _tei_mentions(mentions: Iterable[dict], files: dict[str, str], indent: bytes
     yield indent + b"</list>\n"
 
 
-_ENTRY = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
-          "org": ("listOrg", "org", "orgName")}
-
 
 def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
     kind = entity["type"]
-    entry = _tei(_ENTRY[kind][1], None, xml_id=entity["key"] if entity["register"] else None,
+    _, element, name = KINDS[kind].tei
+    entry = _tei(element, None, xml_id=entity["key"] if entity["register"] else None,
                  n=None if entity["register"] else entity["key"], type=entity["subtype"], cert=entity["cert"])
-    _tei(_ENTRY[kind][2], entry, entity["name"], type="main")
+    _tei(name, entry, entity["name"], type="main")
     for variant in entity["variants"]:
-        _tei(_ENTRY[kind][2], entry, variant, type="variant")
+        _tei(name, entry, variant, type="variant")
     for date in entity["dates"]:
         if kind == "person" and date["kind"] in ("birth", "death", "floruit"):
             _tei(date["kind"], entry, date["text"], **_tei_dating(date))
@@ -685,9 +685,8 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
         out.write(f"<?xml version='1.0' encoding='UTF-8'?>\n<TEI xmlns=\"{TEI_NS}\">\n".encode())
         write(header, 1)
         out.write(b"  <text>\n    <body>\n")
-        for kind, (list_tag, _, _) in _ENTRY.items():
-            section(INDICES[kind], {"person": "Persons", "place": "Places", "org": "Organisations"}[kind], list_tag,
-                    indices.entities[kind], _tei_entry)
+        for kind in REGISTERED:
+            section(kind.section, kind.title, kind.tei[0], indices.entities[kind.type], _tei_entry)
         section("chronology", "Chronology", "list", indices.entities["date"], _tei_dated, type="chronology")
         section("works", "Works cited", "listBibl", indices.works, _tei_work)
         out.write(b"    </body>\n  </text>\n</TEI>\n")

@@ -16,13 +16,14 @@ from pathlib import Path
 import orjson
 
 from .documents import Source
+from .kinds import INDEX_KINDS
 from .records import records
 from .saxon import XSLT_DIR, Value
 from .search import bundles
 
 HOME_PAGE = "index.html"
 #: The pages about the whole edition: named templates of indices.xsl, written as NAME.html.
-INDEX_PAGES = ("persons", "places", "organisations", "chronology", "works", "search")
+INDEX_PAGES = (*(kind.folder for kind in INDEX_KINDS), "works", "search")
 #: The folder of each document's index records in a build (``NAME.json``), kept for the next build.
 RECORDS_DIR = ".edition-cache/records"
 #: The whole edition's PDF, beside each document's.

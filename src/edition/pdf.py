@@ -26,13 +26,13 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .documents import Source
 from .indices import Indices, collect
+from .kinds import REGISTERED
 from .outputs import BOOK, EDITION_PDF, PRINT, Scope
 from .problems import ERROR, InputError, Problem
 from .rendering import Renderer, output_names, write_each
 from .xmlio import atomic_write
 
 PRINT_DIR = PRINT.stylesheet.parent
-INDEX_KINDS = ("person", "place", "org")
 
 
 class LocalFetcher(URLFetcher):
@@ -56,7 +56,7 @@ def index_json(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
     """The book's indices: for each entry, the first of its mentions on each page, where ``pages``
     gives the (document, page) of every mention laid out."""
     data = {}
-    for kind in INDEX_KINDS:
+    for kind in (kind.type for kind in REGISTERED):
         data[kind] = []
         for entity in indices.entities[kind]:
             first = {}

@@ -9,11 +9,14 @@ from pathlib import Path
 
 from . import TEI_NS
 from .documents import Source
+from .kinds import parameter as index_kinds
 from .outputs import Made, Output
 from .problems import ERROR, InputError, Problem
 from .saxon import Node, Stylesheet, Value, stylesheet
 from .xmlio import atomic_write, parse_bytes
 
+#: What every stylesheet is handed besides its output's parameters: the index kinds.
+SHARED = {"index_kinds": index_kinds()}
 _REGISTER_LISTS = {f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listPlace", "listOrg", "listEvent", "listNym")}
 
 
@@ -66,22 +69,22 @@ class Renderer:
         sheet = stylesheet(output.stylesheet)
         nodes = self.nodes(sheet, full)
         if output.book:
-            sheet.set(nodes, **parameters, documents=[source.uri])
+            sheet.set(nodes, **SHARED, **parameters, documents=[source.uri])
             return output.finish(sheet.call_template(str(sheet.path)), source)
-        sheet.set(nodes, **parameters)
+        sheet.set(nodes, **SHARED, **parameters)
         return output.finish(sheet.transform(nodes[source.uri], str(source.path)), source)
 
     def edition(self, output: Output, parameters: dict[str, Value]) -> str:
         """The per-edition ``output``: its stylesheet's initial template."""
         sheet = stylesheet(output.stylesheet)
-        sheet.set(self.nodes(sheet), **parameters)
+        sheet.set(self.nodes(sheet), **SHARED, **parameters)
         return sheet.call_template(str(sheet.path))
 
     def pages(self, output: Output, parameters: dict[str, Value], names: list[str]) -> dict[str, str]:
         """The pages ``names`` of the per-edition ``output``, by name, rendered in one
         transformation (its template ``pages``, so that the data are parsed once)."""
         sheet = stylesheet(output.stylesheet)
-        sheet.set(self.nodes(sheet), **parameters)
+        sheet.set(self.nodes(sheet), **SHARED, **parameters)
         return dict(zip(names, sheet.call_template_strings(", ".join(f"{name}.html" for name in names), "pages",
                                                            pages=names)))
 

@@ -28,9 +28,9 @@ XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
 _SHORT, _KEPT = 1024, 65536
 #: A document handed to Saxon (:meth:`Stylesheet.document`).
 Node = PyXdmNode
-#: What a parameter of a stylesheet may be: a string, a boolean, an array of strings, or a map
-#: from strings to arrays of strings or booleans.
-Value = str | bool | list[str] | dict[str, list[str] | bool]
+#: What a parameter of a stylesheet may be: a string, a boolean, or an array or a map (with
+#: strings for keys) of those.
+Value = str | bool | list["Value"] | dict[str, "Value"]
 
 
 class SaxonError(Exception):
@@ -100,8 +100,9 @@ class Stylesheet:
         """The XDM value of a parameter."""
         if isinstance(value, dict):
             return self.string_map({key: self.value(item) for key, item in value.items()})
-        return self.string_array(value) if isinstance(value, list) else self.boolean(value) \
-            if isinstance(value, bool) else self.string(value)
+        if isinstance(value, list):
+            return self._processor.make_array([self.value(item) for item in value])
+        return self.boolean(value) if isinstance(value, bool) else self.string(value)
 
     def set(self, nodes: dict[str, Node], *, also: tuple[str, ...] = (), **parameters: Value) -> None:
         """Set the parameters for the next runs: ``$edition`` (the documents ``nodes``, by URI; so

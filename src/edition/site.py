@@ -14,6 +14,7 @@ import orjson
 
 from .documents import Source
 from .indices import INDICES, Indices, Page, entity_json, pages_of, records_json, sections_json, to_json
+from .kinds import INDEX_KINDS, REGISTERED
 from .outputs import HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope
 from .problems import ERROR, InputError, Problem
 from .rendering import Renderer, output_names, write_each
@@ -29,10 +30,10 @@ PAGE_DATA = {"places": ("places",), "chronology": ("dates",), "persons": ("perso
 #: The list pages of persons, places and organisations (their entities without the mentions)
 #: and the folder of the page of each of their entities (``persons/ID.html`` …), by entity type
 #: (document pages, NAME.html beside these folders, cannot clash with them).
-ENTITY_PAGES = {"person": "persons", "place": "places", "org": "organisations"}
+ENTITY_PAGES = {kind.type: kind.folder for kind in REGISTERED}
 #: The pages that list entities without their mentions (those are on each entity's page, and
 #: on the chronology's page of each year: ``chronology/1920`` …, ``chronology/undated``).
-LIST_PAGES = (*ENTITY_PAGES.values(), "chronology")
+LIST_PAGES = tuple(kind.folder for kind in INDEX_KINDS)
 #: How many entity, year or works pages are rendered together (one transformation; one task of a build).
 PAGE_BATCH = 50
 #: How many mentions an entity's page lists: the others are on its further pages (``persons/ID~2``

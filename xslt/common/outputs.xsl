@@ -16,10 +16,18 @@
   <xsl:include href="functions.xsl"/>
   <xsl:include href="labels.xsl"/>
 
+  <!-- The index kinds in index order, as edition.kinds declares them (every rendering hands
+       them over): each a map of its type ('person' …), its section of the index data
+       ('persons' …), the folder of its pages ('persons' …) and whether it has register entries. -->
+  <xsl:param name="index-kinds" as="array(map(xs:string, item()))" required="yes"/>
+
+  <!-- The types of the kinds of register entries, in index order ('person', 'place', 'org'). -->
+  <xsl:variable name="ed:registered" as="xs:string*" select="$index-kinds?*[?registered] ! ?type"/>
+
   <!-- The folder of the pages of each kind of register entry (persons/ID.html …), beside
        their list page (persons.html …). -->
   <xsl:variable name="ed:entity-folders" as="map(xs:string, xs:string)"
-      select="map{ 'person': 'persons', 'place': 'places', 'org': 'organisations' }"/>
+      select="map:merge($index-kinds?*[?registered] ! map{ ?type: ?folder })"/>
 
   <!-- The page of the entity $id of type $type ('person', 'place', 'org'): 'persons/t-stalin.html'. -->
   <xsl:function name="ed:entity-page" as="xs:string">

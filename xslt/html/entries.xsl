@@ -18,10 +18,17 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- The title of the list page of each kind of register entry, and what one entry is called. -->
   <xsl:variable name="h:entity-pages" as="map(xs:string, map(xs:string, xs:string))" select="map{
-    'person': map{ 'file': 'persons.html', 'title': 'Persons', 'one': 'person' },
-    'place': map{ 'file': 'places.html', 'title': 'Places', 'one': 'place' },
-    'org': map{ 'file': 'organisations.html', 'title': 'Organisations', 'one': 'organisation' } }"/>
+    'person': map{ 'title': 'Persons', 'one': 'person' },
+    'place': map{ 'title': 'Places', 'one': 'place' },
+    'org': map{ 'title': 'Organisations', 'one': 'organisation' } }"/>
+
+  <!-- The list page of the entities of $type (persons.html …). -->
+  <xsl:function name="h:list-page" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="$ed:entity-folders($type) || '.html'"/>
+  </xsl:function>
 
   <!-- Labels of an entity's dates, by kind. -->
   <xsl:variable name="h:dates" as="map(xs:string, xs:string)"
@@ -38,7 +45,7 @@
     <xsl:variable name="page" select="$h:entity-pages($type)"/>
     <xsl:variable name="entities" select="h:entities($type)"/>
     <xsl:call-template name="h:index-page">
-      <xsl:with-param name="file" select="$page?file"/>
+      <xsl:with-param name="file" select="h:list-page($type)"/>
       <xsl:with-param name="title" select="$page?title"/>
       <xsl:with-param name="content">
         <p class="index-summary">{count($entities)} {$page?one}{if (count($entities) = 1) then '' else 's'},
@@ -76,7 +83,7 @@
        number ?page of ?pages (persons/ID~2.html …) when its mentions fill more than one. -->
   <xsl:template name="h:entity-page">
     <xsl:param name="entity" as="map(*)"/>
-    <xsl:variable name="list" select="$h:up || $h:entity-pages($entity?type)?file"/>
+    <xsl:variable name="list" select="$h:up || h:list-page($entity?type)"/>
     <xsl:variable name="initial" select="h:initial($entity?name)"/>
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="h:entity-page-href($entity, h:page($entity))"/>

@@ -33,8 +33,7 @@
   <!-- The entities of one kind ('person', 'place', 'org', 'date'), in index order. -->
   <xsl:function name="h:entities" as="map(*)*">
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="($h:indices(map{ 'person': 'persons', 'place': 'places', 'org': 'orgs',
-        'date': 'dates' }($type)), [])[1]?*"/>
+    <xsl:sequence select="($h:indices($index-kinds?*[?type = $type]?section), [])[1]?*"/>
   </xsl:function>
 
   <!-- The pages named $pages (home, those of edition.site.INDEX_PAGES, entity pages such as
@@ -83,7 +82,7 @@
 
   <!-- The persons, places and organisations of the data by the file of their page. -->
   <xsl:variable name="h:entity-by-page" as="map(xs:string, map(*))"
-      select="map:merge(('person', 'place', 'org') ! h:entities(.) ! map{ h:entity-page-href(., h:page(.)): . })"/>
+      select="map:merge($ed:registered ! h:entities(.) ! map{ h:entity-page-href(., h:page(.)): . })"/>
 
   <!-- The documents of the records by key: title, language and page. -->
   <xsl:variable name="h:documents" as="map(xs:string, map(*))" select="map:merge(($h:indices?documents, [])[1]?*

@@ -117,9 +117,9 @@
     </article>
   </xsl:template>
 
-  <!-- Indices: the kinds that have entries, in the order person, place, org. -->
+  <!-- Indices: the kinds of register entries that have entries, in index order. -->
   <xsl:function name="p:index-kinds" as="xs:string*">
-    <xsl:sequence select="('person', 'place', 'org')[map:contains($p:index, .) and array:size($p:index(.)) gt 0]"/>
+    <xsl:sequence select="$ed:registered[map:contains($p:index, .) and array:size($p:index(.)) gt 0]"/>
   </xsl:function>
   <xsl:function name="p:has-index" as="xs:boolean">
     <xsl:sequence select="exists(p:index-kinds())"/>
