@@ -45,7 +45,7 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
         renderer = Worker(Plan(Path(scratch), setup.stubs, setup.registers, setup.names)).renderer
     nodes = [renderer.nodes(sheet, sources) for sheet in sheets]
     for sheet, edition_nodes in zip(sheets, nodes):  # each stylesheet keeps its parameters from one run to the next
-        sheet.set(edition_nodes, **SHARED, **OUTPUTS[output].parameters(setup.scope))
+        sheet.set(edition_nodes, {**SHARED, **OUTPUTS[output].parameters(setup.scope)})
     best: list[dict[str, float]] = [{} for _ in sheets]
     differ = [0 for _ in sheets]
     order = list(range(len(sheets)))

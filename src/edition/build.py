@@ -147,17 +147,17 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
         state = State(toolkit_hash(), {"pdf": pdf, "tei": str(tei_dir.resolve())},
                       {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths}, check)
         previous = _previous(output, state) if incremental else None
-        unchanged = previous is not None and previous.inputs == state.inputs
-        if unchanged and check and not previous.validated:
+        unchanged = previous if previous is not None and previous.inputs == state.inputs else None
+        if unchanged is not None and check and not unchanged.validated:
             progress("validating")
             _validated(tei_dir)
         output.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
         try:
             work.chmod(0o777 & ~current_umask())
-            if unchanged:
+            if unchanged is not None:
                 progress("nothing changed")
-                state, built = _taken_over(Previous(previous, output, work), check)
+                state, built = _taken_over(unchanged, Previous(unchanged, output, work), check)
             else:
                 built = _rebuilt(tei_dir, paths, Previous(previous, output, work), state, jobs or default_jobs(),
                                  pdf, check, progress)
@@ -179,10 +179,11 @@ def _previous(output: Path, state: State) -> State | None:
     return previous if previous and (previous.toolkit, previous.options) == (state.toolkit, state.options) else None
 
 
-def _taken_over(previous: Previous, check: bool) -> tuple[State, Built]:
-    """The previous build taken over whole (no input changed); its state and what was built."""
+def _taken_over(state: State, previous: Previous, check: bool) -> tuple[State, Built]:
+    """The ``previous`` build (its ``state``) taken over whole (no input changed); the new state
+    and what was built."""
     previous.everything(skip=(STATE, MARKER))
-    state = dataclasses.replace(previous.state, validated=previous.state.validated or check)
+    state = dataclasses.replace(state, validated=state.validated or check)
     return state, Built(previous.output, state.documents, reused=state.documents)
 
 
@@ -357,15 +358,18 @@ def _checks(edition: _Edition, previous: Previous, pool: Pool,
     """The key of each file's check and its share of the cross-file lets, from the summary of
     each file (``SUMMARIES_DIR/NAME.json``), taken over if the file is unchanged, else made in
     the pool."""
-    summaries, todo = {}, []
+    summaries: dict[str, dict] = {}
+    todo = []
     for task in edition.tasks:
         name, content = edition.names[task.uri], edition.inputs[task.uri]
-        summaries[task.uri] = previous.summary(name, content)
-        if summaries[task.uri] is None:
+        summary = previous.summary(name, content)
+        if summary is None:
             todo.append(Summary(task.uri, task.path, f"{SUMMARIES_DIR}/{name}.json", content))
+        else:
+            summaries[task.uri] = summary
     progress("summaries")
-    summaries |= {result.uri: result.summary for result in pool.run(todo)}
-    shares = cross_file_lets(summaries)
+    summaries |= {result.uri: result.summary or {} for result in pool.run(todo)}
+    shares = cross_file_lets({task.uri: summaries[task.uri] for task in edition.tasks})
     keys = check_keys(edition.keys, shares)
     return {uri: (keys[uri], share) for uri, share in shares.items()}
 

@@ -109,10 +109,9 @@ class State:
             data = json.loads((output / STATE).read_text(encoding="utf-8"))
             if data.pop("version") != STATE_VERSION:
                 return None
-            state = cls(**data)
-            state.rendered = {name: Rendered(**value) for name, value in state.rendered.items()}
-            state.checked = {name: Checked(**value) for name, value in state.checked.items()}
-            return state
+            rendered, checked = data.pop("rendered"), data.pop("checked")
+            return cls(**data, rendered={name: Rendered(**value) for name, value in rendered.items()},
+                       checked={name: Checked(**value) for name, value in checked.items()})
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -202,7 +201,7 @@ class Previous:
         return True
 
 
-def file_keys(files: dict[str, tuple[str, list[str]]], inputs: dict[str, str], headers: str) -> dict[str, str]:
+def file_keys(files: dict[str, list[str]], inputs: dict[str, str], headers: str) -> dict[str, str]:
     """The key of each file (URI -> the files it points into, by URI): what its outputs depend
     on (``headers``: the registers and every document's header; its content and that of the
     files it points into, ``inputs``: URI -> hash of its content)."""

@@ -615,8 +615,8 @@ def _tei_mentions(mentions: Iterable[dict], files: dict[str, str], indent: bytes
 
 def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
     kind = entity["type"]
-    _, element, name = KINDS[kind].tei
-    entry = _tei(element, None, xml_id=entity["key"] if entity["register"] else None,
+    name = KINDS[kind].name
+    entry = _tei(KINDS[kind].entry, None, xml_id=entity["key"] if entity["register"] else None,
                  n=None if entity["register"] else entity["key"], type=entity["subtype"], cert=entity["cert"])
     _tei(name, entry, entity["name"], type="main")
     for variant in entity["variants"]:
@@ -686,7 +686,7 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
         write(header, 1)
         out.write(b"  <text>\n    <body>\n")
         for kind in REGISTERED:
-            section(kind.section, kind.title, kind.tei[0], indices.entities[kind.type], _tei_entry)
+            section(kind.section, kind.title, kind.list, indices.entities[kind.type], _tei_entry)
         section("chronology", "Chronology", "list", indices.entities["date"], _tei_dated, type="chronology")
         section("works", "Works cited", "listBibl", indices.works, _tei_work)
         out.write(b"    </body>\n  </text>\n</TEI>\n")

@@ -13,24 +13,27 @@ class IndexKind:
     """One kind of entity the indices list: its ``type`` in the records; its ``section`` of
     indices.json (and name of its CSV file); the ``folder`` of its pages (the list page
     ``FOLDER.html``, a page per entity ``FOLDER/ID.html``); its ``title``; for kinds with register
-    entries, the TEI elements of ``indices.xml``: the list, the entry and its name."""
+    entries, their TEI elements (in the registers and in ``indices.xml``): the list, the entry
+    and its name."""
 
     type: str
     section: str
     folder: str
     title: str
-    tei: tuple[str, str, str] | None = None
+    list: str = ""
+    entry: str = ""
+    name: str = ""
 
     @property
     def registered(self) -> bool:
         """Whether its entities have register entries (persons, places, organisations)."""
-        return self.tei is not None
+        return bool(self.entry)
 
 
 INDEX_KINDS = (
-    IndexKind("person", "persons", "persons", "Persons", ("listPerson", "person", "persName")),
-    IndexKind("place", "places", "places", "Places", ("listPlace", "place", "placeName")),
-    IndexKind("org", "orgs", "organisations", "Organisations", ("listOrg", "org", "orgName")),
+    IndexKind("person", "persons", "persons", "Persons", "listPerson", "person", "persName"),
+    IndexKind("place", "places", "places", "Places", "listPlace", "place", "placeName"),
+    IndexKind("org", "orgs", "organisations", "Organisations", "listOrg", "org", "orgName"),
     IndexKind("date", "dates", "chronology", "Chronology"),
 )
 #: The kinds by type.

@@ -25,7 +25,7 @@ import json
 import multiprocessing
 import os
 import resource
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -272,7 +272,7 @@ class Pool:
         self.__exit__()
         self._executor, self._worker = None, None
 
-    def run(self, tasks: list[Task | Summary | Pages | IndexData]) -> Iterator[Result]:
+    def run(self, tasks: Sequence[Task | Summary | Pages | IndexData]) -> Iterator[Result]:
         """Render ``tasks``, in order; :class:`InputError` for the first that cannot be rendered.
         With workers, all tasks are handed out at once: the caller may do other work meanwhile."""
         if not tasks:
@@ -287,7 +287,7 @@ class Pool:
             results = self._executor.map(_render, tasks)
         return self._checked(tasks, results)
 
-    def _checked(self, tasks: list[Task | Summary | Pages | IndexData], results: Iterator[Result]) -> Iterator[Result]:
+    def _checked(self, tasks: Sequence[Task | Summary | Pages | IndexData], results: Iterator[Result]) -> Iterator[Result]:
         for task, result in zip(tasks, results):
             if result.problem is not None:
                 raise InputError(result.problem)

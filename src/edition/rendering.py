@@ -4,7 +4,7 @@ outputs share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import TEI_NS
@@ -16,7 +16,7 @@ from .saxon import Node, Stylesheet, Value, stylesheet
 from .xmlio import atomic_write, parse_bytes
 
 #: What every stylesheet is handed besides its output's parameters: the index kinds.
-SHARED = {"index_kinds": index_kinds()}
+SHARED: dict[str, Value] = {"index_kinds": index_kinds()}
 _REGISTER_LISTS = {f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listPlace", "listOrg", "listEvent", "listNym")}
 
 
@@ -54,7 +54,7 @@ class Renderer:
         self.sources, self.stubs = sources, stubs or {}
         self._base: dict[Stylesheet, dict[str, Node]] = {}
 
-    def nodes(self, sheet: Stylesheet, full: list[Source] = ()) -> dict[str, Node]:
+    def nodes(self, sheet: Stylesheet, full: Sequence[Source] = ()) -> dict[str, Node]:
         """``$edition`` for ``sheet``: stubs and sources (handed to Saxon once), ``full`` in full."""
         if sheet not in self._base:
             base = {uri: sheet.document(parse_bytes(data, f"{uri} (stub)"), uri) for uri, data in self.stubs.items()}
@@ -63,28 +63,28 @@ class Renderer:
         return self._base[sheet] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
 
     def document(self, output: Output, source: Source, parameters: dict[str, Value],
-                 full: list[Source] = ()) -> Made:
+                 full: Sequence[Source] = ()) -> Made:
         """The per-document ``output`` of ``source`` (``full``: it and the files it points into, if
         they are not among the edition's sources)."""
         sheet = stylesheet(output.stylesheet)
         nodes = self.nodes(sheet, full)
         if output.book:
-            sheet.set(nodes, **SHARED, **parameters, documents=[source.uri])
+            sheet.set(nodes, {**SHARED, **parameters, "documents": [source.uri]})
             return output.finish(sheet.call_template(str(sheet.path)), source)
-        sheet.set(nodes, **SHARED, **parameters)
+        sheet.set(nodes, {**SHARED, **parameters})
         return output.finish(sheet.transform(nodes[source.uri], str(source.path)), source)
 
     def edition(self, output: Output, parameters: dict[str, Value]) -> str:
         """The per-edition ``output``: its stylesheet's initial template."""
         sheet = stylesheet(output.stylesheet)
-        sheet.set(self.nodes(sheet), **SHARED, **parameters)
+        sheet.set(self.nodes(sheet), {**SHARED, **parameters})
         return sheet.call_template(str(sheet.path))
 
     def pages(self, output: Output, parameters: dict[str, Value], names: list[str]) -> dict[str, str]:
         """The pages ``names`` of the per-edition ``output``, by name, rendered in one
         transformation (its template ``pages``, so that the data are parsed once)."""
         sheet = stylesheet(output.stylesheet)
-        sheet.set(self.nodes(sheet), **SHARED, **parameters)
+        sheet.set(self.nodes(sheet), {**SHARED, **parameters})
         return dict(zip(names, sheet.call_template_strings(", ".join(f"{name}.html" for name in names), "pages",
                                                            pages=names)))
 

@@ -12,8 +12,9 @@ network. (Saxon cannot lift that restriction again, hence one processor per styl
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmAtomicValue, PyXdmNode
@@ -27,10 +28,10 @@ XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
 #: up to this many (then the made ones are let go and made again as needed)
 _SHORT, _KEPT = 1024, 65536
 #: A document handed to Saxon (:meth:`Stylesheet.document`).
-Node = PyXdmNode
-#: What a parameter of a stylesheet may be: a string, a boolean, or an array or a map (with
-#: strings for keys) of those.
-Value = str | bool | list["Value"] | dict[str, "Value"]
+Node: TypeAlias = PyXdmNode
+#: What a parameter of a stylesheet may be: a string, a boolean, or an array (a list) or a map
+#: (a dict, with strings for keys) of those.
+Value: TypeAlias = "str | bool | Sequence[Value] | Mapping[str, Value]"
 
 
 class SaxonError(Exception):
@@ -98,13 +99,15 @@ class Stylesheet:
 
     def value(self, value: Value):
         """The XDM value of a parameter."""
-        if isinstance(value, dict):
+        if isinstance(value, str):
+            return self.string(value)
+        if isinstance(value, bool):
+            return self.boolean(value)
+        if isinstance(value, Mapping):
             return self.string_map({key: self.value(item) for key, item in value.items()})
-        if isinstance(value, list):
-            return self._processor.make_array([self.value(item) for item in value])
-        return self.boolean(value) if isinstance(value, bool) else self.string(value)
+        return self._processor.make_array([self.value(item) for item in value])
 
-    def set(self, nodes: dict[str, Node], *, also: tuple[str, ...] = (), **parameters: Value) -> None:
+    def set(self, nodes: dict[str, Node], parameters: Mapping[str, Value], also: tuple[str, ...] = ()) -> None:
         """Set the parameters for the next runs: ``$edition`` (the documents ``nodes``, by URI; so
         are the parameters named in ``also``) and ``parameters`` (``_`` in their names stands
         for ``-``); the others are cleared (:meth:`clear`)."""

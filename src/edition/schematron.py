@@ -31,7 +31,7 @@ class Schematron:
 
     def __init__(self, schema: Path):
         compiler = stylesheet(COMPILER)
-        compiler.set({})
+        compiler.set({}, {})
         xslt = compiler.transform(compiler.document(parse_file(schema), schema.resolve().as_uri()), str(schema))
         self.schema = schema
         self.stylesheet = Stylesheet(schema, text=xslt)
@@ -47,7 +47,7 @@ class Schematron:
         is the edition; ``lets`` supplies schema-level lets (name -> map from strings to arrays
         of strings or booleans) instead of their computation from the edition."""
         sheet = self.stylesheet
-        sheet.set(nodes, also=("schematron-documents",), schematron_targets=targets, **(lets or {}))
+        sheet.set(nodes, {"schematron_targets": targets, **(lets or {})}, also=("schematron-documents",))
         try:
             output = sheet.call_template(str(self.schema), "schematron-validate-all")
         finally:

@@ -21,7 +21,7 @@ from .registers import TYPES, Entry, Registers
 from .textmap import Run, TextMap
 
 #: proposal type -> TEI element
-TAGS = {"person": "persName", "place": "placeName", "org": "orgName", "date": "date"}
+TAGS = {kind: name for kind, (_, name) in TYPES.items()} | {"date": "date"}
 ALL_TYPES = tuple(TAGS)
 _NEVER_INSIDE = {"teiHeader", "persName", "placeName", "orgName", "date", "rs", "name", "idno", "ptr",
                  "citedRange", "biblScope", "num", "measure", "sic", "orig", "fw", "geo", "person", "place", "org"}

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from .. import TEI_NS, XML_NS
 from ..documents import Source
+from ..kinds import REGISTERED
 from ..problems import ERROR, InputError, Problem
 
 #: entity type -> (entry element, name element) in the TEI namespace
-TYPES = {"person": ("person", "persName"), "place": ("place", "placeName"), "org": ("org", "orgName")}
+#: The register entry and the name element of each kind of register entry (:mod:`edition.kinds`).
+TYPES = {kind.type: (kind.entry, kind.name) for kind in REGISTERED}
 NAME_TYPES = {name: kind for kind, (_, name) in TYPES.items()}
 _NS = {"tei": TEI_NS}
 _ENTRIES = " | ".join(f"//tei:{entry}[@xml:id]" for entry, _ in TYPES.values())
