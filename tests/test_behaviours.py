@@ -42,9 +42,11 @@ def test_html_renders_every_behaviour():
     assert behaviours() - {"omitted"} == rendered
 
 
-NOTES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Footnotes</title></titleStmt>
-<publicationStmt><p>Test<note>not a footnote: in the header</note></p></publicationStmt><sourceDesc><p>Test</p></sourceDesc>
-</fileDesc></teiHeader><text><body><p>One<note>first</note> two<note n="7">seventh</note> three<note place="inline">inline</note>
+NOTES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Footnotes</title></titleStmt>
+<publicationStmt><p>Test<note>not a footnote: in the header</note></p></publicationStmt>
+<sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p>One<note>first</note> two<note n="7">seventh</note> three<note place="inline">inline</note>
 <bibl>Work<note>on the work</note></bibl> four<note xml:id="last">last</note>.</p></body></text></TEI>"""
 
 

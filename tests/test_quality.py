@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from support import quality
-from support.readingtext import streams
+from support.readingtext import reading_text, streams, words
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI = ROOT / "tei"
@@ -169,6 +169,21 @@ def test_markup_meets_the_bars(report):
              for kind, bar in BARS.items()
              if report.strict[kind].precision < bar or report.strict[kind].recall < bar}
     assert not below, f"precision/recall below the bar (person, place, date 0.95; org 0.90): {below}"
+
+
+def test_reading_text_conventions():
+    from lxml import etree
+
+    tei = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc/></teiHeader><text><body>'
+        '<head>Head</head><p>the 11<hi>th</hi> century<note place="foot" n="1">A <ptr target="https://x.org/a_b"/>'
+        '</note> and <choice><sic>TEH</sic><corr>THE</corr></choice><pb n="2"/>end</p></body></text></TEI>'
+    )
+    assert words(reading_text(tei)) == "Head the 11th century A https x org a_b and TEH end".split()
+    assert words(reading_text(tei, notes="omit", choice="corr")) == "Head the 11th century and THE end".split()
+    running, notes = streams(tei)
+    assert words(running) == "Head the 11th century and TEH end".split()
+    assert notes == [("1", "A https://x.org/a_b")]
 
 
 if __name__ == "__main__":

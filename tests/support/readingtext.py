@@ -19,8 +19,9 @@
   count that move as a loss.
 
 :func:`compare` cuts a source text (after the caller has removed its documented artefact
-classes) and the reading text into words (``\\w+``) and reports the share of source
-words found in order, with the runs of words not found (:meth:`Fidelity.diff`).
+classes) and a reading text (running text and footnotes: the fidelity test gives the
+edition's own text output) into words (``\\w+``) and reports the share of source words
+found in order, with the runs of words not found (:meth:`Fidelity.diff`).
 """
 
 from __future__ import annotations
@@ -283,10 +284,10 @@ class Fidelity:
         return f"{name + ': ' if name else ''}{self.matched}/{self.total} source words = {self.share:.3f} %"
 
 
-def compare(source_text: str, doc, *, choice: str = "sic") -> Fidelity:
-    """Compare a source text (its artefacts already removed) with the reading text of ``doc``."""
-    running, notes = streams(doc, choice=choice)
+def compare(source_text: str, running: str, notes: str) -> Fidelity:
+    """Compare a source text (its artefacts already removed) with a reading text: its running
+    text and its footnotes (the edition's text output, in tests/test_fidelity.py)."""
     src = words(source_text)
-    how, pools = _align(src, [words(running), words(" ".join(t for _, t in notes))])
+    how, pools = _align(src, [words(running), words(notes)])
     added = Counter(w for target, used in pools for w, u in zip(target, used) if not u)
     return Fidelity(src, how, added)
