@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from edition.importers import common, encyclopedia, plain_article
-from edition.importers.cli import import_command
+from edition.cli.importing import import_command
 from edition.importers.common import SourceMeta, load_meta, serialize
 from edition.validate import relaxng
 from edition.xmlio import parse_bytes

@@ -689,7 +689,7 @@ def test_import_never_overwrites_without_force_and_writes_atomically(tmp_path, m
 
 
 def test_import_refuses_an_output_that_changed_while_converting(tmp_path, monkeypatch):
-    import edition.importers.cli as importer
+    from edition.importers import conversion as importer
 
     source = tmp_path / "source.txt"
     source.write_text(SOURCE, encoding="utf-8")

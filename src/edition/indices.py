@@ -36,12 +36,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-import click
 import orjson
 from lxml import etree
 
 from . import TEI_NS, XML_NS
-from .documents import Source, find_xml_files, require_tei, with_neighbours
+from .documents import Source, require_tei, with_neighbours
 from .kinds import INDEX_KINDS, KINDS, REGISTERED
 from .outputs import RECORDS, Scope
 from .problems import ERROR, InputError, Problem
@@ -724,25 +723,3 @@ def write_indices(sources: list[Source], out_dir: Path, formats: set[str]) -> li
     """Index ``sources`` and write the indices in ``formats`` (of :data:`FORMATS`) into ``out_dir``."""
     indices = collect(sources)
     return [path for name in FORMATS if name in formats for path in WRITERS[name](indices, out_dir)]
-
-
-@click.command("index")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-              help="Output format; repeat for several (default: all): tei (indices.xml), json (indices.json), "
-                   "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite).")
-@click.option("-o", "--output", default="build/indices", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the indices into.")
-def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path) -> None:
-    """Indices of persons, places, organisations, dates and works cited, with every mention.
-
-    PATHS are TEI files or folders (searched for *.xml), of the edition or from elsewhere;
-    pointers are resolved against the TEI files in each file's folder (the registers). Without
-    registers, names are grouped by their @ref or @key, else by their text.
-    """
-    files = find_xml_files(list(paths))
-    if not files:
-        raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
-    written = write_indices([Source.load(path) for path in files], output, set(formats or FORMATS))
-    for path in written:
-        click.echo(f"wrote {path}")

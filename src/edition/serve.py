@@ -17,8 +17,6 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import click
-
 from .build import Built, ValidationFailed, build
 from .documents import find_xml_files
 from .problems import InputError
@@ -126,35 +124,3 @@ def watch(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None],
         echo(f"changed: {', '.join(changed)}; rebuilding …")
         try_build(tei_dir, output, check, echo)
         seen = current
-
-
-@click.command("serve")
-@click.argument("tei_dir", default="tei", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder of the build (as for edition build); its site/ is served.")
-@click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--no-validate", is_flag=True, help="Skip the validation before each build.")
-def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> None:
-    """Build the edition from TEI_DIR (default tei/), serve it on http://127.0.0.1:PORT/ and
-    rebuild it whenever a TEI file is saved.
-
-    A failed rebuild prints its errors and the previous site stays online. Stop with Ctrl+C.
-    """
-    seen = snapshot(tei_dir)  # before the build: a file saved while it runs is rebuilt
-    if try_build(tei_dir, output, not no_validate, click.echo) is None and not (output / "site").is_dir():
-        raise click.ClickException("the first build failed and there is no earlier site to serve")
-    try:
-        server = serve_site(output / "site", port)
-    except OSError as exc:
-        raise click.ClickException(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}; "
-                                   "choose another port with --port") from None
-    click.echo(f"serving {output / 'site'} at http://{HOST}:{server.server_address[1]}/ (Ctrl+C to stop); "
-               f"watching {tei_dir}/ for changes")
-    try:
-        watch(tei_dir, output, not no_validate, click.echo, seen)
-    except KeyboardInterrupt:
-        click.echo("stopped")
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -6,5 +6,5 @@
 * :mod:`.textmap` maps a file's text to its bytes, :mod:`.proposals` turns matches into
   proposals, :mod:`.apply` writes accepted ones with minimal diffs, :mod:`.review` reads and
   writes proposals files and asks in a terminal;
-* :mod:`.lint` and :mod:`.stats` check and count the markup; :mod:`.cli` holds the commands.
+* :mod:`.lint` and :mod:`.stats` check and count the markup (the commands are in :mod:`edition.cli`).
 """

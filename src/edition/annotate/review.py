@@ -12,9 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
-
-import click
 
 from ..problems import ERROR, InputError, Problem
 from ..xmlio import atomic_write, read_file
@@ -114,28 +113,29 @@ def _proposal(path: Path, line: int, row) -> Proposal | None:
     return proposal
 
 
-def ask(proposals: list[Proposal], data: dict[Path, bytes]) -> list[Proposal]:
-    """Ask in the terminal about each proposal (``data``: the files' bytes, for context)."""
+def ask(proposals: list[Proposal], data: dict[Path, bytes], choose: Callable[[str, list[str]], str],
+        show: Callable[[str], None], emphasis: Callable[[str], str] = str) -> list[Proposal]:
+    """Ask about each proposal (``data``: the files' bytes, for context): ``show`` writes a line,
+    ``choose(question, choices)`` returns one of ``choices``, ``emphasis`` marks the proposed text."""
     accepted: list[Proposal] = []
     for index, proposal in enumerate(proposals):
-        click.echo("\n" + proposal.describe())
-        click.echo("  …" + _context(data[proposal.path], proposal) + "…")
+        show("\n" + proposal.describe())
+        show("  …" + _context(data[proposal.path], proposal, emphasis) + "…")
         if proposal.ambiguous:
             for number, candidate in enumerate(proposal.candidates, 1):
-                click.echo(f"  {number}: ref={candidate}")
+                show(f"  {number}: ref={candidate}")
             choices = [str(n) for n in range(1, len(proposal.candidates) + 1)] + ["n", "q"]
-            answer = click.prompt("  which entry (number), n = skip, q = stop", type=click.Choice(choices))
+            answer = choose("  which entry (number), n = skip, q = stop", choices)
             if answer == "q":
                 break
             if answer != "n":
                 ref = proposal.candidates[int(answer) - 1]
                 kinds = proposal.type.split("|")
-                kind = click.prompt("  type", type=click.Choice(kinds)) if len(kinds) > 1 else kinds[0]
+                kind = choose("  type", kinds) if len(kinds) > 1 else kinds[0]
                 proposal.attributes, proposal.type = {"ref": ref}, kind
                 accepted.append(proposal)
             continue
-        answer = click.prompt("  tag it? y = yes, n = no, a = yes to all the rest, q = stop",
-                              type=click.Choice(["y", "n", "a", "q"]))
+        answer = choose("  tag it? y = yes, n = no, a = yes to all the rest, q = stop", ["y", "n", "a", "q"])
         if answer == "q":
             break
         if answer == "a":
@@ -146,8 +146,8 @@ def ask(proposals: list[Proposal], data: dict[Path, bytes]) -> list[Proposal]:
     return accepted
 
 
-def _context(data: bytes, proposal: Proposal, width: int = 60) -> str:
+def _context(data: bytes, proposal: Proposal, emphasis: Callable[[str], str], width: int = 60) -> str:
     before = data[max(0, proposal.start - width * 2):proposal.start].decode("utf-8", errors="ignore")[-width:]
     after = data[proposal.end:proposal.end + width * 2].decode("utf-8", errors="ignore")[:width]
     inside = data[proposal.start:proposal.end].decode("utf-8")
-    return " ".join(f"{before}[{click.style(inside, bold=True)}]{after}".split())
+    return " ".join(f"{before}[{emphasis(inside)}]{after}".split())

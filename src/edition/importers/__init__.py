@@ -4,7 +4,8 @@
 * :mod:`.plain_article`: plain article text with headings on their own lines;
 * :mod:`.encyclopedia`: a single-line encyclopedia text;
 * :mod:`.markdown_pdf`: Markdown converted from a PDF (footnotes, page ends);
-* :mod:`.cli`: the ``edition import`` command.
+* :mod:`.conversion`: runs the importer of a format on a source file (the ``edition import``
+  command is in :mod:`edition.cli.importing`).
 
 Every importer offers ``to_tei(text: str, meta: SourceMeta) -> lxml.etree._ElementTree``.
 """

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from .build import terminal_progress
-from .documents import find_xml_files, load_tei, with_neighbours
-from .rendering import is_register
+from ..build import terminal_progress
+from ..documents import find_xml_files, load_tei, with_neighbours
+from ..rendering import is_register
 
 
 @click.command("pdf")
@@ -27,7 +27,7 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
     each file. The whole edition takes a few minutes (the thesis has 1,085 footnotes).
     """
     try:
-        from .pdf import write_pdfs
+        from ..pdf import write_pdfs
     except (ImportError, OSError) as exc:  # WeasyPrint or the Pango library it needs is missing
         raise click.ClickException(f"cannot make PDFs without WeasyPrint ({exc}): install it with "
                                    "'pip install weasyprint' (it needs Debian's libpango-1.0-0)") from None

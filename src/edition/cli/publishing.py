@@ -1,4 +1,4 @@
-"""``edition build``, ``edition html`` and ``edition text``: the reading outputs on the command line."""
+"""``edition build``, ``html``, ``text``, ``index`` and ``serve``: the outputs of the edition on the command line."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
-from .build import ValidationFailed, build, terminal_progress
-from .plaintext import NOTE_STYLES, write_texts
-from .documents import find_xml_files, load_tei, with_neighbours
-from .site import write_site
+from ..build import ValidationFailed, build, terminal_progress
+from ..documents import Source, find_xml_files, load_tei, with_neighbours
+from ..indices import FORMATS, write_indices
+from ..plaintext import NOTE_STYLES, write_texts
+from ..serve import HOST, serve_site, snapshot, try_build, watch
+from ..site import write_site
 
 
 @click.command("build")
@@ -79,3 +81,57 @@ def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
     documents, edition = _inputs(files)
     for path in write_texts(documents, edition, output, notes=notes):
         click.echo(f"wrote {path}")
+
+
+@click.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Output format; repeat for several (default: all): tei (indices.xml), json (indices.json), "
+                   "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite).")
+@click.option("-o", "--output", default="build/indices", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the indices into.")
+def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path) -> None:
+    """Indices of persons, places, organisations, dates and works cited, with every mention.
+
+    PATHS are TEI files or folders (searched for *.xml), of the edition or from elsewhere;
+    pointers are resolved against the TEI files in each file's folder (the registers). Without
+    registers, names are grouped by their @ref or @key, else by their text.
+    """
+    files = find_xml_files(list(paths))
+    if not files:
+        raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
+    written = write_indices([Source.load(path) for path in files], output, set(formats or FORMATS))
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+@click.command("serve")
+@click.argument("tei_dir", default="tei", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder of the build (as for edition build); its site/ is served.")
+@click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--no-validate", is_flag=True, help="Skip the validation before each build.")
+def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> None:
+    """Build the edition from TEI_DIR (default tei/), serve it on http://127.0.0.1:PORT/ and
+    rebuild it whenever a TEI file is saved.
+
+    A failed rebuild prints its errors and the previous site stays online. Stop with Ctrl+C.
+    """
+    seen = snapshot(tei_dir)  # before the build: a file saved while it runs is rebuilt
+    if try_build(tei_dir, output, not no_validate, click.echo) is None and not (output / "site").is_dir():
+        raise click.ClickException("the first build failed and there is no earlier site to serve")
+    try:
+        server = serve_site(output / "site", port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}; "
+                                   "choose another port with --port") from None
+    click.echo(f"serving {output / 'site'} at http://{HOST}:{server.server_address[1]}/ (Ctrl+C to stop); "
+               f"watching {tei_dir}/ for changes")
+    try:
+        watch(tei_dir, output, not no_validate, click.echo, seen)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.shutdown()
+        server.server_close()

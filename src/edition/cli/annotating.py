@@ -1,22 +1,17 @@
-"""``edition annotate``, ``edition lint`` and ``edition stats``: entity and date markup commands."""
+"""``edition annotate``: tagging names of register entries and dates."""
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import click
 
+from ..annotate import apply, review
+from ..annotate.proposals import ALL_TYPES, Annotator, Proposal
+from ..annotate.registers import TYPES, RegisterCache
+from ..annotate.textmap import TextMap
 from ..documents import find_xml_files
-from . import apply, review
-from .proposals import ALL_TYPES, Annotator, Proposal
-from .registers import TYPES, RegisterCache
-from .textmap import TextMap
-
-_REGISTERS = click.option(
-    "--registers", type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of the register files (persons, places, orgs). Default: each document's own folder.")
+from .checking import REGISTERS
 
 
 def _types(_ctx, _param, value: str) -> set[str]:
@@ -39,6 +34,14 @@ def _propose(paths: list[Path], registers: Path | None, types: set[str], titles:
     return proposals
 
 
+def _choose(question: str, choices: list[str]) -> str:
+    return click.prompt(question, type=click.Choice(choices))
+
+
+def _bold(text: str) -> str:
+    return click.style(text, bold=True)
+
+
 def _report_written(written: dict[Path, int]) -> None:
     for path, number in written.items():
         click.echo(f"{path}: {number} element{'' if number == 1 else 's'} inserted")
@@ -48,7 +51,7 @@ def _report_written(written: dict[Path, int]) -> None:
 
 @click.command("annotate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@_REGISTERS
+@REGISTERS
 @click.option("--types", default=",".join(ALL_TYPES), show_default=True, callback=_types,
               help="What to tag: comma-separated person, place, org, date.")
 @click.option("--titles", is_flag=True, help="Tag inside title too (titles of cited works are left alone by default).")
@@ -90,45 +93,9 @@ def annotate_command(paths: tuple[Path, ...], registers: Path | None, types: set
         click.echo(f"wrote {len(proposals)} proposals to {proposals_file}")
     elif interactive:
         data = {p.path: TextMap.load(p.path).data for p in proposals}
-        _report_written(apply.write_all(review.ask(proposals, data)))
+        _report_written(apply.write_all(review.ask(proposals, data, _choose, click.echo, _bold)))
     else:
         skipped = [p for p in proposals if p.ambiguous]
         for proposal in skipped:
             click.echo(f"{proposal.describe()} (not tagged: choose with --interactive or --proposals)", err=True)
         _report_written(apply.write_all([p for p in proposals if not p.ambiguous]))
-
-
-@click.command("lint")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@_REGISTERS
-@click.option("--strict", is_flag=True, help="Exit with code 1 when there is a warning.")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one 'path:line:column: warning: message [rule]' line each; json: a list for tools.")
-def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, output: str) -> None:
-    """Warn about entity and date markup that validation does not check (PATHS, default tei/).
-
-    Known names left untagged, one text pointing to different entries, mentions whose text is
-    not among their entry's forms, dates whose normalisation disagrees with their text. Exit
-    code 0, or 1 with --strict when there is a warning.
-    """
-    from .lint import lint
-
-    problems = lint(list(paths) or [Path("tei")], registers)
-    if output == "json":
-        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
-    else:
-        for problem in problems:
-            click.echo(problem.format())
-        click.echo(f"{len(problems)} warning{'' if len(problems) == 1 else 's'}")
-    sys.exit(1 if strict and problems else 0)
-
-
-@click.command("stats")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
-              help="table: aligned columns for the terminal; json or csv: for tools and spreadsheets.")
-def stats_command(paths: tuple[Path, ...], output: str) -> None:
-    """Count mentions and distinct entities per document and type (PATHS, default tei/)."""
-    from .stats import count, render
-
-    click.echo(render(count(list(paths) or [Path("tei")]), output))

@@ -10,52 +10,21 @@ file is never overwritten unless ``--force`` is given. Errors are reported as
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import re
 import sys
 from pathlib import Path
 
 import click
 
+from ..importers import conversion
+from ..importers.common import load_meta, write_tei
 from ..lock import tei_lock
 from ..problems import ERROR, InputError, Problem
-from .common import SourceMeta, load_meta, write_tei
-
-#: format name -> module (each has ``to_tei(text, meta)``).
-FORMAT_MODULES = {
-    "plain-article": "edition.importers.plain_article",
-    "encyclopedia": "edition.importers.encyclopedia",
-    "markdown-pdf": "edition.importers.markdown_pdf",
-}
 
 
 def _fail(problem: Problem) -> None:
     click.echo(problem.format(), err=True)
     sys.exit(1)
-
-
-def read_source(path: Path) -> str:
-    """The source text as UTF-8 (a BOM is dropped); :class:`InputError` if unusable."""
-    shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(shown, 0, 0, ERROR, f"cannot read the source: {exc.strerror or exc}", "file-unreadable")) from None
-    if b"\x00" in data[:4096]:
-        raise InputError(Problem(shown, 1, 1, ERROR, "this is a binary file, not a text source", "source-binary"))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError(Problem(shown, line, col, ERROR, f"the source is not valid UTF-8: {exc.reason}", "source-encoding")) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise InputError(Problem(shown, 1, 1, ERROR, "the source is empty", "source-empty"))
-    return text
 
 
 def _current(path: Path) -> bytes | None:
@@ -71,28 +40,10 @@ def _current(path: Path) -> bytes | None:
                                  "file-unreadable")) from None
 
 
-def default_meta(source: Path) -> SourceMeta:
-    """Minimal metadata when no ``--meta`` file is given: key and title from the file name."""
-    stem = source.stem
-    key = re.sub(r"[^a-z0-9]", "", stem.lower()) or "doc"
-    if not key[0].isalpha():
-        key = "d" + key
-    return SourceMeta(key=key[:12], title=stem, source_file=str(source))
-
-
-def convert(source: Path, fmt: str, meta: SourceMeta, *, today: str | None = None, meta_path: str = ""):
-    """Run the importer for ``fmt`` on ``source``; return the TEI tree."""
-    text = read_source(source)
-    module = importlib.import_module(FORMAT_MODULES[fmt])
-    accepted = inspect.signature(module.to_tei).parameters
-    extra = {"today": today, "meta_path": meta_path or str(source)}
-    return module.to_tei(text, meta, **{k: v for k, v in extra.items() if k in accepted})
-
-
 @click.command("import")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
-    "--format", "fmt", required=True, type=click.Choice(sorted(FORMAT_MODULES)),
+    "--format", "fmt", required=True, type=click.Choice(sorted(conversion.FORMAT_MODULES)),
     help="The shape of the source text.",
 )
 @click.option(
@@ -114,10 +65,10 @@ def import_command(source: Path, fmt: str, meta_file: Path | None, output: Path,
     if today is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", today):
         raise click.BadParameter("expected YYYY-MM-DD", param_hint="--date")
     try:
-        meta = load_meta(meta_file) if meta_file else default_meta(source)
+        meta = load_meta(meta_file) if meta_file else conversion.default_meta(source)
         if not meta.source_file:
             meta.source_file = str(source)
-        tree = convert(source, fmt, meta, today=today, meta_path=str(meta_file or source))
+        tree = conversion.convert(source, fmt, meta, today=today, meta_path=str(meta_file or source))
     except InputError as exc:
         _fail(exc.problem)
     except ModuleNotFoundError as exc:

@@ -1,0 +1,31 @@
+"""The ``edition`` command line: a thin layer over the library, one module per family of commands.
+
+:mod:`.errors` turns failures into one line and an exit code.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .annotating import annotate_command
+from .checking import lint_command, stats_command, validate
+from .errors import Group
+from .importing import import_command
+from .printing import pdf_command
+from .publishing import build_command, html_command, index_command, serve_command, text_command
+from .schema import odd
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="edition")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks of internal errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Validate, import, annotate and publish TEI P5 editions."""
+    ctx.obj = {"debug": debug}
+
+
+for command in (validate, import_command, index_command, annotate_command, lint_command, stats_command,
+                build_command, html_command, text_command, serve_command, pdf_command, odd):
+    main.add_command(command)

@@ -1,0 +1,104 @@
+"""``edition validate``, ``edition lint`` and ``edition stats``: checking and counting the markup."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--schema", type=click.Choice(["edition", "tei-all"]), default="edition", show_default=True,
+              help="Grammar to check against: the edition's customisation (schema/edition.rng) or all of "
+                   "TEI P5 4.3.0 (tei_all.rng, for TEI files from elsewhere; compiling it takes about 15 s).")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one 'path:line:column: severity: message [rule]' line per problem and a summary; "
+                   "json: one object for tools.")
+@click.option("--no-warnings", is_flag=True, help="Do not list warnings (they are still counted).")
+@click.option("--fail-fast", is_flag=True, help="Check file by file and stop at the first file with an error "
+              "(by default every file is checked, whatever the others hold).")
+def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: bool, fail_fast: bool) -> None:
+    """Check TEI files and folders: well-formedness, RELAX NG, Schematron, cross-file references.
+
+    PATHS are files or folders (searched for *.xml); the default is tei/. References are
+    resolved against the TEI files in each file's folder (the edition). Every file is checked
+    even when others are malformed, unless --fail-fast. Exit code 0 only when there is no
+    error; 1 when there are errors.
+    """
+    from ..validate import validate as run
+
+    if schema == "tei-all" and output == "text":
+        click.echo("Compiling the TEI P5 grammar (tei_all.rng): this takes about 15 seconds…", err=True)
+    targets = list(paths) or [Path("tei")]
+    if fail_fast:
+        report, stopped = _validate_until_error(run, targets, schema)
+    else:
+        report, stopped = run(targets, schema=schema), None
+    if output == "json":
+        click.echo(json.dumps(dict(report.as_dict(), **({"stopped_at": str(stopped)} if stopped else {})),
+                              ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            if not (no_warnings and problem.severity == "warning"):
+                click.echo(problem.format())
+        click.echo(report.summary() + (f"; stopped at {stopped} (--fail-fast)" if stopped else ""))
+    sys.exit(0 if report.ok else 1)
+
+
+def _validate_until_error(run, paths: list[Path], schema: str):
+    """Validate the files of ``paths`` one at a time until one has an error: (report, that file or None)."""
+    from ..documents import find_xml_files
+
+    files = find_xml_files(paths)
+    total = run([], schema=schema)
+    for path in files:
+        one = run([path], schema=schema)
+        total.files += one.files
+        total.problems.extend(one.problems)
+        if not one.ok:
+            return total, path
+    return total, None
+
+
+REGISTERS = click.option(
+    "--registers", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the register files (persons, places, orgs). Default: each document's own folder.")
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@REGISTERS
+@click.option("--strict", is_flag=True, help="Exit with code 1 when there is a warning.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one 'path:line:column: warning: message [rule]' line each; json: a list for tools.")
+def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, output: str) -> None:
+    """Warn about entity and date markup that validation does not check (PATHS, default tei/).
+
+    Known names left untagged, one text pointing to different entries, mentions whose text is
+    not among their entry's forms, dates whose normalisation disagrees with their text. Exit
+    code 0, or 1 with --strict when there is a warning.
+    """
+    from ..annotate.lint import lint
+
+    problems = lint(list(paths) or [Path("tei")], registers)
+    if output == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(problem.format())
+        click.echo(f"{len(problems)} warning{'' if len(problems) == 1 else 's'}")
+    sys.exit(1 if strict and problems else 0)
+
+
+@click.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table: aligned columns for the terminal; json or csv: for tools and spreadsheets.")
+def stats_command(paths: tuple[Path, ...], output: str) -> None:
+    """Count mentions and distinct entities per document and type (PATHS, default tei/)."""
+    from ..annotate.stats import count, render
+
+    click.echo(render(count(list(paths) or [Path("tei")]), output))
