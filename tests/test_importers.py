@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from edition.importers import common, encyclopedia, plain_article
-from edition.cli.importing import import_command
+from edition.cli import main
 from edition.importers.common import SourceMeta, load_meta, serialize
 from edition.validate import relaxng
 from edition.xmlio import parse_bytes
@@ -284,15 +284,15 @@ def test_cli_writes_and_refuses_to_overwrite(tmp_path):
     out = tmp_path / "tei" / "x.xml"
     runner = CliRunner()
     args = [str(FIX / "article.txt"), "--format", "plain-article", "--meta", str(FIX / "article.toml"), "-o", str(out), "--date", "2025-01-01"]
-    r1 = runner.invoke(import_command, args)
+    r1 = runner.invoke(main, ["import", *args])
     assert r1.exit_code == 0, r1.output
     first = out.read_bytes()
     out.write_bytes(b"<curated/>")
-    r2 = runner.invoke(import_command, args)
-    assert r2.exit_code == 1
+    r2 = runner.invoke(main, ["import", *args])
+    assert r2.exit_code == 2
     assert re.search(rf"{re.escape(str(out))}:0:0: error: .*--force", r2.output)
     assert out.read_bytes() == b"<curated/>"
-    r3 = runner.invoke(import_command, args + ["--force"])
+    r3 = runner.invoke(main, ["import", *args, "--force"])
     assert r3.exit_code == 0 and out.read_bytes() == first
 
 
@@ -300,17 +300,17 @@ def test_cli_reports_errors_without_traceback(tmp_path):
     runner = CliRunner()
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"abc\n\xff\xfe broken")
-    r = runner.invoke(import_command, [str(bad), "--format", "plain-article", "-o", str(tmp_path / "o.xml")])
-    assert r.exit_code == 1
+    r = runner.invoke(main, ["import", str(bad), "--format", "plain-article", "-o", str(tmp_path / "o.xml")])
+    assert r.exit_code == 2
     assert re.match(rf"{re.escape(str(bad))}:2:1: error: the source is not valid UTF-8", r.output)
     assert "Traceback" not in r.output
     missing = tmp_path / "missing.txt"
-    r = runner.invoke(import_command, [str(missing), "--format", "encyclopedia", "-o", str(tmp_path / "o.xml")])
-    assert r.exit_code == 1 and r.output.startswith(f"{missing}:0:0: error: cannot read the source")
+    r = runner.invoke(main, ["import", str(missing), "--format", "encyclopedia", "-o", str(tmp_path / "o.xml")])
+    assert r.exit_code == 2 and r.output.startswith(f"{missing}:0:0: error: cannot read the source")
     meta = tmp_path / "m.toml"
     meta.write_text("key = 1x\n", encoding="utf-8")
-    r = runner.invoke(import_command, [str(FIX / "article.txt"), "--format", "plain-article", "--meta", str(meta), "-o", str(tmp_path / "o.xml")])
-    assert r.exit_code == 1 and re.match(rf"{re.escape(str(meta))}:1:\d+: error: not valid TOML", r.output)
+    r = runner.invoke(main, ["import", str(FIX / "article.txt"), "--format", "plain-article", "--meta", str(meta), "-o", str(tmp_path / "o.xml")])
+    assert r.exit_code == 2 and re.match(rf"{re.escape(str(meta))}:1:\d+: error: not valid TOML", r.output)
 
 
 def test_cli_output_is_valid_tei(tmp_path):
@@ -320,6 +320,6 @@ def test_cli_output_is_valid_tei(tmp_path):
     runner = CliRunner()
     for src, fmt, meta in (("article", "plain-article", "article"), ("encyclopedia", "encyclopedia", "encyclopedia")):
         out = tmp_path / f"{src}.xml"
-        r = runner.invoke(import_command, [str(FIX / f"{src}.txt"), "--format", fmt, "--meta", str(FIX / f"{meta}.toml"), "-o", str(out)])
+        r = runner.invoke(main, ["import", str(FIX / f"{src}.txt"), "--format", fmt, "--meta", str(FIX / f"{meta}.toml"), "-o", str(out)])
         assert r.exit_code == 0, r.output
         assert _schema_errors(parse_bytes(out.read_bytes(), str(out)), rng) == []

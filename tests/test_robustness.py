@@ -671,14 +671,14 @@ def test_import_never_overwrites_without_force_and_writes_atomically(tmp_path, m
     target.parent.mkdir()
     target.write_text("curated work")
     result = run("import", source, "--format", "plain-article", "-o", target)
-    assert result.exit_code == 1 and "[import-exists]" in result.output and target.read_text() == "curated work"
+    assert result.exit_code == 2 and "[import-exists]" in result.output and target.read_text() == "curated work"
 
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", full)
     result = run("import", source, "--format", "plain-article", "-o", target, "--force")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.strip() == f"{target}:0:0: error: cannot write the output: No space left on device " \
                                     "[file-unwritable]"
     assert target.read_text() == "curated work" and left(target.parent) == ["x.xml"]
@@ -704,7 +704,7 @@ def test_import_refuses_an_output_that_changed_while_converting(tmp_path, monkey
 
     monkeypatch.setattr(importer, "convert", meanwhile)
     result = run("import", source, "--format", "plain-article", "-o", target, "--force")
-    assert result.exit_code == 1 and "[import-changed]" in result.output
+    assert result.exit_code == 2 and "[import-changed]" in result.output
     assert target.read_text() == "an editor saved this meanwhile"
     assert left(tmp_path) == ["source.txt", "x.xml"]
 
@@ -719,7 +719,7 @@ def test_import_and_annotate_refuse_a_file_another_process_is_writing(tmp_path):
         result = run("annotate", folder / "en.xml")
         assert result.exit_code == 2 and "[file-locked]" in result.output and "is writing" in result.output
         result = run("import", source, "--format", "plain-article", "-o", folder / "en.xml", "--force")
-        assert result.exit_code == 1 and "[file-locked]" in result.output
+        assert result.exit_code == 2 and "[file-locked]" in result.output
     assert (folder / "en.xml").read_bytes() == before
     assert run("annotate", folder / "en.xml").exit_code == 0
     assert not any(p.name.endswith((".lock", ".tmp")) for p in folder.iterdir())

@@ -124,7 +124,7 @@ def test_a_busy_port_is_a_clear_error(fixture_build, tmp_path):
         port = busy.getsockname()[1]
         result = CliRunner().invoke(main, ["serve", str(FIXTURE_EDITION), "-o", str(output), "--port", str(port),
                                            "--no-validate"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"cannot serve on 127.0.0.1:{port}" in result.output and "--port" in result.output
     assert "Traceback" not in result.output
 

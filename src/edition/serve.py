@@ -89,8 +89,8 @@ def snapshot(tei_dir: Path) -> dict[Path, int]:
     return files
 
 
-def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None]) -> Built | None:
-    """Build, and say what happened; None (and the errors printed) if the build failed."""
+def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None]) -> Built | Exception:
+    """Build, and say what happened: the build, or the failure whose errors were printed."""
     try:
         built = build(tei_dir, output, check=check, pdf=False)
     except ValidationFailed as failed:
@@ -98,13 +98,13 @@ def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], No
             if problem.severity == "error":
                 echo(problem.format())
         echo(f"{failed.report.summary()}; still serving the previous site")
-        return None
+        return failed
     except InputError as exc:
         echo(f"{exc.problem.format()}\nstill serving the previous site")
-        return None
+        return exc
     except (SaxonError, OSError) as exc:
         echo(f"edition: error: {exc}\nstill serving the previous site")
-        return None
+        return exc
     echo(built.summary())
     return built
 

@@ -1,6 +1,6 @@
 """The ``edition`` command line: a thin layer over the library, one module per family of commands.
 
-:mod:`.errors` turns failures into one line and an exit code.
+:mod:`.errors` holds the exit-code rule all of them keep and turns failures into one line.
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ from .schema import odd
 @click.option("--debug", is_flag=True, help="Show Python tracebacks of internal errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
-    """Validate, import, annotate and publish TEI P5 editions."""
+    """Validate, import, annotate and publish TEI P5 editions.
+
+    Exit codes, the same for every command: 0 done; 1 the input has errors (each listed as
+    path:line:column: severity: message [rule]); 2 the command could not run (wrong usage, an
+    input missing or unusable, an output that cannot be written, an internal error).
+    """
     ctx.obj = {"debug": debug}
 
 

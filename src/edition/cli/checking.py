@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .errors import INPUT_ERRORS
+
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -45,7 +47,7 @@ def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: boo
             if not (no_warnings and problem.severity == "warning"):
                 click.echo(problem.format())
         click.echo(report.summary() + (f"; stopped at {stopped} (--fail-fast)" if stopped else ""))
-    sys.exit(0 if report.ok else 1)
+    sys.exit(0 if report.ok else INPUT_ERRORS)
 
 
 def _validate_until_error(run, paths: list[Path], schema: str):
@@ -90,7 +92,7 @@ def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, 
         for problem in problems:
             click.echo(problem.format())
         click.echo(f"{len(problems)} warning{'' if len(problems) == 1 else 's'}")
-    sys.exit(1 if strict and problems else 0)
+    sys.exit(INPUT_ERRORS if strict and problems else 0)
 
 
 @click.command("stats")

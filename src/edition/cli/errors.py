@@ -1,4 +1,15 @@
-"""Failures as one line and an exit code (never a traceback): the group of every command."""
+"""The exit-code rule every command keeps, and failures as one line (never a traceback).
+
+* 0: done;
+* 1 (:data:`INPUT_ERRORS`): the input has errors, each listed as ``path:line:column: …``:
+  what checking finds (``validate``, ``lint --strict``, the validation ``build`` and
+  ``serve`` run first);
+* 2 (:data:`CANNOT_RUN`): the command could not run: wrong usage (click's usage errors), an
+  input that is missing or cannot be used (not well-formed, not TEI, locked by another
+  process: :class:`edition.problems.InputError`), an output it may not or cannot write, a
+  missing dependency, an internal error;
+* 130, 143: stopped by Ctrl-C or SIGTERM (128 + the signal number, as a shell reports it).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +18,33 @@ import signal
 import threading
 import traceback
 from contextlib import contextmanager
+from typing import NoReturn
 
 import click
 
-from ..problems import InputError
+from ..problems import InputError, Problem
 from ..saxon import SaxonError
+
+INPUT_ERRORS = 1
+CANNOT_RUN = 2
+
+
+class HasErrors(click.ClickException):
+    """The input has errors (already listed): ``Error: message`` and exit code 1."""
+
+    exit_code = INPUT_ERRORS
+
+
+class CannotRun(click.ClickException):
+    """The command could not run: ``Error: message`` and exit code 2."""
+
+    exit_code = CANNOT_RUN
+
+
+def fail(problem: Problem) -> NoReturn:
+    """Show ``problem`` on stderr and exit: the command could not run."""
+    click.echo(problem.format(), err=True)
+    raise click.exceptions.Exit(CANNOT_RUN)
 
 
 class Terminated(BaseException):
@@ -53,9 +86,9 @@ class Group(click.Group):
         try:
             with _stop_signals_unwind():
                 return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (click.exceptions.Exit, click.ClickException):
             raise
-        except (KeyboardInterrupt, Terminated, Exception) as exc:
+        except (click.Abort, KeyboardInterrupt, Terminated, Exception) as exc:
             message, code = _explain(exc)
             click.echo(message, err=True)
             if ctx.obj and ctx.obj.get("debug"):
@@ -65,20 +98,25 @@ class Group(click.Group):
 
 def _explain(exc: BaseException) -> tuple[str, int]:
     """The one line shown for ``exc`` and the exit code."""
+    if isinstance(exc, click.Abort):  # a question in the terminal was not answered
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            return _explain(exc.__context__)
+        return "edition: error: the input ended before every question was answered", CANNOT_RUN
     if isinstance(exc, KeyboardInterrupt):
         return "edition: interrupted (Ctrl-C); files being written were left as they were", 128 + signal.SIGINT
     if isinstance(exc, Terminated):
         return f"edition: stopped by {exc}; files being written were left as they were", 128 + exc.signum
     if isinstance(exc, InputError):
-        return exc.problem.format(), 2
+        return exc.problem.format(), CANNOT_RUN
     if isinstance(exc, (SaxonError, OSError)):
-        return f"edition: error: {_os_message(exc)}", 2
+        return f"edition: error: {_os_message(exc)}", CANNOT_RUN
     if isinstance(exc, RecursionError):
-        return "edition: error: the document is nested too deeply to be processed (run with --debug for details)", 2
+        return "edition: error: the document is nested too deeply to be processed (run with --debug for details)", \
+            CANNOT_RUN
     if isinstance(exc, MemoryError):
-        return "edition: error: out of memory (the input is too large for this machine)", 2
+        return "edition: error: out of memory (the input is too large for this machine)", CANNOT_RUN
     # a bug: say so plainly, never show a traceback unless asked
-    return f"edition: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", 2
+    return f"edition: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", CANNOT_RUN
 
 
 def _os_message(exc: BaseException) -> str:

@@ -4,14 +4,14 @@
                    -o tei/x.xml [--force] [--date YYYY-MM-DD]
 
 The files in ``tei/`` are the curated sources of truth once imported: an existing output
-file is never overwritten unless ``--force`` is given. Errors are reported as
-``path:line:column: error: message [rule]`` with exit status 1 (2 for usage errors).
+file is never overwritten unless ``--force`` is given. A source or output that cannot be used
+is reported as ``path:line:column: error: message [rule]`` with exit code 2, as for every
+command that could not run.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import click
@@ -20,11 +20,7 @@ from ..importers import conversion
 from ..importers.common import load_meta, write_tei
 from ..lock import tei_lock
 from ..problems import ERROR, InputError, Problem
-
-
-def _fail(problem: Problem) -> None:
-    click.echo(problem.format(), err=True)
-    sys.exit(1)
+from .errors import fail
 
 
 def _current(path: Path) -> bytes | None:
@@ -57,11 +53,8 @@ def import_command(source: Path, fmt: str, meta_file: Path | None, output: Path,
     """Convert SOURCE into a TEI file (a skeleton to be curated by hand afterwards)."""
     before = _current(output)
     if before is not None and not force:
-        _fail(Problem(
-            str(output), 0, 0, ERROR,
-            "the output file exists and may hold curated work; not overwritten (use --force to replace it)",
-            "import-exists",
-        ))
+        fail(Problem(str(output), 0, 0, ERROR, "the output file exists and may hold curated work; not overwritten "
+                     "(use --force to replace it)", "import-exists"))
     if today is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", today):
         raise click.BadParameter("expected YYYY-MM-DD", param_hint="--date")
     try:
@@ -69,20 +62,16 @@ def import_command(source: Path, fmt: str, meta_file: Path | None, output: Path,
         if not meta.source_file:
             meta.source_file = str(source)
         tree = conversion.convert(source, fmt, meta, today=today, meta_path=str(meta_file or source))
-    except InputError as exc:
-        _fail(exc.problem)
     except ModuleNotFoundError as exc:
-        _fail(Problem(str(source), 0, 0, ERROR, f"the importer for {fmt} is not available: {exc}", "import-format"))
+        fail(Problem(str(source), 0, 0, ERROR, f"the importer for {fmt} is not available: {exc}", "import-format"))
     except (ValueError, KeyError, TypeError) as exc:
-        _fail(Problem(str(source), 0, 0, ERROR, f"cannot convert the source: {exc}", "import-failed"))
+        fail(Problem(str(source), 0, 0, ERROR, f"cannot convert the source: {exc}", "import-failed"))
     try:
         with tei_lock(output):
             if _current(output) != before:
-                _fail(Problem(str(output), 0, 0, ERROR, "the output file changed on disk while the source was being "
-                              "converted; not overwritten: run the command again", "import-changed"))
+                fail(Problem(str(output), 0, 0, ERROR, "the output file changed on disk while the source was being "
+                             "converted; not overwritten: run the command again", "import-changed"))
             write_tei(tree, output)
-    except InputError as exc:
-        _fail(exc.problem)
     except OSError as exc:
-        _fail(Problem(str(output), 0, 0, ERROR, f"cannot write the output: {exc.strerror or exc}", "file-unwritable"))
+        fail(Problem(str(output), 0, 0, ERROR, f"cannot write the output: {exc.strerror or exc}", "file-unwritable"))
     click.echo(f"{output}: written from {source} ({fmt})")

@@ -10,6 +10,7 @@ import click
 from ..build import terminal_progress
 from ..documents import find_xml_files, load_tei, with_neighbours
 from ..rendering import is_register
+from .errors import CannotRun
 
 
 @click.command("pdf")
@@ -29,8 +30,8 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
     try:
         from ..pdf import write_pdfs
     except (ImportError, OSError) as exc:  # WeasyPrint or the Pango library it needs is missing
-        raise click.ClickException(f"cannot make PDFs without WeasyPrint ({exc}): install it with "
-                                   "'pip install weasyprint' (it needs Debian's libpango-1.0-0)") from None
+        raise CannotRun(f"cannot make PDFs without WeasyPrint ({exc}): install it with "
+                        "'pip install weasyprint' (it needs Debian's libpango-1.0-0)") from None
     files = find_xml_files(list(paths) or [Path("tei")])
     sources = load_tei(files)
     documents = [s for s in sources if not is_register(s)]

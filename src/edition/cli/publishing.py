@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from ..build import ValidationFailed, build, terminal_progress
+from ..build import Built, ValidationFailed, build, terminal_progress
 from ..documents import Source, find_xml_files, load_tei, with_neighbours
 from ..indices import FORMATS, write_indices
 from ..plaintext import NOTE_STYLES, write_texts
 from ..serve import HOST, serve_site, snapshot, try_build, watch
 from ..site import write_site
+from .errors import INPUT_ERRORS, CannotRun, HasErrors
 
 
 @click.command("build")
@@ -41,7 +42,7 @@ def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, 
         for problem in failed.report.problems:
             click.echo(problem.format())
         click.echo(f"{failed.report.summary()}; nothing was built")
-        sys.exit(1)
+        sys.exit(INPUT_ERRORS)
     finally:
         if sys.stderr.isatty():
             click.echo("\r\033[K", nl=False, err=True)
@@ -119,13 +120,17 @@ def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> 
     A failed rebuild prints its errors and the previous site stays online. Stop with Ctrl+C.
     """
     seen = snapshot(tei_dir)  # before the build: a file saved while it runs is rebuilt
-    if try_build(tei_dir, output, not no_validate, click.echo) is None and not (output / "site").is_dir():
-        raise click.ClickException("the first build failed and there is no earlier site to serve")
+    first = try_build(tei_dir, output, not no_validate, click.echo)
+    if not isinstance(first, Built) and not (output / "site").is_dir():
+        message = "the first build failed and there is no earlier site to serve"
+        if isinstance(first, ValidationFailed):
+            raise HasErrors(message)
+        raise CannotRun(message)
     try:
         server = serve_site(output / "site", port)
     except OSError as exc:
-        raise click.ClickException(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}; "
-                                   "choose another port with --port") from None
+        raise CannotRun(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}; "
+                        "choose another port with --port") from None
     click.echo(f"serving {output / 'site'} at http://{HOST}:{server.server_address[1]}/ (Ctrl+C to stop); "
                f"watching {tei_dir}/ for changes")
     try:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .errors import CannotRun
+
 
 @click.command()
 @click.argument("odd_file", metavar="ODD", default="schema/edition.odd",
@@ -27,5 +29,5 @@ def odd(odd_file: Path, output: Path, tei_all: Path) -> None:
     try:
         atomic_write(output, build_rng(odd_file, tei_all))
     except OddError as exc:
-        raise click.ClickException(f"{odd_file}: {exc}") from None
+        raise CannotRun(f"{odd_file}: {exc}") from None
     click.echo(f"wrote {output}")
