@@ -31,10 +31,10 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import orjson
 from lxml import etree
@@ -123,22 +123,28 @@ class Records(Sequence):
     (``make``: a row -> a dict), read when asked for: iterated as a stream, sliced as a list."""
 
     def __init__(self, store: sqlite3.Connection, query: str, make: Callable[[tuple], dict], first: int, count: int):
-        self.store, self.query, self.make, self.first, self.count = store, query, make, first, count
+        self.store, self.query, self.make, self.first, self.size = store, query, make, first, count
 
     def __len__(self) -> int:
-        return self.count
+        return self.size
 
     def __iter__(self) -> Iterator[dict]:
-        return self._read(0, self.count)
+        return self._read(0, self.size)
+
+    @overload
+    def __getitem__(self, index: int) -> dict: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict]: ...
 
     def __getitem__(self, index: int | slice) -> dict | list[dict]:
         if isinstance(index, slice):
-            start, stop, step = index.indices(self.count)
+            start, stop, step = index.indices(self.size)
             if step != 1:
                 return [self[position] for position in range(start, stop, step)]
             return list(self._read(start, stop)) if stop > start else []
-        position = index + self.count if index < 0 else index
-        if not 0 <= position < self.count:
+        position = index + self.size if index < 0 else index
+        if not 0 <= position < self.size:
             raise IndexError(index)
         return next(self._read(position, position + 1))
 
@@ -148,7 +154,7 @@ class Records(Sequence):
     def rows(self, start: int, stop: int) -> list[tuple]:
         """Records ``start`` to ``stop - 1`` (as far as there are) as the store holds them: its
         rows, not made into records."""
-        return self.store.execute(self.query, (self.first + start, self.first + min(stop, self.count))).fetchall()
+        return self.store.execute(self.query, (self.first + start, self.first + min(stop, self.size))).fetchall()
 
 
 class Mentions(Records):
@@ -206,7 +212,7 @@ def group(documents: Iterable[tuple[Path, dict]], store: Path | None = None) -> 
     the documents and the entities, not their mentions."""
     with tempfile.TemporaryDirectory(prefix="edition-staging-") as folder:
         staging = Staging(Path(folder) / "staging.sqlite")
-        names = []
+        names: list[str] = []
         for path, data in documents:
             names.append(str(len(names)))
             staging.stage(names[-1], "", path, data)
@@ -473,13 +479,13 @@ def pages_of(entity: dict, size: int) -> int:
     return max(1, -(-len(entity["mentions"]) // size))
 
 
-def sections_json(sections: dict[str, list[bytes]]) -> str:
+def sections_json(sections: Mapping[str, Iterable[bytes]]) -> str:
     """An object of indices.json's form from its sections (records serialized by :func:`records_json`
     or :func:`entity_json`): a slice of its data made without serializing any record again."""
     return b"".join(_section_lines(sections)).decode("utf-8")
 
 
-def _section_lines(sections: dict[str, Iterable[bytes]]) -> Iterator[bytes]:
+def _section_lines(sections: Mapping[str, Iterable[bytes]]) -> Iterator[bytes]:
     yield b"{"
     for number, (name, records) in enumerate(sections.items()):
         yield b'%s\n"%s": [' % (b"," * bool(number), name.encode())
@@ -669,7 +675,7 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
             out.writelines(_tei_mentions(mentions, files, xml[line:at]))
             out.write(xml[at + len(_MENTIONS) + 1:])
 
-        def section(subtype: str, head: str, list_tag: str, records: list[dict],
+        def section(subtype: str, head: str, list_tag: str, records: Sequence[dict],
                     make: Callable[[dict, dict[str, str]], etree._Element], **attributes) -> None:
             out.write(f'      <div type="index" subtype="{subtype}">\n'.encode())
             write(_tei("head", None, head), 4)

@@ -239,6 +239,8 @@ def _start(plan: Plan) -> None:
 
 
 def _render(task: Task | Summary | Pages | IndexData) -> Result:
+    if _worker is None:
+        raise RuntimeError("a worker process renders only after its initializer ran")
     return _worker.render(task)
 
 
@@ -279,7 +281,7 @@ class Pool:
             return iter(())
         if self.jobs <= 1:
             self._worker = self._worker or Worker(self.plan)
-            results = map(self._worker.render, tasks)
+            results: Iterator[Result] = map(self._worker.render, tasks)
         else:
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),

@@ -55,14 +55,15 @@ def layout(html: str):
 def index_json(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
     """The book's indices: for each entry, the first of its mentions on each page, where ``pages``
     gives the (document, page) of every mention laid out."""
-    data = {}
+    data: dict[str, list] = {}
     for kind in (kind.type for kind in REGISTERED):
         data[kind] = []
         for entity in indices.entities[kind]:
-            first = {}
+            first: dict[tuple[int, int], str] = {}
             for mention in entity["mentions"]:
-                first.setdefault(pages.get(mention["id"]), mention["id"])
-            first.pop(None, None)
+                page = pages.get(mention["id"])
+                if page is not None:
+                    first.setdefault(page, mention["id"])
             if first:
                 data[kind].append({"name": entity["name"], "anchor": f"idx-{entity['key']}" if entity["register"] else "",
                                    "mentions": [first[page] for page in sorted(first)]})

@@ -55,8 +55,9 @@ def pagefind_binary() -> Path:
     try:
         from pagefind.service import get_executable
     except ImportError:
-        get_executable = None
-    binary = get_executable() if get_executable else None
+        binary = None
+    else:
+        binary = get_executable()
     if binary is None or not binary.exists():
         raise SearchError("Pagefind is not installed: install it with pip install 'pagefind[extended]' "
                           "(its wheel ships the binary), or build without the search")
@@ -105,13 +106,14 @@ class Indexing:
         for selector in NOT_INDEXED:
             command += ["--exclude-selectors", selector]
         try:
-            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            stdout, stderr = self.process.communicate(timeout=600)
+            self.process = process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                                      text=True)
+            stdout, stderr = process.communicate(timeout=600)
         except OSError as exc:
             raise SearchError(f"Pagefind could not index {self.site}: {exc}") from None
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.communicate()
+            process.kill()
+            process.communicate()
             raise SearchError(f"Pagefind could not index {self.site}: no result after 600 s") from None
         if self.process.returncode != 0 and not self._stopped:
             reason = " ".join((stderr or stdout).split()) or f"exit code {self.process.returncode}"
@@ -137,8 +139,8 @@ def index_site(site: Path) -> list[Path]:
     """Index the document pages of ``site`` (those that mark a ``data-pagefind-body``, else
     every page, as Pagefind would) into its index folders (:func:`bundles`); returns the files
     written there."""
-    pages = sorted(site.glob("*.html")) if site.is_dir() else []
-    pages = [p.name for p in pages if b"data-pagefind-body" in p.read_bytes()] or [p.name for p in pages]
+    files = sorted(site.glob("*.html")) if site.is_dir() else []
+    pages = [p.name for p in files if b"data-pagefind-body" in p.read_bytes()] or [p.name for p in files]
     indexing = Indexing(site, bundles(pages), site.parent / f".{site.name}.search")
     try:
         return indexing.wait()

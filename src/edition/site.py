@@ -153,7 +153,9 @@ class RecordPages:
             offset += count
 
     def _dated(self, name: str, number: int, shown: tuple[dict, Page, dict]) -> None:
-        self.pages.setdefault(_numbered(name, number), (INDICES["date"], []))[1].append(shown)
+        shown_on = self.pages.setdefault(_numbered(name, number), (INDICES["date"], []))[1]
+        if isinstance(shown_on, list):  # a year's page (a page of works holds its number)
+            shown_on.append(shown)
 
     def records(self, name: str) -> list[bytes]:
         """The records the page ``name`` shows, as indices.json has them (a works page: as

@@ -117,7 +117,8 @@ def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Pro
         return []
     entries = list(grammar.error_log)
     prefixes = _prefixes(source)
-    problems = []
+    problems: list[Problem] = []
+    spots: set[tuple[int, int]] = set()
     for entry in entries:
         if _CASCADES.search(entry.message) and len(entries) > 1:
             continue  # a summary of errors reported on their own
@@ -128,9 +129,10 @@ def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Pro
         element = found[0] if found and isinstance(found[0], etree._Element) else None
         attribute = _invalid_attribute(entry.message, element)
         line, column = source.position(element, attribute) if element is not None else (entry.line, max(entry.column, 1))
-        if all((p.line, p.column) != (line, column) for p in problems):  # one message per spot
+        if (line, column) not in spots:  # one message per spot
+            spots.add((line, column))
             message = _rng_message(entry.message, element)
-            if attribute:
+            if attribute and element is not None:
                 message = message.replace(f"@{etree.QName(attribute).localname} ",
                                           f"@{etree.QName(attribute).localname}=\"{element.get(attribute)}\" ", 1)
             problems.append(Problem(display, line, column, ERROR, message, "rng"))
@@ -196,7 +198,7 @@ def cross_file_lets(summaries: dict[str, dict[str, list[str]]]) -> dict[str, dic
         for target in summary["targets"]:
             file, _, id_ = target.partition("#")
             referenced.setdefault(file, set()).add(id_)
-    shares = {}
+    shares: dict[str, dict[str, dict]] = {}
     for uri, summary in summaries.items():
         pointed_to = referenced.get(uri, set())
         shares[uri] = {"id-owners": {id_: owners[id_] for id_ in summary["ids"] if len(owners[id_]) > 1},

@@ -59,7 +59,7 @@ def load(path: Path) -> list[Proposal]:
             raise _bad(path, exc.lineno, f"not valid JSON: {exc.msg}") from None
         if not isinstance(rows, list):
             raise _bad(path, 1, "expected a list of proposals")
-        numbered = [(None, row) for row in rows]
+        numbered: list[tuple[int | None, dict]] = [(None, row) for row in rows]
     else:
         reader = csv.DictReader(io.StringIO(text), delimiter="\t")
         missing = set(COLUMNS) - set(reader.fieldnames or ())
