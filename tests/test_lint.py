@@ -71,3 +71,12 @@ def test_cli_output_and_exit_codes(edition: Path):
     assert runner.invoke(main, ["lint", "--strict", str(edition / "persons.xml")]).exit_code == 0
     as_json = json.loads(runner.invoke(main, ["lint", "--format", "json", str(edition / "tagged.xml")]).output)
     assert len(as_json) == 7 and as_json[0]["rule"] == "name-untagged"
+
+
+def test_a_malformed_file_is_one_error_and_exit_1(edition: Path):
+    (edition / "broken.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>', encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(edition)])
+    broken = [line for line in result.output.splitlines() if "broken.xml" in line]
+    assert result.exit_code == 1 and len(broken) == 1 and ": error: not well-formed XML" in broken[0]
+    assert result.output.splitlines()[-1].startswith("1 error, ")
+    assert "[name-untagged]" in result.output  # the other files' registers are still read

@@ -47,3 +47,12 @@ def test_malformed_file_exit_2(tmp_path: Path):
     (tmp_path / "bad.xml").write_text("<TEI>", encoding="utf-8")
     result = CliRunner().invoke(main, ["stats", str(tmp_path)])
     assert result.exit_code == 2 and "[xml-syntax]" in result.output
+
+
+def test_a_file_that_is_not_tei_is_named_and_not_counted(tmp_path: Path):
+    shutil.copy(FIXTURES / "tagged.xml", tmp_path / "tagged.xml")
+    (tmp_path / "page.xml").write_text("<html/>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", str(tmp_path)])
+    assert result.exit_code == 0
+    assert f"{tmp_path / 'page.xml'}:1:1: warning: not a TEI document: the root element is <html>" in result.output
+    assert "not counted [tei-root]" in result.output and "tagged.xml" in result.output

@@ -8,6 +8,7 @@ in any language or inflection) is a form the entry may be mentioned by.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,15 @@ class Entry:
         return f"{Path(relative).as_posix()}#{self.id}"
 
 
+def _readable(paths: list[Path]) -> Iterator[Source]:
+    """The files of ``paths`` that can be read as XML (the others are reported where they are checked)."""
+    for path in paths:
+        try:
+            yield Source.load(path)
+        except InputError:
+            continue
+
+
 class Registers:
     """The register entries of one folder, found by their forms or by a pointer."""
 
@@ -55,7 +65,7 @@ class Registers:
     @classmethod
     def load(cls, folder: Path) -> Registers:
         """The entries of every register file in ``folder`` (raises :class:`InputError` if none)."""
-        entries = [entry for path in sorted(folder.glob("*.xml")) for entry in _entries(Source.load(path))]
+        entries = [entry for source in _readable(sorted(folder.glob("*.xml"))) for entry in _entries(source)]
         if not entries:
             raise InputError(Problem(str(folder), 0, 0, ERROR, "no register entries (person, place or org with "
                                      "an xml:id) found in this folder: give the registers' folder with "

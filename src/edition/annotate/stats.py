@@ -12,13 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
 from .. import TEI_NS
-from ..documents import Source, find_xml_files
+from ..documents import Source, find_xml_files, require_tei
+from ..problems import WARNING, InputError, Problem
 from ..spreadsheets import spreadsheet_safe
 from .lint import DATE_ATTRIBUTES, MENTIONS
 from .proposals import ALL_TYPES
@@ -55,13 +56,21 @@ class _Tally:
     keys: set[str] = field(default_factory=set)
 
 
-def count(paths: list[Path]) -> list[Count]:
-    """Per document and type, then for all documents together: mentions and distinct entities."""
+def count(paths: list[Path], skipped: list[Problem] | None = None) -> list[Count]:
+    """Per document and type, then for all documents together: mentions and distinct entities.
+    A file that is no TEI document is left out, a warning saying so added to ``skipped``;
+    registers are left out silently (:class:`InputError` for a file that cannot be read)."""
     counts: list[Count] = []
     total = {kind: _Tally() for kind in ALL_TYPES}
     for path in find_xml_files(paths):
         source = Source.load(path)
-        if not source.is_tei or source.tree.xpath("boolean(//tei:person|//tei:place|//tei:org)", namespaces=_NS):
+        try:
+            require_tei(source)
+        except InputError as exc:
+            if skipped is not None:
+                skipped.append(replace(exc.problem, severity=WARNING, message=exc.problem.message + ": not counted"))
+            continue
+        if source.tree.xpath("boolean(//tei:person|//tei:place|//tei:org)", namespaces=_NS):
             continue
         found = {kind: _Tally() for kind in ALL_TYPES}
         for element in source.tree.xpath(MENTIONS + " | //tei:text//tei:date", namespaces=_NS):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..problems import ERROR, Problem
 from .errors import INPUT_ERRORS
 
 
@@ -81,18 +82,21 @@ def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, 
 
     Known names left untagged, one text pointing to different entries, mentions whose text is
     not among their entry's forms, dates whose normalisation disagrees with their text. Exit
-    code 0, or 1 with --strict when there is a warning.
+    code 0; 1 when a file cannot be read (an error) or, with --strict, when there is a warning.
     """
     from ..annotate.lint import lint
 
     problems = lint(list(paths) or [Path("tei")], registers)
+    errors = sum(p.severity == ERROR for p in problems)
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             click.echo(problem.format())
-        click.echo(f"{len(problems)} warning{'' if len(problems) == 1 else 's'}")
-    sys.exit(INPUT_ERRORS if strict and problems else 0)
+        warnings = len(problems) - errors
+        click.echo((f"{errors} error{'' if errors == 1 else 's'}, " if errors else "")
+                   + f"{warnings} warning{'' if warnings == 1 else 's'}")
+    sys.exit(INPUT_ERRORS if errors or (strict and problems) else 0)
 
 
 @click.command("stats")
@@ -100,7 +104,14 @@ def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, 
 @click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table: aligned columns for the terminal; json or csv: for tools and spreadsheets.")
 def stats_command(paths: tuple[Path, ...], output: str) -> None:
-    """Count mentions and distinct entities per document and type (PATHS, default tei/)."""
+    """Count mentions and distinct entities per document and type (PATHS, default tei/).
+
+    A file that is not a TEI document is left out with a warning.
+    """
     from ..annotate.stats import count, render
 
-    click.echo(render(count(list(paths) or [Path("tei")]), output))
+    skipped: list[Problem] = []
+    counted = count(list(paths) or [Path("tei")], skipped)
+    for problem in skipped:
+        click.echo(problem.format(), err=True)
+    click.echo(render(counted, output))
