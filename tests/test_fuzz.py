@@ -116,7 +116,10 @@ def schema_model() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 def phrase_elements() -> dict[str, list[str]]:
     """Mixed-content elements reachable from <p>, each with the ones allowed inside it."""
     content, mixed = schema_model()
-    allowed = lambda parent: sorted(n for n in content.get(parent, ()) if n in mixed and n not in NOT_READING_TEXT)
+
+    def allowed(parent: str) -> list[str]:
+        return sorted(n for n in content.get(parent, ()) if n in mixed and n not in NOT_READING_TEXT)
+
     found, todo = {}, ["p"]
     while todo:
         name = todo.pop()

@@ -224,7 +224,7 @@ def test_small_edition_navigation_lists_every_document(edition_site):
 
 def test_large_edition_navigation_links_home_and_neighbours_only(large_site):
     out, documents = large_site
-    for i, (file, title, lang) in enumerate(documents):
+    for i, (file, _title, lang) in enumerate(documents):
         page, errors = parse_html(out / file)
         assert errors == [], file
         assert page.get("lang") == lang

@@ -208,7 +208,7 @@ def test_summaries_in_other_languages_carry_xml_lang():
     assert langs == ["az", "ru"]
     ru = root.findall(".//t:back/t:div[@type='summary']", NS)[1]
     assert [t.text for t in ru.findall(".//t:term", NS)] == ["Нахчыван", "Турция"]
-    declared = {l.get("ident") for l in root.findall(".//t:langUsage/t:language", NS)}
+    declared = {language.get("ident") for language in root.findall(".//t:langUsage/t:language", NS)}
     used = {el.get(XML_LANG) for el in root.iter() if el.get(XML_LANG)}
     assert used <= declared
 

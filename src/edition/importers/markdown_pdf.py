@@ -758,7 +758,10 @@ class Converter:
     def title_page(self, blocks) -> etree._Element:
         tp = new("titlePage")
         groups = [[ln.rstrip() for ln in b.text.strip().split("\n")] for b in blocks]
-        words = lambda x: re.findall(r"\w+", _norm(x))[:2]
+
+        def words(x: str) -> list[str]:
+            return re.findall(r"\w+", _norm(x))[:2]
+
         t_idx = next((k for k, g in enumerate(groups) if words(" ".join(g)) == words(self.meta.title)), None)
         for k, g in enumerate(groups):
             if t_idx is not None and k < t_idx:

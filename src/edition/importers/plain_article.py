@@ -447,8 +447,6 @@ class Inline:
                 spans.append(Span(m.start(), m.end(), wrap_span("quote"), priority=1))
                 self.used_quotes = True
         fspans = phrase_spans(text, self.foreign)
-        for sp, lang in ((s, s.make) for s in fspans):
-            pass
         for lang, phrases in self.foreign.items():
             if any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text) for p in phrases):
                 self.used_foreign.add(lang)
