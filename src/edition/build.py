@@ -49,6 +49,7 @@ from pathlib import Path
 
 import orjson
 
+from . import config
 from .documents import Source, find_xml_files, load_tei, require_tei
 from .incremental import (PAGES_DIR, STATE, SUMMARIES_DIR, Checked, Previous, Rendered, State, check_keys, digest,
                           file_keys, files, indexes_to_make, pages_to_make, redo, toolkit_hash)
@@ -142,9 +143,13 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
     if not paths:
         raise InputError(Problem(str(tei_dir), 0, 0, ERROR, "no TEI files (*.xml) found: give the folder of the "
                                  "edition's TEI files", "build-input"))
+    try:
+        introduction = config.for_edition(tei_dir).introduction
+    except InputError as error:  # the edition's configuration has errors: listed like the TEI's
+        raise ValidationFailed(Report(1, [error.problem])) from None
     with output_lock(output):  # a second build into the same folder is refused
         _check_output(output)
-        state = State(toolkit_hash(), {"pdf": pdf, "tei": str(tei_dir.resolve())},
+        state = State(toolkit_hash(), {"pdf": pdf, "tei": str(tei_dir.resolve()), "introduction": introduction},
                       {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths}, check)
         previous = _previous(output, state) if incremental else None
         unchanged = previous if previous is not None and previous.inputs == state.inputs else None
@@ -212,7 +217,7 @@ def _render(tei_dir: Path, paths: list[Path], previous: Previous, state: State, 
     ``check``; raises :class:`ValidationFailed` before any output about the whole edition is
     made), taking over from the ``previous`` build what is unchanged; ``state`` is filled in."""
     progress("reading")
-    edition = _Edition.read(tei_dir, paths, previous.work, pdf)
+    edition = _Edition.read(tei_dir, paths, previous.work, pdf, state.options["introduction"])
     work = previous.work
     built = Built(previous.output, len(edition.documents))
     with Pool(edition.plan, jobs, progress) as pool:
@@ -280,11 +285,11 @@ class _Edition:
     headers: str
 
     @classmethod
-    def read(cls, tei_dir: Path, paths: list[Path], work: Path, pdf: bool) -> _Edition:
+    def read(cls, tei_dir: Path, paths: list[Path], work: Path, pdf: bool, introduction: str) -> _Edition:
         registers, documents, stubs, links, inputs = _read(paths)
         pages = output_names(documents, HTML.suffix)
         check_names(documents, pages, [HOME_PAGE] + [f"{name}.html" for name in INDEX_PAGES])
-        plan = _plan(work, registers, documents, stubs, pages, pdf)
+        plan = _plan(work, registers, documents, stubs, pages, pdf, introduction)
         names = plan.names
         register_uris = {path.resolve().as_uri() for path in registers}
         headers = digest(digest(*(part for uri in sorted(register_uris) for part in (uri, inputs[uri]))),
@@ -299,13 +304,15 @@ class _Edition:
 
 
 def _plan(work: Path, registers: list[Path], documents: list[Source], stubs: dict[str, bytes], pages: dict[str, str],
-          pdf: bool) -> Plan:
+          pdf: bool, introduction: str) -> Plan:
     """What the workers need to know: the outputs to make (PDFs if ``pdf``) with their
-    parameters, and the output name of each file (``pages``: each document's HTML page)."""
+    parameters, and the output name of each file (``pages``: each document's HTML page); the
+    edition's ``introduction`` goes to its home page."""
     names = {uri: name.removesuffix(HTML.suffix) for uri, name in pages.items()}
     names |= {path.resolve().as_uri(): path.stem for path in registers}
     made = [name for name, output in OUTPUTS.items() if pdf or output.folder != PRINT.folder]
-    return Plan(work, stubs, registers, names, parameters(Scope([s.uri for s in documents], list(pages.values())), made))
+    scope = Scope([s.uri for s in documents], list(pages.values()), introduction=introduction)
+    return Plan(work, stubs, registers, names, parameters(scope, made))
 
 
 def _read(paths: list[Path]) -> tuple[list[Path], list[Source], dict[str, bytes], dict[str, set[str] | None],
@@ -406,7 +413,7 @@ def _book(edition: _Edition, indices: Indices, state: State, progress: Callable[
     progress(f"PDF {BOOK}")
     whole = load_tei(sorted([s.path for s in documents] + edition.registers))
     write_book([s for s in whole if s.uri in {d.uri for d in documents}], whole, indices, pages,
-               edition.plan.out / "pdf")
+               edition.plan.out / "pdf", state.options["introduction"])
 
 
 def _groups(edition: _Edition, work: Path, state: State, pdf: bool) -> dict[str, list[str]]:

@@ -35,7 +35,8 @@ class Scope:
     """What one run renders, which the outputs' parameters are made from: the ``documents``
     (URIs, in edition order) and their ``pages`` (HTML file names); whether the site has a
     home page and the pages about the edition; how the text shows notes; whether every register
-    is among the files rendered (else the index records carry what they say of each entry)."""
+    is among the files rendered (else the index records carry what they say of each entry); the
+    edition's introduction (its ``edition.toml``: :mod:`edition.config`)."""
 
     documents: list[str]
     pages: list[str] = field(default_factory=list)
@@ -43,6 +44,7 @@ class Scope:
     index_pages: bool = True
     notes: str = "endnotes"
     registers_indexed: bool = True
+    introduction: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def _laid_out(output: str, source: Source) -> Made:
 
 
 def _site(scope: Scope) -> dict[str, Value]:
-    return dict(documents=scope.documents, home_page=HOME_PAGE if scope.home else "",
+    return dict(documents=scope.documents, home_page=HOME_PAGE if scope.home else "", introduction=scope.introduction,
                 index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],
                 search_indexes=[folder for folder, pages in bundles(scope.pages).items() if pages])
 
@@ -106,7 +108,8 @@ PAGES = Output("pages", XSLT_DIR / "html" / "indices.xsl", "site", "HTML pages a
                per_document=False, parameters=_site)
 #: The whole edition's PDF (:data:`BOOK`), with its indices.
 EDITION_PDF = Output("book", XSLT_DIR / "print" / "print.xsl", "pdf", f"PDF {BOOK}", per_document=False,
-                     parameters=lambda scope: {"documents": scope.documents, "css": "print.css"})
+                     parameters=lambda scope: {"documents": scope.documents, "css": "print.css",
+                                               "introduction": scope.introduction})
 
 #: Every output, by name; the per-document ones in the order a build makes them.
 OUTPUTS = {output.name: output for output in (RECORDS, HTML, TEXT, PRINT, PAGES, EDITION_PDF)}

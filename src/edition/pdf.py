@@ -71,10 +71,11 @@ def index_json(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
 
 
 def write_pdfs(documents: list[Source], edition: list[Source], out_dir: Path, *, each: bool = True,
-               book: bool = True, progress: Callable[[str], None] = lambda label: None) -> list[Path]:
+               book: bool = True, introduction: str = "",
+               progress: Callable[[str], None] = lambda label: None) -> list[Path]:
     """Write into ``out_dir`` the PDF of each of ``documents`` (if ``each``) and, if ``book`` and
-    there are several, the edition's (:data:`BOOK`); pointers resolve in ``edition``. Returns the
-    files written.
+    there are several, the edition's (:data:`BOOK`, with the edition's ``introduction``); pointers
+    resolve in ``edition``. Returns the files written.
 
     The edition's indices learn which mentions share a page from the documents' own layouts:
     each document begins on a right-hand page of the same size in both, so its pages break alike.
@@ -88,7 +89,7 @@ def write_pdfs(documents: list[Source], edition: list[Source], out_dir: Path, *,
              for anchor, page in made[source.uri].anchors.items()}
     if book:
         progress(EDITION_PDF.label)
-        written.append(write_book(documents, edition, collect(edition), pages, out_dir))
+        written.append(write_book(documents, edition, collect(edition), pages, out_dir, introduction))
     return written
 
 
@@ -101,15 +102,18 @@ def check_book_name(documents: list[Source], names: dict[str, str]) -> None:
 
 
 def write_book(documents: list[Source], edition: list[Source], indices: Indices,
-               pages: dict[str, tuple[int, int]], out_dir: Path) -> Path:
-    """The edition's PDF (:data:`BOOK`) of ``documents``, its indices placed by ``pages`` (each
-    mention's document number and page, from the documents' own layouts)."""
-    laid, _ = layout(print_html(documents, edition, index_json(indices, pages)))
+               pages: dict[str, tuple[int, int]], out_dir: Path, introduction: str = "") -> Path:
+    """The edition's PDF (:data:`BOOK`) of ``documents`` with the edition's ``introduction``, its
+    indices placed by ``pages`` (each mention's document number and page, from the documents' own
+    layouts)."""
+    laid, _ = layout(print_html(documents, edition, index_json(indices, pages), introduction))
     atomic_write(out_dir / BOOK, laid.write_pdf())
     return out_dir / BOOK
 
 
-def print_html(documents: list[Source], edition: list[Source], indices: str = "{}") -> str:
-    """The print HTML of a book of ``documents`` with ``indices`` (see ``xslt/print/params.xsl``)."""
-    parameters = EDITION_PDF.parameters(Scope([s.uri for s in documents])) | {"indices": indices}
+def print_html(documents: list[Source], edition: list[Source], indices: str = "{}", introduction: str = "") -> str:
+    """The print HTML of a book of ``documents`` with ``indices`` and the edition's ``introduction``
+    (see ``xslt/print/params.xsl``)."""
+    scope = Scope([s.uri for s in documents], introduction=introduction)
+    parameters = EDITION_PDF.parameters(scope) | {"indices": indices}
     return Renderer(edition).edition(EDITION_PDF, parameters)

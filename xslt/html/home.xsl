@@ -22,7 +22,9 @@
       <xsl:with-param name="current" select="$home-page"/>
       <xsl:with-param name="content">
         <h1>{h:edition-title()}</h1>
-        <p class="introduction">{normalize-space($introduction)}</p>
+        <xsl:if test="normalize-space($introduction)">
+          <p class="introduction">{normalize-space($introduction)}</p>
+        </xsl:if>
         <section aria-labelledby="documents-title">
           <h2 id="documents-title">{ed:label('documents', 'en')}</h2>
           <ul class="documents">

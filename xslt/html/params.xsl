@@ -24,12 +24,8 @@
   <!-- The title of the edition; '' takes the series title (seriesStmt) of the first document. -->
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
-  <!-- The home page's introduction. -->
-  <xsl:param name="introduction" as="xs:string" select="'A digital scholarly edition in TEI P5 of
-      texts on Nakhchivan, Karabakh/Artsakh and the Azerbaijan Democratic Republic (South Caucasus,
-      1918–2021), in English and Latvian with Azerbaijani, Russian and Armenian passages. Each
-      document is given with its source, its editorial decisions and its notes; names of persons,
-      places and organisations and dates are marked up and linked to the indices.'"/>
+  <!-- The home page's introduction (edition.toml's introduction); '' for none. -->
+  <xsl:param name="introduction" as="xs:string" select="''"/>
 
   <!-- File names of the pages about the whole edition, in navigation order (persons.html,
        places.html, organisations.html, chronology.html, works.html, search.html); [] for none

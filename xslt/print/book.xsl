@@ -42,7 +42,8 @@
         <title>{$title}</title>
         <meta name="author" content="{string-join(distinct-values(if ($p:single) then p:authors($p:documents)
             else $p:documents[1]//tei:publicationStmt/tei:publisher ! normalize-space()), '; ')}"/>
-        <meta name="description" content="{if ($p:single) then h:edition-title() else normalize-space($introduction)}"/>
+        <meta name="description" content="{if ($p:single or not(normalize-space($introduction))) then h:edition-title()
+            else normalize-space($introduction)}"/>
         <meta name="keywords" content="{string-join(distinct-values($p:documents//tei:keywords/tei:term ! normalize-space()), ', ')}"/>
         <link rel="stylesheet" href="{$css}"/>
       </head>
@@ -65,7 +66,9 @@
           <p class="book-series" lang="en">{h:edition-title()}</p>
         </xsl:when>
         <xsl:otherwise>
-          <p class="book-introduction">{normalize-space($introduction)}</p>
+          <xsl:if test="normalize-space($introduction)">
+            <p class="book-introduction">{normalize-space($introduction)}</p>
+          </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
       <p class="book-imprint">{p:label('edition', $p:lang)} · {ed:label('generated', $p:lang)}</p>

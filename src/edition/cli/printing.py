@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import config
 from ..build import terminal_progress
 from ..documents import find_xml_files, load_tei, with_neighbours
 from ..rendering import is_register
@@ -32,6 +33,7 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
     except (ImportError, OSError) as exc:  # WeasyPrint or the Pango library it needs is missing
         raise CannotRun(f"cannot make PDFs without WeasyPrint ({exc}): install it with "
                         "'pip install weasyprint' (it needs Debian's libpango-1.0-0)") from None
+    folder = next((p if p.is_dir() else p.parent for p in paths), Path("tei"))
     files = find_xml_files(list(paths) or [Path("tei")])
     sources = load_tei(files)
     documents = [s for s in sources if not is_register(s)]
@@ -39,7 +41,7 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
         raise click.UsageError("no TEI documents given (only registers or no .xml files)")
     try:
         written = write_pdfs(documents, with_neighbours(sources), output, each=not no_documents, book=not no_book,
-                             progress=terminal_progress())
+                             introduction=config.for_edition(folder).introduction, progress=terminal_progress())
     finally:
         if sys.stderr.isatty():
             click.echo("\r\033[K", nl=False, err=True)
