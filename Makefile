@@ -21,7 +21,7 @@ TEST_PACKAGES  := $(BUILD_PACKAGES) chromium poppler-utils
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	$(BIN)/python -m pip install --quiet --editable '.[test,import]'
 	touch $(STAMP)
 
 define install_missing

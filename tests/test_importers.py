@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -323,3 +325,12 @@ def test_cli_output_is_valid_tei(tmp_path):
         r = runner.invoke(main, ["import", str(FIX / f"{src}.txt"), "--format", fmt, "--meta", str(FIX / f"{meta}.toml"), "-o", str(out)])
         assert r.exit_code == 0, r.output
         assert _schema_errors(parse_bytes(out.read_bytes(), str(out)), rng) == []
+
+
+def test_import_without_the_importers_says_how_to_install_them():
+    code = ("import sys; sys.modules['edition.importers'] = None\n"
+            "from edition.cli import main\n"
+            "main(['import', 'a.txt', '--format', 'plain-article', '-o', 'a.xml'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "pip install 'edition[import]'" in result.stderr

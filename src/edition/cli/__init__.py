@@ -10,11 +10,26 @@ import click
 from .. import __version__
 from .annotating import annotate_command
 from .checking import lint_command, stats_command, validate
-from .errors import Group
-from .importing import import_command
+from .errors import CannotRun, Group
 from .printing import pdf_command
 from .publishing import build_command, html_command, index_command, serve_command, text_command
 from .schema import odd
+
+
+def _not_installed(name: str, error: ModuleNotFoundError) -> click.Command:
+    """``edition NAME`` when its optional part (the extra ``edition[NAME]``) is not installed: one
+    line saying how to install it, exit code 2."""
+    @click.command(name, add_help_option=False,
+                   context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+    def command() -> None:
+        raise CannotRun(f"edition {name} is not installed ({error}): pip install 'edition[{name}]'")
+    return command
+
+
+try:
+    from .importing import import_command
+except ModuleNotFoundError as missing:  # the optional part edition[import]: the importers
+    import_command = _not_installed("import", missing)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
