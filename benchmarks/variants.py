@@ -36,7 +36,8 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
     from edition.outputs import OUTPUTS
     from edition.parallel import Plan, Worker
     from edition.rendering import SHARED
-    from edition.saxon import XSLT_DIR, stylesheet
+    from edition.resources import XSLT_DIR
+    from edition.saxon import stylesheet
     setup = edition(corpus)
     base = OUTPUTS[output].stylesheet
     sheets = [stylesheet(xsl) for xsl in [base] + [variant.resolve() / base.relative_to(XSLT_DIR) for variant in variants]]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.validate import validate
+from edition.validate import SCHEMAS, SCHEMATRON, validate
 from edition.xmlio import parse_file
 
 TEI = Path(__file__).resolve().parents[1] / "tei"
@@ -30,6 +30,8 @@ def test_every_file_points_editors_at_the_edition_schemas(path):
     assert found == MODELS
     for href, _ in found:
         assert (path.parent / href).resolve().is_file()
+    # the very files the command line checks with (an editable install finds them in schema/)
+    assert {(path.parent / href).resolve() for href, _ in found} == {SCHEMAS["edition"].resolve(), SCHEMATRON.resolve()}
 
 
 def test_the_whole_edition_validates_without_errors():

@@ -25,9 +25,8 @@ from pathlib import Path
 from . import __version__
 from .indices import Indices
 from .parallel import Pages, Task
-from .saxon import XSLT_DIR
+from .resources import SCHEMA_DIR, XSLT_DIR
 from .site import PAGE_DATA, RecordPages, page_data, page_file
-from .validate import SCHEMA_DIR
 
 #: What the next build needs to know to redo only what changed (JSON, in the output folder).
 STATE = ".edition-build-state.json"

@@ -18,7 +18,8 @@ import orjson
 from .documents import Source
 from .kinds import INDEX_KINDS
 from .records import records
-from .saxon import XSLT_DIR, Value
+from .resources import XSLT_DIR
+from .saxon import Value
 from .search import bundles
 
 HOME_PAGE = "index.html"

@@ -23,7 +23,6 @@ _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 _MAX_DEPTH = "http://saxon.sf.net/feature/parserProperty?uri=jdk.xml.maxElementDepth"
 #: the deepest nesting Saxon's parser accepts (lxml stops at 256; see :mod:`edition.xmlio`)
 MAX_DEPTH = 300
-XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
 #: strings up to this length are made into XDM values once per stylesheet (see Stylesheet.string),
 #: up to this many (then the made ones are let go and made again as needed)
 _SHORT, _KEPT = 1024, 65536

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .saxon import XSLT_DIR, Node, Stylesheet, stylesheet
+from .resources import XSLT_DIR
+from .saxon import Node, Stylesheet, stylesheet
 from .xmlio import parse_bytes, parse_file
 
 COMPILER = XSLT_DIR / "schematron" / "compile.xsl"

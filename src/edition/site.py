@@ -18,7 +18,7 @@ from .kinds import INDEX_KINDS, REGISTERED
 from .outputs import HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope
 from .problems import ERROR, InputError, Problem
 from .rendering import Renderer, output_names, write_each
-from .saxon import XSLT_DIR
+from .resources import XSLT_DIR
 from .xmlio import atomic_write
 
 ASSETS = XSLT_DIR / "html" / "assets"

@@ -15,11 +15,11 @@ from lxml import etree
 
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
+from .resources import SCHEMA_DIR
 from .saxon import Node
 from .schematron import Schematron
 from .xmlio import parse_file
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 SCHEMAS = {
     "edition": SCHEMA_DIR / "edition.rng",
     "tei-all": SCHEMA_DIR / "tei_all.rng",
