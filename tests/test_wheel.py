@@ -137,6 +137,13 @@ def test_build(installed):
     assert (out / "pdf" / "article.pdf").read_bytes().startswith(b"%PDF-")
 
 
+def test_odd_from_outside_the_checkout(installed):
+    odd = installed.site / "edition" / "schema" / "edition.odd"
+    done = installed.run("odd", odd, "-o", "edition.rng")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (installed.work / "edition.rng").read_bytes() == (ROOT / "schema" / "edition.rng").read_bytes()
+
+
 def test_serve_answers_on_the_loopback_address_only(installed):
     server = subprocess.Popen([installed.python.parent / "edition", "serve", "tei", "-o", "served", "--port", "0"],
                               cwd=installed.work, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -14,20 +14,21 @@ from .errors import CannotRun
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", default="schema/edition.rng", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to write the RELAX NG schema.")
-@click.option("--tei-all", "tei_all", default="schema/tei_all.rng", show_default=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The TEI P5 grammar the customisation restricts.")
-def odd(odd_file: Path, output: Path, tei_all: Path) -> None:
+@click.option("--tei-all", "tei_all", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The TEI P5 grammar the customisation restricts (default: TEI P5 4.3.0, tei_all.rng as "
+                   "shipped with the toolkit).")
+def odd(odd_file: Path, output: Path, tei_all: Path | None) -> None:
     """Derive a RELAX NG schema from an ODD customisation (ODD, default schema/edition.odd).
 
     Only restrictions of TEI P5 are accepted (element include lists, closed value lists,
     attribute deletions), so whatever the schema accepts is valid TEI P5 too.
     """
     from ..odd import OddError, build_rng
+    from ..resources import SCHEMA_DIR
     from ..xmlio import atomic_write
 
     try:
-        atomic_write(output, build_rng(odd_file, tei_all))
+        atomic_write(output, build_rng(odd_file, tei_all or SCHEMA_DIR / "tei_all.rng"))
     except OddError as exc:
         raise CannotRun(f"{odd_file}: {exc}") from None
     click.echo(f"wrote {output}")
