@@ -16,7 +16,7 @@ BUILD_PACKAGES := fonts-noto-core
 # poppler-utils: pdftotext, pdffonts and pdftoppm for the PDF tests.
 TEST_PACKAGES  := $(BUILD_PACKAGES) chromium poppler-utils
 
-.PHONY: edition test build-packages test-packages
+.PHONY: edition test lint build-packages test-packages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,5 +42,11 @@ test-packages:
 edition: $(STAMP) build-packages
 	$(BIN)/edition build tei -o build
 
-test: $(STAMP) test-packages
+# ruff (lint and format) and mypy first: a finding stops the run before the tests
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+test: $(STAMP) test-packages lint
 	$(BIN)/python -m pytest
