@@ -31,9 +31,30 @@ TEI_DIR = ROOT / "tei"
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 REGISTERS = ("persons.xml", "places.xml", "orgs.xml")
-POINTERS = ("ref", "target", "corresp", "who", "resp", "sameAs", "copyOf", "next", "prev", "hand", "source",
-            "synch", "active", "passive", "mutual", "scheme", "ana", "decls", "change", "spanTo", "wit",
-            "scribeRef")
+POINTERS = (
+    "ref",
+    "target",
+    "corresp",
+    "who",
+    "resp",
+    "sameAs",
+    "copyOf",
+    "next",
+    "prev",
+    "hand",
+    "source",
+    "synch",
+    "active",
+    "passive",
+    "mutual",
+    "scheme",
+    "ana",
+    "decls",
+    "change",
+    "spanTo",
+    "wit",
+    "scribeRef",
+)
 STAMP = ".corpus"
 
 

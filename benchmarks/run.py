@@ -49,8 +49,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import make_corpus  # noqa: E402
 
 STAGES = ("parse", "relaxng", "schematron", "html", "text", "records", "indices", "search", "pdf")
-FLOOR = {"parse": "lxml", "relaxng": "lxml", "schematron": "saxon", "html": "saxon", "text": "saxon",
-         "records": "saxon", "pdf": "saxon"}
+FLOOR = {
+    "parse": "lxml",
+    "relaxng": "lxml",
+    "schematron": "saxon",
+    "html": "saxon",
+    "text": "saxon",
+    "records": "saxon",
+    "pdf": "saxon",
+}
 IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:mode on-no-match="shallow-copy"/>
 </xsl:stylesheet>"""
@@ -61,6 +68,7 @@ PER_DOCUMENT = ("html", "text", "records", "pdf")
 
 
 # --- in the child process -----------------------------------------------------------------
+
 
 def _peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -79,17 +87,22 @@ def _copier(kind: str, paths: list[Path]):
     """The floor's work on one file, compiled and warmed up on the first of ``paths``, as the
     stage's set-up compiles its stylesheets (a cold first run made floors some 10 % slower)."""
     from lxml import etree
+
     from edition.documents import Source
+
     if kind == "lxml":
+
         def copy(path):
             etree.tostring(Source.load(path).tree)
     else:
         from edition.saxon import Stylesheet
+
         identity = _identity(Stylesheet)
 
         def copy(path):
             source = Source.load(path)
             identity.executable.transform_to_string(xdm_node=identity.document(source.tree, source.uri))
+
     for path in paths[:WARM_UP]:
         copy(path)
     return copy
@@ -108,12 +121,12 @@ def _identity(Stylesheet):
 class Edition(NamedTuple):
     """A corpus as a build hands it to its workers."""
 
-    paths: list[Path]       # every TEI file
-    registers: list[Path]   # the registers among them
-    documents: list[Path]   # the others
+    paths: list[Path]  # every TEI file
+    registers: list[Path]  # the registers among them
+    documents: list[Path]  # the others
     stubs: dict[str, bytes]  # the light edition: each document's stub, by URI
-    names: dict[str, str]   # output name of each file, by URI
-    scope: object           # what the outputs' parameters are made from (edition.outputs.Scope)
+    names: dict[str, str]  # output name of each file, by URI
+    scope: object  # what the outputs' parameters are made from (edition.outputs.Scope)
 
 
 def edition(tei: Path) -> Edition:
@@ -122,12 +135,19 @@ def edition(tei: Path) -> Edition:
     from edition.outputs import Scope
     from edition.parallel import stub
     from edition.rendering import is_register
+
     paths = find_xml_files([tei])
     registers = [p for p in paths if is_register(Source.load(p))]
     documents = [p for p in paths if p not in registers]
     scope = Scope([p.resolve().as_uri() for p in documents], [f"{p.stem}.html" for p in documents])
-    return Edition(paths, registers, documents, {p.resolve().as_uri(): stub(Source.load(p).tree) for p in documents},
-                   {p.resolve().as_uri(): p.stem for p in paths}, scope)
+    return Edition(
+        paths,
+        registers,
+        documents,
+        {p.resolve().as_uri(): stub(Source.load(p).tree) for p in documents},
+        {p.resolve().as_uri(): p.stem for p in paths},
+        scope,
+    )
 
 
 def _stage(stage: str, corpus: str, scratch: str) -> dict:
@@ -135,6 +155,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
     from edition.documents import Source
     from edition.outputs import OUTPUTS, parameters
     from edition.parallel import Plan, Task, Worker
+
     out = Path(scratch)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -149,6 +170,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
     worker = Worker(plan) if stage in ("html", "text", "records", "pdf", "indices") else None
     if worker is not None:  # compile and hand the light edition over once, as a worker does
         from edition.saxon import stylesheet
+
         worker.renderer.nodes(stylesheet(OUTPUTS[output].stylesheet))
     if stage == "indices":
         for task in tasks:
@@ -161,7 +183,8 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         for path in inputs:
             Source.load(path)
     elif stage == "relaxng":
-        from edition.validate import SCHEMAS, relaxng, _check_rng
+        from edition.validate import SCHEMAS, _check_rng, relaxng
+
         grammar = relaxng(SCHEMAS["edition"])
         started = time.perf_counter()  # compiling the grammar (once per process) is not the stage
         for path in inputs:
@@ -170,6 +193,7 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
     elif stage == "schematron":
         from edition.documents import load_tei
         from edition.validate import SCHEMATRON, schematron
+
         compiled = schematron(SCHEMATRON)
         started = time.perf_counter()
         sources = load_tei(inputs)
@@ -186,16 +210,22 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             assert result.problem is None, result.problem
     elif stage == "indices":
         import orjson
+
         from edition.indices import FORMATS, WRITERS, group
         from edition.outputs import PAGES, RECORDS_DIR
         from edition.parallel import Pages
         from edition.site import PAGE_DATA, RecordPages, page_data
-        indices = group(((t.path, orjson.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes()))
-                         for t in tasks), out / "store.sqlite")
+
+        indices = group(
+            ((t.path, orjson.loads((out / RECORDS_DIR / f"{names[t.uri]}.json").read_bytes())) for t in tasks),
+            out / "store.sqlite",
+        )
         (out / "indices").mkdir()
         for name in FORMATS:
             WRITERS[name](indices, out / "indices")
-        worker.plan.outputs = parameters(scope, [PAGES.name])  # the pages about the edition, one after the other, as one build worker makes them
+        worker.plan.outputs = parameters(
+            scope, [PAGES.name]
+        )  # the pages about the edition, one after the other, as one build worker makes them
         for name in PAGE_DATA:
             worker.render(Pages([name], page_data(indices, name)))
         entities = RecordPages(indices)
@@ -205,15 +235,22 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
             worker.render(Pages(batch, store=out / "store.sqlite"))
     elif stage == "search":
         from edition.search import index_site
+
         index_site(out / "site")
     seconds = rendering if stage in PER_DOCUMENT else time.perf_counter() - started
-    return {"seconds": seconds, "floor": floor, "mb": size / 1e6, "peak_kb": _peak_kb(),
-            "children_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+    return {
+        "seconds": seconds,
+        "floor": floor,
+        "mb": size / 1e6,
+        "peak_kb": _peak_kb(),
+        "children_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    }
 
 
 def _html_site(tei: Path, out: Path) -> None:
     """A site to index (set-up of the search stage): the build's own pages."""
     from edition.build import build
+
     build(tei, out / "b", check=False, pdf=False, jobs=1, incremental=False)
     shutil.move(out / "b" / "site", out / "site")
     shutil.rmtree(out / "site" / "pagefind")
@@ -221,6 +258,7 @@ def _html_site(tei: Path, out: Path) -> None:
 
 def _build(corpus: str, output: str, jobs: int, check: bool, touch: str | None) -> dict:
     from edition.build import build
+
     if touch:
         path = Path(touch)
         data = path.read_bytes()
@@ -231,8 +269,13 @@ def _build(corpus: str, output: str, jobs: int, check: bool, touch: str | None) 
     seconds = time.perf_counter() - started
     if touch:
         path.write_bytes(data)
-    return {"seconds": seconds, "peak_kb": _peak_kb(), "workers_kb": built.workers, "reused": built.reused,
-            "rendered": built.rendered}
+    return {
+        "seconds": seconds,
+        "peak_kb": _peak_kb(),
+        "workers_kb": built.workers,
+        "reused": built.reused,
+        "rendered": built.rendered,
+    }
 
 
 def _in_child(function, *args) -> dict:
@@ -243,16 +286,32 @@ def _in_child(function, *args) -> dict:
 
 # --- in the parent ------------------------------------------------------------------------
 
+
 def machine() -> dict:
-    import lxml.etree
     from importlib.metadata import version
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), "0")
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(int(memory) / 1e6, 1),
-            "python": platform.python_version(), "saxonche": version("saxonche"),
-            "lxml": ".".join(map(str, lxml.etree.LXML_VERSION)), "weasyprint": version("weasyprint")}
+
+    import lxml.etree
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(int(memory) / 1e6, 1),
+        "python": platform.python_version(),
+        "saxonche": version("saxonche"),
+        "lxml": ".".join(map(str, lxml.etree.LXML_VERSION)),
+        "weasyprint": version("weasyprint"),
+    }
 
 
 def median(values):
@@ -273,10 +332,14 @@ def run_scale(scale: int, args) -> dict:
             continue
         runs = [_in_child(_stage, stage, str(corpus), scratch) for _ in range(args.runs if stage != "pdf" else 1)]
         seconds = median(r["seconds"] for r in runs)
-        row = {"seconds": seconds, "mb": runs[0]["mb"], "s_per_mb": seconds / runs[0]["mb"],
-               "floor_s_per_mb": median(r["floor"] / r["mb"] for r in runs if r["floor"]),
-               "ratio": median(r["seconds"] / r["floor"] for r in runs if r["floor"]),
-               "peak_mb": max(r["peak_kb"] for r in runs) / 1e3}
+        row = {
+            "seconds": seconds,
+            "mb": runs[0]["mb"],
+            "s_per_mb": seconds / runs[0]["mb"],
+            "floor_s_per_mb": median(r["floor"] / r["mb"] for r in runs if r["floor"]),
+            "ratio": median(r["seconds"] / r["floor"] for r in runs if r["floor"]),
+            "peak_mb": max(r["peak_kb"] for r in runs) / 1e3,
+        }
         results["stages"][stage] = row
         ratio = f"{row['ratio']:8.2f}" if row["ratio"] else f"{'':8}"
         floor = f"{row['floor_s_per_mb']:10.3f}" if row["floor_s_per_mb"] else f"{'':10}"
@@ -285,10 +348,12 @@ def run_scale(scale: int, args) -> dict:
         return results
     output = Path(args.work) / f"build-{scale}"
     touched = next(p for p in files if "-k" not in p.name and p.name not in ("persons.xml", "places.xml", "orgs.xml"))
-    plans = {"full1": ("full, 1 worker", 1, True, None, True),
-             "full": (f"full, {args.jobs} workers", args.jobs, True, None, True),
-             "unchanged": ("nothing changed", args.jobs, True, None, False),
-             "changed": ("one document changed", args.jobs, True, str(touched), False)}
+    plans = {
+        "full1": ("full, 1 worker", 1, True, None, True),
+        "full": (f"full, {args.jobs} workers", args.jobs, True, None, True),
+        "unchanged": ("nothing changed", args.jobs, True, None, False),
+        "changed": ("one document changed", args.jobs, True, str(touched), False),
+    }
     plans = [plan for name, plan in plans.items() if name in args.builds.split(",")]
     print(f"{'build':24} {'median s':>9} {'MB/s':>6} {'main MB':>8} {'worker MB':>9} {'redone':>7}")
     for label, jobs, check, touch, fresh in plans:
@@ -299,11 +364,18 @@ def run_scale(scale: int, args) -> dict:
             runs.append(_in_child(_build, str(corpus), str(output), jobs, check, touch))
         seconds = median(r["seconds"] for r in runs)
         workers = max((kb for r in runs for kb in r["workers_kb"].values()), default=0) / 1e3
-        row = {"seconds": seconds, "mb_per_s": mb / seconds, "peak_mb": max(r["peak_kb"] for r in runs) / 1e3,
-               "worker_peak_mb": workers, "rendered": runs[0]["rendered"]}
+        row = {
+            "seconds": seconds,
+            "mb_per_s": mb / seconds,
+            "peak_mb": max(r["peak_kb"] for r in runs) / 1e3,
+            "worker_peak_mb": workers,
+            "rendered": runs[0]["rendered"],
+        }
         results["builds"][label] = row
-        print(f"{label:24} {seconds:9.2f} {mb / seconds:6.2f} {row['peak_mb']:8.0f} {workers:9.0f} "
-              f"{row['rendered']:7}", flush=True)
+        print(
+            f"{label:24} {seconds:9.2f} {mb / seconds:6.2f} {row['peak_mb']:8.0f} {workers:9.0f} {row['rendered']:7}",
+            flush=True,
+        )
     return results
 
 
@@ -317,8 +389,13 @@ def bars(results: list[dict], jobs: int) -> list[tuple[str, str, bool | None]]:
         points = [(r["mb"], r["stages"][stage]["s_per_mb"]) for r in results if stage in r["stages"]]
         if len(points) > 1:
             growth = points[-1][1] / points[0][1]
-            out.append((f"{stage} linear in corpus size (s/MB at the largest / at the smallest scale <= 1.5)",
-                        f"{growth:.2f}", growth <= 1.5))
+            out.append(
+                (
+                    f"{stage} linear in corpus size (s/MB at the largest / at the smallest scale <= 1.5)",
+                    f"{growth:.2f}",
+                    growth <= 1.5,
+                )
+            )
     key = f"full, {jobs} workers"
     for r in results:
         builds = r["builds"]
@@ -326,26 +403,39 @@ def bars(results: list[dict], jobs: int) -> list[tuple[str, str, bool | None]]:
             continue
         full = builds[key]["seconds"]
         if "nothing changed" in builds:
-            out.append((f"{r['scale']}x: rebuild with nothing changed < 5% of a full build",
-                        f"{100 * builds['nothing changed']['seconds'] / full:.1f}%",
-                        builds["nothing changed"]["seconds"] < 0.05 * full))
+            out.append(
+                (
+                    f"{r['scale']}x: rebuild with nothing changed < 5% of a full build",
+                    f"{100 * builds['nothing changed']['seconds'] / full:.1f}%",
+                    builds["nothing changed"]["seconds"] < 0.05 * full,
+                )
+            )
         if "one document changed" in builds:
-            out.append((f"{r['scale']}x: rebuild after one document changed < 25% of a full build",
-                        f"{100 * builds['one document changed']['seconds'] / full:.1f}%",
-                        builds["one document changed"]["seconds"] < 0.25 * full))
+            out.append(
+                (
+                    f"{r['scale']}x: rebuild after one document changed < 25% of a full build",
+                    f"{100 * builds['one document changed']['seconds'] / full:.1f}%",
+                    builds["one document changed"]["seconds"] < 0.25 * full,
+                )
+            )
         if "full, 1 worker" in builds:
             speedup = builds["full, 1 worker"]["seconds"] / full
-            out.append((f"{r['scale']}x: {jobs} workers at least 1.6x faster than 1", f"{speedup:.2f}x",
-                        speedup >= 1.6))
+            out.append(
+                (f"{r['scale']}x: {jobs} workers at least 1.6x faster than 1", f"{speedup:.2f}x", speedup >= 1.6)
+            )
     built = [r for r in results if key in r["builds"]]
     if len(built) > 1:
         first, last = built[0], built[-1]
         change = last["builds"][key]["mb_per_s"] / first["builds"][key]["mb_per_s"]
-        out.append((f"throughput at {last['scale']}x within 20% of {first['scale']}x", f"{change:.2f}x",
-                    change >= 0.8))
+        out.append((f"throughput at {last['scale']}x within 20% of {first['scale']}x", f"{change:.2f}x", change >= 0.8))
         memory = (last["builds"][key]["peak_mb"] / first["builds"][key]["peak_mb"]) / (last["mb"] / first["mb"])
-        out.append((f"peak memory sub-linear ({first['scale']}x -> {last['scale']}x: memory growth / size growth)",
-                    f"{memory:.2f}", memory < 1))
+        out.append(
+            (
+                f"peak memory sub-linear ({first['scale']}x -> {last['scale']}x: memory growth / size growth)",
+                f"{memory:.2f}",
+                memory < 1,
+            )
+        )
     return out
 
 
@@ -358,12 +448,18 @@ def main() -> None:
     parser.add_argument("--pdf-max", type=int, default=1, help="largest scale at which PDFs are made")
     parser.add_argument("--work", default=str(ROOT / "build" / "bench"), help="folder for corpora and outputs")
     parser.add_argument("--no-build", action="store_true", help="stages only, no full builds")
-    parser.add_argument("--stages", default=",".join(STAGES),
-                        help="comma-separated stages to time (default: all; 'none': the builds only)")
-    parser.add_argument("--builds", default="full1,full,unchanged,changed",
-                        help="comma-separated builds to time (default: all): full1 (full build, 1 worker), full "
-                             "(full build, --jobs workers), unchanged (rebuild, nothing changed), changed (rebuild "
-                             "after one document changed)")
+    parser.add_argument(
+        "--stages",
+        default=",".join(STAGES),
+        help="comma-separated stages to time (default: all; 'none': the builds only)",
+    )
+    parser.add_argument(
+        "--builds",
+        default="full1,full,unchanged,changed",
+        help="comma-separated builds to time (default: all): full1 (full build, 1 worker), full "
+        "(full build, --jobs workers), unchanged (rebuild, nothing changed), changed (rebuild "
+        "after one document changed)",
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     info = machine()

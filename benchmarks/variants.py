@@ -27,8 +27,9 @@ from run import edition  # noqa: E402
 OUTPUTS = ("html", "text", "records")
 
 
-def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
-            compare: bool = False) -> list[tuple[str, float, int | None]]:
+def timings(
+    output: str, corpus: Path, variants: list[Path], runs: int = 3, compare: bool = False
+) -> list[tuple[str, float, int | None]]:
     """Per stylesheet (the repository's first, then those of ``variants``): its name, the sum of
     each document's fastest of ``runs`` runs, and how many outputs differ from the repository's
     (if ``compare``)."""
@@ -38,9 +39,12 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
     from edition.rendering import SHARED
     from edition.resources import XSLT_DIR
     from edition.saxon import stylesheet
+
     setup = edition(corpus)
     base = OUTPUTS[output].stylesheet
-    sheets = [stylesheet(xsl) for xsl in [base] + [variant.resolve() / base.relative_to(XSLT_DIR) for variant in variants]]
+    sheets = [
+        stylesheet(xsl) for xsl in [base] + [variant.resolve() / base.relative_to(XSLT_DIR) for variant in variants]
+    ]
     sources = [Source.load(p) for p in (setup.paths if output == "records" else setup.documents)]
     with tempfile.TemporaryDirectory() as scratch:
         renderer = Worker(Plan(Path(scratch), setup.stubs, setup.registers, setup.names)).renderer
@@ -66,8 +70,9 @@ def timings(output: str, corpus: Path, variants: list[Path], runs: int = 3,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("output", choices=OUTPUTS, help="the stylesheet to time: a document's page, its text, "
-                        "or its index records")
+    parser.add_argument(
+        "output", choices=OUTPUTS, help="the stylesheet to time: a document's page, its text, or its index records"
+    )
     parser.add_argument("corpus", type=Path, help="folder of TEI files (e.g. build/bench/corpus-10)")
     parser.add_argument("variants", type=Path, nargs="*", help="changed copies of xslt/")
     parser.add_argument("--runs", type=int, default=3, help="runs per document and stylesheet (the fastest counts)")
@@ -77,6 +82,7 @@ def main() -> None:
         if not (variant / "common").is_dir():
             parser.error(f"{variant}: not a copy of xslt/ (it has no common/ folder)")
     from edition.saxon import SaxonError
+
     try:
         results = timings(args.output, args.corpus, args.variants, args.runs, args.compare)
     except SaxonError as exc:

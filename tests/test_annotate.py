@@ -95,10 +95,12 @@ def without_markup(data: bytes) -> bytes:
 
 # --- the text map -----------------------------------------------------------------------------
 
+
 def test_every_character_is_mapped_to_the_bytes_that_write_it(tmp_path: Path):
     path = tmp_path / "t.xml"
-    path.write_bytes('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><p>A &amp; Ž&#233;\r\nč<hi>B</hi></p>'
-                     '</text></TEI>'.encode())
+    path.write_bytes(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><p>A &amp; Ž&#233;\r\nč<hi>B</hi></p></text></TEI>'.encode()
+    )
     runs = TextMap.load(path).runs
     first = runs[0]
     assert first.text == "A & Žé\nč"
@@ -108,6 +110,7 @@ def test_every_character_is_mapped_to_the_bytes_that_write_it(tmp_path: Path):
 
 
 # --- proposals --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name, expected", [("en.xml", EN), ("lv.xml", LV)])
 def test_exact_proposals(name, expected):
@@ -120,7 +123,7 @@ def test_positions_point_at_the_surface():
     lines = path.read_text(encoding="utf-8").split("\n")
     for proposal in propose(path):
         line = lines[proposal.line - 1]
-        assert line[proposal.column - 1:].startswith(proposal.surface.split("\n")[0]), proposal.describe()
+        assert line[proposal.column - 1 :].startswith(proposal.surface.split("\n")[0]), proposal.describe()
 
 
 def test_types_and_titles_are_chosen():
@@ -142,6 +145,7 @@ def test_registers_elsewhere_give_relative_pointers(tmp_path: Path):
 
 # --- writing ----------------------------------------------------------------------------------
 
+
 def test_write_inserts_tags_and_changes_nothing_else(edition: Path):
     path = edition / "en.xml"
     before = path.read_bytes()
@@ -153,7 +157,9 @@ def test_write_inserts_tags_and_changes_nothing_else(edition: Path):
     assert b'on <date when="1920-07-14">July 14, 1920</date>, the <orgName ref="orgs.xml#org-tbmm">' in after
     assert b'&amp; <placeName ref="places.xml#place-baku">Baku</placeName>' in after
     assert b"Arm&#233;nia, <placeName" in after
-    assert "".join(parse_bytes(after, "x").getroot().itertext()) == "".join(parse_bytes(before, "x").getroot().itertext())
+    assert "".join(parse_bytes(after, "x").getroot().itertext()) == "".join(
+        parse_bytes(before, "x").getroot().itertext()
+    )
     assert [p.surface for p in propose(path)] == ["Khalil"]  # annotating again finds only the ambiguous form
 
 
@@ -186,22 +192,29 @@ def test_prefixed_tei_namespace_gets_prefixed_tags(tmp_path: Path):
     for name in ("persons.xml", "places.xml", "orgs.xml"):
         shutil.copy(FIXTURES / name, tmp_path)
     path = tmp_path / "p.xml"
-    path.write_text('<tei:TEI xmlns:tei="http://www.tei-c.org/ns/1.0"><tei:text><tei:p>Baku in 1920</tei:p>'
-                    '</tei:text></tei:TEI>', encoding="utf-8")
+    path.write_text(
+        '<tei:TEI xmlns:tei="http://www.tei-c.org/ns/1.0"><tei:text><tei:p>Baku in 1920</tei:p></tei:text></tei:TEI>',
+        encoding="utf-8",
+    )
     apply.write_all(propose(path))
-    assert '<tei:placeName ref="places.xml#place-baku">Baku</tei:placeName> in <tei:date when="1920">1920</tei:date>' \
+    assert (
+        '<tei:placeName ref="places.xml#place-baku">Baku</tei:placeName> in <tei:date when="1920">1920</tei:date>'
         in path.read_text(encoding="utf-8")
+    )
 
 
 # --- command line -----------------------------------------------------------------------------
+
 
 def test_dry_run_lists_and_changes_nothing(edition: Path):
     before = (edition / "lv.xml").read_bytes()
     result = run("annotate", "--dry-run", str(edition / "lv.xml"))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == (f"{edition / 'lv.xml'}:28:35: date: \"1918. gada 28. maija līdz 1920. gada 28. aprīlim\" "
-                        "-> from=1918-05-28 to=1920-04-28")
+    assert lines[0] == (
+        f'{edition / "lv.xml"}:28:35: date: "1918. gada 28. maija līdz 1920. gada 28. aprīlim" '
+        "-> from=1918-05-28 to=1920-04-28"
+    )
     assert lines[-1] == "8 proposals (0 ambiguous)"
     assert (edition / "lv.xml").read_bytes() == before
 
@@ -260,7 +273,7 @@ def test_bad_proposals_file_is_reported_with_its_line(edition: Path):
     table.write_text("\n".join(lines), encoding="utf-8")
     result = run("annotate", "--apply", str(table))
     assert result.exit_code == 2
-    assert result.output.startswith(f"{table}:3:1: error: accept is \"maybe\"")
+    assert result.output.startswith(f'{table}:3:1: error: accept is "maybe"')
 
 
 def test_interactive_asks_per_proposal(edition: Path):
@@ -269,8 +282,7 @@ def test_interactive_asks_per_proposal(edition: Path):
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert '<placeName ref="places.xml#place-ganja">Gendžē</placeName>' in text
-    assert "ieradās Baku," in text and "<placeName" not in text.replace(
-        '<placeName ref="places.xml#place-ganja">', "")
+    assert "ieradās Baku," in text and "<placeName" not in text.replace('<placeName ref="places.xml#place-ganja">', "")
 
 
 def test_interactive_choice_for_an_ambiguous_form(edition: Path):
@@ -281,12 +293,15 @@ def test_interactive_choice_for_an_ambiguous_form(edition: Path):
     assert '<persName ref="persons.xml#pers-halil-kut">Khalil</persName>' in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["annotate", "--dry-run", "--interactive", "{edition}/en.xml"], "choose one of"),
-    (["annotate", "--dry-run"], "give the TEI files"),
-    (["annotate", "--types", "people", "{edition}/en.xml"], "comma-separated list"),
-    (["annotate", "--dry-run", "--registers", "{empty}", "{edition}/en.xml"], "[registers-missing]"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["annotate", "--dry-run", "--interactive", "{edition}/en.xml"], "choose one of"),
+        (["annotate", "--dry-run"], "give the TEI files"),
+        (["annotate", "--types", "people", "{edition}/en.xml"], "comma-separated list"),
+        (["annotate", "--dry-run", "--registers", "{empty}", "{edition}/en.xml"], "[registers-missing]"),
+    ],
+)
 def test_usage_errors_exit_2(edition: Path, tmp_path: Path, args, message):
     (tmp_path / "empty").mkdir()
     result = run(*[a.format(edition=edition, empty=tmp_path / "empty") for a in args])
@@ -301,34 +316,74 @@ def test_malformed_file_is_one_line_exit_2(edition: Path):
 
 # --- property: the text never changes ---------------------------------------------------------
 
-_FORMS = ["Stalin", "I. Stalin", "Сталин", "Staļins", "Baku", "Bakı", "Kars", "Nakhchivan", "Nahčivanas",
-          "Grand National Assembly of Turkey", "11th Red Army", "Khalil", "Հայաստան", "Turkey"]
-_DATES = ["1920", "April 1920", "July 14, 1920", "November 7–8, 1920", "1920–1921", "the 1920s", "on July 29",
-          "early June", "1918. gada 28. maijā", "27. aprīlī", "22/II-921 г.", "28 апреля 1920 г.", "19th century",
-          "28 aprel 1920-ci il", "p. 1920", "114 000"]
-_WORDS = st.lists(st.sampled_from(list("abc XYZ.,;–-'’\n\tāčēģīķļņšžəıöüğçşАбвЖ1290")
-                                  + ["&amp;", "&lt;", "&#233;", "&#x10000;"]), max_size=12).map("".join)
+_FORMS = [
+    "Stalin",
+    "I. Stalin",
+    "Сталин",
+    "Staļins",
+    "Baku",
+    "Bakı",
+    "Kars",
+    "Nakhchivan",
+    "Nahčivanas",
+    "Grand National Assembly of Turkey",
+    "11th Red Army",
+    "Khalil",
+    "Հայաստան",
+    "Turkey",
+]
+_DATES = [
+    "1920",
+    "April 1920",
+    "July 14, 1920",
+    "November 7–8, 1920",
+    "1920–1921",
+    "the 1920s",
+    "on July 29",
+    "early June",
+    "1918. gada 28. maijā",
+    "27. aprīlī",
+    "22/II-921 г.",
+    "28 апреля 1920 г.",
+    "19th century",
+    "28 aprel 1920-ci il",
+    "p. 1920",
+    "114 000",
+]
+_WORDS = st.lists(
+    st.sampled_from(list("abc XYZ.,;–-'’\n\tāčēģīķļņšžəıöüğçşАбвЖ1290") + ["&amp;", "&lt;", "&#233;", "&#x10000;"]),
+    max_size=12,
+).map("".join)
 _INLINE = st.one_of(
-    _WORDS, st.sampled_from(_FORMS), st.sampled_from(_DATES),
+    _WORDS,
+    st.sampled_from(_FORMS),
+    st.sampled_from(_DATES),
     st.sampled_from(_FORMS).map(lambda f: f'<persName ref="persons.xml#pers-stalin">{f}</persName>'),
     st.sampled_from(_DATES).map(lambda d: f'<date when="1920">{d}</date>'),
     st.sampled_from(_FORMS).map(lambda f: f"<hi>{f}</hi>"),
     st.sampled_from(_FORMS).map(lambda f: f'<title level="m">{f}</title>'),
     st.sampled_from(_FORMS).map(lambda f: f"<!-- {f} -->"),
     st.sampled_from(_FORMS).map(lambda f: f'<ref target="https://x.org/{f}">https://x.org/{f}</ref>'),
-    st.just('<lb/>'),
+    st.just("<lb/>"),
 )
-_PARAGRAPH = st.lists(st.one_of(_INLINE, st.lists(_INLINE, max_size=4).map(
-    lambda items: '<note place="foot" n="1">' + " ".join(items) + "</note>")), max_size=12).map(" ".join)
+_PARAGRAPH = st.lists(
+    st.one_of(
+        _INLINE,
+        st.lists(_INLINE, max_size=4).map(lambda items: '<note place="foot" n="1">' + " ".join(items) + "</note>"),
+    ),
+    max_size=12,
+).map(" ".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=3), newline=st.sampled_from(["\n", "\r\n"]))
 def test_annotation_never_changes_the_text(paragraphs, newline):
     body = newline.join(f"      <p>{p}</p>" for p in paragraphs)
-    document = (f'<?xml version="1.0" encoding="UTF-8"?>{newline}<TEI xmlns="http://www.tei-c.org/ns/1.0">'
-                f"<teiHeader><fileDesc><titleStmt><title>Baku 1920</title></titleStmt></fileDesc></teiHeader>"
-                f"{newline}  <text><body>{newline}{body}{newline}  </body></text>{newline}</TEI>{newline}")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{newline}<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+        f"<teiHeader><fileDesc><titleStmt><title>Baku 1920</title></titleStmt></fileDesc></teiHeader>"
+        f"{newline}  <text><body>{newline}{body}{newline}  </body></text>{newline}</TEI>{newline}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for name in ("persons.xml", "places.xml", "orgs.xml"):
             shutil.copy(FIXTURES / name, folder)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ast
-import shutil
 import importlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,11 @@ BENCHMARKS = sorted((Path(__file__).resolve().parents[1] / "benchmarks").glob("*
 
 @pytest.mark.parametrize("script", BENCHMARKS, ids=[p.name for p in BENCHMARKS])
 def test_every_name_the_benchmark_imports_from_edition_exists(script):
-    imports = [node for node in ast.walk(ast.parse(script.read_text(encoding="utf-8")))
-               if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "edition"]
+    imports = [
+        node
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "edition"
+    ]
     for node in imports:
         module = importlib.import_module(node.module)
         assert [a.name for a in node.names if not hasattr(module, a.name)] == [], f"{script.name}:{node.lineno}"
@@ -24,14 +27,18 @@ def test_every_name_the_benchmark_imports_from_edition_exists(script):
 def test_variants_times_copies_of_the_stylesheets_and_finds_changed_output(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(BENCHMARKS[0].parent))
     from variants import timings
+
     root = BENCHMARKS[0].parents[1]
     same, changed = tmp_path / "same", tmp_path / "changed"
     shutil.copytree(root / "xslt", same)
     shutil.copytree(root / "xslt", changed)
     text = changed / "text" / "text.xsl"
-    text.write_text(text.read_text(encoding="utf-8").replace(
-        "</xsl:stylesheet>", '<xsl:template match="tei:p" priority="100">changed</xsl:template></xsl:stylesheet>'),
-        encoding="utf-8")
+    text.write_text(
+        text.read_text(encoding="utf-8").replace(
+            "</xsl:stylesheet>", '<xsl:template match="tei:p" priority="100">changed</xsl:template></xsl:stylesheet>'
+        ),
+        encoding="utf-8",
+    )
     results = timings("text", root / "tei", [same, changed], runs=1, compare=True)
     assert [name for name, _, _ in results] == ["xslt (repository)", str(same), str(changed)]
     assert all(seconds > 0 for _, seconds, _ in results)

@@ -25,10 +25,21 @@ CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_EDITION = ROOT / "tests" / "fixtures" / "indices" / "edition"
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
-                                "(apt-get install -y chromium); the browser tests never download a browser")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run", "--disable-extensions", "--disable-sync"]
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's chromium is not installed "
+    "(apt-get install -y chromium); the browser tests never download a browser",
+)
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-sync",
+]
 
 
 def screenshot_dir(tmp_path_factory) -> Path:
@@ -167,8 +178,11 @@ def test_search_merges_the_indexes_of_a_large_edition(browser, tmp_path, monkeyp
     server, base = served(out)
     watched = Watched(browser, base)
     try:
-        for word, pages in {"Stalin": ["alpha.html"], "railway": ["beta.html"],
-                            "Nakhchivan": ["alpha.html", "beta.html"]}.items():
+        for word, pages in {
+            "Stalin": ["alpha.html"],
+            "railway": ["beta.html"],
+            "Nakhchivan": ["alpha.html", "beta.html"],
+        }.items():
             page = watched.goto(f"search.html?q={word}")
             links = page.locator(".pagefind-ui__result-link")
             sync_api.expect(links).to_have_count(len(pages), timeout=15000)
@@ -209,14 +223,22 @@ def test_chronology_year_page_timeline_and_back_to_the_passage(site):
     assert page.locator(f"li#{mention_id}").count() == 1
 
 
-PAGE_TYPES = {"home": "index.html", "document": "mountain-fortress.html", "document-lv": "adr-1918-1920-lv.html",
-              "persons": "persons.html", "places": "places.html", "organisations": "organisations.html",
-              "person": "persons/pers-stalin.html", "place": "places/place-nakhchivan.html",
-              "chronology": "chronology.html", "works": "works.html", "search": "search.html?q=Nakhchivan"}
+PAGE_TYPES = {
+    "home": "index.html",
+    "document": "mountain-fortress.html",
+    "document-lv": "adr-1918-1920-lv.html",
+    "persons": "persons.html",
+    "places": "places.html",
+    "organisations": "organisations.html",
+    "person": "persons/pers-stalin.html",
+    "place": "places/place-nakhchivan.html",
+    "chronology": "chronology.html",
+    "works": "works.html",
+    "search": "search.html?q=Nakhchivan",
+}
 
 
-def test_every_page_type_of_the_edition_loads_offline_without_errors(browser, edition_build_output,
-                                                                     tmp_path_factory):
+def test_every_page_type_of_the_edition_loads_offline_without_errors(browser, edition_build_output, tmp_path_factory):
     folder = screenshot_dir(tmp_path_factory)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)

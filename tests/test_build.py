@@ -37,9 +37,17 @@ def test_build_of_the_edition(edition_build):
     out, output = edition_build
     assert output.startswith(f"built 4 documents into {out}/ (site/ ")
     assert "text/ 4 files" in output and "indices/" in output
-    assert {p.name for p in (out / "site").iterdir()} >= {"index.html", "edition.css", "edition.js",
-                                                         "mountain-fortress.html", "adr-1918-1920-lv.html",
-                                                         "persons.html", "places.html", "chronology.html", "pagefind"}
+    assert {p.name for p in (out / "site").iterdir()} >= {
+        "index.html",
+        "edition.css",
+        "edition.js",
+        "mountain-fortress.html",
+        "adr-1918-1920-lv.html",
+        "persons.html",
+        "places.html",
+        "chronology.html",
+        "pagefind",
+    }
     assert not (out / "text" / "persons.txt").exists()  # registers are not documents
     assert len(list((out / "text").glob("*.txt"))) == 4
     assert (out / "indices" / "indices.json").exists() and (out / MARKER).exists()
@@ -53,14 +61,22 @@ def test_build_of_the_edition(edition_build):
 def test_index_mentions_point_to_ids_in_the_html(edition_build):
     out, _ = edition_build
     data = json.loads((out / "indices" / "indices.json").read_text(encoding="utf-8"))
-    files = {d["key"]: d["file"].removesuffix(".xml") + ".html" for d in data["documents"]
-             if (out / "site" / (d["file"].removesuffix(".xml") + ".html")).exists()}
+    files = {
+        d["key"]: d["file"].removesuffix(".xml") + ".html"
+        for d in data["documents"]
+        if (out / "site" / (d["file"].removesuffix(".xml") + ".html")).exists()
+    }
     ids: dict[str, set[str]] = {}
     for name in set(files.values()):
         document = html5lib.parse((out / "site" / name).read_bytes(), namespaceHTMLElements=False)
         ids[name] = {el.get("id") for el in document.iter() if isinstance(el.tag, str) and el.get("id")}
-    mentions = [m for kind in ("persons", "places", "orgs", "dates") for entry in data[kind] for m in entry["mentions"]
-                if m["part"] != "header" and m["document"] in files]
+    mentions = [
+        m
+        for kind in ("persons", "places", "orgs", "dates")
+        for entry in data[kind]
+        for m in entry["mentions"]
+        if m["part"] != "header" and m["document"] in files
+    ]
     assert mentions
     assert [m["id"] for m in mentions if m["id"] not in ids[files[m["document"]]]] == []
 
@@ -117,6 +133,7 @@ def test_cli_errors_are_one_line(tmp_path):
 
 # --- parallel and incremental builds ------------------------------------------------------
 
+
 def small_edition(folder: Path) -> Path:
     """The good fixture with a second article (own ids, a pointer into the first) and a third."""
     tei = folder / "tei"
@@ -127,9 +144,13 @@ def small_edition(folder: Path) -> Path:
         copy = copy.replace("A test article", f"Test article {number}")
         (tei / f"article-{number}.xml").write_text(copy, encoding="utf-8")
     second = tei / "article-2.xml"
-    second.write_text(second.read_text(encoding="utf-8").replace(
-        "<head>Introduction</head>", '<head>Introduction, after <ref target="article.xml#t-p1">the first</ref></head>'),
-        encoding="utf-8")
+    second.write_text(
+        second.read_text(encoding="utf-8").replace(
+            "<head>Introduction</head>",
+            '<head>Introduction, after <ref target="article.xml#t-p1">the first</ref></head>',
+        ),
+        encoding="utf-8",
+    )
     return tei
 
 
@@ -140,6 +161,7 @@ def classic(tei: Path, out: Path) -> None:
     from edition.plaintext import write_texts
     from edition.rendering import is_register
     from edition.site import write_site
+
     sources = load_tei(find_xml_files([tei]))
     documents = [s for s in sources if not is_register(s)]
     indices = collect(sources)
@@ -151,8 +173,11 @@ def classic(tei: Path, out: Path) -> None:
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    return {name: data for name, data in snapshot(folder).items()
-            if not name.startswith((f"site/{edition.build.SEARCH_DIR}/", ".edition"))}
+    return {
+        name: data
+        for name, data in snapshot(folder).items()
+        if not name.startswith((f"site/{edition.build.SEARCH_DIR}/", ".edition"))
+    }
 
 
 def test_workers_render_what_one_process_renders(tmp_path, monkeypatch):
@@ -190,14 +215,17 @@ def test_a_rebuild_redoes_only_what_changed(tmp_path):
     assert b"Opening" in (out / "site" / "article-3.html").read_bytes()
     # the first article is pointed into by the second: a change there redoes both
     first_article = tei / "article.xml"
-    first_article.write_text(first_article.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"),
-                             encoding="utf-8")
+    first_article.write_text(
+        first_article.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"), encoding="utf-8"
+    )
     home, places = (out / "site" / "index.html").stat().st_ino, (out / "site" / "places.html").stat().st_ino
     baku = (out / "site" / "places" / "t-baku.html").read_bytes()
     assert build(tei, out, pdf=False, jobs=1).rendered == 2
     # of the pages about the edition, only those whose data changed are made again: the list of
     # places shows no mentions
-    assert (out / "site" / "index.html").stat().st_ino == home and (out / "site" / "places.html").stat().st_ino == places
+    assert (out / "site" / "index.html").stat().st_ino == home and (
+        out / "site" / "places.html"
+    ).stat().st_ino == places
     assert b"Bak\xc4\xb1" in (out / "site" / "places" / "t-baku.html").read_bytes() != baku
     # a title shows on every page (navigation): all are redone
     third.write_text(third.read_text(encoding="utf-8").replace("Test article 3", "Third"), encoding="utf-8")
@@ -207,12 +235,16 @@ def test_a_rebuild_redoes_only_what_changed(tmp_path):
 
 def test_a_rebuild_stages_again_only_the_index_records_that_changed(tmp_path, monkeypatch):
     import edition.indices
+
     tei = small_edition(tmp_path)
     out = tmp_path / "build"
     staged = []
     stage = edition.indices.Staging.stage
-    monkeypatch.setattr(edition.indices.Staging, "stage",
-                        lambda self, name, *rest: staged.append(name.rsplit("/", 1)[-1]) or stage(self, name, *rest))
+    monkeypatch.setattr(
+        edition.indices.Staging,
+        "stage",
+        lambda self, name, *rest: staged.append(name.rsplit("/", 1)[-1]) or stage(self, name, *rest),
+    )
 
     def rebuilt(**options) -> list[str]:
         staged.clear()
@@ -226,7 +258,9 @@ def test_a_rebuild_stages_again_only_the_index_records_that_changed(tmp_path, mo
     every = sorted(path.name for path in tei.glob("*.xml"))
     assert rebuilt() == every
     third = tei / "article-3.xml"
-    third.write_text(third.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"), encoding="utf-8")
+    third.write_text(
+        third.read_text(encoding="utf-8").replace("Baku</placeName>", "Bakı</placeName>"), encoding="utf-8"
+    )
     assert rebuilt() == ["article-3.xml"]
     assert "Bakı" in (out / "indices" / "indices.json").read_text(encoding="utf-8")
     # a document gone: every key changes (the headers of the others are in each), its records go
@@ -236,7 +270,9 @@ def test_a_rebuild_stages_again_only_the_index_records_that_changed(tmp_path, mo
     assert rebuilt() == []
     # staged records that cannot be read are staged anew
     (out / edition.build.STAGING).write_bytes(b"not a database")
-    third.write_text(third.read_text(encoding="utf-8").replace("Bakı</placeName>", "Baku</placeName>"), encoding="utf-8")
+    third.write_text(
+        third.read_text(encoding="utf-8").replace("Bakı</placeName>", "Baku</placeName>"), encoding="utf-8"
+    )
     assert rebuilt() == [name for name in every if name != "article-2.xml"]
     # a build from scratch stages everything
     assert rebuilt(incremental=False) == [name for name in every if name != "article-2.xml"]
@@ -246,6 +282,7 @@ def test_a_rebuild_stages_again_only_the_index_records_that_changed(tmp_path, mo
 
 def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
     from conftest import FIXTURE_EDITION
+
     tei = tmp_path / "tei"
     shutil.copytree(FIXTURE_EDITION, tei)
     out = tmp_path / "build"
@@ -257,8 +294,9 @@ def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
     def entities() -> dict[str, dict | list]:
         """The data of each entity page and of each year page of the chronology."""
         data = json.loads((out / "indices" / "indices.json").read_text(encoding="utf-8"))
-        pages: dict[str, dict | list] = {f"{folder}/{entity_id(e)}.html": e for kind, folder in ENTITY_PAGES.items()
-                                         for e in data[INDICES[kind]]}
+        pages: dict[str, dict | list] = {
+            f"{folder}/{entity_id(e)}.html": e for kind, folder in ENTITY_PAGES.items() for e in data[INDICES[kind]]
+        }
         for date in data["dates"]:
             pages.setdefault(f"chronology/{year(date['sort_start']) or 'undated'}.html", []).append(date)
         return pages
@@ -281,8 +319,13 @@ def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
     for name in changed:
         assert "entered (changed)" in (site / name).read_text(encoding="utf-8")
     # taken over: other entities of beta.xml, those of alpha.xml only, the list pages
-    assert {"persons/p-sadiqov.html", "places/pl-nakh.html", "persons/p-stalin.html", "places.html",
-            "chronology.html"} <= after.keys() - redone
+    assert {
+        "persons/p-sadiqov.html",
+        "places/pl-nakh.html",
+        "persons/p-stalin.html",
+        "places.html",
+        "chronology.html",
+    } <= after.keys() - redone
 
 
 def test_a_rebuild_after_a_toolkit_change_redoes_everything(tmp_path, monkeypatch):
@@ -300,8 +343,9 @@ def test_a_rebuild_with_errors_is_refused_and_keeps_the_output(tmp_path):
     build(tei, out, pdf=False, jobs=1)
     before = snapshot(out)
     article = tei / "article-3.xml"
-    article.write_text(article.read_text(encoding="utf-8").replace('when="1920-04"', 'when="1920-02-30"'),
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace('when="1920-04"', 'when="1920-02-30"'), encoding="utf-8"
+    )
     with pytest.raises(edition.build.ValidationFailed):
         build(tei, out, pdf=False, jobs=1)
     assert snapshot(out) == before

@@ -24,7 +24,8 @@ def two_articles(folder: Path) -> Path:
     article = (tei / "article.xml").read_text(encoding="utf-8")
     (tei / "article-2.xml").write_text(
         article.replace('"t-d1"', '"t2-d1"').replace('"t-p1"', '"t2-p1"').replace('"#t-p1"', '"article.xml#t-p1"'),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     edit(tei / "persons.xml", "</listPerson>", UNUSED + "</listPerson>")
     return tei
 
@@ -59,8 +60,12 @@ def test_the_build_reports_what_validate_reports(tmp_path, jobs):
     expected = validate([tei])
     assert failed.value.report.problems == expected.problems and failed.value.report.files == 5
     rules = {(Path(p.path).name, p.rule) for p in expected.problems}
-    assert rules == {("article.xml", "id-unique"), ("article-2.xml", "id-unique"), ("article-2.xml", "ref-resolves"),
-                     ("persons.xml", "register-unused")}
+    assert rules == {
+        ("article.xml", "id-unique"),
+        ("article-2.xml", "id-unique"),
+        ("article-2.xml", "ref-resolves"),
+        ("persons.xml", "register-unused"),
+    }
     assert not (tmp_path / "build").exists()
 
 
@@ -80,7 +85,9 @@ def test_a_rebuild_checks_again_only_what_could_have_changed(tmp_path, checked):
         build(tei, out, pdf=False, jobs=1)
     assert sorted(checked) == ["article-2.xml", "article.xml"]
     assert {(Path(p.path).name, p.rule) for p in failed.value.report.problems if p.severity == "error"} == {
-        ("article.xml", "id-unique"), ("article-2.xml", "id-unique")}
+        ("article.xml", "id-unique"),
+        ("article-2.xml", "id-unique"),
+    }
     assert failed.value.report.problems == validate([tei]).problems
     checked.clear()
     # the unused person mentioned: the unchanged register is checked again, without its warning

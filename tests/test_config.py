@@ -45,13 +45,16 @@ def test_this_editions_introduction_is_in_its_edition_toml():
     assert "Nakhchivan" not in (ROOT / "xslt" / "html" / "params.xsl").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("toml, position, message", [
-    ('introduction = "x"\ntitel = "y"\n', "2:1", "unknown key 'titel'"),
-    ('\n  introduction = 3\n', "2:18", "'introduction' must be a string, not an integer"),
-    ('introduction = ["a"]\n', "1:16", "'introduction' must be a string, not an array"),
-    ('[introduction]\ntext = "a"\n', "1:2", "'introduction' must be a string, not a table"),
-    ('introduction = "x\n', r"1:\d+", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "toml, position, message",
+    [
+        ('introduction = "x"\ntitel = "y"\n', "2:1", "unknown key 'titel'"),
+        ("\n  introduction = 3\n", "2:18", "'introduction' must be a string, not an integer"),
+        ('introduction = ["a"]\n', "1:16", "'introduction' must be a string, not an array"),
+        ('[introduction]\ntext = "a"\n', "1:2", "'introduction' must be a string, not a table"),
+        ('introduction = "x\n', r"1:\d+", "not valid TOML"),
+    ],
+)
 def test_what_is_wrong_is_reported_at_its_position(tmp_path, monkeypatch, toml, position, message):
     monkeypatch.chdir(tmp_path)
     tei = _edition(tmp_path, toml)
@@ -68,10 +71,15 @@ def test_the_introduction_is_the_edition_tomls_or_none(tmp_path):
     plain = build(_edition(tmp_path / "plain"), tmp_path / "plain" / "build", check=False, pdf=False).output
     home = (plain / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="introduction"' not in home and "digital scholarly edition in TEI P5" not in home
-    own = build(_edition(tmp_path / "own", 'introduction = "Two letters & a register."'), tmp_path / "own" / "build",
-                check=False, pdf=False).output
+    own = build(
+        _edition(tmp_path / "own", 'introduction = "Two letters & a register."'),
+        tmp_path / "own" / "build",
+        check=False,
+        pdf=False,
+    ).output
     assert '<p class="introduction">Two letters &amp; a register.</p>' in (own / "site" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_the_books_title_page_has_the_introduction_given_or_none():

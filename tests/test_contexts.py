@@ -14,10 +14,14 @@ def contexts(text: str, *names: str) -> list[str]:
 
 
 def test_each_mention_gets_its_own_sentence():
-    text = block("Stalin came. In April ", ("d1", "Kirov"), " left for ", ("d2", "Baku"), ". Then ", ("d3", "Tiflis"),
-                 " fell.")
-    assert contexts(text, "d1", "d2", "d3") == ["In April Kirov left for Baku.", "In April Kirov left for Baku.",
-                                                "Then Tiflis fell."]
+    text = block(
+        "Stalin came. In April ", ("d1", "Kirov"), " left for ", ("d2", "Baku"), ". Then ", ("d3", "Tiflis"), " fell."
+    )
+    assert contexts(text, "d1", "d2", "d3") == [
+        "In April Kirov left for Baku.",
+        "In April Kirov left for Baku.",
+        "Then Tiflis fell.",
+    ]
 
 
 def test_nested_names_are_found_and_marks_are_not_quoted():

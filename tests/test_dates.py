@@ -21,10 +21,16 @@ EXAMPLES = [
     ("in early June 1921", "early June 1921", {"notBefore": "1921-06-01", "notAfter": "1921-06-10"}),
     ("pēc 1918. gada 28. maijā", "1918. gada 28. maijā", {"when": "1918-05-28"}),
     ("Viņš 27. aprīlī ieradās", "27. aprīlī", {"when": "1920-04-27", **INFERRED}),
-    ("no 13. aprīļa līdz 25. jūlijam pastāvēja", "13. aprīļa līdz 25. jūlijam",
-     {"from": "1920-04-13", "to": "1920-07-25", **INFERRED}),
-    ("no 1918. gada 28. maija līdz 1920. gada 28. aprīlim", "1918. gada 28. maija līdz 1920. gada 28. aprīlim",
-     {"from": "1918-05-28", "to": "1920-04-28"}),
+    (
+        "no 13. aprīļa līdz 25. jūlijam pastāvēja",
+        "13. aprīļa līdz 25. jūlijam",
+        {"from": "1920-04-13", "to": "1920-07-25", **INFERRED},
+    ),
+    (
+        "no 1918. gada 28. maija līdz 1920. gada 28. aprīlim",
+        "1918. gada 28. maija līdz 1920. gada 28. aprīlim",
+        {"from": "1918-05-28", "to": "1920-04-28"},
+    ),
     ("no 1918. gada 7 decembra", "1918. gada 7 decembra", {"when": "1918-12-07"}),
     ("Parāde. Jūlijs, 1919", "Jūlijs, 1919", {"when": "1919-07"}),
     ("Maija vidū delegācija", "Maija vidū", {"notBefore": "1920-05-11", "notAfter": "1920-05-20", **INFERRED}),
@@ -48,13 +54,27 @@ EXAMPLES = [
 @pytest.mark.parametrize("text, span, attributes", EXAMPLES, ids=[e[0] for e in EXAMPLES])
 def test_examples_are_recognised_and_normalised(text, span, attributes):
     found = find_dates(text, year=1920)
-    assert [(text[d.start:d.end], d.attributes) for d in found] == [(span, attributes)]
+    assert [(text[d.start : d.end], d.attributes) for d in found] == [(span, attributes)]
 
 
-@pytest.mark.parametrize("text", [
-    "114 000 refugees", "1,500 soldiers", "1500 soldiers", "p. 1920", "pp. 1920", "No. 1921", "10.69760/gqmpzx53",
-    "the mayor may 3 may", "Article 3 may be", "12345", "3000", "May we", "the 1920.5 ratio",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "114 000 refugees",
+        "1,500 soldiers",
+        "1500 soldiers",
+        "p. 1920",
+        "pp. 1920",
+        "No. 1921",
+        "10.69760/gqmpzx53",
+        "the mayor may 3 may",
+        "Article 3 may be",
+        "12345",
+        "3000",
+        "May we",
+        "the 1920.5 ratio",
+    ],
+)
 def test_numbers_that_are_not_dates(text):
     assert find_dates(text, year=1920) == []
 

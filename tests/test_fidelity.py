@@ -158,8 +158,11 @@ ALLOWED_ADDED: dict[str, dict[str, tuple[int, str]]] = {
     "nakhchivan-1924-1928.xml": {},
     "adr-1918-1920-lv.xml": {"Attēls": (8, "the label 'Figure' the text output puts before each of the 8 captions")},
     "mountain-fortress.xml": {
-        "TOGHRAMADJIAN": (1, "the correction of the title page's misspelt name (editorialDecl 'corrections'), "
-                             "in brackets after the name as written"),
+        "TOGHRAMADJIAN": (
+            1,
+            "the correction of the title page's misspelt name (editorialDecl 'corrections'), "
+            "in brackets after the name as written",
+        ),
     },
 }
 
@@ -201,7 +204,7 @@ def tei_streams(name: str) -> tuple[str, str]:
     running = (text_output("none") / f"{stem}.txt").read_text(encoding="utf-8")
     endnotes = (text_output("endnotes") / f"{stem}.txt").read_text(encoding="utf-8")
     headings = list(NOTES_HEADING.finditer(endnotes)) if endnotes != running else []
-    notes = NOTE_NUMBER.sub("", endnotes[headings[-1].end():]) if headings else ""
+    notes = NOTE_NUMBER.sub("", endnotes[headings[-1].end() :]) if headings else ""
     return TITLE.sub("", running, count=1), notes
 
 
@@ -260,7 +263,9 @@ def test_artefacts_are_recorded_in_editorial_decl():
         decl = root.find(f"{TEI_NS}teiHeader/{TEI_NS}encodingDesc/{TEI_NS}editorialDecl")
         recorded = {el.get("n") for el in decl} if decl is not None else set()
         for artefact in ARTEFACTS.get(name, []):
-            assert artefact.key in recorded, f"{name}: editorialDecl lacks an entry n={artefact.key!r} ({artefact.reason})"
+            assert artefact.key in recorded, (
+                f"{name}: editorialDecl lacks an entry n={artefact.key!r} ({artefact.reason})"
+            )
     root = parse_file(TEI / "mountain-fortress.xml").getroot()
     assert root.find(f".//{TEI_NS}editorialDecl/*[@n='corrections']") is not None  # the sic/corr of the title page
 
@@ -286,11 +291,13 @@ def test_align_counts_moved_blocks_and_reports_missing_words():
 
 def test_compare_reports_losses_moves_and_additions():
     src = "First paragraph has six words here. Second paragraph has six words too. Third one is short."
-    ok = compare(src, "First paragraph has six words here.\n\nSecond paragraph has six words too.\n\n"
-                      "Third one is short.", "")
+    ok = compare(
+        src, "First paragraph has six words here.\n\nSecond paragraph has six words too.\n\nThird one is short.", ""
+    )
     assert (ok.share, ok.moved, sum(ok.added.values())) == (100.0, 0, 0)
-    swapped = compare(src, "Second paragraph has six words too.\n\nFirst paragraph has six words here.\n\n"
-                           "Third one is short.", "")
+    swapped = compare(
+        src, "Second paragraph has six words too.\n\nFirst paragraph has six words here.\n\nThird one is short.", ""
+    )
     assert swapped.share == 100.0 and swapped.moved == 6
     lost = compare(src, "First paragraph has six words here.\n\nThird one is short. Extra", "")
     assert lost.missing == {"Second": 1, "paragraph": 1, "has": 1, "six": 1, "words": 1, "too": 1}

@@ -36,8 +36,16 @@ ROOT = Path(__file__).resolve().parents[1]
 PAYLOADS = ROOT / "tests" / "fixtures" / "robustness" / "payloads.xml"
 GOOD = ROOT / "tests" / "fixtures" / "validate" / "good"
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run", "--disable-extensions", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-sync",
+]
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -51,6 +59,7 @@ def hostile_site(tmp_path_factory) -> Path:
 
 
 # --- the HTML, statically ---------------------------------------------------------------------
+
 
 def test_html_escapes_every_payload_and_keeps_only_safe_links(hostile_site):
     page = hostile_site / "payloads.html"
@@ -72,19 +81,24 @@ def test_html_escapes_every_payload_and_keeps_only_safe_links(hostile_site):
                 scheme = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", value)
                 assert scheme is None or scheme.group(1).lower() in SAFE_SCHEMES, (element.tag, value)
                 links.append(element.get(name))
-    assert "https://example.org/ok?a=1&b=\"2\"<script>" in links and "mailto:someone@example.org" in links
+    assert 'https://example.org/ok?a=1&b="2"<script>' in links and "mailto:someone@example.org" in links
     assert "other.html#x" in links
     assert not document.findall(".//img")  # every image of the document pointed somewhere unsafe
     text = " ".join("".join(document.find(".//main").itertext()).split())
-    for payload in ("<script>window.__pwned='text'</script>", "<svg onload=\"alert('svg')\"/>",
-                    "<iframe src=\"javascript:alert('iframe')\"></iframe>", "]]> &lt;script&gt;",
-                    "<img src=x onerror=alert('head')>"):
+    for payload in (
+        "<script>window.__pwned='text'</script>",
+        "<svg onload=\"alert('svg')\"/>",
+        "<iframe src=\"javascript:alert('iframe')\"></iframe>",
+        "]]> &lt;script&gt;",
+        "<img src=x onerror=alert('head')>",
+    ):
         assert payload in text, payload
     assert "<script>window.__pwned='title'</script>" in document.findtext(".//title")
     assert "display: none" not in page.read_text(encoding="utf-8")  # the rendition's CSS is not emitted
 
 
 # --- the HTML in a browser --------------------------------------------------------------------
+
 
 def test_nothing_executes_in_a_browser(hostile_site):
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
@@ -173,14 +187,20 @@ def pointing_out(tmp_path: Path, listener):
     tei = tmp_path / "tei"
     shutil.copytree(GOOD, tei)
     article = tei / "article.xml"
-    outside = (f'<p>See <ref target="../secret.xml#x">up</ref>, <ref target="{secret.as_uri()}">file</ref>, '
-               f'<ref target="{url}/x.xml#y">net</ref>, <persName ref="../secret.xml#s">S</persName>, '
-               f'<placeName ref="{url}/places.xml#p">P</placeName>, <ptr target="/etc/passwd"/>.</p>'
-               f'<figure><graphic url="{url}/image.png"/><graphic url="{secret.as_uri()}"/>'
-               f'<graphic url="../secret.xml"/></figure>')
-    text = article.read_text(encoding="utf-8").replace("<head>Introduction</head>", "<head>Introduction</head>" + outside)
-    article.write_text(text.replace('<?xml-model href="../../../../schema/edition.rng"',
-                                    f'<?xml-model href="{url}/edition.rng"'), encoding="utf-8")
+    outside = (
+        f'<p>See <ref target="../secret.xml#x">up</ref>, <ref target="{secret.as_uri()}">file</ref>, '
+        f'<ref target="{url}/x.xml#y">net</ref>, <persName ref="../secret.xml#s">S</persName>, '
+        f'<placeName ref="{url}/places.xml#p">P</placeName>, <ptr target="/etc/passwd"/>.</p>'
+        f'<figure><graphic url="{url}/image.png"/><graphic url="{secret.as_uri()}"/>'
+        f'<graphic url="../secret.xml"/></figure>'
+    )
+    text = article.read_text(encoding="utf-8").replace(
+        "<head>Introduction</head>", "<head>Introduction</head>" + outside
+    )
+    article.write_text(
+        text.replace('<?xml-model href="../../../../schema/edition.rng"', f'<?xml-model href="{url}/edition.rng"'),
+        encoding="utf-8",
+    )
     return tei, secret, url, hits
 
 
@@ -216,7 +236,9 @@ def test_every_compiled_stylesheet_refuses_to_read_files_and_the_network(pointin
     for output in sorted(out.rglob("*")):
         if output.is_file():
             assert b"TOP-SECRET-42" not in output.read_bytes() and b"LEAKED" not in output.read_bytes(), output
-    probe = PROBE.replace("FILE", secret.as_uri()).replace("FOLDER", tmp_path.as_uri()).replace("HTTP", url + "/probe.xml")
+    probe = (
+        PROBE.replace("FILE", secret.as_uri()).replace("FOLDER", tmp_path.as_uri()).replace("HTTP", url + "/probe.xml")
+    )
     for sheet in compiled:
         executable = sheet._processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=probe)
         node = sheet.document(parse_bytes(b"<x/>", "x.xml"), (tei / "x.xml").as_uri())
@@ -234,9 +256,17 @@ def test_weasyprint_fetches_only_the_print_style_sheet(listener, tmp_path):
     assert fetcher.fetch((PRINT_DIR / "print.css").as_uri()).url.endswith("print.css")
     secret = tmp_path / "secret.css"
     secret.write_text("body { color: red }")
-    for refused in (secret.as_uri(), "file:///etc/passwd", f"{url}/x.css", "https://example.org/font.woff2",
-                    (PRINT_DIR / ".." / ".." / "README.md").as_uri(), PRINT_DIR.as_uri() + "/../../README.md",
-                    "data:text/css,body{}", "FILE:///etc/passwd", (PRINT_DIR / "missing.css").as_uri()):
+    for refused in (
+        secret.as_uri(),
+        "file:///etc/passwd",
+        f"{url}/x.css",
+        "https://example.org/font.woff2",
+        (PRINT_DIR / ".." / ".." / "README.md").as_uri(),
+        PRINT_DIR.as_uri() + "/../../README.md",
+        "data:text/css,body{}",
+        "FILE:///etc/passwd",
+        (PRINT_DIR / "missing.css").as_uri(),
+    ):
         with pytest.raises(ValueError, match="not fetched"):
             fetcher.fetch(refused)
     assert hits == []

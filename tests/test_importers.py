@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from edition.importers import common, encyclopedia, plain_article
 from edition.cli import main
+from edition.importers import common, encyclopedia, plain_article
 from edition.importers.common import SourceMeta, load_meta, serialize
 from edition.validate import relaxng
 from edition.xmlio import parse_bytes
@@ -55,7 +55,9 @@ def test_serialize_has_model_pis_and_keeps_mixed_content():
     assert head[0] == '<?xml version="1.0" encoding="UTF-8"?>'
     assert 'href="../schema/edition.rng"' in head[1] and "relaxng.org/ns/structure" in head[1]
     assert 'href="../schema/edition.sch"' in head[2] and "purl.oclc.org/dsdl/schematron" in head[2]
-    assert '<p>a <hi rend="bold">b</hi> <hi rend="italic">c</hi> <ref target="http://e.org">d</ref> f</p>' in data.decode()
+    assert (
+        '<p>a <hi rend="bold">b</hi> <hi rend="italic">c</hi> <ref target="http://e.org">d</ref> f</p>' in data.decode()
+    )
     assert "\n      <div>\n" in data.decode()  # element-only content is indented
 
 
@@ -71,11 +73,14 @@ def test_header_is_complete():
     tree, _ = _article()
     h = tree.getroot().find("t:teiHeader", NS)
     for path in (
-        "t:fileDesc/t:titleStmt/t:respStmt", "t:fileDesc/t:publicationStmt/t:availability/t:licence",
+        "t:fileDesc/t:titleStmt/t:respStmt",
+        "t:fileDesc/t:publicationStmt/t:availability/t:licence",
         "t:fileDesc/t:sourceDesc/t:biblStruct/t:analytic/t:idno[@type='DOI']",
         "t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr/t:imprint",
-        "t:encodingDesc/t:editorialDecl", "t:profileDesc/t:langUsage/t:language",
-        "t:profileDesc/t:textClass/t:keywords/t:term", "t:revisionDesc/t:change[@when='2025-01-01']",
+        "t:encodingDesc/t:editorialDecl",
+        "t:profileDesc/t:langUsage/t:language",
+        "t:profileDesc/t:textClass/t:keywords/t:term",
+        "t:revisionDesc/t:change[@when='2025-01-01']",
     ):
         assert h.find(path, NS) is not None, path
 
@@ -86,8 +91,15 @@ def test_header_holds_only_the_edition_its_metadata_names():
     bare = serialize(common.build_tei(SourceMeta(key="x", title="T"), body, today="2025-01-01")).decode()
     assert "seriesStmt" not in bare and "Part of" not in bare and "Nakhchivan" not in bare
     assert _schema_errors(parse_bytes(bare.encode(), "bare.xml"), ROOT / "schema" / "edition.rng") == []
-    meta = SourceMeta(key="x", title="T", edition_title="Letters", edition_publisher="P", encoder="E",
-                      licence="CC BY 4.0", licence_url="https://creativecommons.org/licenses/by/4.0/")
+    meta = SourceMeta(
+        key="x",
+        title="T",
+        edition_title="Letters",
+        edition_publisher="P",
+        encoder="E",
+        licence="CC BY 4.0",
+        licence_url="https://creativecommons.org/licenses/by/4.0/",
+    )
     h = common.build_header(meta, today="2025-01-01")
     assert h.findtext("t:fileDesc/t:seriesStmt/t:title[@level='s']", namespaces=NS) == "Letters"
     assert h.findtext("t:fileDesc/t:publicationStmt/t:publisher", namespaces=NS) == "P"
@@ -99,7 +111,10 @@ def test_metadata_words_an_importers_decision():
     meta = SourceMeta(key="x", title="T", decision_texts={"foreign": "Our own words."})
     meta.add_decision("interpretation", "The importer's words.", "foreign")
     meta.add_decision("normalization", "Kept as written.", "as-written")
-    assert [(d.key, d.text) for d in meta.decisions] == [("foreign", "Our own words."), ("as-written", "Kept as written.")]
+    assert [(d.key, d.text) for d in meta.decisions] == [
+        ("foreign", "Our own words."),
+        ("as-written", "Kept as written."),
+    ]
 
 
 def test_load_meta_reports_position_of_toml_errors(tmp_path):
@@ -155,7 +170,9 @@ def test_author_date_citations_and_archival_titles():
     title = arch.find("t:title", NS)
     assert title.get("level") == "u" and title.get(XML_LANG) == "ru" and title.text == "Доклад товарищу Леграну"
     narrative = [c for c in cits if c.get("corresp")]
-    assert narrative and narrative[0].get("corresp") == "#" + tree.getroot().find(".//t:listBibl/t:bibl", NS).get(XML_ID)
+    assert narrative and narrative[0].get("corresp") == "#" + tree.getroot().find(".//t:listBibl/t:bibl", NS).get(
+        XML_ID
+    )
     # the parentheses stay outside the bibl, the text is unchanged
     p = first.getparent()
     assert "cites (Sadıqov, 1995, pp. 28-29) and" in _text(p)
@@ -216,7 +233,12 @@ def test_summaries_in_other_languages_carry_xml_lang():
 
 
 def test_duplicated_tail_detector_needs_a_real_repeat():
-    assert plain_article.find_duplicated_tail("one two three\nfour five six seven eight nine ten\nnothing repeated here at all in this line") is None
+    assert (
+        plain_article.find_duplicated_tail(
+            "one two three\nfour five six seven eight nine ten\nnothing repeated here at all in this line"
+        )
+        is None
+    )
 
 
 def test_duplicated_tail_is_found_and_the_search_is_linear(monkeypatch):
@@ -258,15 +280,25 @@ def test_encyclopedia_sections_captions_and_links():
     assert any(s.startswith("Valdība strādāja labi.") for s in starts)
     assert any(s.startswith("Jaunā republika") for s in starts)
     heads = [_text(f.find("t:head", NS)) for f in root.iter("{%s}figure" % NS["t"])]
-    assert heads == ["Britu artilērijas ierašanās Baku, 1918", "Bēgļi pamet Baku, 1918", "Britu karaspēka parāde Baku. Jūlijs, 1919"]
+    assert heads == [
+        "Britu artilērijas ierašanās Baku, 1918",
+        "Bēgļi pamet Baku, 1918",
+        "Britu karaspēka parāde Baku. Jūlijs, 1919",
+    ]
     bibls = root.findall(".//t:back//t:listBibl/t:bibl", NS)
     titles = [_text(b.find("t:title", NS)) for b in bibls]
     assert titles == ["Пример документа", "ЗАГЛАВИЕ БОЛЬШИМИ БУКВАМИ В 1919 году", "Другое название", "Army building"]
     assert bibls[0].find("t:ref", NS).get("target") == "https://example.org/a.pdf"
     assert bibls[2].find("t:note[@type='link-status']", NS).text == "[novecojusi saite]"
     assert bibls[3].find("t:title", NS).get(XML_LANG) == "en"
-    assert root.find(".//t:foreign[@xml:lang='az']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"}).text == "Test Respublikası"
-    assert root.find(".//t:foreign[@xml:lang='la']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"}).text == "de jure"
+    assert (
+        root.find(".//t:foreign[@xml:lang='az']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"}).text
+        == "Test Respublikası"
+    )
+    assert (
+        root.find(".//t:foreign[@xml:lang='la']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"}).text
+        == "de jure"
+    )
     decl = {el.get("n") for el in root.find(".//t:editorialDecl", NS)}
     assert {"sections", "captions", "link-residue"} <= decl
 
@@ -285,7 +317,17 @@ def test_encyclopedia_anchor_must_occur_once():
 def test_cli_writes_and_refuses_to_overwrite(tmp_path):
     out = tmp_path / "tei" / "x.xml"
     runner = CliRunner()
-    args = [str(FIX / "article.txt"), "--format", "plain-article", "--meta", str(FIX / "article.toml"), "-o", str(out), "--date", "2025-01-01"]
+    args = [
+        str(FIX / "article.txt"),
+        "--format",
+        "plain-article",
+        "--meta",
+        str(FIX / "article.toml"),
+        "-o",
+        str(out),
+        "--date",
+        "2025-01-01",
+    ]
     r1 = runner.invoke(main, ["import", *args])
     assert r1.exit_code == 0, r1.output
     first = out.read_bytes()
@@ -311,7 +353,19 @@ def test_cli_reports_errors_without_traceback(tmp_path):
     assert r.exit_code == 2 and r.output.startswith(f"{missing}:0:0: error: cannot read the source")
     meta = tmp_path / "m.toml"
     meta.write_text("key = 1x\n", encoding="utf-8")
-    r = runner.invoke(main, ["import", str(FIX / "article.txt"), "--format", "plain-article", "--meta", str(meta), "-o", str(tmp_path / "o.xml")])
+    r = runner.invoke(
+        main,
+        [
+            "import",
+            str(FIX / "article.txt"),
+            "--format",
+            "plain-article",
+            "--meta",
+            str(meta),
+            "-o",
+            str(tmp_path / "o.xml"),
+        ],
+    )
     assert r.exit_code == 2 and re.match(rf"{re.escape(str(meta))}:1:\d+: error: not valid TOML", r.output)
 
 
@@ -322,15 +376,20 @@ def test_cli_output_is_valid_tei(tmp_path):
     runner = CliRunner()
     for src, fmt, meta in (("article", "plain-article", "article"), ("encyclopedia", "encyclopedia", "encyclopedia")):
         out = tmp_path / f"{src}.xml"
-        r = runner.invoke(main, ["import", str(FIX / f"{src}.txt"), "--format", fmt, "--meta", str(FIX / f"{meta}.toml"), "-o", str(out)])
+        r = runner.invoke(
+            main,
+            ["import", str(FIX / f"{src}.txt"), "--format", fmt, "--meta", str(FIX / f"{meta}.toml"), "-o", str(out)],
+        )
         assert r.exit_code == 0, r.output
         assert _schema_errors(parse_bytes(out.read_bytes(), str(out)), rng) == []
 
 
 def test_import_without_the_importers_says_how_to_install_them():
-    code = ("import sys; sys.modules['edition.importers'] = None\n"
-            "from edition.cli import main\n"
-            "main(['import', 'a.txt', '--format', 'plain-article', '-o', 'a.xml'])")
+    code = (
+        "import sys; sys.modules['edition.importers'] = None\n"
+        "from edition.cli import main\n"
+        "main(['import', 'a.txt', '--format', 'plain-article', '-o', 'a.xml'])"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "pip install 'edition[import]'" in result.stderr

@@ -15,16 +15,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import FIXTURE_EDITION
+from test_html import parse_html
 
+from edition import site
 from edition.documents import load_tei
 from edition.indices import collect
 from edition.problems import InputError
 from edition.search import NOT_INDEXED
-from edition import site
 from edition.site import ENTITY_PAGES, INDEX_PAGES, write_site
-from test_html import parse_html
-
-from conftest import FIXTURE_EDITION
 
 SVG = "{http://www.w3.org/2000/svg}"
 PAGES = [f"{name}.html" for name in INDEX_PAGES]
@@ -34,8 +33,11 @@ SECTIONS = {"persons": "persons", "places": "places", "organisations": "orgs"}  
 def entity_pages(site: Path) -> list[str]:
     """The entity pages of a built site (persons/ID.html …), the chronology's year pages
     (chronology/1920.html …) and the pages of the works cited (works/1.html …), relative to it."""
-    return sorted(str(p.relative_to(site)) for folder in (*ENTITY_PAGES.values(), "chronology", "works")
-                  for p in (site / folder).glob("*.html"))
+    return sorted(
+        str(p.relative_to(site))
+        for folder in (*ENTITY_PAGES.values(), "chronology", "works")
+        for p in (site / folder).glob("*.html")
+    )
 
 
 def ids_of(document) -> set[str]:
@@ -44,8 +46,11 @@ def ids_of(document) -> set[str]:
 
 def links(document):
     """(element, href) of every link, HTML and SVG."""
-    return [(a, a.get("href")) for a in document.iter() if isinstance(a.tag, str) and a.get("href")
-            and a.tag in ("a", f"{SVG}a")]
+    return [
+        (a, a.get("href"))
+        for a in document.iter()
+        if isinstance(a.tag, str) and a.get("href") and a.tag in ("a", f"{SVG}a")
+    ]
 
 
 @pytest.mark.parametrize("which", ["fixture_build", "edition_build_output"])
@@ -63,20 +68,27 @@ def test_index_pages_are_valid_accessible_html5(which, request):
             assert document.find(f".//{landmark}") is not None, (name, landmark)
         ids = Counter(el.get("id") for el in document.iter() if isinstance(el.tag, str) and el.get("id"))
         assert [i for i, n in ids.items() if n > 1] == [], name
-        levels = [int(el.tag[1]) for el in document.iter() if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag)]
+        levels = [
+            int(el.tag[1]) for el in document.iter() if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag)
+        ]
         assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), (name, levels)
-        assert [a.get("href") for a in document.findall(".//nav[@class='site']//li[@class='index-page']/a")] == \
-            [up + page for page in PAGES]
-        assert [el.get("href") or el.get("src") for el in document.findall("head/*") if el.tag in ("link", "script")] \
-            == [up + "edition.css", up + "site.css", "data:,", up + "edition.js"]
-        assert document.find(".//nav[@class='site']//a[@aria-current='page']") is not None or name == "index.html" \
+        assert [a.get("href") for a in document.findall(".//nav[@class='site']//li[@class='index-page']/a")] == [
+            up + page for page in PAGES
+        ]
+        assert [
+            el.get("href") or el.get("src") for el in document.findall("head/*") if el.tag in ("link", "script")
+        ] == [up + "edition.css", up + "site.css", "data:,", up + "edition.js"]
+        assert (
+            document.find(".//nav[@class='site']//a[@aria-current='page']") is not None
+            or name == "index.html"
             or document.find(".//nav[@class='breadcrumb']//li[@aria-current='page']") is not None
+        )
         for svg in document.iter(f"{SVG}svg"):
             labels = svg.get("aria-labelledby").split()
             assert labels and all(document.find(f".//*[@id='{i}']") is not None for i in labels), name
             assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
             for link in svg.iter(f"{SVG}a"):
-                assert (link.findtext(f"{SVG}title") or link.findtext(f"{SVG}text")), name  # every link is named
+                assert link.findtext(f"{SVG}title") or link.findtext(f"{SVG}text"), name  # every link is named
         search = document.find(".//form[@role='search']")
         assert (search is None) == (name == "search.html")
         if search is not None:
@@ -89,8 +101,11 @@ def test_every_link_between_pages_resolves(which, request):
     entity's page; list pages link each entity to its page; links from pages one folder down
     go up."""
     site = request.getfixturevalue(which) / "site"
-    pages = {str(page.relative_to(site)): parse_html(page)[0] for page in site.rglob("*.html")
-             if not page.is_relative_to(site / "pagefind")}
+    pages = {
+        str(page.relative_to(site)): parse_html(page)[0]
+        for page in site.rglob("*.html")
+        if not page.is_relative_to(site / "pagefind")
+    }
     targets = {name: ids_of(document) for name, document in pages.items()}
     checked, missing, into_entities = 0, set(), Counter()
     for name, document in pages.items():
@@ -109,8 +124,11 @@ def test_every_link_between_pages_resolves(which, request):
                     missing.add(unquote(parts.fragment))
                 checked += 1
     # names in the documents, list pages (and the map) lead to entity pages
-    assert into_entities["documents"] > 5 and into_entities["persons.html"] and into_entities["places.html"] > \
-        into_entities["organisations.html"] > 0
+    assert (
+        into_entities["documents"] > 5
+        and into_entities["persons.html"]
+        and into_entities["places.html"] > into_entities["organisations.html"] > 0
+    )
     assert checked > 50
     # document pages render a biblStruct's imprint without the ids of the dates in it (a gap of
     # xslt/html/linking.xsl): the only links allowed to miss
@@ -132,19 +150,25 @@ def test_entity_pages_show_the_register_data_and_every_mention_with_its_context(
             page, _ = parse_html(site / folder / f"{entity['key']}.html")
             assert page.findtext(".//h1") == entity["name"]
             items = page.findall(".//ul[@class='mentions']//ol/li")
-            assert [li.find("a").get("href") for li in items] == ["../" + files[m["document"]] + (
-                "" if m["part"] == "header" else f"#{m['id']}") for m in sorted(
-                entity["mentions"], key=lambda m: list(files).index(m["document"]))]
-            assert ["".join(li.find("q").itertext()) for li in items] == [m["context"] for m in sorted(
-                entity["mentions"], key=lambda m: list(files).index(m["document"]))]
+            assert [li.find("a").get("href") for li in items] == [
+                "../" + files[m["document"]] + ("" if m["part"] == "header" else f"#{m['id']}")
+                for m in sorted(entity["mentions"], key=lambda m: list(files).index(m["document"]))
+            ]
+            assert ["".join(li.find("q").itertext()) for li in items] == [
+                m["context"] for m in sorted(entity["mentions"], key=lambda m: list(files).index(m["document"]))
+            ]
             assert all(li.findtext("q/mark") == li.findtext("a") for li in items if li.findtext("q/mark"))
             back, letter = [a.get("href") for a in page.findall(".//nav[@class='breadcrumb']//a")]
             assert back == f"../{folder}.html" and letter.startswith(f"{back}#letter-")  # the entry's letter section
             assert listing.find(f".//section/h2[@id='{letter.split('#')[1]}']/../p[@id='{entity['key']}']") is not None
     stalin, _ = parse_html(site / "persons" / "p-stalin.html")
     assert "I. Stalin" in [s.text for s in stalin.findall(".//ul[@class='variants']/li/span")]
-    data_list = dict(zip([dt.text for dt in stalin.findall(".//dl[@class='entry-data']/dt")],
-                         ["".join(dd.itertext()) for dd in stalin.findall(".//dl[@class='entry-data']/dd")]))
+    data_list = dict(
+        zip(
+            [dt.text for dt in stalin.findall(".//dl[@class='entry-data']/dt")],
+            ["".join(dd.itertext()) for dd in stalin.findall(".//dl[@class='entry-data']/dd")],
+        )
+    )
     assert data_list["Born"] == "18 December 1878, Gori" and data_list["Mentions"] == "3 in 1 document"
     assert stalin.find(".//a[@href='https://www.wikidata.org/wiki/Q855']") is not None
     assert len(stalin.findall(".//q[@class='context']/mark")) == 3
@@ -152,8 +176,10 @@ def test_entity_pages_show_the_register_data_and_every_mention_with_its_context(
     assert baku.find(".//ul[@class='variants']/li/span[@lang='az']").text == "Bakı"
     assert baku.find(".//a[@href='../places.html#map']").text == "40.4093° N, 49.8671° E"
     assert baku.find(".//a[@href='https://www.wikidata.org/wiki/Q9248']") is not None
-    assert {a.get("href").split("#")[0] for a in baku.findall(".//ul[@class='mentions']//ol/li/a")} == \
-        {"../alpha.html", "../beta.html"}
+    assert {a.get("href").split("#")[0] for a in baku.findall(".//ul[@class='mentions']//ol/li/a")} == {
+        "../alpha.html",
+        "../beta.html",
+    }
     assert all(q.get("lang") == "en" for q in baku.findall(".//q[@class='context']"))  # each in its language
     assert (site / "persons" / "unregistered-person-.23local.html").exists()  # no register entry: an id from its key
 
@@ -174,11 +200,14 @@ def test_list_pages_link_each_entity_to_its_page_without_mentions(fixture_build)
             assert count in entry.findtext("span[@class='entry-line']")
     persons, _ = parse_html(site / "persons.html")
     stalin = persons.find(".//p[@id='p-stalin']")
-    assert stalin.findtext("span[@class='entry-line']") == "Born 18 December 1878, Gori · Died 5 March 1953 · " \
+    assert (
+        stalin.findtext("span[@class='entry-line']") == "Born 18 December 1878, Gori · Died 5 March 1953 · "
         "3 mentions in 1 document"
+    )
     assert persons.findtext(".//p[@class='index-summary']").split() == "4 persons, 7 mentions in 2 documents.".split()
-    assert [a.text for a in persons.findall(".//nav[@class='letters']//a")] == \
-        sorted({e["name"][0].upper() for e in data["persons"]}, key=[e["name"][0].upper() for e in data["persons"]].index)
+    assert [a.text for a in persons.findall(".//nav[@class='letters']//a")] == sorted(
+        {e["name"][0].upper() for e in data["persons"]}, key=[e["name"][0].upper() for e in data["persons"]].index
+    )
 
 
 def test_map_has_a_point_per_place_with_coordinates(fixture_build, edition_build_output):
@@ -197,19 +226,24 @@ def test_map_has_a_point_per_place_with_coordinates(fixture_build, edition_build
             assert 0 <= float(circle.get("cx")) <= 800
 
 
-@pytest.mark.parametrize("baku, nakhchivan, located", [
-    ("51.5 -0.1", "-33.9 151.2", 2),  # London and Sydney: no place within reach of the median point
-    ("-91 200", "1e308 -1e308", 0),  # not on the globe: no coordinates
-    ("40.4 49.8", "NaN INF", 1),
-])
+@pytest.mark.parametrize(
+    "baku, nakhchivan, located",
+    [
+        ("51.5 -0.1", "-33.9 151.2", 2),  # London and Sydney: no place within reach of the median point
+        ("-91 200", "1e308 -1e308", 0),  # not on the globe: no coordinates
+        ("40.4 49.8", "NaN INF", 1),
+    ],
+)
 def test_the_map_of_any_valid_coordinates(tmp_path, baku, nakhchivan, located):
     from edition.build import build
 
     edition = tmp_path / "edition"
     shutil.copytree(FIXTURE_EDITION, edition)
     places = edition / "places.xml"
-    places.write_text(places.read_text(encoding="utf-8").replace("40.4093 49.8671", baku)
-                      .replace("39.2089, 45.4122", nakhchivan), encoding="utf-8")
+    places.write_text(
+        places.read_text(encoding="utf-8").replace("40.4093 49.8671", baku).replace("39.2089, 45.4122", nakhchivan),
+        encoding="utf-8",
+    )
     out = build(edition, tmp_path / "build", check=False, pdf=False).output
     data = json.loads((out / "indices" / "indices.json").read_text(encoding="utf-8"))
     assert len([p for p in data["places"] if p["lat"] is not None]) == located
@@ -237,16 +271,23 @@ def test_chronology_lists_every_dated_mention_in_date_order_a_page_a_year(fixtur
             page, _ = parse_html(site / href)
             assert page.find(".//nav[@class='breadcrumb']//a").get("href") == "../chronology.html"
             listed += [li.get("id") for li in page.findall(".//ul[@class='dated-mentions']/li")]
-            counted += int(re.search(r"\((\d+) mentions?", "".join(
-                chronology.find(f".//ol[@class='years']/li/a[@href='{href}']/..").itertext()))[1])
+            counted += int(
+                re.search(
+                    r"\((\d+) mentions?",
+                    "".join(chronology.find(f".//ol[@class='years']/li/a[@href='{href}']/..").itertext()),
+                )[1]
+            )
         mentions = [m for d in data["dates"] for m in d["mentions"]]
         dated = [m for m in mentions if m["sort_start"]]
         assert listed == [m["id"] for m in dated + [m for m in mentions if not m["sort_start"]]]
         assert counted == len(mentions)
         starts = [m["sort_start"] for m in dated]
         assert starts == sorted(starts, key=lambda s: tuple(int(part) for part in s.rsplit("-", 2)))
-        bars = [a.get("href") for a in chronology.find(".//figure[@class='timeline']").iter(f"{SVG}a")
-                if a.get("class") == "mark"]
+        bars = [
+            a.get("href")
+            for a in chronology.find(".//figure[@class='timeline']").iter(f"{SVG}a")
+            if a.get("class") == "mark"
+        ]
         assert bars and set(bars) <= set(years)
     data = json.loads((fixture_build / "indices" / "indices.json").read_text(encoding="utf-8"))
     chronology, _ = parse_html(fixture_build / "site" / "chronology.html")
@@ -290,8 +331,10 @@ def test_works_cited_in_pages(tmp_path, monkeypatch):
         page, errors = parse_html(tmp_path / "works" / f"{number}.html")
         assert errors == []
         assert page.findtext(".//p[@class='pages']") == f"Citations {number}–{number} of 2."
-        assert [(a.get("rel"), a.get("href")) for a in page.findall(".//nav[@class='pages']//a")] == \
-            [[("next", "2.html")], [("prev", "1.html")]][number - 1]
+        assert [(a.get("rel"), a.get("href")) for a in page.findall(".//nav[@class='pages']//a")] == [
+            [("next", "2.html")],
+            [("prev", "1.html")],
+        ][number - 1]
         listed += [w.get("id") for w in page.findall(".//div[@class='work']")]
     assert listed == [f"work-{w['id']}" for w in indices.works]
 
@@ -333,14 +376,18 @@ def test_two_entities_with_one_page_are_refused(tmp_path):
     for path in FIXTURE_EDITION.glob("*.xml"):
         shutil.copy(path, tmp_path / path.name)
     beta = tmp_path / "beta.xml"  # "#local" gives the id unregistered-person-.23local
-    beta.write_text(beta.read_text(encoding="utf-8").replace(
-        "with\n", 'with <persName ref=".23local">another</persName>\n', 1), encoding="utf-8")
+    beta.write_text(
+        beta.read_text(encoding="utf-8").replace("with\n", 'with <persName ref=".23local">another</persName>\n', 1),
+        encoding="utf-8",
+    )
     sources = load_tei(sorted(tmp_path.glob("*.xml")))
     documents = [s for s in sources if s.path.name in ("alpha.xml", "beta.xml")]
     with pytest.raises(InputError) as caught:
         write_site(documents, sources, tmp_path / "site", indices=collect(documents))
-    assert caught.value.problem.rule == "output-clash" and "persons/unregistered-person-.23local.html" in \
-        caught.value.problem.message
+    assert (
+        caught.value.problem.rule == "output-clash"
+        and "persons/unregistered-person-.23local.html" in caught.value.problem.message
+    )
 
 
 def test_an_entity_with_many_mentions_has_them_on_several_pages(tmp_path, monkeypatch):
@@ -376,8 +423,14 @@ def test_a_year_with_many_dated_mentions_goes_on_over_several_pages(tmp_path, mo
     minimal = (Path(__file__).parent / "fixtures" / "robustness" / "minimal.xml").read_text(encoding="utf-8")
     gamma = tmp_path / "tei" / "gamma.xml"
     gamma.parent.mkdir()
-    gamma.write_text(minimal.replace("BODY", 'On <date when="1920-04-28">28 April</date>, <date when="1920-04-28">that '
-                                     'day</date> and <date when="1920-04-28">again</date>.'), encoding="utf-8")
+    gamma.write_text(
+        minimal.replace(
+            "BODY",
+            'On <date when="1920-04-28">28 April</date>, <date when="1920-04-28">that '
+            'day</date> and <date when="1920-04-28">again</date>.',
+        ),
+        encoding="utf-8",
+    )
     sources = load_tei(sorted(FIXTURE_EDITION.glob("*.xml")) + [gamma])
     documents = [s for s in sources if s.path.name in ("alpha.xml", "beta.xml", "gamma.xml")]
     indices = collect(documents)

@@ -26,17 +26,45 @@ def test_findings_on_the_tagged_document(edition: Path):
     path = str(edition / "tagged.xml")
     found = [(p.line, p.column, p.rule, p.message) for p in lint([edition / "tagged.xml"])]
     assert found == [
-        (28, 15, "name-untagged", '"Nakhchivan" names places.xml#place-nakhchivan but is not tagged '
-                                  "(edition annotate tags it)"),
+        (
+            28,
+            15,
+            "name-untagged",
+            '"Nakhchivan" names places.xml#place-nakhchivan but is not tagged (edition annotate tags it)',
+        ),
         (29, 15, "date-mismatch", 'the text "April 1920" reads as when="1920-04", but the element says when="1920-05"'),
-        (30, 11, "name-form-missing", '"Comrade Stalin" is not among the forms of persons.xml#pers-stalin: add '
-                                      '<persName type="variant">Comrade Stalin</persName> to the entry'),
-        (30, 85, "surface-ambiguous", '"Kars" points to places.xml#place-kars here, elsewhere to places.xml#place-baku'),
-        (31, 57, "name-form-missing", '"Kars" is not among the forms of places.xml#place-baku: add '
-                                      '<placeName type="variant">Kars</placeName> to the entry'),
-        (31, 57, "surface-ambiguous", '"Kars" points to places.xml#place-baku here, elsewhere to places.xml#place-kars'),
-        (33, 26, "name-untagged", '"Nakhchivan" names places.xml#place-nakhchivan but is not tagged '
-                                  "(edition annotate tags it)"),
+        (
+            30,
+            11,
+            "name-form-missing",
+            '"Comrade Stalin" is not among the forms of persons.xml#pers-stalin: add '
+            '<persName type="variant">Comrade Stalin</persName> to the entry',
+        ),
+        (
+            30,
+            85,
+            "surface-ambiguous",
+            '"Kars" points to places.xml#place-kars here, elsewhere to places.xml#place-baku',
+        ),
+        (
+            31,
+            57,
+            "name-form-missing",
+            '"Kars" is not among the forms of places.xml#place-baku: add '
+            '<placeName type="variant">Kars</placeName> to the entry',
+        ),
+        (
+            31,
+            57,
+            "surface-ambiguous",
+            '"Kars" points to places.xml#place-baku here, elsewhere to places.xml#place-kars',
+        ),
+        (
+            33,
+            26,
+            "name-untagged",
+            '"Nakhchivan" names places.xml#place-nakhchivan but is not tagged (edition annotate tags it)',
+        ),
     ]
     assert all(p.path == path and p.severity == "warning" for p in lint([edition / "tagged.xml"]))
 
@@ -48,8 +76,10 @@ def test_inferred_year_and_correct_dates_are_not_reported(edition: Path):
 
 def test_ambiguous_untagged_form_and_registers_not_linted(edition: Path):
     problems = lint([edition])
-    assert any(p.rule == "name-untagged" and "may name persons.xml#pers-khalil or persons.xml#pers-halil-kut"
-               in p.message for p in problems)
+    assert any(
+        p.rule == "name-untagged" and "may name persons.xml#pers-khalil or persons.xml#pers-halil-kut" in p.message
+        for p in problems
+    )
     assert not any(p.path.endswith(("persons.xml", "places.xml", "orgs.xml")) for p in problems)
 
 
@@ -63,9 +93,11 @@ def test_cli_output_and_exit_codes(edition: Path):
     runner = CliRunner()
     result = runner.invoke(main, ["lint", str(edition / "tagged.xml")])
     assert result.exit_code == 0
-    assert result.output.splitlines()[0] == (f"{edition / 'tagged.xml'}:28:15: warning: \"Nakhchivan\" names "
-                                             "places.xml#place-nakhchivan but is not tagged (edition annotate tags "
-                                             "it) [name-untagged]")
+    assert result.output.splitlines()[0] == (
+        f'{edition / "tagged.xml"}:28:15: warning: "Nakhchivan" names '
+        "places.xml#place-nakhchivan but is not tagged (edition annotate tags "
+        "it) [name-untagged]"
+    )
     assert result.output.splitlines()[-1] == "7 warnings"
     assert runner.invoke(main, ["lint", "--strict", str(edition / "tagged.xml")]).exit_code == 1
     assert runner.invoke(main, ["lint", "--strict", str(edition / "persons.xml")]).exit_code == 0

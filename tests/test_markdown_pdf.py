@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from edition.importers.common import SourceMeta, load_meta, serialize
-from edition.importers.markdown_pdf import parse_citation, split_blocks, paginate, to_tei, unescape
+from edition.importers.markdown_pdf import paginate, parse_citation, split_blocks, to_tei, unescape
 
 FIX = Path(__file__).parent / "fixtures" / "markdown_pdf"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}

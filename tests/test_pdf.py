@@ -38,21 +38,31 @@ HEADER = """<teiHeader><fileDesc><titleStmt><title type="main">{title}</title>{a
 <sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>
 <profileDesc><langUsage><language ident="{lang}">{lang}</language></langUsage></profileDesc></teiHeader>"""
 REGISTERS = {
-    "persons": ("listPerson", """
+    "persons": (
+        "listPerson",
+        """
       <person xml:id="p-aliyev"><persName>Heydər Əliyev</persName><persName>Гейдар Алиев</persName></person>
-      <person xml:id="p-stalin"><persName>Iosif Stalin</persName><persName>Сталин</persName></person>"""),
-    "places": ("listPlace", """
+      <person xml:id="p-stalin"><persName>Iosif Stalin</persName><persName>Сталин</persName></person>""",
+    ),
+    "places": (
+        "listPlace",
+        """
       <place xml:id="pl-nakh"><placeName>Naxçıvan</placeName><placeName>Nahčivanas</placeName></place>
-      <place xml:id="pl-artsakh"><placeName>Artsakh</placeName><placeName>Արցախ</placeName></place>"""),
+      <place xml:id="pl-artsakh"><placeName>Artsakh</placeName><placeName>Արցախ</placeName></place>""",
+    ),
     "orgs": ("listOrg", """<org xml:id="o-army"><orgName>11th Red Army</orgName></org>"""),
 }
-WORDS = ("the border commission met again after the winter and the delegates argued over every valley road "
-         "village and railway station that the maps of the previous year had drawn in different colours").split()
-NAMES = ['<persName ref="persons.xml#p-aliyev">Heydər Əliyev</persName>',
-         '<persName ref="persons.xml#p-stalin">Сталин</persName>',
-         '<placeName ref="places.xml#pl-nakh">Nahčivanas</placeName>',
-         '<placeName ref="places.xml#pl-artsakh" xml:lang="hy">Արցախ</placeName>',
-         '<orgName ref="orgs.xml#o-army">11th Red Army</orgName>']
+WORDS = (
+    "the border commission met again after the winter and the delegates argued over every valley road "
+    "village and railway station that the maps of the previous year had drawn in different colours"
+).split()
+NAMES = [
+    '<persName ref="persons.xml#p-aliyev">Heydər Əliyev</persName>',
+    '<persName ref="persons.xml#p-stalin">Сталин</persName>',
+    '<placeName ref="places.xml#pl-nakh">Nahčivanas</placeName>',
+    '<placeName ref="places.xml#pl-artsakh" xml:lang="hy">Արցախ</placeName>',
+    '<orgName ref="orgs.xml#o-army">11th Red Army</orgName>',
+]
 
 
 NOTES = [d * 10 + p for d in range(1, 4) for p in range(8)]  # paragraph numbers: note n is 100 + number
@@ -60,38 +70,55 @@ NOTES = [d * 10 + p for d in range(1, 4) for p in range(8)]  # paragraph numbers
 
 def _tei(lang: str, title: str, body: str, author: str = "", xml_id: str = "") -> str:
     ident = f' xml:id="{xml_id}"' if xml_id else ""
-    return (f'<TEI xmlns="{TEI_NS}" xml:lang="{lang}"{ident}>'
-            f'{HEADER.format(title=title, author=author, lang=lang)}<text><body>{body}</body></text></TEI>')
+    return (
+        f'<TEI xmlns="{TEI_NS}" xml:lang="{lang}"{ident}>'
+        f"{HEADER.format(title=title, author=author, lang=lang)}<text><body>{body}</body></text></TEI>"
+    )
 
 
 def _paragraph(number: int) -> str:
     """A paragraph with a name, a page end and a footnote numbered as in an imagined source."""
     words = " ".join(WORDS[(number + i) % len(WORDS)] for i in range(90))
-    note = (f'<note place="foot" n="{100 + number}">Footnote noteword{number}x on the sources of this passage, '
-            f'with {NAMES[(number + 2) % len(NAMES)]} and further detail to make it long enough to wrap.</note>')
+    note = (
+        f'<note place="foot" n="{100 + number}">Footnote noteword{number}x on the sources of this passage, '
+        f"with {NAMES[(number + 2) % len(NAMES)]} and further detail to make it long enough to wrap.</note>"
+    )
     half = words.split()
-    return (f"<p>{words} {NAMES[number % len(NAMES)]} call{number}x{note} and then {' '.join(half[:40])} "
-            f'<pb n="{number + 1}"/>{" ".join(half[40:])}.</p>')
+    return (
+        f"<p>{words} {NAMES[number % len(NAMES)]} call{number}x{note} and then {' '.join(half[:40])} "
+        f'<pb n="{number + 1}"/>{" ".join(half[40:])}.</p>'
+    )
 
 
 def synthetic_edition(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, (element, entries) in REGISTERS.items():
         (folder / f"{name}.xml").write_text(_tei("en", name.title(), f"<{element}>{entries}</{element}>"), "utf-8")
-    divs = "".join(f'<div><head>Section {d} on the border</head>{"".join(_paragraph(n) for n in NOTES if n // 10 == d)}'
-                   f"</div>" for d in range(1, 4))
-    (folder / "one.xml").write_text(_tei("en", "The border commission: a chronicle", divs,
-                                         "<author>Ayşə Quliyeva</author>", "one"), "utf-8")
-    (folder / "two.xml").write_text(_tei(
-        "lv", "Robežkomisija", '<div><head>Ievads</head><p>Ļoti īsa nodaļa par <placeName ref="places.xml#pl-nakh">'
-        'Nahčivanas</placeName> robežu: ā ē ī ū ņ ļ ķ ģ č š ž, ə ğ ı ş ç.</p></div>', xml_id="two"), "utf-8")
+    divs = "".join(
+        f"<div><head>Section {d} on the border</head>{''.join(_paragraph(n) for n in NOTES if n // 10 == d)}</div>"
+        for d in range(1, 4)
+    )
+    (folder / "one.xml").write_text(
+        _tei("en", "The border commission: a chronicle", divs, "<author>Ayşə Quliyeva</author>", "one"), "utf-8"
+    )
+    (folder / "two.xml").write_text(
+        _tei(
+            "lv",
+            "Robežkomisija",
+            '<div><head>Ievads</head><p>Ļoti īsa nodaļa par <placeName ref="places.xml#pl-nakh">'
+            "Nahčivanas</placeName> robežu: ā ē ī ū ņ ļ ķ ģ č š ž, ə ğ ı ş ç.</p></div>",
+            xml_id="two",
+        ),
+        "utf-8",
+    )
     return folder
 
 
 def pdftotext(pdf: Path) -> list[str]:
     """The text of each page."""
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return text.split("\f")[:-1]
 
 
@@ -99,9 +126,13 @@ def words(text: str) -> set[str]:
     """The words of ``text``, with the words hyphenated at a line end re-joined (at a page end the
     rest follows the running head or the notes: any of the next lines may hold it)."""
     lines = [line for line in text.splitlines() if line.strip()]
-    joined = {re.findall(r"\w+$", line[:-1])[-1] + re.findall(r"^\W*(\w+)", rest)[0]
-              for i, line in enumerate(lines) if re.search(r"\w[-\u2010]$", line)
-              for rest in lines[i + 1:i + 12] if re.match(r"^\W*\w", rest)}
+    joined = {
+        re.findall(r"\w+$", line[:-1])[-1] + re.findall(r"^\W*(\w+)", rest)[0]
+        for i, line in enumerate(lines)
+        if re.search(r"\w[-\u2010]$", line)
+        for rest in lines[i + 1 : i + 12]
+        if re.match(r"^\W*\w", rest)
+    }
     return set(re.findall(r"\w+", text)) | joined
 
 
@@ -133,7 +164,7 @@ def index_entries(pages: list[str], names: list[str]) -> dict[str, list[int]]:
         match = re.search(pattern, text, re.M)
         if match:
             entries[name] = [int(n) for n in re.split(r",\s+", match.group(1))]
-            text = text[:match.start()] + text[match.end():]
+            text = text[: match.start()] + text[match.end() :]
     return entries
 
 
@@ -146,8 +177,9 @@ def synthetic(tmp_path_factory) -> tuple[Path, list]:
     written = write_pdfs([s for s in sources if not is_register(s)], sources, out)
     assert [p.name for p in written] == ["one.pdf", "two.pdf", BOOK]
     REVIEW.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "8", str(out / BOOK), str(REVIEW / "synthetic")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "8", str(out / BOOK), str(REVIEW / "synthetic")], check=True
+    )
     return out, sources
 
 
@@ -158,8 +190,9 @@ def real(tmp_path_factory) -> tuple[Path, list]:
     sources = load_tei(sorted((ROOT / "tei").glob("*.xml")))
     documents = [s for s in sources if s.path.stem in ("nakhchivan-1924-1928", "adr-1918-1920-lv")]
     write_pdfs(documents, sources, out, each=False)
-    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "5", "-l", "7", str(out / BOOK), str(REVIEW / "real")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "5", "-l", "7", str(out / BOOK), str(REVIEW / "real")], check=True
+    )
     return out / BOOK, sources
 
 
@@ -221,11 +254,20 @@ def test_metadata_outline_and_embedded_fonts(synthetic):
     assert re.search(r"^Title:\s+The border commission: a chronicle$", info, re.M)
     assert re.search(r"^Author:\s+Ayşə Quliyeva$", info, re.M)
     assert b"/Lang (en)" in pdf_objects(folder / "one.pdf")
-    outline = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", "-q", str(folder / BOOK)], capture_output=True,
-                             text=True, check=True).stdout
+    outline = subprocess.run(
+        ["pdftohtml", "-xml", "-stdout", "-i", "-q", str(folder / BOOK)], capture_output=True, text=True, check=True
+    ).stdout
     items = [etree.fromstring(f"<i>{m}</i>").xpath("string()") for m in re.findall(r"<item[^>]*>(.*?)</item>", outline)]
-    assert {"Contents", "The border commission: a chronicle", "Section 2 on the border", "Robežkomisija", "Index",
-            "Persons", "Places", "Organisations"} <= set(items)
+    assert {
+        "Contents",
+        "The border commission: a chronicle",
+        "Section 2 on the border",
+        "Robežkomisija",
+        "Index",
+        "Persons",
+        "Places",
+        "Organisations",
+    } <= set(items)
     fonts = subprocess.run(["pdffonts", str(folder / BOOK)], capture_output=True, text=True, check=True).stdout
     rows = fonts.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
@@ -247,8 +289,12 @@ def test_review_pages_are_rendered(synthetic, real):
 def test_nothing_is_fetched():
     fetcher = LocalFetcher()
     assert fetcher.fetch((PRINT_DIR / "print.css").as_uri()).read().startswith(b"/*")
-    for url in ("https://example.org/font.woff", "file:///etc/passwd", (PRINT_DIR.parent / "html" / "core.xsl").as_uri(),
-                "data:text/css,body{}"):
+    for url in (
+        "https://example.org/font.woff",
+        "file:///etc/passwd",
+        (PRINT_DIR.parent / "html" / "core.xsl").as_uri(),
+        "data:text/css,body{}",
+    ):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
 

@@ -54,10 +54,20 @@ def test_the_sample_is_large_and_covers_every_document_language_and_part(gold):
 
 def test_the_sample_holds_the_hard_cases(gold):
     surfaces = {(m.type, m.surface) for s in gold for m in s.mentions}
-    for case in [("person", "Sadıqov"), ("person", "S. Sadiqov"), ("date", "November 7–8, 1920"),
-                 ("date", "April 1920"), ("date", "22/II-921 г."), ("date", "27. aprīlī"),
-                 ("date", "1918. gada 28. maijā"), ("place", "Nahčivanas"), ("place", "Gendžē"),
-                 ("date", "1930s"), ("date", "twentieth century"), ("org", "Grand National Assembly of Turkey")]:
+    for case in [
+        ("person", "Sadıqov"),
+        ("person", "S. Sadiqov"),
+        ("date", "November 7–8, 1920"),
+        ("date", "April 1920"),
+        ("date", "22/II-921 г."),
+        ("date", "27. aprīlī"),
+        ("date", "1918. gada 28. maijā"),
+        ("place", "Nahčivanas"),
+        ("place", "Gendžē"),
+        ("date", "1930s"),
+        ("date", "twentieth century"),
+        ("org", "Grand National Assembly of Turkey"),
+    ]:
         assert case in surfaces, case
     assert any(m.inferred for s in gold for m in s.mentions), "dates without a year"
 
@@ -128,10 +138,17 @@ The Red Army of 1920–1921.
 def test_optional_gold_mentions_count_neither_way():
     from lxml import etree
 
-    doc = quality.marked(etree.ElementTree(etree.fromstring(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>The <placeName ref="#place-kura">Kura</placeName>-Arax '
-        'plain.</p></body></text></TEI>')))
-    gold = quality.parse_gold("## s | d | body | en | t\nThe Kura-Arax plain.\n  place | Kura-Arax | place-k | optional\n")
+    doc = quality.marked(
+        etree.ElementTree(
+            etree.fromstring(
+                '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>The <placeName ref="#place-kura">Kura</placeName>-Arax '
+                "plain.</p></body></text></TEI>"
+            )
+        )
+    )
+    gold = quality.parse_gold(
+        "## s | d | body | en | t\nThe Kura-Arax plain.\n  place | Kura-Arax | place-k | optional\n"
+    )
     report = quality.evaluate(gold, {"d": doc})
     assert report.total().tp == report.total().fp == report.total().fn == 0
 
@@ -165,9 +182,11 @@ def test_the_annotate_tool_alone(gold):
 def test_markup_meets_the_bars(report):
     print_figures(report)
     assert not report.missing, "gold sentences not found in their documents"
-    below = {kind: (round(report.strict[kind].precision, 3), round(report.strict[kind].recall, 3))
-             for kind, bar in BARS.items()
-             if report.strict[kind].precision < bar or report.strict[kind].recall < bar}
+    below = {
+        kind: (round(report.strict[kind].precision, 3), round(report.strict[kind].recall, 3))
+        for kind, bar in BARS.items()
+        if report.strict[kind].precision < bar or report.strict[kind].recall < bar
+    }
     assert not below, f"precision/recall below the bar (person, place, date 0.95; org 0.90): {below}"
 
 
@@ -191,5 +210,4 @@ if __name__ == "__main__":
     print_figures(quality.evaluate_folder(sample, TEI, tool=True), limit=None if "--all" in sys.argv else 60)
     result = quality.evaluate_folder(sample, TEI)
     print_figures(result)
-    sys.exit(0 if all(result.strict[k].precision >= b and result.strict[k].recall >= b for k, b in BARS.items())
-              else 1)
+    sys.exit(0 if all(result.strict[k].precision >= b and result.strict[k].recall >= b for k, b in BARS.items()) else 1)

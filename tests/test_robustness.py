@@ -31,11 +31,14 @@ MINIMAL = ROOT / "tests" / "fixtures" / "robustness" / "minimal.xml"
 ANNOTATE = ROOT / "tests" / "fixtures" / "annotate"
 EDITION = str(ROOT / ".venv" / "bin" / "edition")
 TEI = "http://www.tei-c.org/ns/1.0"
-LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+) "
-                  r"\[(?P<rule>[a-z-]+)\]$")
+LINE = re.compile(
+    r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+) "
+    r"\[(?P<rule>[a-z-]+)\]$"
+)
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
 
 def run(*args: str):
     return CliRunner().invoke(main, [str(a) for a in args])
@@ -73,48 +76,122 @@ def edition(tmp_path: Path) -> Path:
 
 # --- bad input: refused files ------------------------------------------------------------------
 
-BILLION_LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE TEI [\n <!ENTITY lol "lol">\n'
-                  + "".join(f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'
-                            for i in range(1, 10))
-                  + f']>\n<TEI xmlns="{TEI}">&lol9;</TEI>\n').encode()
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE TEI [\n <!ENTITY lol "lol">\n'
+    + "".join(f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10))
+    + f']>\n<TEI xmlns="{TEI}">&lol9;</TEI>\n'
+).encode()
 QUADRATIC = (f'<!DOCTYPE TEI [<!ENTITY a "{"x" * 100_000}">]>\n<TEI xmlns="{TEI}">{"&a;" * 1000}</TEI>').encode()
 DEEP = minimal("<hi>" * 300 + "deep" + "</hi>" * 300).encode()
 
 # (id, file name, content, rule, line, column, a word of the message)
 REFUSED = [
-    ("malformed", "broken.xml", f'<TEI xmlns="{TEI}">\n  <teiHeader>\n</TEI>\n'.encode(), "xml-syntax", 3, 7,
-     "Opening and ending tag mismatch"),
+    (
+        "malformed",
+        "broken.xml",
+        f'<TEI xmlns="{TEI}">\n  <teiHeader>\n</TEI>\n'.encode(),
+        "xml-syntax",
+        3,
+        7,
+        "Opening and ending tag mismatch",
+    ),
     ("empty", "empty.xml", b"", "xml-empty", 1, 1, "empty"),
     ("blank", "blank.xml", b"  \n\t\n", "xml-empty", 1, 1, "empty"),
-    ("binary-png", "image.xml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "xml-binary", 1, 1,
-     "binary"),
+    (
+        "binary-png",
+        "image.xml",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
+        "xml-binary",
+        1,
+        1,
+        "binary",
+    ),
     ("binary-without-nul", "noise.xml", bytes(range(1, 32)) * 16, "xml-binary", 1, 1, "binary"),
-    ("latin1-declared-utf8", "latin1.xml", minimal("café").replace("é", "\xe9").encode("latin-1"),
-     "xml-syntax", 23, 13, "not UTF-8"),
-    ("latin1-undeclared", "latin1-plain.xml",
-     minimal("café").replace('<?xml version="1.0" encoding="UTF-8"?>\n', "").encode("latin-1"),
-     "xml-syntax", 22, 13, "UTF-8 is assumed"),
-    ("unknown-encoding", "klingon.xml", minimal().replace("UTF-8", "x-klingon").encode(), "xml-syntax", 1, 41,
-     "x-klingon"),
-    ("utf16-declared-no-bom", "utf16.xml", minimal("café").replace("UTF-8", "UTF-16").encode(), "xml-syntax", 1, 31,
-     "but is not UTF-16"),
+    (
+        "latin1-declared-utf8",
+        "latin1.xml",
+        minimal("café").replace("é", "\xe9").encode("latin-1"),
+        "xml-syntax",
+        23,
+        13,
+        "not UTF-8",
+    ),
+    (
+        "latin1-undeclared",
+        "latin1-plain.xml",
+        minimal("café").replace('<?xml version="1.0" encoding="UTF-8"?>\n', "").encode("latin-1"),
+        "xml-syntax",
+        22,
+        13,
+        "UTF-8 is assumed",
+    ),
+    (
+        "unknown-encoding",
+        "klingon.xml",
+        minimal().replace("UTF-8", "x-klingon").encode(),
+        "xml-syntax",
+        1,
+        41,
+        "x-klingon",
+    ),
+    (
+        "utf16-declared-no-bom",
+        "utf16.xml",
+        minimal("café").replace("UTF-8", "UTF-16").encode(),
+        "xml-syntax",
+        1,
+        31,
+        "but is not UTF-16",
+    ),
     ("html-root", "page.xml", b"<html>\n<body><p>Hello</p></body></html>", "tei-root", 1, 1, "<html>"),
-    ("wrong-namespace", "ns.xml", minimal().replace(TEI, "http://www.tei-c.org/ns/2.0").encode(), "tei-root", 2, 1,
-     "namespace http://www.tei-c.org/ns/2.0"),
-    ("no-namespace", "nons.xml", minimal().replace(f' xmlns="{TEI}"', "").encode(), "tei-root", 2, 1,
-     "in no namespace"),
+    (
+        "wrong-namespace",
+        "ns.xml",
+        minimal().replace(TEI, "http://www.tei-c.org/ns/2.0").encode(),
+        "tei-root",
+        2,
+        1,
+        "namespace http://www.tei-c.org/ns/2.0",
+    ),
+    (
+        "no-namespace",
+        "nons.xml",
+        minimal().replace(f' xmlns="{TEI}"', "").encode(),
+        "tei-root",
+        2,
+        1,
+        "in no namespace",
+    ),
     ("too-deep", "deep.xml", DEEP, "xml-syntax", 23, 1021, "nested more than 256 deep"),
     ("billion-laughs", "lol.xml", BILLION_LAUGHS, "xml-entity-declaration", 3, 2, "lol1"),
     ("quadratic-blowup", "blowup.xml", QUADRATIC, "xml-entity-declaration", 1, 16, "entity declarations are refused"),
-    ("external-entity-file", "xxe.xml",
-     f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="{TEI}">&x;</TEI>'.encode(),
-     "xml-entity-declaration", 1, 16, "(x)"),
-    ("external-entity-http", "xxe-http.xml",
-     f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "LISTENER/x.ent">]>\n<TEI xmlns="{TEI}">&x;</TEI>'.encode(),
-     "xml-entity-declaration", 1, 16, "(x)"),
-    ("external-parameter-entity", "xxe-pe.xml",
-     f'<!DOCTYPE TEI [<!ENTITY % dtd SYSTEM "LISTENER/x.dtd"> %dtd;]>\n<TEI xmlns="{TEI}">&x;</TEI>'.encode(),
-     "xml-entity-declaration", 1, 16, "(dtd)"),
+    (
+        "external-entity-file",
+        "xxe.xml",
+        f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="{TEI}">&x;</TEI>'.encode(),
+        "xml-entity-declaration",
+        1,
+        16,
+        "(x)",
+    ),
+    (
+        "external-entity-http",
+        "xxe-http.xml",
+        f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "LISTENER/x.ent">]>\n<TEI xmlns="{TEI}">&x;</TEI>'.encode(),
+        "xml-entity-declaration",
+        1,
+        16,
+        "(x)",
+    ),
+    (
+        "external-parameter-entity",
+        "xxe-pe.xml",
+        f'<!DOCTYPE TEI [<!ENTITY % dtd SYSTEM "LISTENER/x.dtd"> %dtd;]>\n<TEI xmlns="{TEI}">&x;</TEI>'.encode(),
+        "xml-entity-declaration",
+        1,
+        16,
+        "(dtd)",
+    ),
     ("undeclared-entity", "nbsp.xml", minimal("a&nbsp;b").encode(), "xml-entity-reference", 23, 11, "&nbsp;"),
 ]
 
@@ -126,8 +203,9 @@ def plant_refused(edition: Path, name: str, data: bytes, listener_url: str) -> P
 
 
 @pytest.mark.parametrize("case, name, data, rule, line, column, words", REFUSED, ids=[c[0] for c in REFUSED])
-def test_refused_file_gets_one_positioned_line_and_the_others_are_still_checked(edition, listener, case, name, data,
-                                                                                rule, line, column, words):
+def test_refused_file_gets_one_positioned_line_and_the_others_are_still_checked(
+    edition, listener, case, name, data, rule, line, column, words
+):
     url, hits = listener
     bad = plant_refused(edition, name, data, url)
     date_line, date_column = plant(edition / "article.xml", 'when="1920-04"', 'when="1920-13"')
@@ -141,8 +219,12 @@ def test_refused_file_gets_one_positioned_line_and_the_others_are_still_checked(
     assert len(mine) == 1, result.output  # one message for the file, not a cascade
     assert (mine[0]["rule"], int(mine[0]["line"]), int(mine[0]["column"])) == (rule, line, column), mine[0]
     assert words in mine[0]["message"]
-    assert any(p["path"].endswith("article.xml") and p["rule"] == "date-iso"
-               and (int(p["line"]), int(p["column"])) == (date_line, date_column) for p in found), result.output
+    assert any(
+        p["path"].endswith("article.xml")
+        and p["rule"] == "date-iso"
+        and (int(p["line"]), int(p["column"])) == (date_line, date_column)
+        for p in found
+    ), result.output
     assert result.output.splitlines()[-1] == "5 files checked: 2 errors, 0 warnings"
     assert hits == []  # nothing fetched, ever
 
@@ -164,8 +246,10 @@ def test_html_and_text_refuse_the_run_on_an_unusable_file_with_one_line(edition,
     for command in ("html", "text"):
         result = run(command, edition, "-o", tmp_path / command)
         assert result.exit_code == 2 and "Traceback" not in result.output
-        assert result.output.strip() == f"{edition / 'broken.xml'}:3:7: error: not well-formed XML: Opening and ending " \
-                                        "tag mismatch: teiHeader line 2 and TEI [xml-syntax]"
+        assert (
+            result.output.strip() == f"{edition / 'broken.xml'}:3:7: error: not well-formed XML: Opening and ending "
+            "tag mismatch: teiHeader line 2 and TEI [xml-syntax]"
+        )
         assert not (tmp_path / command).exists()
 
 
@@ -175,8 +259,10 @@ def test_fail_fast_stops_at_the_first_file_with_an_error(edition):
     result = run("validate", "--fail-fast", edition)
     assert result.exit_code == 1
     assert [p["rule"] for p in problems(result.output)] == ["xml-syntax"]
-    assert result.output.splitlines()[-1] == \
-        f"1 file checked: 1 error, 0 warnings; stopped at {edition / 'a-broken.xml'} (--fail-fast)"
+    assert (
+        result.output.splitlines()[-1]
+        == f"1 file checked: 1 error, 0 warnings; stopped at {edition / 'a-broken.xml'} (--fail-fast)"
+    )
     everything = run("validate", edition)
     assert {p["rule"] for p in problems(everything.output)} == {"xml-syntax", "date-iso"}
     clean = run("validate", "--fail-fast", GOOD)
@@ -189,10 +275,14 @@ ACCEPTED = [
     ("bom-beats-wrong-declaration", b"\xef\xbb\xbf" + minimal("café Naxçıvan").replace("UTF-8", "ISO-8859-1").encode()),
     ("utf16-with-bom", minimal("café Naxçıvan").replace("UTF-8", "UTF-16").encode("utf-16")),
     ("latin1-declared", minimal("café Naxçıvan").replace("UTF-8", "ISO-8859-9").encode("iso-8859-9")),
-    ("external-dtd-file", minimal("café Naxçıvan").replace("<TEI ", '<!DOCTYPE TEI SYSTEM "file:///etc/passwd">\n<TEI ')
-     .encode()),
-    ("external-dtd-http", minimal("café Naxçıvan").replace("<TEI ", '<!DOCTYPE TEI SYSTEM "LISTENER/tei.dtd">\n<TEI ')
-     .encode()),
+    (
+        "external-dtd-file",
+        minimal("café Naxçıvan").replace("<TEI ", '<!DOCTYPE TEI SYSTEM "file:///etc/passwd">\n<TEI ').encode(),
+    ),
+    (
+        "external-dtd-http",
+        minimal("café Naxçıvan").replace("<TEI ", '<!DOCTYPE TEI SYSTEM "LISTENER/tei.dtd">\n<TEI ').encode(),
+    ),
     ("deep-but-allowed", minimal("café Naxçıvan " + "<hi>" * 250 + "deep" + "</hi>" * 250).encode()),
 ]
 
@@ -218,14 +308,18 @@ def test_xinclude_is_never_processed_and_is_reported(edition, tmp_path, listener
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-42")
     xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
-    line, _ = plant(edition / "article.xml", "<head>Introduction</head>",
-                    f'<head>Introduction</head><xi:include {xi} href="../secret.txt" parse="text"/>'
-                    f'<xi:include {xi} href="file:///etc/passwd" parse="text"/><xi:include {xi} href="{url}/x.xml"/>')
+    line, _ = plant(
+        edition / "article.xml",
+        "<head>Introduction</head>",
+        f'<head>Introduction</head><xi:include {xi} href="../secret.txt" parse="text"/>'
+        f'<xi:include {xi} href="file:///etc/passwd" parse="text"/><xi:include {xi} href="{url}/x.xml"/>',
+    )
     result = run("validate", edition)
     assert result.exit_code == 1
     found = problems(result.output)
-    assert found and all(p["rule"] == "rng" and p["path"].endswith("article.xml") and int(p["line"]) == line
-                         for p in found), result.output
+    assert found and all(
+        p["rule"] == "rng" and p["path"].endswith("article.xml") and int(p["line"]) == line for p in found
+    ), result.output
     assert "<include> is not allowed here" in found[0]["message"]
     out = tmp_path / "out"
     result = run("build", edition, "-o", out, "--no-validate", "--no-pdf")
@@ -244,8 +338,9 @@ def test_names_with_spaces_and_non_latin_letters(tmp_path):
         text = re.sub(r'(xml:id="|target="#)t-', rf"\g<1>{prefix}-", article)
         return text.replace(f'target="#{prefix}-p1"', f'target="{other}#{other_prefix}-p1"')
 
-    (tei / "Naxçıvan 1920.xml").write_text(variant("n1", "%D0%9D%D0%B0%D1%85%D0%B8%D1%87%D0%B5%D0%B2%D0%B0%D0%BD%D1%8C.xml",
-                                                   "n2"), encoding="utf-8")
+    (tei / "Naxçıvan 1920.xml").write_text(
+        variant("n1", "%D0%9D%D0%B0%D1%85%D0%B8%D1%87%D0%B5%D0%B2%D0%B0%D0%BD%D1%8C.xml", "n2"), encoding="utf-8"
+    )
     # a pointer is a URI: the space is written %20 (a bare space separates pointers in @target)
     (tei / "Нахичевань.xml").write_text(variant("n2", "Naxçıvan%201920.xml", "n1"), encoding="utf-8")
     (tei / "article.xml").unlink()
@@ -273,13 +368,20 @@ SEMANTIC = [
     ("ref-to-missing-entry", 'ref="persons.xml#t-stalin"', 'ref="persons.xml#t-nobody"', "ref-resolves", 0),
     ("invalid-when", 'when="1920-04"', 'when="1920-02-30"', "date-iso", 0),
     ("duplicate-id", 'xml:id="t-p1"', 'xml:id="t-army"', "id-unique", 0),
-    ("unknown-language", '<foreign xml:lang="ru">', '<foreign xml:lang="x-klingon">', "lang-declared", len("<foreign ")),
+    (
+        "unknown-language",
+        '<foreign xml:lang="ru">',
+        '<foreign xml:lang="x-klingon">',
+        "lang-declared",
+        len("<foreign "),
+    ),
 ]
 
 
 @pytest.mark.parametrize("case, old, new, rule, offset", SEMANTIC, ids=[c[0] for c in SEMANTIC])
-def test_semantic_errors_are_positioned_and_other_documents_still_built_with_no_validate(edition, tmp_path, case,
-                                                                                         old, new, rule, offset):
+def test_semantic_errors_are_positioned_and_other_documents_still_built_with_no_validate(
+    edition, tmp_path, case, old, new, rule, offset
+):
     line, column = plant(edition / "article.xml", old, new)
     plant(edition / "places.xml", "<placeName>Baku</placeName>", "<placeName/>")  # an error in another file
     result = run("validate", edition)
@@ -299,22 +401,30 @@ def test_semantic_errors_are_positioned_and_other_documents_still_built_with_no_
 
 def test_a_wrong_prefix_definition_is_reported_and_the_rest_checked(edition, tmp_path):
     article = edition / "article.xml"
-    plant(article, "    <profileDesc>", """    <encodingDesc>
+    plant(
+        article,
+        "    <profileDesc>",
+        """    <encodingDesc>
       <listPrefixDef>
         <prefixDef ident="bad" matchPattern="(" replacementPattern="x"/>
         <prefixDef ident="empty" matchPattern="(.*)" replacementPattern="persons.xml#$1"/>
         <prefixDef ident="per" matchPattern="([a-z-]+)" replacementPattern="persons.xml#$1"/>
       </listPrefixDef>
     </encodingDesc>
-    <profileDesc>""")
+    <profileDesc>""",
+    )
     plant(article, '<persName ref="persons.xml#t-stalin">', '<persName ref="per:t-stalin bad:x empty:y per:t-nobody">')
     result = run("validate", edition)
     assert result.exit_code == 1 and "Schematron failed" not in result.output
     assert [(p["line"], p["rule"]) for p in problems(result.output)] == [
-        ("19", "prefix-pattern"), ("20", "prefix-pattern"), ("35", "ref-resolves")]
+        ("19", "prefix-pattern"),
+        ("20", "prefix-pattern"),
+        ("35", "ref-resolves"),
+    ]
     assert problems(result.output)[0]["message"] == (
         'prefixDef "bad" cannot expand pointers: its matchPattern is not a regular expression (Syntax error at char 1 '
-        "in regular expression: Missing close parenthesis); its pointers are left as they stand.")
+        "in regular expression: Missing close parenthesis); its pointers are left as they stand."
+    )
     assert "'persons.xml#t-nobody'" in problems(result.output)[2]["message"]
     assert run("build", edition, "-o", tmp_path / "out", "--no-validate", "--no-pdf").exit_code == 0
 
@@ -329,8 +439,10 @@ def test_values_quoted_in_messages_cannot_break_or_reorder_the_line(edition):
     assert not any(ch in result.output for ch in "\u2028\u202e\t")
     from edition.problems import ERROR, Problem
 
-    assert Problem("a\nb.xml", 1, 2, ERROR, "x\u2028y\u2067z\x1b[31m", "r").format() == \
-        "a\\nb.xml:1:2: error: x\\u2028y\\u2067z\\u001b[31m [r]"
+    assert (
+        Problem("a\nb.xml", 1, 2, ERROR, "x\u2028y\u2067z\x1b[31m", "r").format()
+        == "a\\nb.xml:1:2: error: x\\u2028y\\u2067z\\u001b[31m [r]"
+    )
 
 
 def test_missing_register_file(edition, tmp_path):
@@ -348,8 +460,10 @@ def test_missing_register_file(edition, tmp_path):
 def test_missing_input_file_is_one_line(tmp_path):
     result = run("validate", tmp_path / "nope.xml", GOOD)
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == f"{tmp_path / 'nope.xml'}:0:0: error: cannot read the file: " \
-                                            "No such file or directory [file-unreadable]"
+    assert (
+        result.output.splitlines()[0] == f"{tmp_path / 'nope.xml'}:0:0: error: cannot read the file: "
+        "No such file or directory [file-unreadable]"
+    )
     assert result.output.splitlines()[-1] == "5 files checked: 1 error, 0 warnings"
 
 
@@ -359,16 +473,26 @@ def test_pipes_and_devices_are_never_read(edition, tmp_path):
     os.mkfifo(edition / "fifo.xml")
     (edition / "zero.xml").symlink_to("/dev/zero")
     article = edition / "article.xml"
-    for args in (["validate", article], ["validate", edition], ["html", article, "-o", tmp_path / "html"],
-                 ["text", article, "-o", tmp_path / "text"], ["index", article, "-o", tmp_path / "index"]):
+    for args in (
+        ["validate", article],
+        ["validate", edition],
+        ["html", article, "-o", tmp_path / "html"],
+        ["text", article, "-o", tmp_path / "text"],
+        ["index", article, "-o", tmp_path / "index"],
+    ):
         done = subprocess.run([EDITION, *map(str, args)], capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, (args, done.stdout, done.stderr)
-    done = subprocess.run([EDITION, "validate", str(edition / "fifo.xml"), str(edition / "zero.xml"), str(article)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [EDITION, "validate", str(edition / "fifo.xml"), str(edition / "zero.xml"), str(article)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stdout.splitlines()[:2] == [
         f"{edition / 'fifo.xml'}:0:0: error: not a regular file (a named pipe): not read [file-not-regular]",
-        f"{edition / 'zero.xml'}:0:0: error: not a regular file (a character device): not read [file-not-regular]"]
+        f"{edition / 'zero.xml'}:0:0: error: not a regular file (a character device): not read [file-not-regular]",
+    ]
 
 
 def test_twenty_thousand_problems_cost_seconds_not_hours(tmp_path):
@@ -377,17 +501,22 @@ def test_twenty_thousand_problems_cost_seconds_not_hours(tmp_path):
     body = "".join(f'<p><persName ref="#nope{i}">x</persName></p>' for i in range(20_000))
     (tmp_path / "many.xml").write_text(minimal("</p>" + body + "<p>"), encoding="utf-8")
     started = time.monotonic()
-    done = subprocess.run([EDITION, "validate", str(tmp_path / "many.xml")], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [EDITION, "validate", str(tmp_path / "many.xml")], capture_output=True, text=True, timeout=300
+    )
     assert time.monotonic() - started < 120
     found = problems(done.stdout)
     assert done.returncode == 1 and len(found) == 20_000 and {p["rule"] for p in found} == {"ref-resolves"}
     line = int(found[0]["line"])
-    assert [(int(p["line"]), int(p["column"])) for p in found[:2]] == [(line, int(found[0]["column"])),
-                                                                      (line, int(found[0]["column"]) + 42)]
+    assert [(int(p["line"]), int(p["column"])) for p in found[:2]] == [
+        (line, int(found[0]["column"])),
+        (line, int(found[0]["column"]) + 42),
+    ]
     assert found[-1]["message"].startswith("@ref points to '#nope19999'")
 
 
 # --- tracebacks ----------------------------------------------------------------------------------
+
 
 def test_no_traceback_reaches_the_user_and_debug_shows_it(monkeypatch):
     def broken(*args, **kwargs):
@@ -402,12 +531,18 @@ def test_no_traceback_reaches_the_user_and_debug_shows_it(monkeypatch):
     assert "Traceback (most recent call last)" in debug.output and "RuntimeError: boom" in debug.output
 
 
-@pytest.mark.parametrize("error, message", [
-    (RecursionError("deep"), "edition: error: the document is nested too deeply to be processed (run with --debug "
-                             "for details)"),
-    (OSError(errno.EACCES, "Permission denied", "tei/x.xml"), "edition: error: Permission denied: tei/x.xml"),
-    (MemoryError(), "edition: error: out of memory (the input is too large for this machine)"),
-], ids=["recursion", "permission", "memory"])
+@pytest.mark.parametrize(
+    "error, message",
+    [
+        (
+            RecursionError("deep"),
+            "edition: error: the document is nested too deeply to be processed (run with --debug for details)",
+        ),
+        (OSError(errno.EACCES, "Permission denied", "tei/x.xml"), "edition: error: Permission denied: tei/x.xml"),
+        (MemoryError(), "edition: error: out of memory (the input is too large for this machine)"),
+    ],
+    ids=["recursion", "permission", "memory"],
+)
 def test_expected_failures_are_one_line(monkeypatch, error, message):
     def failing(*args, **kwargs):
         raise error
@@ -422,25 +557,38 @@ def test_real_processes_show_no_traceback_for_any_bad_input(tmp_path, listener):
     folder.mkdir()
     for _, name, data, *_ in REFUSED:
         plant_refused(folder, name, data, listener[0])
-    for args in (["validate", folder], ["build", folder, "-o", tmp_path / "out"], ["html", folder, "-o", tmp_path / "h"],
-                 ["text", folder, "-o", tmp_path / "t"], ["index", folder, "-o", tmp_path / "i"],
-                 ["annotate", "--dry-run", folder], ["lint", folder], ["stats", folder]):
+    for args in (
+        ["validate", folder],
+        ["build", folder, "-o", tmp_path / "out"],
+        ["html", folder, "-o", tmp_path / "h"],
+        ["text", folder, "-o", tmp_path / "t"],
+        ["index", folder, "-o", tmp_path / "i"],
+        ["annotate", "--dry-run", folder],
+        ["lint", folder],
+        ["stats", folder],
+    ):
         result = subprocess.run([EDITION, *map(str, args)], capture_output=True, text=True, timeout=120)
         assert result.returncode in ((0, 1, 2) if args[0] in ("lint", "stats") else (1, 2)), (args, result.stderr)
         assert "Traceback" not in result.stdout + result.stderr, args
         assert "internal error" not in result.stderr, (args, result.stderr)
         assert problems(result.stdout + result.stderr), (args, result.stdout, result.stderr)
-    debug = subprocess.run([EDITION, "--debug", "html", folder / "broken.xml", "-o", tmp_path / "h"],
-                           capture_output=True, text=True, timeout=120)
+    debug = subprocess.run(
+        [EDITION, "--debug", "html", folder / "broken.xml", "-o", tmp_path / "h"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert debug.returncode == 2 and "Traceback (most recent call last)" in debug.stderr
 
 
 # --- a 50 MB document ---------------------------------------------------------------------------
 
-PARAGRAPH = ('<p>In <date when="1920-04">April 1920</date> <persName ref="persons.xml#t-stalin">Stalin</persName> '
-             'wrote from <placeName ref="places.xml#t-baku">Baku</placeName> about Naxçıvan, Нахичевань and '
-             'Նախիջևան; the <orgName ref="orgs.xml#t-army">11th Red Army</orgName> moved.'
-             '<note place="foot">A note.</note></p>\n')
+PARAGRAPH = (
+    '<p>In <date when="1920-04">April 1920</date> <persName ref="persons.xml#t-stalin">Stalin</persName> '
+    'wrote from <placeName ref="places.xml#t-baku">Baku</placeName> about Naxçıvan, Нахичевань and '
+    'Նախիջևան; the <orgName ref="orgs.xml#t-army">11th Red Army</orgName> moved.'
+    '<note place="foot">A note.</note></p>\n'
+)
 
 
 def write_big(path: Path, size: int) -> int:
@@ -469,8 +617,11 @@ def test_a_50_mb_document_is_validated_and_rendered_in_bounded_time_and_memory(t
     divisions = write_big(tei / "big.xml", 50_000_000)
     assert (tei / "big.xml").stat().st_size >= 50_000_000
     limits = {"validate": 240, "html": 300, "text": 180}
-    for command, args in (("validate", [tei]), ("html", [tei / "big.xml", "-o", tmp_path / "html"]),
-                          ("text", [tei / "big.xml", "-o", tmp_path / "text"])):
+    for command, args in (
+        ("validate", [tei]),
+        ("html", [tei / "big.xml", "-o", tmp_path / "html"]),
+        ("text", [tei / "big.xml", "-o", tmp_path / "text"]),
+    ):
         started = time.monotonic()
         code = f"""
 import resource, sys
@@ -481,7 +632,9 @@ except SystemExit as exit:
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
     raise
 """
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=limits[command] * 2)
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=limits[command] * 2
+        )
         seconds = time.monotonic() - started
         assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
         peak_kib = int(result.stderr.strip().splitlines()[-1])
@@ -494,6 +647,7 @@ except SystemExit as exit:
 
 
 # --- faults: interrupted and failing builds -------------------------------------------------------
+
 
 @pytest.fixture
 def built(tmp_path: Path):
@@ -514,9 +668,13 @@ def left(tmp_path: Path) -> list[str]:
 def test_a_signal_to_a_real_build_leaves_the_previous_output_and_no_stray_files(tmp_path, built, sig):
     tei, out, before = built
     # as from a terminal: a suite started in the background (SIGINT ignored) must not pass that on
-    process = subprocess.Popen([EDITION, "build", str(tei), "-o", str(out), "--no-validate"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process = subprocess.Popen(
+        [EDITION, "build", str(tei), "-o", str(out), "--no-validate"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # the build has started writing
         assert process.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
@@ -530,8 +688,11 @@ def test_a_signal_to_a_real_build_leaves_the_previous_output_and_no_stray_files(
     assert left(tmp_path) == ["out", "tei"]
 
 
-@pytest.mark.parametrize("code, shown", [(errno.ENOSPC, "No space left on device (the disk is full)"),
-                                         (errno.EIO, "Input/output error")], ids=["disk-full", "write-error"])
+@pytest.mark.parametrize(
+    "code, shown",
+    [(errno.ENOSPC, "No space left on device (the disk is full)"), (errno.EIO, "Input/output error")],
+    ids=["disk-full", "write-error"],
+)
 def test_a_write_failure_during_a_build_leaves_the_previous_output(tmp_path, built, monkeypatch, code, shown):
     tei, out, before = built
     calls = []
@@ -562,13 +723,15 @@ def test_a_full_disk_in_the_search_indexer_leaves_the_previous_output(tmp_path, 
     monkeypatch.setattr(edition.search.subprocess, "Popen", full)
     result = run("build", tei, "-o", out, "--no-validate", "--no-pdf")
     assert result.exit_code == 2
-    assert result.output.startswith("edition: error: Pagefind could not index ") and \
-        result.output.strip().endswith("No space left on device")
+    assert result.output.startswith("edition: error: Pagefind could not index ") and result.output.strip().endswith(
+        "No space left on device"
+    )
     assert snapshot(out) == before
     assert left(tmp_path) == ["out", "tei"]
 
 
 # --- faults: locks ---------------------------------------------------------------------------------
+
 
 def test_output_lock_refuses_a_second_holder_and_is_released(tmp_path):
     out = tmp_path / "build"
@@ -579,8 +742,10 @@ def test_output_lock_refuses_a_second_holder_and_is_released(tmp_path):
                 pass
         problem = caught.value.problem
         assert problem.rule == "output-locked" and problem.path == str(out)
-        assert problem.format() == (f"{out}:0:0: error: another edition process (process {os.getpid()}) is building "
-                                    f"into {out}; try again when it has finished (lock file {path}) [output-locked]")
+        assert problem.format() == (
+            f"{out}:0:0: error: another edition process (process {os.getpid()}) is building "
+            f"into {out}; try again when it has finished (lock file {path}) [output-locked]"
+        )
     assert not path.exists()
     with output_lock(out):
         pass
@@ -648,9 +813,11 @@ def test_two_builds_at_once_are_refused(tmp_path):
         assert holder.stdout.readline().strip() == "locked"
         result = run("build", tei, "-o", out, "--no-pdf")
         assert result.exit_code == 2
-        assert result.output.strip() == (f"{out}:0:0: error: another edition process (process {holder.pid}) is building "
-                                         f"into {out}; try again when it has finished (lock file {lock_path(out)}) "
-                                         "[output-locked]")
+        assert result.output.strip() == (
+            f"{out}:0:0: error: another edition process (process {holder.pid}) is building "
+            f"into {out}; try again when it has finished (lock file {lock_path(out)}) "
+            "[output-locked]"
+        )
         assert not out.exists()
     finally:
         holder.kill()
@@ -679,8 +846,10 @@ def test_import_never_overwrites_without_force_and_writes_atomically(tmp_path, m
     monkeypatch.setattr(os, "fsync", full)
     result = run("import", source, "--format", "plain-article", "-o", target, "--force")
     assert result.exit_code == 2
-    assert result.output.strip() == f"{target}:0:0: error: cannot write the output: No space left on device " \
-                                    "[file-unwritable]"
+    assert (
+        result.output.strip() == f"{target}:0:0: error: cannot write the output: No space left on device "
+        "[file-unwritable]"
+    )
     assert target.read_text() == "curated work" and left(target.parent) == ["x.xml"]
     monkeypatch.undo()
     result = run("import", source, "--format", "plain-article", "-o", target, "--force", "--date", "2024-01-01")

@@ -22,7 +22,8 @@ RESTRICTED = [p for p in INVALID if p.name.startswith("restricted-")]
 NS = {"rng": RNG, "a": ANN}
 
 # The contract with the people encoding the texts: these elements must stay in the schema.
-CONTRACT = set("""
+CONTRACT = set(
+    """
 TEI teiHeader fileDesc titleStmt title author editor respStmt resp name persName orgName funder
 sponsor principal editionStmt edition extent measure publicationStmt publisher distributor authority
 pubPlace address addrLine date availability licence p idno ptr ref seriesStmt biblScope notesStmt
@@ -38,7 +39,8 @@ placeName forename surname roleName addName genName nameLink settlement region c
 district bloc rs time citedRange series
 listPerson person birth death floruit occupation affiliation sex listPlace place location geo
 listOrg org desc listRelation relation
-""".split())
+""".split()
+)
 
 
 @pytest.fixture(scope="session")
@@ -67,6 +69,7 @@ def _attribute(rng: etree._Element, element: str, attribute: str) -> etree._Elem
 
 # The ODD and the generated schema stay in step.
 
+
 def test_committed_rng_is_regenerated_from_the_odd_byte_for_byte():
     assert build_rng(ODD, TEI_ALL) == EDITION_RNG.read_bytes(), (
         "schema/edition.rng is out of date: regenerate it from schema/edition.odd"
@@ -91,6 +94,7 @@ def test_start_is_tei_only(rng):
 
 # No escape hatches, and documentation for editors.
 
+
 def test_no_wildcards_anywhere(rng):
     assert not list(rng.iter(f"{{{RNG}}}anyName", f"{{{RNG}}}nsName"))
     names = [node.get("name") for node in rng.iter(f"{{{RNG}}}define", f"{{{RNG}}}ref")]
@@ -99,8 +103,11 @@ def test_no_wildcards_anywhere(rng):
 
 
 def test_every_element_carries_documentation(rng):
-    undocumented = [e.get("name") for e in rng.iter(f"{{{RNG}}}element")
-                    if not "".join(e.find("a:documentation", NS).itertext()).strip()]
+    undocumented = [
+        e.get("name")
+        for e in rng.iter(f"{{{RNG}}}element")
+        if not "".join(e.find("a:documentation", NS).itertext()).strip()
+    ]
     assert not undocumented
 
 
@@ -122,6 +129,7 @@ def test_no_embedded_schematron(rng):
 
 
 # Fixtures: what the edition accepts is TEI; what it refuses is refused for the planted reason.
+
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
 def test_valid_fixture_is_valid_for_the_edition_and_for_tei(path, edition, tei_all):
@@ -147,6 +155,7 @@ def test_restricted_fixture_is_still_valid_tei(path, tei_all):
 
 # The processor refuses what is not a restriction of TEI.
 
+
 def _odd(tmp_path: Path, include: str, specs: str = "") -> Path:
     path = tmp_path / "test.odd"
     path.write_text(
@@ -158,33 +167,57 @@ def _odd(tmp_path: Path, include: str, specs: str = "") -> Path:
     return path
 
 
-MINIMAL = ("TEI teiHeader fileDesc titleStmt title publicationStmt sourceDesc p text body "
-           "language langUsage profileDesc note")
+MINIMAL = (
+    "TEI teiHeader fileDesc titleStmt title publicationStmt sourceDesc p text body language langUsage profileDesc note"
+)
 
 
 def test_a_minimal_odd_builds(tmp_path):
     schema = etree.RelaxNG(etree.fromstring(build_rng(_odd(tmp_path, MINIMAL), TEI_ALL)))
-    assert schema.validate(etree.ElementTree(etree.fromstring(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
-        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
-        "<text><body><p>x</p></body></text></TEI>"))), schema.error_log
+    assert schema.validate(
+        etree.ElementTree(
+            etree.fromstring(
+                '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+                "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+                "<text><body><p>x</p></body></text></TEI>"
+            )
+        )
+    ), schema.error_log
 
 
-@pytest.mark.parametrize("include, specs, message", [
-    (MINIMAL + " frobnicate", "", "not TEI elements: frobnicate"),
-    (MINIMAL.replace("sourceDesc ", ""), "", "content models need excluded elements: TEI fileDesc teiHeader"),
-    (MINIMAL.replace(" note", ""), '<elementSpec ident="note" mode="change"/>', "elementSpec note"),
-    (MINIMAL, '<elementSpec ident="title" mode="change"><attList><attDef ident="level" mode="change">'
-              '<valList type="closed"><valItem ident="m"/><valItem ident="x"/></valList></attDef></attList></elementSpec>',
-     "title/@level: TEI does not allow the value(s) x"),
-    (MINIMAL, '<elementSpec ident="language" mode="change"><attList><attDef ident="ident" mode="delete"/>'
-              "</attList></elementSpec>", "language/@ident: a required attribute cannot be deleted"),
-    (MINIMAL, '<elementSpec ident="language" mode="change"><attList><attDef ident="ident" mode="change" usage="opt"/>'
-              "</attList></elementSpec>", "language/@ident: a required attribute cannot be made optional"),
-    (MINIMAL, '<moduleRef key="namesdates"/>', "moduleRef namesdates: only explicit include lists"),
-    (MINIMAL, '<elementSpec ident="note" mode="change"><attList><attDef ident="nonesuch" mode="delete"/>'
-              "</attList></elementSpec>", "note/@nonesuch: TEI defines no such attribute"),
-])
+@pytest.mark.parametrize(
+    "include, specs, message",
+    [
+        (MINIMAL + " frobnicate", "", "not TEI elements: frobnicate"),
+        (MINIMAL.replace("sourceDesc ", ""), "", "content models need excluded elements: TEI fileDesc teiHeader"),
+        (MINIMAL.replace(" note", ""), '<elementSpec ident="note" mode="change"/>', "elementSpec note"),
+        (
+            MINIMAL,
+            '<elementSpec ident="title" mode="change"><attList><attDef ident="level" mode="change">'
+            '<valList type="closed"><valItem ident="m"/><valItem ident="x"/></valList></attDef></attList></elementSpec>',
+            "title/@level: TEI does not allow the value(s) x",
+        ),
+        (
+            MINIMAL,
+            '<elementSpec ident="language" mode="change"><attList><attDef ident="ident" mode="delete"/>'
+            "</attList></elementSpec>",
+            "language/@ident: a required attribute cannot be deleted",
+        ),
+        (
+            MINIMAL,
+            '<elementSpec ident="language" mode="change"><attList><attDef ident="ident" mode="change" usage="opt"/>'
+            "</attList></elementSpec>",
+            "language/@ident: a required attribute cannot be made optional",
+        ),
+        (MINIMAL, '<moduleRef key="namesdates"/>', "moduleRef namesdates: only explicit include lists"),
+        (
+            MINIMAL,
+            '<elementSpec ident="note" mode="change"><attList><attDef ident="nonesuch" mode="delete"/>'
+            "</attList></elementSpec>",
+            "note/@nonesuch: TEI defines no such attribute",
+        ),
+    ],
+)
 def test_what_is_not_a_restriction_is_refused(tmp_path, include, specs, message):
     with pytest.raises(OddError, match=re.escape(message)):
         build_rng(_odd(tmp_path, include, specs), TEI_ALL)

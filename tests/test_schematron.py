@@ -32,7 +32,9 @@ def run(schema: Path, *documents: str) -> list:
 
 
 def test_asserts_reports_lets_abstract_rules_and_messages(tmp_path):
-    schema = write_schema(tmp_path, """
+    schema = write_schema(
+        tmp_path,
+        """
       <sch:let name="limit" value="2"/>
       <sch:pattern id="p">
         <sch:rule abstract="true" id="counted">
@@ -50,7 +52,8 @@ def test_asserts_reports_lets_abstract_rules_and_messages(tmp_path):
       <sch:pattern>
         <sch:rule context="@n"><sch:assert id="num" test=". castable as xs:integer"
             xmlns:xs="http://www.w3.org/2001/XMLSchema">n={.}</sch:assert></sch:rule>
-      </sch:pattern>""")
+      </sch:pattern>""",
+    )
     findings = run(schema, '<t:list xmlns:t="urn:t"><t:i/><t:i/><t:i/><t:list n="x"/></t:list>')
     assert sorted((f.rule, f.role, f.message) for f in findings) == [
         ("empty", "warning", "empty list"),
@@ -64,18 +67,24 @@ def test_asserts_reports_lets_abstract_rules_and_messages(tmp_path):
 
 
 def test_schema_level_let_is_a_parameter_a_caller_can_set(tmp_path):
-    schema = write_schema(tmp_path, """
+    schema = write_schema(
+        tmp_path,
+        """
       <sch:let name="edition" value="'default'"/>
       <sch:pattern><sch:rule context="/*"><sch:report id="v" test="true()"><sch:value-of
-          select="if ($edition instance of map(*)) then 'map' else $edition"/></sch:report></sch:rule></sch:pattern>""")
+          select="if ($edition instance of map(*)) then 'map' else $edition"/></sch:report></sch:rule></sch:pattern>""",
+    )
     assert [f.message for f in run(schema, "<r/>")] == ["map"]
 
 
-@pytest.mark.parametrize("body, binding, words", [
-    ('<sch:pattern><sch:rule context="/"><sch:assert test="1"/></sch:rule></sch:pattern>', "xpath", "queryBinding"),
-    ('<sch:phase id="x"/>', "xslt3", "sch:phase is not supported"),
-    ('<sch:pattern><sch:rule context="*"><sch:extends rule="nope"/></sch:rule></sch:pattern>', "xslt3", "nope"),
-])
+@pytest.mark.parametrize(
+    "body, binding, words",
+    [
+        ('<sch:pattern><sch:rule context="/"><sch:assert test="1"/></sch:rule></sch:pattern>', "xpath", "queryBinding"),
+        ('<sch:phase id="x"/>', "xslt3", "sch:phase is not supported"),
+        ('<sch:pattern><sch:rule context="*"><sch:extends rule="nope"/></sch:rule></sch:pattern>', "xslt3", "nope"),
+    ],
+)
 def test_unsupported_schematron_is_refused_with_a_message(tmp_path, body, binding, words):
     with pytest.raises(SaxonError) as caught:
         Schematron(write_schema(tmp_path, body, binding))

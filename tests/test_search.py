@@ -18,13 +18,19 @@ FIXTURE_EDITION = Path(__file__).resolve().parent / "fixtures" / "indices" / "ed
 
 def test_the_build_indexes_the_document_pages(fixture_build):
     bundle = fixture_build / "site" / SEARCH_DIR
-    assert {"pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"} <= {p.name for p in bundle.iterdir()}
+    assert {"pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"} <= {
+        p.name for p in bundle.iterdir()
+    }
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en"]  # one index for all languages
     assert entry["languages"]["en"]["page_count"] == 2  # alpha and beta; index pages are not indexed
     assert list(bundle.rglob("*.pf_filter")), "no filters were indexed"
     search = (fixture_build / "site" / "search.html").read_text(encoding="utf-8")
-    assert 'src="pagefind/pagefind-ui.js"' in search and 'src="search.js"' in search and "//" not in search.split("<main")[1].split("</main>")[0].replace("://", "")
+    assert (
+        'src="pagefind/pagefind-ui.js"' in search
+        and 'src="search.js"' in search
+        and "//" not in search.split("<main")[1].split("</main>")[0].replace("://", "")
+    )
 
 
 def test_indexing_again_replaces_the_index(fixture_build, tmp_path):
@@ -34,14 +40,16 @@ def test_indexing_again_replaces_the_index(fixture_build, tmp_path):
     assert written and all(p.is_relative_to(site / SEARCH_DIR) for p in written)
     # the pages of persons, places and organisations are there, and left out: their contexts
     # repeat the documents' text
-    assert (site / "persons" / "p-stalin.html").exists() and "data-pagefind" not in \
-        (site / "persons" / "p-stalin.html").read_text(encoding="utf-8")
+    assert (site / "persons" / "p-stalin.html").exists() and "data-pagefind" not in (
+        site / "persons" / "p-stalin.html"
+    ).read_text(encoding="utf-8")
     entry = json.loads((site / SEARCH_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 2
 
 
 def test_missing_pagefind_is_a_clear_error(monkeypatch, tmp_path):
     import pagefind.service
+
     monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
     with pytest.raises(SearchError, match=r"pip install 'pagefind\[extended\]'"):
         index_site(tmp_path)

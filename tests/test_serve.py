@@ -10,11 +10,10 @@ import time
 import urllib.request
 
 from click.testing import CliRunner
+from conftest import FIXTURE_EDITION
 
 from edition.cli import main
 from edition.serve import HOST, serve_site, snapshot, watch
-
-from conftest import FIXTURE_EDITION
 
 
 def fetch(server, path: str) -> str:
@@ -95,13 +94,15 @@ def test_rebuilds_when_a_tei_file_is_saved_and_keeps_the_site_when_it_fails(fixt
     server = serve_site(output / "site", 0)
     messages: list[str] = []
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(tei, output, False, messages.append, snapshot(tei)),
-                               kwargs={"interval": 0.2, "stop": stop})
+    watcher = threading.Thread(
+        target=watch, args=(tei, output, False, messages.append, snapshot(tei)), kwargs={"interval": 0.2, "stop": stop}
+    )
     watcher.start()
     try:
         beta = tei / "beta.xml"
-        beta.write_text(beta.read_text(encoding="utf-8").replace("Beta: a chronicle", "Beta: a revised chronicle"),
-                        encoding="utf-8")
+        beta.write_text(
+            beta.read_text(encoding="utf-8").replace("Beta: a chronicle", "Beta: a revised chronicle"), encoding="utf-8"
+        )
         assert wait_for(lambda: any(m.startswith("built ") for m in messages)), messages
         assert messages[0] == "changed: beta.xml; rebuilding …"
         assert "Beta: a revised chronicle" in fetch(server, "beta.html")
@@ -122,8 +123,9 @@ def test_a_busy_port_is_a_clear_error(fixture_build, tmp_path):
         busy.bind((HOST, 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = CliRunner().invoke(main, ["serve", str(FIXTURE_EDITION), "-o", str(output), "--port", str(port),
-                                           "--no-validate"])
+        result = CliRunner().invoke(
+            main, ["serve", str(FIXTURE_EDITION), "-o", str(output), "--port", str(port), "--no-validate"]
+        )
     assert result.exit_code == 2
     assert f"cannot serve on 127.0.0.1:{port}" in result.output and "--port" in result.output
     assert "Traceback" not in result.output

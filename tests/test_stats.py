@@ -39,8 +39,12 @@ def test_formats():
     rows = json.loads(runner.invoke(main, ["stats", "--format", "json", str(FIXTURES / "tagged.xml")]).output)
     assert {"document": str(FIXTURES / "tagged.xml"), "type": "date", "mentions": 4, "entities": 4} in rows
     out = runner.invoke(main, ["stats", "--format", "csv", str(FIXTURES / "tagged.xml")]).output
-    assert list(csv.DictReader(io.StringIO(out)))[2] == {"document": str(FIXTURES / "tagged.xml"), "type": "org",
-                                                         "mentions": "0", "entities": "0"}
+    assert list(csv.DictReader(io.StringIO(out)))[2] == {
+        "document": str(FIXTURES / "tagged.xml"),
+        "type": "org",
+        "mentions": "0",
+        "entities": "0",
+    }
 
 
 def test_malformed_file_exit_2(tmp_path: Path):

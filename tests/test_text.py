@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from edition.cli import main
-from edition.plaintext import write_texts
 from edition.documents import load_tei, with_neighbours
+from edition.plaintext import write_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -45,22 +45,30 @@ def test_every_word_of_the_text_is_in_the_output(path, texts):
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_no_markup_residue_and_whitespace_as_read(path, texts):
     output = texts["endnotes"][path.stem]
-    source_text = "".join(etree.parse(str(path)).xpath("//t:titleStmt/t:title//text() | //t:text//text()", namespaces=NS))
+    source_text = "".join(
+        etree.parse(str(path)).xpath("//t:titleStmt/t:title//text() | //t:text//text()", namespaces=NS)
+    )
     assert re.findall(r"</?[A-Za-z][^>\n]*>", output) == re.findall(r"</?[A-Za-z][^>\n]*>", source_text)
     assert not re.search(r"\S  +\S", output) and "\t" not in output and not re.search(r" +\n", output)
     assert output.endswith("\n") and not output.endswith("\n\n")
 
 
 def test_thesis_endnotes_inline_and_none(texts):
-    notes = etree.parse(str(ROOT / "tei" / "mountain-fortress.xml")).xpath("//t:text//t:note[@place='foot']", namespaces=NS)
+    notes = etree.parse(str(ROOT / "tei" / "mountain-fortress.xml")).xpath(
+        "//t:text//t:note[@place='foot']", namespaces=NS
+    )
     endnotes = texts["endnotes"]["mountain-fortress"]
     body, _, listed = endnotes.partition("\nNotes\n=====\n")
     assert [m for m in re.findall(r"^\[(\d+)\] ", listed, re.M)] == [n.get("n") for n in notes]
     assert all(f"[{n.get('n')}]" in body for n in notes) and len(re.findall(r"\[\d+\]", body)) >= 1085
     assert "to 24.[2] However" in body
     inline = texts["inline"]["mountain-fortress"]
-    assert "to 24.[2: de Waal, Thomas. Black Garden: Armenia and Azerbaijan Through Peace and War. New York: New York " \
-           "University Press, 2013, 175.] However" in inline and "\nNotes\n" not in inline
+    assert (
+        "to 24.[2: de Waal, Thomas. Black Garden: Armenia and Azerbaijan Through Peace and War. New York: New York "
+        "University Press, 2013, 175.] However"
+        in inline
+        and "\nNotes\n" not in inline
+    )
     none = texts["none"]["mountain-fortress"]
     assert "to 24. However" in none and "University Press, 2013, 175" not in none
 

@@ -56,7 +56,9 @@ def test_source_copy_is_byte_identical():
 def test_note_numbers_continuous(root):
     notes = x(root, "//t:note[@place='foot']")
     assert [int(n.get("n")) for n in notes] == list(range(1, N_NOTES + 1))
-    assert [n.get("{http://www.w3.org/XML/1998/namespace}id") for n in notes] == [f"mf-n{i}" for i in range(1, N_NOTES + 1)]
+    assert [n.get("{http://www.w3.org/XML/1998/namespace}id") for n in notes] == [
+        f"mf-n{i}" for i in range(1, N_NOTES + 1)
+    ]
 
 
 def test_every_marker_has_its_note_and_every_note_its_marker(root, src):

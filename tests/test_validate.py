@@ -55,10 +55,22 @@ CASES = [
     ("article.xml", 'persName ref="persons.xml#t-stalin"', 'persName ref="places.xml#t-baku"', "ref-type", -len("<")),
     ("article.xml", '<date when="1920-04">', '<date when="22/II-921">', "date-iso", len("<date ")),
     ("article.xml", '<date when="1920-04">', '<date when="1920-02-30">', "date-iso", len("<date ")),
-    ("article.xml", 'from="1920-11-07" to="1920-11-08"', 'from="1920-11-07" to="1920-10"', "date-range-order", -len("<date ")),
-    ("article.xml", 'notBefore="1920" notAfter="1929"', 'notBefore="1930" notAfter="1929"', "date-range-order", -len("<date ")),
+    (
+        "article.xml",
+        'from="1920-11-07" to="1920-11-08"',
+        'from="1920-11-07" to="1920-10"',
+        "date-range-order",
+        -len("<date "),
+    ),
+    (
+        "article.xml",
+        'notBefore="1920" notAfter="1929"',
+        'notBefore="1930" notAfter="1929"',
+        "date-range-order",
+        -len("<date "),
+    ),
     ("article.xml", '<foreign xml:lang="ru">', '<foreign xml:lang="hy">', "lang-declared", len("<foreign ")),
-    ("article.xml", "<p xml:id=\"t-p1\">", "<p xml:id=\"t-baku\">", "id-unique", len("<p ")),
+    ("article.xml", '<p xml:id="t-p1">', '<p xml:id="t-baku">', "id-unique", len("<p ")),
     ("persons.xml", "<persName>Iosif Stalin</persName>", "<persName> </persName>", "register-main-name", None),
 ]
 
@@ -83,7 +95,9 @@ def test_duplicate_id_across_files_is_reported_in_both(edition):
 
 
 def test_empty_note_is_an_error(edition):
-    line, column = plant(edition / "article.xml", '<note place="foot" n="1">', '<note place="foot" n="2"/><note place="foot" n="1">')
+    line, column = plant(
+        edition / "article.xml", '<note place="foot" n="1">', '<note place="foot" n="2"/><note place="foot" n="1">'
+    )
     problem = only(validate([edition]), "note-not-empty")
     assert (problem.line, problem.column) == (line, column) and "note 2" in problem.message
 
@@ -170,7 +184,7 @@ def test_tei_all_accepts_the_edition_and_foreign_tei(edition, tmp_path):
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L</title></titleStmt>'
         "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
         '<text><body><div type="letter"><opener><salute>Dear</salute></opener><p>Text</p>'
-        "<closer><signed>A.</signed></closer></div><div type=\"scene\"><sp><speaker>X</speaker><p>drama</p></sp></div>"
+        '<closer><signed>A.</signed></closer></div><div type="scene"><sp><speaker>X</speaker><p>drama</p></sp></div>'
         "</body></text></TEI>"
     )
     assert validate([edition], schema="tei-all").problems == []
@@ -180,11 +194,13 @@ def test_tei_all_accepts_the_edition_and_foreign_tei(edition, tmp_path):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.one_of(
-    st.binary(max_size=300),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8")),
-    st.sampled_from([b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>", b"<a>&x;</a>", b"<?xml version='1.1'?><a/>"]),
-))
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+        st.sampled_from([b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>", b"<a>&x;</a>", b"<?xml version='1.1'?><a/>"]),
+    )
+)
 def test_no_input_crashes_the_validator(tmp_path, data):
     path = tmp_path / "fuzz.xml"
     path.write_bytes(data)
@@ -194,24 +210,33 @@ def test_no_input_crashes_the_validator(tmp_path, data):
 
 
 def test_page_ranges_are_not_dates(edition):
-    plant(edition / "article.xml", "<head>Introduction</head>",
-          '<head>Introduction</head><p><bibl><citedRange unit="page" from="28" to="29">28-29</citedRange></bibl></p>')
+    plant(
+        edition / "article.xml",
+        "<head>Introduction</head>",
+        '<head>Introduction</head><p><bibl><citedRange unit="page" from="28" to="29">28-29</citedRange></bibl></p>',
+    )
     assert validate([edition]).problems == []
 
 
 def test_elements_of_other_namespaces_are_located_exactly(edition):
     article = edition / "article.xml"
-    line, column = plant(article, "<head>Introduction</head>",
-                         '<head>Introduction</head><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="x.xml"/>')
+    line, column = plant(
+        article,
+        "<head>Introduction</head>",
+        '<head>Introduction</head><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="x.xml"/>',
+    )
     problem = only(validate([edition]), "rng")
     assert (problem.line, problem.column) == (line, column + len("<head>Introduction</head>"))
     assert "<include>" in problem.message and "<div>" in problem.message
 
 
 def test_prefix_definitions_expand_pointers(edition):
-    plant(edition / "article.xml", "    <profileDesc>",
-          '    <encodingDesc><listPrefixDef><prefixDef ident="per" matchPattern="(.+)" replacementPattern="persons.xml#$1">'
-          "<p>Persons.</p></prefixDef></listPrefixDef></encodingDesc>\n    <profileDesc>")
+    plant(
+        edition / "article.xml",
+        "    <profileDesc>",
+        '    <encodingDesc><listPrefixDef><prefixDef ident="per" matchPattern="(.+)" replacementPattern="persons.xml#$1">'
+        "<p>Persons.</p></prefixDef></listPrefixDef></encodingDesc>\n    <profileDesc>",
+    )
     plant(edition / "article.xml", 'ref="persons.xml#t-stalin"', 'ref="per:t-stalin"')
     assert validate([edition]).problems == []
     plant(edition / "article.xml", 'ref="per:t-stalin"', 'ref="per:t-nobody"')

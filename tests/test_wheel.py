@@ -37,8 +37,14 @@ class Installed:
     work: Path  # a folder outside the checkout, holding tei/ (a small valid edition)
 
     def run(self, *args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess:
-        return subprocess.run([self.python.parent / "edition", *map(str, args)], cwd=self.work, env=ENV,
-                              capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(
+            [self.python.parent / "edition", *map(str, args)],
+            cwd=self.work,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
 
 
 def _run(*args: str | Path, cwd: Path) -> str:
@@ -65,8 +71,9 @@ def installed(tmp_path_factory) -> Installed:
     venv = tmp / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp)
     python = venv / "bin" / "python"
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--no-index", wheel,
-         cwd=tmp)
+    _run(
+        sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--no-index", wheel, cwd=tmp
+    )
     site = Path(_run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=tmp).strip())
     dependencies = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib")])
     (site / "test-dependencies.pth").write_text("\n".join(dependencies) + "\n", encoding="utf-8")
@@ -79,15 +86,23 @@ def test_the_wheel_holds_every_module_stylesheet_and_schema(installed):
     names = set(zipfile.ZipFile(installed.wheel).namelist())
     package = ROOT / "src" / "edition"
     expected = {f"edition/{path.relative_to(package).as_posix()}" for path in package.rglob("*.py")}
-    expected |= {f"edition/{path.relative_to(ROOT).as_posix()}"
-                 for folder in ("xslt", "schema") for path in (ROOT / folder).rglob("*") if path.is_file()}
+    expected |= {
+        f"edition/{path.relative_to(ROOT).as_posix()}"
+        for folder in ("xslt", "schema")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file()
+    }
     assert "edition/xslt/html/document.xsl" in expected and "edition/schema/edition.rng" in expected
     assert sorted(expected - names) == []
 
 
 def test_the_edition_and_its_resources_come_from_the_fresh_virtualenv(installed):
-    shown = _run(installed.python, "-c", "import edition, edition.resources as r; "
-                 "print(edition.__file__); print(r.XSLT_DIR); print(r.SCHEMA_DIR)", cwd=installed.work)
+    shown = _run(
+        installed.python,
+        "-c",
+        "import edition, edition.resources as r; print(edition.__file__); print(r.XSLT_DIR); print(r.SCHEMA_DIR)",
+        cwd=installed.work,
+    )
     module, xslt, schema = map(Path, shown.split("\n")[:3])
     assert module == installed.site / "edition" / "__init__.py"
     assert (xslt, schema) == (installed.site / "edition" / "xslt", installed.site / "edition" / "schema")
@@ -145,8 +160,14 @@ def test_odd_from_outside_the_checkout(installed):
 
 
 def test_serve_answers_on_the_loopback_address_only(installed):
-    server = subprocess.Popen([installed.python.parent / "edition", "serve", "tei", "-o", "served", "--port", "0"],
-                              cwd=installed.work, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [installed.python.parent / "edition", "serve", "tei", "-o", "served", "--port", "0"],
+        cwd=installed.work,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         lines = []
         for line in server.stdout:

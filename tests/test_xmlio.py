@@ -137,8 +137,8 @@ def test_stylesheets_cannot_read_files_or_the_network(tmp_path):
     xsl.write_text(
         '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
         '<xsl:template match="/"><r a="{unparsed-text-available($u)}" b="{doc-available($u)}"'
-        ' c="{doc-available(\'http://127.0.0.1:9/x.xml\')}"/></xsl:template>'
-        '<xsl:param name="u" select="\'' + secret.as_uri() + '\'"/></xsl:stylesheet>'
+        " c=\"{doc-available('http://127.0.0.1:9/x.xml')}\"/></xsl:template>"
+        '<xsl:param name="u" select="\'' + secret.as_uri() + "'\"/></xsl:stylesheet>"
     )
     sheet = Stylesheet(Path(xsl))
     node = sheet.document(parse_bytes(b"<x/>", "x.xml"), (tmp_path / "x.xml").as_uri())
@@ -176,8 +176,15 @@ def test_a_stylesheets_parameters_made_again_and_again_do_not_grow_memory(tmp_pa
     # A worker hands Saxon the same URIs for every document it renders; SaxonC keeps ~130 bytes
     # for every string value made, so without reuse 600 maps and arrays of 1,000 would keep
     # ~150 MB. In a process of its own: the suite's other stylesheets move the heap too.
-    (tmp_path / "count.xsl").write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                                        '<xsl:template match="/"><r/></xsl:template></xsl:stylesheet>')
-    grown = subprocess.run([sys.executable, "-c", _PARAMETERS_AGAIN, str(tmp_path)], capture_output=True, text=True,
-                           check=True, timeout=120).stdout
+    (tmp_path / "count.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template match="/"><r/></xsl:template></xsl:stylesheet>'
+    )
+    grown = subprocess.run(
+        [sys.executable, "-c", _PARAMETERS_AGAIN, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
     assert float(grown) < 40

@@ -51,9 +51,26 @@ import orjson
 
 from . import config
 from .documents import Source, find_xml_files, load_tei, require_tei
-from .incremental import (PAGES_DIR, STATE, SUMMARIES_DIR, Checked, Previous, Rendered, State, check_keys, digest,
-                          file_keys, files, indexes_to_make, pages_to_make, redo, toolkit_hash)
-from .indices import FORMATS as INDEX_FORMATS, WRITERS as INDEX_WRITERS, Indices, Staging
+from .incremental import (
+    PAGES_DIR,
+    STATE,
+    SUMMARIES_DIR,
+    Checked,
+    Previous,
+    Rendered,
+    State,
+    check_keys,
+    digest,
+    file_keys,
+    files,
+    indexes_to_make,
+    pages_to_make,
+    redo,
+    toolkit_hash,
+)
+from .indices import FORMATS as INDEX_FORMATS
+from .indices import WRITERS as INDEX_WRITERS
+from .indices import Indices, Staging
 from .lock import output_lock
 from .outputs import HOME_PAGE, HTML, INDEX_PAGES, OUTPUTS, PRINT, RECORDS_DIR, Scope, parameters
 from .parallel import IndexData, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
@@ -106,15 +123,25 @@ class Built:
     def summary(self) -> str:
         parts = ", ".join(f"{name}/ {len(paths)} file{'s' * (len(paths) != 1)}" for name, paths in self.files.items())
         reused = f"; {self.reused} of {self.documents} unchanged, taken over" if self.reused else ""
-        return (f"built {self.documents} document{'s' * (self.documents != 1)} into {self.output}/ ({parts}) "
-                f"in {self.seconds:.1f} s{reused}")
+        return (
+            f"built {self.documents} document{'s' * (self.documents != 1)} into {self.output}/ ({parts}) "
+            f"in {self.seconds:.1f} s{reused}"
+        )
 
 
 def _check_output(output: Path) -> None:
     if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())):
-        raise InputError(Problem(str(output), 0, 0, ERROR, f"refusing to replace {output}: it was not made by "
-                                 f"edition build (it has no {MARKER} file); remove it or choose another output folder",
-                                 "build-output"))
+        raise InputError(
+            Problem(
+                str(output),
+                0,
+                0,
+                ERROR,
+                f"refusing to replace {output}: it was not made by "
+                f"edition build (it has no {MARKER} file); remove it or choose another output folder",
+                "build-output",
+            )
+        )
 
 
 def _swap(new: Path, output: Path) -> None:
@@ -133,24 +160,44 @@ def _swap(new: Path, output: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, jobs: int | None = None,
-          incremental: bool = True, progress: Callable[[str], None] = lambda label: None) -> Built:
+def build(
+    tei_dir: Path,
+    output: Path,
+    *,
+    check: bool = True,
+    pdf: bool = True,
+    jobs: int | None = None,
+    incremental: bool = True,
+    progress: Callable[[str], None] = lambda label: None,
+) -> Built:
     """Validate (if ``check``) and render the edition in ``tei_dir`` into ``output`` (PDFs if
     ``pdf``), the per-document work in ``jobs`` processes (default: one per core), redoing
     only what changed since the previous build into ``output`` (unless not ``incremental``)."""
     started = time.monotonic()
     paths = find_xml_files([tei_dir]) if tei_dir.is_dir() else []
     if not paths:
-        raise InputError(Problem(str(tei_dir), 0, 0, ERROR, "no TEI files (*.xml) found: give the folder of the "
-                                 "edition's TEI files", "build-input"))
+        raise InputError(
+            Problem(
+                str(tei_dir),
+                0,
+                0,
+                ERROR,
+                "no TEI files (*.xml) found: give the folder of the edition's TEI files",
+                "build-input",
+            )
+        )
     try:
         introduction = config.for_edition(tei_dir).introduction
     except InputError as error:  # the edition's configuration has errors: listed like the TEI's
         raise ValidationFailed(Report(1, [error.problem])) from None
     with output_lock(output):  # a second build into the same folder is refused
         _check_output(output)
-        state = State(toolkit_hash(), {"pdf": pdf, "tei": str(tei_dir.resolve()), "introduction": introduction},
-                      {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths}, check)
+        state = State(
+            toolkit_hash(),
+            {"pdf": pdf, "tei": str(tei_dir.resolve()), "introduction": introduction},
+            {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths},
+            check,
+        )
         previous = _previous(output, state) if incremental else None
         unchanged = previous if previous is not None and previous.inputs == state.inputs else None
         if unchanged is not None and check and not unchanged.validated:
@@ -164,10 +211,21 @@ def build(tei_dir: Path, output: Path, *, check: bool = True, pdf: bool = True, 
                 progress("nothing changed")
                 state, built = _taken_over(unchanged, Previous(unchanged, output, work), check)
             else:
-                built = _rebuilt(tei_dir, paths, Previous(previous, output, work), state, jobs or default_jobs(),
-                                 pdf, check, progress)
-            built.files = {group: [output / relative for relative in state.groups[group]] for group in GROUPS
-                           if group in state.groups}
+                built = _rebuilt(
+                    tei_dir,
+                    paths,
+                    Previous(previous, output, work),
+                    state,
+                    jobs or default_jobs(),
+                    pdf,
+                    check,
+                    progress,
+                )
+            built.files = {
+                group: [output / relative for relative in state.groups[group]]
+                for group in GROUPS
+                if group in state.groups
+            }
             atomic_write(work / STATE, state.dumps())
             atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")
             _swap(work, output)
@@ -199,8 +257,16 @@ def _validated(tei_dir: Path) -> None:
         raise ValidationFailed(report)
 
 
-def _rebuilt(tei_dir: Path, paths: list[Path], previous: Previous, state: State, jobs: int, pdf: bool, check: bool,
-             progress: Callable[[str], None]) -> Built:
+def _rebuilt(
+    tei_dir: Path,
+    paths: list[Path],
+    previous: Previous,
+    state: State,
+    jobs: int,
+    pdf: bool,
+    check: bool,
+    progress: Callable[[str], None],
+) -> Built:
     """:func:`_render`; if it finds errors in the input, they are reported (if ``check``) as
     :func:`edition.validate.validate` reports them, for every file."""
     try:
@@ -211,8 +277,16 @@ def _rebuilt(tei_dir: Path, paths: list[Path], previous: Previous, state: State,
         raise
 
 
-def _render(tei_dir: Path, paths: list[Path], previous: Previous, state: State, jobs: int, pdf: bool, check: bool,
-            progress: Callable[[str], None]) -> Built:
+def _render(
+    tei_dir: Path,
+    paths: list[Path],
+    previous: Previous,
+    state: State,
+    jobs: int,
+    pdf: bool,
+    check: bool,
+    progress: Callable[[str], None],
+) -> Built:
     """Render the edition into ``previous.work`` stage by stage, and check it file by file (if
     ``check``; raises :class:`ValidationFailed` before any output about the whole edition is
     made), taking over from the ``previous`` build what is unchanged; ``state`` is filled in."""
@@ -223,8 +297,9 @@ def _render(tei_dir: Path, paths: list[Path], previous: Previous, state: State, 
     with Pool(edition.plan, jobs, progress) as pool:
         _documents(edition, previous, pool, state, built, check, progress)
         progress("search index")  # the document pages are all there; the other pages go to PAGES_DIR meanwhile
-        state.search, todo = indexes_to_make(edition.indexes, {f"{edition.names[t.uri]}.html": edition.keys[t.uri]
-                                                               for t in edition.tasks}, previous)
+        state.search, todo = indexes_to_make(
+            edition.indexes, {f"{edition.names[t.uri]}.html": edition.keys[t.uri] for t in edition.tasks}, previous
+        )
         indexing = Indexing(work / "site", todo, work / SEARCH_STAGING)
         try:
             if jobs <= 1:
@@ -233,8 +308,9 @@ def _render(tei_dir: Path, paths: list[Path], previous: Previous, state: State, 
             pool.restart()  # the index data and the pages about the edition in fresh workers
             indices = _indices(edition, previous)
             # some index data, then the pages about the edition in the workers; the rest here meanwhile
-            elsewhere = pool.run([IndexData([name], work / INDEX_STORE) for name in WORKER_FORMATS]) if jobs > 1 \
-                else iter(())
+            elsewhere = (
+                pool.run([IndexData([name], work / INDEX_STORE) for name in WORKER_FORMATS]) if jobs > 1 else iter(())
+            )
             state.pages, todo_pages = pages_to_make(indices, work / INDEX_STORE, edition.headers, previous)
             pages = pool.run(todo_pages)
             progress("index data")
@@ -292,19 +368,41 @@ class _Edition:
         plan = _plan(work, registers, documents, stubs, pages, pdf, introduction)
         names = plan.names
         register_uris = {path.resolve().as_uri() for path in registers}
-        headers = digest(digest(*(part for uri in sorted(register_uris) for part in (uri, inputs[uri]))),
-                         json.dumps(plan.outputs[HTML.name]), *(part for item in stubs.items() for part in item))
+        headers = digest(
+            digest(*(part for uri in sorted(register_uris) for part in (uri, inputs[uri]))),
+            json.dumps(plan.outputs[HTML.name]),
+            *(part for item in stubs.items() for part in item),
+        )
         tasks, pointing = [], {}
         for path in paths:
             uri = path.resolve().as_uri()
             pointing[uri] = _pointed(uri, links.get(uri, set()), stubs)
             tasks.append(Task(uri, path, [_path_of(t) for t in pointing[uri]], uri not in register_uris))
-        return cls(paths, registers, documents, stubs, names, {t.uri: str(t.path.relative_to(tei_dir)) for t in tasks},
-                   bundles(list(pages.values())), inputs, plan, tasks, file_keys(pointing, inputs, headers), headers)
+        return cls(
+            paths,
+            registers,
+            documents,
+            stubs,
+            names,
+            {t.uri: str(t.path.relative_to(tei_dir)) for t in tasks},
+            bundles(list(pages.values())),
+            inputs,
+            plan,
+            tasks,
+            file_keys(pointing, inputs, headers),
+            headers,
+        )
 
 
-def _plan(work: Path, registers: list[Path], documents: list[Source], stubs: dict[str, bytes], pages: dict[str, str],
-          pdf: bool, introduction: str) -> Plan:
+def _plan(
+    work: Path,
+    registers: list[Path],
+    documents: list[Source],
+    stubs: dict[str, bytes],
+    pages: dict[str, str],
+    pdf: bool,
+    introduction: str,
+) -> Plan:
     """What the workers need to know: the outputs to make (PDFs if ``pdf``) with their
     parameters, and the output name of each file (``pages``: each document's HTML page); the
     edition's ``introduction`` goes to its home page."""
@@ -315,8 +413,9 @@ def _plan(work: Path, registers: list[Path], documents: list[Source], stubs: dic
     return Plan(work, stubs, registers, names, parameters(scope, made))
 
 
-def _read(paths: list[Path]) -> tuple[list[Path], list[Source], dict[str, bytes], dict[str, set[str] | None],
-                                      dict[str, str]]:
+def _read(
+    paths: list[Path],
+) -> tuple[list[Path], list[Source], dict[str, bytes], dict[str, set[str] | None], dict[str, str]]:
     """What the build reads of every file before the workers render them: the registers, the
     documents (without their trees: those stay with the workers), the documents' stubs
     (:func:`edition.parallel.stub`), the files each points into (:func:`edition.parallel.pointed`)
@@ -339,8 +438,15 @@ def _pointed(uri: str, found: set[str] | None, stubs: dict[str, bytes]) -> list[
     return [target for target in sorted(stubs if found is None else found & stubs.keys()) if target != uri]
 
 
-def _documents(edition: _Edition, previous: Previous, pool: Pool, state: State, built: Built, check: bool,
-               progress: Callable[[str], None]) -> None:
+def _documents(
+    edition: _Edition,
+    previous: Previous,
+    pool: Pool,
+    state: State,
+    built: Built,
+    check: bool,
+    progress: Callable[[str], None],
+) -> None:
     """Stage 1: check and render each file whose key changed (the others' outputs and findings
     taken over); :class:`ValidationFailed` if a file has errors."""
     checks = _checks(edition, previous, pool, progress) if check else {}
@@ -350,8 +456,11 @@ def _documents(edition: _Edition, previous: Previous, pool: Pool, state: State, 
     for task, result in zip(todo, pool.run(todo)):
         name = edition.relative[task.uri]
         if task.render:
-            state.rendered[name] = Rendered(edition.keys[task.uri], sorted(
-                str(p.relative_to(previous.work)) for paths in result.written.values() for p in paths), result.anchors)
+            state.rendered[name] = Rendered(
+                edition.keys[task.uri],
+                sorted(str(p.relative_to(previous.work)) for paths in result.written.values() for p in paths),
+                result.anchors,
+            )
         if task.lets is not None:
             state.checked[name] = Checked(checks[task.uri][0], [p.as_dict() for p in result.problems])
         built.measured(result)
@@ -360,8 +469,9 @@ def _documents(edition: _Edition, previous: Previous, pool: Pool, state: State, 
         raise ValidationFailed(report)
 
 
-def _checks(edition: _Edition, previous: Previous, pool: Pool,
-            progress: Callable[[str], None]) -> dict[str, tuple[str, dict]]:
+def _checks(
+    edition: _Edition, previous: Previous, pool: Pool, progress: Callable[[str], None]
+) -> dict[str, tuple[str, dict]]:
     """The key of each file's check and its share of the cross-file lets, from the summary of
     each file (``SUMMARIES_DIR/NAME.json``), taken over if the file is unchanged, else made in
     the pool."""
@@ -391,8 +501,10 @@ def _indices(edition: _Edition, previous: Previous) -> Indices:
     staging = Staging(work / STAGING, version=toolkit_hash())
     staged = staging.stamps()
     records = {task.uri: work / RECORDS_DIR / f"{edition.names[task.uri]}.json" for task in edition.tasks}
-    stamps = {uri: f"{edition.keys[uri]} {stat.st_size} {stat.st_mtime_ns}" for uri, stat in
-              ((uri, path.stat()) for uri, path in records.items())}
+    stamps = {
+        uri: f"{edition.keys[uri]} {stat.st_size} {stat.st_mtime_ns}"
+        for uri, stat in ((uri, path.stat()) for uri, path in records.items())
+    }
     staging.forget([uri for uri, stamp in staged.items() if stamps.get(uri) != stamp])
     for task in edition.tasks:
         if staged.get(task.uri) != stamps[task.uri]:
@@ -404,16 +516,26 @@ def _book(edition: _Edition, indices: Indices, state: State, progress: Callable[
     """Stage 4: the edition's PDF (if there are several documents), with the page of every
     mention from the documents' own layouts."""
     from .pdf import BOOK, check_book_name, write_book
+
     documents = edition.documents
     if len(documents) < 2:
         return
     check_book_name(documents, {s.uri: edition.names[s.uri] + PRINT.suffix for s in documents})
-    pages = {anchor: (number, page) for number, source in enumerate(documents)
-             for anchor, page in state.rendered[edition.relative[source.uri]].anchors.items()}
+    pages = {
+        anchor: (number, page)
+        for number, source in enumerate(documents)
+        for anchor, page in state.rendered[edition.relative[source.uri]].anchors.items()
+    }
     progress(f"PDF {BOOK}")
     whole = load_tei(sorted([s.path for s in documents] + edition.registers))
-    write_book([s for s in whole if s.uri in {d.uri for d in documents}], whole, indices, pages,
-               edition.plan.out / "pdf", state.options["introduction"])
+    write_book(
+        [s for s in whole if s.uri in {d.uri for d in documents}],
+        whole,
+        indices,
+        pages,
+        edition.plan.out / "pdf",
+        state.options["introduction"],
+    )
 
 
 def _groups(edition: _Edition, work: Path, state: State, pdf: bool) -> dict[str, list[str]]:
@@ -422,7 +544,9 @@ def _groups(edition: _Edition, work: Path, state: State, pdf: bool) -> dict[str,
     groups = {
         "site": [f"site/{edition.names[s.uri]}.html" for s in edition.documents]
         + [f"site/{page_file(name)}" for name in state.pages],
-        f"site/{SEARCH_DIR}": [f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in edition.indexes))],
+        f"site/{SEARCH_DIR}": [
+            f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in edition.indexes))
+        ],
         "text": [f for f in listed if f.startswith("text/")],
         "indices": [f for f in listed if f.startswith("indices/")],
     }
@@ -434,6 +558,7 @@ def _groups(edition: _Edition, work: Path, state: State, pdf: bool) -> dict[str,
 def _path_of(uri: str) -> Path:
     from urllib.parse import urlsplit
     from urllib.request import url2pathname
+
     return Path(url2pathname(urlsplit(uri).path))
 
 

@@ -47,11 +47,13 @@ def load(path: Path) -> Config:
     try:
         text = path.read_bytes().decode("utf-8")
     except OSError as exc:
-        raise InputError(Problem(shown, 0, 0, ERROR, f"cannot read the configuration: {exc.strerror or exc}",
-                                 "file-unreadable")) from None
+        raise InputError(
+            Problem(shown, 0, 0, ERROR, f"cannot read the configuration: {exc.strerror or exc}", "file-unreadable")
+        ) from None
     except UnicodeDecodeError as exc:
-        raise InputError(Problem(shown, 1, 1, ERROR, f"the configuration is not UTF-8: {exc.reason}",
-                                 "config-syntax")) from None
+        raise InputError(
+            Problem(shown, 1, 1, ERROR, f"the configuration is not UTF-8: {exc.reason}", "config-syntax")
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -63,12 +65,16 @@ def load(path: Path) -> Config:
     for key, value in data.items():
         if key not in keys:
             line, column = _position(text, key, value=False)
-            raise InputError(Problem(shown, line, column, ERROR, f"unknown key {key!r}; the keys are: "
-                                     + ", ".join(keys), "config-key"))
+            raise InputError(
+                Problem(
+                    shown, line, column, ERROR, f"unknown key {key!r}; the keys are: " + ", ".join(keys), "config-key"
+                )
+            )
         if not isinstance(value, str):  # every key holds a string, for now
             line, column = _position(text, key, value=True)
-            raise InputError(Problem(shown, line, column, ERROR, f"{key!r} must be a string, not "
-                                     f"{_toml_type(value)}", "config-type"))
+            raise InputError(
+                Problem(shown, line, column, ERROR, f"{key!r} must be a string, not {_toml_type(value)}", "config-type")
+            )
     return Config(**data)
 
 
@@ -84,8 +90,9 @@ def _position(text: str, key: str, *, value: bool) -> tuple[int, int]:
     """Line and column of top-level ``key`` in ``text`` (of its value if ``value``), as a key
     (``key =``, ``"key" =``, ``key.part =``) or a table (``[key]``, ``[[key]]``); 1:1 if not found."""
     name = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
-    pattern = re.compile(rf"^[ \t]*(?:(?P<key>{name})[ \t]*[.=][ \t]*(?P<value>.?)|\[\[?[ \t]*(?P<table>{name}))",
-                         re.MULTILINE)
+    pattern = re.compile(
+        rf"^[ \t]*(?:(?P<key>{name})[ \t]*[.=][ \t]*(?P<value>.?)|\[\[?[ \t]*(?P<table>{name}))", re.MULTILINE
+    )
     found = pattern.search(text)
     if not found:
         return 1, 1

@@ -16,13 +16,13 @@ import re
 import unicodedata
 
 #: The marks: characters of the supplementary private use area A.
-OPEN, OPENED, CLOSE = "\U000F0000", "\U000F0001", "\U000F0002"
+OPEN, OPENED, CLOSE = "\U000f0000", "\U000f0001", "\U000f0002"
 LENGTH = 200
 _MARK = re.compile(f"{OPEN}([^{OPENED}]*){OPENED}|{CLOSE}")
 _SPACE = " \t\n\r"  # XPath's whitespace (after normalize-space: only " ")
 _STOP = re.compile("[.!?…]")
-_CLOSING = "\"”’»)"
-_OPENING = "\"“«("
+_CLOSING = '"”’»)'
+_OPENING = '"“«('
 
 
 def marked(block: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -31,7 +31,7 @@ def marked(block: str) -> tuple[str, dict[str, tuple[int, int]]]:
     text, spans, started = [], {}, []
     position, offset = 0, 0
     for mark in _MARK.finditer(block):
-        text.append(block[position:mark.start()])
+        text.append(block[position : mark.start()])
         offset += mark.start() - position
         position = mark.end()
         if mark[1] is not None:
@@ -46,13 +46,13 @@ def marked(block: str) -> tuple[str, dict[str, tuple[int, int]]]:
 def context(text: str, start: int, end: int, length: int = LENGTH) -> str:
     """The snippet of the mention at ``text[start:end]``."""
     reach = length + 50  # only this much next to a mention can make it into its snippet
-    return sentence(text[max(0, start - reach):start], text[start:end], text[end:end + reach], length)
+    return sentence(text[max(0, start - reach) : start], text[start:end], text[end : end + reach], length)
 
 
 def _lower_or_digit(text: str, at: int) -> bool:
     """Whether the two characters before ``at`` are lower-case or case-less letters or digits
     (so the stop after them ends a sentence: not "I." or "Dr.")."""
-    return at >= 2 and all(unicodedata.category(c) in ("Ll", "Lo", "Nd") for c in text[at - 2:at])
+    return at >= 2 and all(unicodedata.category(c) in ("Ll", "Lo", "Nd") for c in text[at - 2 : at])
 
 
 def _after_stop(text: str, at: int) -> int | None:
@@ -86,8 +86,11 @@ def _sentence_end(following: str) -> str:
     """The part of ``following`` up to the end of the sentence (stop and closing quotes included)."""
     for match in _STOP.finditer(following):
         stop = match.start()
-        if (stop == 0 or _lower_or_digit(following, stop)) and (start := _after_stop(following, stop)) is not None \
-                and start < len(following):
+        if (
+            (stop == 0 or _lower_or_digit(following, stop))
+            and (start := _after_stop(following, stop)) is not None
+            and start < len(following)
+        ):
             end = stop + 1
             while following[end] in _CLOSING:
                 end += 1
@@ -104,13 +107,13 @@ def _normalize(text: str) -> str:
 def sentence(preceding: str, mention: str, following: str, length: int = LENGTH) -> str:
     """The snippet of a mention, from the text of its block before it, its own and after it."""
     reach = length + 50  # only this much next to the mention can make it into the snippet
-    before = _sentence_start(preceding[len(preceding) - reach:] if len(preceding) > reach else preceding)
+    before = _sentence_start(preceding[len(preceding) - reach :] if len(preceding) > reach else preceding)
     after = _sentence_end(following[:reach])
     room = max(0, length - len(mention))
     before_room = max(room // 2, room - len(after))
     after_room = room - min(len(before), before_room)
     if len(before) > before_room:
-        before = "…" + re.sub(f"^[^{_SPACE}]*[{_SPACE}]", "", before[max(0, len(before) - before_room + 1):], count=1)
+        before = "…" + re.sub(f"^[^{_SPACE}]*[{_SPACE}]", "", before[max(0, len(before) - before_room + 1) :], count=1)
     if len(after) > after_room:
-        after = re.sub(f"[{_SPACE}][^{_SPACE}]*\\Z", "", after[:max(0, after_room - 1)], count=1) + "…"
+        after = re.sub(f"[{_SPACE}][^{_SPACE}]*\\Z", "", after[: max(0, after_room - 1)], count=1) + "…"
     return _normalize(before + mention + after)

@@ -38,7 +38,8 @@ class Source:
     _order: dict[etree._Element, int] | None = field(default=None, repr=False, compare=False)
     _decoded: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
     _children: dict[tuple[etree._Element, str], list[etree._Element]] = field(
-        default_factory=dict, repr=False, compare=False)
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, path: Path) -> Source:
@@ -60,7 +61,8 @@ class Source:
             starts: list[tuple[int, int]] = []
             parser = xml.parsers.expat.ParserCreate()
             parser.StartElementHandler = lambda name, attrs: starts.append(
-                (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1))
+                (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
+            )
             try:
                 parser.Parse(self.data, True)
             except xml.parsers.expat.ExpatError:
@@ -85,8 +87,11 @@ class Source:
 
     def _attribute_position(self, node: etree._Element, attribute: str, line: int, column: int) -> tuple[int, int]:
         namespace, _, local = attribute[1:].partition("}") if attribute.startswith("{") else ("", "", attribute)
-        prefix = "xml" if namespace == XML_NS else next(
-            (p for p, uri in (node.nsmap or {}).items() if uri == namespace and p), None)
+        prefix = (
+            "xml"
+            if namespace == XML_NS
+            else next((p for p, uri in (node.nsmap or {}).items() if uri == namespace and p), None)
+        )
         qname = f"{prefix}:{local}" if namespace else local
         if self._decoded is None:  # decoded, and its lines found, once: not once per problem
             decoded = self.data.decode("utf-8", errors="replace")
@@ -94,7 +99,7 @@ class Source:
         decoded, line_offsets = self._decoded
         start = line_offsets[line - 1] + column - 1 if line <= len(line_offsets) else len(decoded)
         end = decoded.find(">", start)
-        text = decoded[start: end if end >= 0 else None]
+        text = decoded[start : end if end >= 0 else None]
         match = re.search(r"\s" + re.escape(qname) + r"\s*=", text)
         if not match:
             return line, column
@@ -131,9 +136,16 @@ def require_tei(source: Source) -> Source:
         qname = etree.QName(source.tree.getroot())
         where = f"in namespace {qname.namespace}" if qname.namespace else "in no namespace"
         line, column = source.position(source.tree.getroot())
-        raise InputError(Problem(str(source.path), line, column, ERROR,
-                                 f"not a TEI document: the root element is <{qname.localname}> {where}; "
-                                 f"expected <TEI xmlns=\"{TEI_NS}\">", "tei-root"))
+        raise InputError(
+            Problem(
+                str(source.path),
+                line,
+                column,
+                ERROR,
+                f'not a TEI document: the root element is <{qname.localname}> {where}; expected <TEI xmlns="{TEI_NS}">',
+                "tei-root",
+            )
+        )
     return source
 
 

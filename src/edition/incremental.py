@@ -109,8 +109,11 @@ class State:
             if data.pop("version") != STATE_VERSION:
                 return None
             rendered, checked = data.pop("rendered"), data.pop("checked")
-            return cls(**data, rendered={name: Rendered(**value) for name, value in rendered.items()},
-                       checked={name: Checked(**value) for name, value in checked.items()})
+            return cls(
+                **data,
+                rendered={name: Rendered(**value) for name, value in rendered.items()},
+                checked={name: Checked(**value) for name, value in checked.items()},
+            )
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -186,8 +189,13 @@ class Previous:
         """Whether the search index in ``site/folder`` is unchanged (by its ``key``); if so, it
         is taken over."""
         old_folder = self.output / "site" / folder
-        return self._kept(self.state.search.get(folder) if self.state else None, key, old_folder,
-                          self.work / "site" / folder, files(old_folder) if old_folder.is_dir() else [])
+        return self._kept(
+            self.state.search.get(folder) if self.state else None,
+            key,
+            old_folder,
+            self.work / "site" / folder,
+            files(old_folder) if old_folder.is_dir() else [],
+        )
 
     def copy(self, relative: str) -> bool:
         """Copy the previous build's file ``relative`` (if there is a previous build with it) into
@@ -204,8 +212,10 @@ def file_keys(files: dict[str, list[str]], inputs: dict[str, str], headers: str)
     """The key of each file (URI -> the files it points into, by URI): what its outputs depend
     on (``headers``: the registers and every document's header; its content and that of the
     files it points into, ``inputs``: URI -> hash of its content)."""
-    return {uri: digest(headers, uri, inputs[uri], *(inputs[target] for target in pointed))
-            for uri, pointed in files.items()}
+    return {
+        uri: digest(headers, uri, inputs[uri], *(inputs[target] for target in pointed))
+        for uri, pointed in files.items()
+    }
 
 
 def check_keys(keys: dict[str, str], shares: dict[str, dict]) -> dict[str, str]:
@@ -213,8 +223,14 @@ def check_keys(keys: dict[str, str], shares: dict[str, dict]) -> dict[str, str]:
     return {uri: digest(keys[uri], json.dumps(share, sort_keys=True)) for uri, share in shares.items()}
 
 
-def redo(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple[str, dict]], relative: dict[str, str],
-         previous: Previous, state: State) -> list[Task]:
+def redo(
+    tasks: list[Task],
+    keys: dict[str, str],
+    checks: dict[str, tuple[str, dict]],
+    relative: dict[str, str],
+    previous: Previous,
+    state: State,
+) -> list[Task]:
     """The tasks that render or check a file whose key (``keys``) or check key (``checks``: URI
     -> key and share of the lets) changed since the previous build; the others' outputs are
     taken over and, with their checks' findings, noted in ``state``."""
@@ -236,7 +252,9 @@ def redo(tasks: list[Task], keys: dict[str, str], checks: dict[str, tuple[str, d
     return todo
 
 
-def pages_to_make(indices: Indices, store: Path, headers: str, previous: Previous) -> tuple[dict[str, str], list[Pages]]:
+def pages_to_make(
+    indices: Indices, store: Path, headers: str, previous: Previous
+) -> tuple[dict[str, str], list[Pages]]:
     """The key of each page about the edition, entity, year and works pages included (its data
     and the documents' headers), and those to render (entity, year and works pages in batches:
     :meth:`RecordPages.batches`, from the index ``store``); a page whose key is as in the
@@ -258,8 +276,9 @@ def pages_to_make(indices: Indices, store: Path, headers: str, previous: Previou
     return keys, todo
 
 
-def indexes_to_make(indexes: dict[str, list[str]], keys: dict[str, str],
-                    previous: Previous) -> tuple[dict[str, str], dict[str, list[str]]]:
+def indexes_to_make(
+    indexes: dict[str, list[str]], keys: dict[str, str], previous: Previous
+) -> tuple[dict[str, str], dict[str, list[str]]]:
     """The key of each search index (its folder, its pages and their ``keys``), and the indexes
     to make; one whose key is as in the previous build is taken over."""
     index_keys, todo = {}, {}

@@ -54,10 +54,39 @@ FORMATS = ("tei", "json", "csv", "sqlite")
 INDICES = {kind.type: kind.section for kind in INDEX_KINDS}
 
 DOCUMENT_FIELDS = ("key", "file", "title", "lang")
-ENTITY_FIELDS = ("key", "type", "name", "subtype", "cert", "register", "variants", "notes", "dates", "idnos",
-                 "lat", "long", "sort_start", "sort_end")
-WORK_FIELDS = ("id", "document", "passage", "part", "note", "type", "subtype", "authors", "titles", "date",
-               "date_when", "sort_start", "urls", "doi", "text")
+ENTITY_FIELDS = (
+    "key",
+    "type",
+    "name",
+    "subtype",
+    "cert",
+    "register",
+    "variants",
+    "notes",
+    "dates",
+    "idnos",
+    "lat",
+    "long",
+    "sort_start",
+    "sort_end",
+)
+WORK_FIELDS = (
+    "id",
+    "document",
+    "passage",
+    "part",
+    "note",
+    "type",
+    "subtype",
+    "authors",
+    "titles",
+    "date",
+    "date_when",
+    "sort_start",
+    "urls",
+    "doi",
+    "text",
+)
 SCHEMA = """
 CREATE TABLE documents (
   id    INTEGER PRIMARY KEY,
@@ -161,11 +190,17 @@ class Mentions(Records):
     """The mentions of an entity (:data:`MENTION_FIELDS`), in edition order, and the keys of the
     ``documents`` they stand in."""
 
-    def __init__(self, store: sqlite3.Connection, keys: list[str], entity: dict, first: int, count: int,
-                 documents: list[str]):
+    def __init__(
+        self, store: sqlite3.Connection, keys: list[str], entity: dict, first: int, count: int, documents: list[str]
+    ):
         kind, key = entity["type"], entity["key"]
-        super().__init__(store, _MENTIONS_QUERY, lambda row: dict(zip(MENTION_FIELDS, (
-            row[0], keys[row[1]], row[2], kind, key, *row[3:]))), first, count)
+        super().__init__(
+            store,
+            _MENTIONS_QUERY,
+            lambda row: dict(zip(MENTION_FIELDS, (row[0], keys[row[1]], row[2], kind, key, *row[3:]))),
+            first,
+            count,
+        )
         self.documents = documents
 
 
@@ -260,15 +295,22 @@ class Staging:
         with ``stamp`` to tell whether they need staging again."""
         if self.db.execute("SELECT 1 FROM staged_documents WHERE document = ?", (name,)).fetchone():
             self.forget([name])
-        self.db.execute("INSERT INTO staged_documents VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (name, stamp, str(path), *(data[field] for field in DOCUMENT_FIELDS)))
-        self.db.executemany(f"INSERT INTO staged_mentions VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 3))})",
-                            ((name, m["type"], m["entity"], *_STAGED_MENTION(m)) for m in data["mentions"]))
-        self.db.executemany("INSERT INTO staged_entities VALUES (?, ?, ?, ?, ?)",
-                            ((name, position, e["type"], e["key"], orjson.dumps(e))
-                             for position, e in enumerate(data["entities"])))
-        self.db.executemany(f"INSERT INTO staged_works VALUES ({', '.join('?' * (len(WORK_FIELDS) + 7))})",
-                            ((name, position, *_staged_work(work)) for position, work in enumerate(data["works"])))
+        self.db.execute(
+            "INSERT INTO staged_documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (name, stamp, str(path), *(data[field] for field in DOCUMENT_FIELDS)),
+        )
+        self.db.executemany(
+            f"INSERT INTO staged_mentions VALUES ({', '.join('?' * (len(_MENTION_COLUMNS) + 3))})",
+            ((name, m["type"], m["entity"], *_STAGED_MENTION(m)) for m in data["mentions"]),
+        )
+        self.db.executemany(
+            "INSERT INTO staged_entities VALUES (?, ?, ?, ?, ?)",
+            ((name, position, e["type"], e["key"], orjson.dumps(e)) for position, e in enumerate(data["entities"])),
+        )
+        self.db.executemany(
+            f"INSERT INTO staged_works VALUES ({', '.join('?' * (len(WORK_FIELDS) + 7))})",
+            ((name, position, *_staged_work(work)) for position, work in enumerate(data["works"])),
+        )
         self.db.commit()
 
     def assemble(self, names: list[str], store: Path | None = None) -> Indices:
@@ -292,19 +334,28 @@ class Staging:
         db.executemany("INSERT INTO edition VALUES (?, ?)", ((name, number) for number, name in enumerate(names, 1)))
         _assemble_documents(db, len(names))
         ordered = _assemble_entities(db)
-        _insert(db, "entities", ["id", *ENTITY_FIELDS],
-                ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(ordered, 1)))
-        db.executemany("INSERT INTO ranks VALUES (?, ?, ?)", ((e["type"], e["key"], number)
-                                                             for number, e in enumerate(ordered, 1)))
+        _insert(
+            db,
+            "entities",
+            ["id", *ENTITY_FIELDS],
+            ([number] + [_sql(e[f]) for f in ENTITY_FIELDS] for number, e in enumerate(ordered, 1)),
+        )
+        db.executemany(
+            "INSERT INTO ranks VALUES (?, ?, ?)", ((e["type"], e["key"], number) for number, e in enumerate(ordered, 1))
+        )
         columns = ", ".join(_MENTION_COLUMNS)
-        db.execute(f"INSERT INTO mentions (document_id, entity_id, {columns}) SELECT e.number, r.id, "
-                   f"{', '.join(f's.{column}' for column in _MENTION_COLUMNS)} FROM staged.staged_mentions s "
-                   "JOIN edition e USING (document) JOIN ranks r ON r.type = s.type AND r.key = s.entity "
-                   "ORDER BY r.id, e.number, s.position")
+        db.execute(
+            f"INSERT INTO mentions (document_id, entity_id, {columns}) SELECT e.number, r.id, "
+            f"{', '.join(f's.{column}' for column in _MENTION_COLUMNS)} FROM staged.staged_mentions s "
+            "JOIN edition e USING (document) JOIN ranks r ON r.type = s.type AND r.key = s.entity "
+            "ORDER BY r.id, e.number, s.position"
+        )
         columns = ", ".join(name for name in WORK_FIELDS if name != "document")
-        db.execute(f"INSERT INTO works (document_id, {columns}) SELECT e.number, {columns} FROM staged.staged_works "
-                   "JOIN edition e USING (document) "
-                   "ORDER BY author, title, undated, year, month, day, id, e.number, staged_works.position")
+        db.execute(
+            f"INSERT INTO works (document_id, {columns}) SELECT e.number, {columns} FROM staged.staged_works "
+            "JOIN edition e USING (document) "
+            "ORDER BY author, title, undated, year, month, day, id, e.number, staged_works.position"
+        )
         db.commit()
         db.execute("DETACH DATABASE staged")
         db.executescript(f"DROP TABLE temp.edition; DROP TABLE temp.ranks; {INDEXES}")
@@ -314,35 +365,66 @@ class Staging:
 def _assemble_documents(db: sqlite3.Connection, count: int) -> None:
     """The documents of the store (:meth:`Staging.assemble`): the ``count`` documents to index,
     each staged, with keys of their own."""
-    documents = db.execute("SELECT e.number, d.path, d.key, d.file, d.title, d.lang FROM edition e "
-                           "JOIN staged.staged_documents d USING (document) ORDER BY e.number").fetchall()
+    documents = db.execute(
+        "SELECT e.number, d.path, d.key, d.file, d.title, d.lang FROM edition e "
+        "JOIN staged.staged_documents d USING (document) ORDER BY e.number"
+    ).fetchall()
     if len(documents) != count:
         raise ValueError("documents to index that were not staged")
     keys: set[str] = set()
     for _, path, key, *_ in documents:
         if key in keys:
-            raise InputError(Problem(path, 0, 0, ERROR, f"two documents have the key \"{key}\" (TEI/@xml:id, "
-                                     "else the file name): give one of them another xml:id", "index-document-key"))
+            raise InputError(
+                Problem(
+                    path,
+                    0,
+                    0,
+                    ERROR,
+                    f'two documents have the key "{key}" (TEI/@xml:id, '
+                    "else the file name): give one of them another xml:id",
+                    "index-document-key",
+                )
+            )
         keys.add(key)
-    db.executemany("INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
-                   ((number, *fields) for number, _, *fields in documents))
+    db.executemany(
+        "INSERT INTO documents (id, key, file, title, lang) VALUES (?, ?, ?, ?, ?)",
+        ((number, *fields) for number, _, *fields in documents),
+    )
 
 
 def _assemble_entities(db: sqlite3.Connection) -> list[dict]:
     """The entities of the store (:meth:`Staging.assemble`), in index order: each as its first
     mention in the edition names it, with its register entry's data."""
     first = "min(e.number * 4294967296 + s.position)"  # the row of the first: SQLite's rule for min()
-    registered = {(kind, key): orjson.loads(data) for kind, key, data, _ in db.execute(
-        f"SELECT s.type, s.key, s.data, {first} FROM staged.staged_entities s JOIN edition e USING (document) "
-        "GROUP BY s.type, s.key")}
+    registered = {
+        (kind, key): orjson.loads(data)
+        for kind, key, data, _ in db.execute(
+            f"SELECT s.type, s.key, s.data, {first} FROM staged.staged_entities s JOIN edition e USING (document) "
+            "GROUP BY s.type, s.key"
+        )
+    }
     entities: dict[str, list[dict]] = {kind: [] for kind in INDICES}
     for kind, key, value, surface, start, end, _ in db.execute(
-            f"SELECT s.type, s.entity, s.value, s.surface, s.sort_start, s.sort_end, {first} "
-            "FROM staged.staged_mentions s JOIN edition e USING (document) GROUP BY s.type, s.entity"):
-        entities[kind].append({name: "" for name in ENTITY_FIELDS} | {
-            "key": key, "type": kind, "name": value or surface, "variants": [], "notes": [], "dates": [],
-            "idnos": [], "lat": None, "long": None, "sort_start": start, "sort_end": end}
-            | registered.get((kind, key), {}))
+        f"SELECT s.type, s.entity, s.value, s.surface, s.sort_start, s.sort_end, {first} "
+        "FROM staged.staged_mentions s JOIN edition e USING (document) GROUP BY s.type, s.entity"
+    ):
+        entities[kind].append(
+            {name: "" for name in ENTITY_FIELDS}
+            | {
+                "key": key,
+                "type": kind,
+                "name": value or surface,
+                "variants": [],
+                "notes": [],
+                "dates": [],
+                "idnos": [],
+                "lat": None,
+                "long": None,
+                "sort_start": start,
+                "sort_end": end,
+            }
+            | registered.get((kind, key), {})
+        )
     for kind, listed in entities.items():
         if kind == "date":
             listed.sort(key=lambda e: (_day(e["sort_start"]), _day(e["sort_end"]), e["key"]))
@@ -357,13 +439,16 @@ def open_indices(store: Path) -> Indices:
 
 
 def _read(db: sqlite3.Connection) -> Indices:
-    documents = [dict(zip(DOCUMENT_FIELDS, row)) for row in
-                 db.execute(f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents ORDER BY id")]
+    documents = [
+        dict(zip(DOCUMENT_FIELDS, row))
+        for row in db.execute(f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents ORDER BY id")
+    ]
     keys = [""] + [document["key"] for document in documents]  # by document id
     spans: dict[int, list] = {}  # entity id -> first mention's rowid, count, documents
     for entity_id, document_id, count, first in db.execute(
-            "SELECT entity_id, document_id, count(*), min(rowid) FROM mentions GROUP BY entity_id, document_id "
-            "ORDER BY entity_id, document_id"):
+        "SELECT entity_id, document_id, count(*), min(rowid) FROM mentions GROUP BY entity_id, document_id "
+        "ORDER BY entity_id, document_id"
+    ):
         span = spans.setdefault(entity_id, [first, 0, []])
         span[1] += count
         span[2].append(keys[document_id])
@@ -380,6 +465,7 @@ def _read(db: sqlite3.Connection) -> Indices:
         for name in ("authors", "titles", "urls"):
             record[name] = orjson.loads(record[name])
         return record
+
     works = Records(db, _WORKS_QUERY, work, 1, db.execute("SELECT count(*) FROM works").fetchone()[0])
     citing = db.execute("SELECT count(DISTINCT document_id) FROM works").fetchone()[0]
     return Indices(db, documents, entities, works, citing)
@@ -388,19 +474,22 @@ def _read(db: sqlite3.Connection) -> Indices:
 #: The columns of a mention in the store besides its document and entity.
 _MENTION_COLUMNS = tuple(name for name in MENTION_FIELDS if name not in ("document", "type", "entity"))
 _STAGED_MENTION = operator.itemgetter(*_MENTION_COLUMNS)
-_MENTIONS_QUERY = (f"SELECT id, document_id, position, {', '.join(_MENTION_COLUMNS[2:])} FROM mentions "
-                   "WHERE rowid >= ? AND rowid < ? ORDER BY rowid")
-_WORKS_QUERY = (f"SELECT id, document_id, {', '.join(WORK_FIELDS[2:])} FROM works "
-                "WHERE rowid >= ? AND rowid < ? ORDER BY rowid")
+_MENTIONS_QUERY = (
+    f"SELECT id, document_id, position, {', '.join(_MENTION_COLUMNS[2:])} FROM mentions "
+    "WHERE rowid >= ? AND rowid < ? ORDER BY rowid"
+)
+_WORKS_QUERY = (
+    f"SELECT id, document_id, {', '.join(WORK_FIELDS[2:])} FROM works WHERE rowid >= ? AND rowid < ? ORDER BY rowid"
+)
 #: What :class:`Staging` keeps of each document (``document``: its name): its records as rows,
 #: works with their sort key (as :func:`_staged_work`), register entries as JSON.
 _STAGED = f"""
 CREATE TABLE staging (version TEXT);
-CREATE TABLE staged_documents (document TEXT PRIMARY KEY, stamp TEXT, path TEXT, {', '.join(DOCUMENT_FIELDS)});
-CREATE TABLE staged_mentions (document TEXT, type TEXT, entity TEXT, {', '.join(_MENTION_COLUMNS)});
+CREATE TABLE staged_documents (document TEXT PRIMARY KEY, stamp TEXT, path TEXT, {", ".join(DOCUMENT_FIELDS)});
+CREATE TABLE staged_mentions (document TEXT, type TEXT, entity TEXT, {", ".join(_MENTION_COLUMNS)});
 CREATE TABLE staged_entities (document TEXT, position INTEGER, type TEXT, key TEXT, data BLOB);
 CREATE TABLE staged_works (document TEXT, position INTEGER, author TEXT, title TEXT, undated INTEGER, year INTEGER,
-                           month INTEGER, day INTEGER, {', '.join(name for name in WORK_FIELDS if name != "document")});
+                           month INTEGER, day INTEGER, {", ".join(name for name in WORK_FIELDS if name != "document")});
 """
 #: The order of the documents and of the entities while :meth:`Staging.assemble` fills the store.
 _ASSEMBLY = """
@@ -413,13 +502,14 @@ def _staged_work(work: dict) -> tuple:
     """A work's row of ``staged_works`` after its document and position: its sort key (author,
     title, date, as :data:`SCHEMA`'s works are ordered) and its fields."""
     day = _day(work["sort_start"])
-    year, month, date = (max(min(day[1], 2 ** 62), -2 ** 62), day[2], day[3]) if len(day) > 1 else (None, None, None)
+    year, month, date = (max(min(day[1], 2**62), -(2**62)), day[2], day[3]) if len(day) > 1 else (None, None, None)
     author = _sort_name(work["authors"][0]["name"] if work["authors"] else "~")
     title = _sort_name(work["titles"][0]["title"] if work["titles"] else work["text"] or "")
     return (author, title, day[0], year, month, date, *(_sql(work[name]) for name in WORK_FIELDS if name != "document"))
 
 
 # --- JSON ---------------------------------------------------------------------------------
+
 
 def to_json(indices: Indices, only: tuple[str, ...] | None = None, *, mentions: bool = True) -> str:
     """``indices.json``: the sections ``documents``, ``persons``, ``places``, ``orgs``, ``dates``
@@ -433,8 +523,11 @@ def _json_lines(indices: Indices, only: tuple[str, ...] | None = None, mentions:
     """:func:`to_json`, a line at a time (UTF-8)."""
     wanted = ("documents", *INDICES.values(), "works") if only is None else ("documents", *only)
     sections: dict[str, Iterable[bytes]] = {"documents": map(orjson.dumps, indices.documents)}
-    sections |= {INDICES[kind]: (entity_json(e, mentions) for e in entities)
-                 for kind, entities in indices.entities.items() if INDICES[kind] in wanted}
+    sections |= {
+        INDICES[kind]: (entity_json(e, mentions) for e in entities)
+        for kind, entities in indices.entities.items()
+        if INDICES[kind] in wanted
+    }
     if "works" in wanted:
         sections["works"] = map(orjson.dumps, indices.works)
     return _section_lines(sections)
@@ -462,8 +555,12 @@ def entity_json(entity: dict, mentions: bool = True, page: Page | None = None, *
     record = entity if mentions else {k: v for k, v in entity.items() if k != "mentions"}
     extra = {"count": len(entity["mentions"]), "documents": entity["mentions"].documents}
     if page is not None:
-        extra |= {"mentions": entity["mentions"][page.start:page.stop], "page": page.number, "pages": page.pages,
-                  "first": page.start + 1}
+        extra |= {
+            "mentions": entity["mentions"][page.start : page.stop],
+            "page": page.number,
+            "pages": page.pages,
+            "first": page.start + 1,
+        }
     return orjson.dumps(record | extra | fields, default=_listed)
 
 
@@ -506,11 +603,13 @@ def _json(indices: Indices, out_dir: Path) -> list[Path]:
 
 # --- CSV ----------------------------------------------------------------------------------
 
+
 def _cell(value) -> str:
     """A CSV cell: lists joined with " | " (objects as their values joined with ": ")."""
     if isinstance(value, list):
-        return " | ".join(": ".join(str(v) for v in item.values() if v) if isinstance(item, dict) else str(item)
-                          for item in value)
+        return " | ".join(
+            ": ".join(str(v) for v in item.values() if v) if isinstance(item, dict) else str(item) for item in value
+        )
     return "" if value is None else str(value)
 
 
@@ -521,8 +620,10 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[Iterable[str 
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows([spreadsheet_safe(cell) if type(cell) is str and cell[:1] in FORMULA_STARTS else cell
-                          for cell in row] for row in rows)
+        writer.writerows(
+            [spreadsheet_safe(cell) if type(cell) is str and cell[:1] in FORMULA_STARTS else cell for cell in row]
+            for row in rows
+        )
         text.flush()
         text.detach()
 
@@ -534,17 +635,30 @@ def _cells(record: dict, fields: tuple[str, ...]) -> list[str]:
 _MENTION_CELLS = operator.itemgetter(*MENTION_FIELDS)  # every field a string, but position (a number)
 
 
-_CSV_ENTITY = {"name": "name", "subtype": "subtype", "entity_cert": "cert", "register": "register",
-               "variants": "variants", "notes": "notes", "dates": "dates", "idnos": "idnos", "lat": "lat",
-               "long": "long"}
+_CSV_ENTITY = {
+    "name": "name",
+    "subtype": "subtype",
+    "entity_cert": "cert",
+    "register": "register",
+    "variants": "variants",
+    "notes": "notes",
+    "dates": "dates",
+    "idnos": "idnos",
+    "lat": "lat",
+    "long": "long",
+}
 
 
 def _csv(indices: Indices, out_dir: Path) -> list[Path]:
     written = []
     entity_fields = tuple(_CSV_ENTITY.values())
     for kind, entities in indices.entities.items():
-        rows = (_MENTION_CELLS(m) + entity for e in entities for entity in [tuple(_cells(e, entity_fields))]
-                for m in e["mentions"])
+        rows = (
+            _MENTION_CELLS(m) + entity
+            for e in entities
+            for entity in [tuple(_cells(e, entity_fields))]
+            for m in e["mentions"]
+        )
         written.append(out_dir / f"{INDICES[kind]}.csv")
         _write_csv(written[-1], MENTION_FIELDS + tuple(_CSV_ENTITY), rows)
     written.append(out_dir / "works.csv")
@@ -553,6 +667,7 @@ def _csv(indices: Indices, out_dir: Path) -> list[Path]:
 
 
 # --- SQLite -------------------------------------------------------------------------------
+
 
 def _sql(value):
     return orjson.dumps(value).decode("utf-8") if isinstance(value, list) else value
@@ -573,19 +688,28 @@ def _sqlite(indices: Indices, out_dir: Path) -> list[Path]:
 
 # --- TEI ----------------------------------------------------------------------------------
 
+
 def _tei(tag: str, parent: etree._Element | None = None, text: str | None = None, **attributes) -> etree._Element:
     """A TEI element (attributes with a value only; ``xml_id`` -> xml:id, ``from_`` -> from)."""
     names = {"xml_id": f"{{{XML_NS}}}id", "xml_lang": f"{{{XML_NS}}}lang", "from_": "from"}
     attrib = {names.get(k, k): str(v) for k, v in attributes.items() if v not in (None, "")}
-    element = etree.Element(f"{{{TEI_NS}}}{tag}", attrib, nsmap={None: TEI_NS}) if parent is None else \
-        etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrib)
+    element = (
+        etree.Element(f"{{{TEI_NS}}}{tag}", attrib, nsmap={None: TEI_NS})
+        if parent is None
+        else etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrib)
+    )
     element.text = text
     return element
 
 
 def _tei_dating(record: dict) -> dict:
-    return {"when": record.get("date_when"), "from_": record.get("date_from"), "to": record.get("date_to"),
-            "notBefore": record.get("not_before"), "notAfter": record.get("not_after")}
+    return {
+        "when": record.get("date_when"),
+        "from_": record.get("date_from"),
+        "to": record.get("date_to"),
+        "notBefore": record.get("not_before"),
+        "notAfter": record.get("not_after"),
+    }
 
 
 #: Where an entry's list of mentions goes (see _tei_file: the items are written as text).
@@ -610,19 +734,26 @@ def _tei_mentions(mentions: Iterable[dict], files: dict[str, str], indent: bytes
     for mention in mentions:
         file, key = _attribute(files[mention["document"]]), _attribute(mention["id"])
         lang = f' xml:lang="{_attribute(mention["lang"])}"' if mention["lang"] else ""
-        quote = f'<quote>{_text(mention["context"])}</quote>' if mention["context"] else "<quote/>"
-        yield (f'{indent.decode()}  <item n="{key}"><ptr target="{file}#{key}" type="mention"/><ref target="{file}#'
-               f'{_attribute(mention["passage"])}"{lang}>{_text(mention["surface"])}</ref> {quote}'
-               "</item>\n").encode()
+        quote = f"<quote>{_text(mention['context'])}</quote>" if mention["context"] else "<quote/>"
+        yield (
+            f'{indent.decode()}  <item n="{key}"><ptr target="{file}#{key}" type="mention"/><ref target="{file}#'
+            f'{_attribute(mention["passage"])}"{lang}>{_text(mention["surface"])}</ref> {quote}'
+            "</item>\n"
+        ).encode()
     yield indent + b"</list>\n"
-
 
 
 def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
     kind = entity["type"]
     name = KINDS[kind].name
-    entry = _tei(KINDS[kind].entry, None, xml_id=entity["key"] if entity["register"] else None,
-                 n=None if entity["register"] else entity["key"], type=entity["subtype"], cert=entity["cert"])
+    entry = _tei(
+        KINDS[kind].entry,
+        None,
+        xml_id=entity["key"] if entity["register"] else None,
+        n=None if entity["register"] else entity["key"],
+        type=entity["subtype"],
+        cert=entity["cert"],
+    )
     _tei(name, entry, entity["name"], type="main")
     for variant in entity["variants"]:
         _tei(name, entry, variant, type="variant")
@@ -647,14 +778,19 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
     header = _tei("teiHeader")
     file_desc = _tei("fileDesc", header)
     _tei("title", _tei("titleStmt", file_desc), "Indices: persons, places, organisations, dates, works cited")
-    _tei("p", _tei("publicationStmt", file_desc), "Generated by edition index; pointers are relative to the "
-         "folder of the indexed documents: document#mention-id (the id the HTML edition gives each mention) "
-         "and document#passage.")
+    _tei(
+        "p",
+        _tei("publicationStmt", file_desc),
+        "Generated by edition index; pointers are relative to the "
+        "folder of the indexed documents: document#mention-id (the id the HTML edition gives each mention) "
+        "and document#passage.",
+    )
     sources = _tei("list", _tei("sourceDesc", file_desc))
     for document in indices.documents:
         _tei("ref", _tei("item", sources, n=document["key"]), document["title"], target=document["file"])
     path = out_dir / "indices.xml"
     with atomic_open(path) as out:
+
         def write(element: etree._Element, level: int, mentions: Iterable[dict] = ()) -> None:
             """``element`` pretty-printed at ``level``: inside as many wrappers, cut out of them;
             its (empty) list of mentions, if any, holding ``mentions``."""
@@ -673,14 +809,22 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
             line = xml.rindex(b"\n", 0, at) + 1
             out.write(xml[:line])
             out.writelines(_tei_mentions(mentions, files, xml[line:at]))
-            out.write(xml[at + len(_MENTIONS) + 1:])
+            out.write(xml[at + len(_MENTIONS) + 1 :])
 
-        def section(subtype: str, head: str, list_tag: str, records: Sequence[dict],
-                    make: Callable[[dict, dict[str, str]], etree._Element], **attributes) -> None:
+        def section(
+            subtype: str,
+            head: str,
+            list_tag: str,
+            records: Sequence[dict],
+            make: Callable[[dict, dict[str, str]], etree._Element],
+            **attributes,
+        ) -> None:
             out.write(f'      <div type="index" subtype="{subtype}">\n'.encode())
             write(_tei("head", None, head), 4)
             if records:
-                opening = etree.tostring(_tei(list_tag, None, None, **attributes)).replace(f' xmlns="{TEI_NS}"'.encode(), b"")
+                opening = etree.tostring(_tei(list_tag, None, None, **attributes)).replace(
+                    f' xmlns="{TEI_NS}"'.encode(), b""
+                )
                 out.write(b"        " + opening.removesuffix(b"/>") + b">\n")
                 for record in records:
                     write(make(record, files), 5, record.get("mentions", ()))
@@ -722,7 +866,11 @@ def _tei_work(work: dict, files: dict[str, str]) -> etree._Element:
 
 
 WRITERS: dict[str, Callable[[Indices, Path], list[Path]]] = {
-    "tei": _tei_file, "json": _json, "csv": _csv, "sqlite": _sqlite}
+    "tei": _tei_file,
+    "json": _json,
+    "csv": _csv,
+    "sqlite": _sqlite,
+}
 
 
 def write_indices(sources: list[Source], out_dir: Path, formats: set[str]) -> list[Path]:

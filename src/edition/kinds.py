@@ -45,5 +45,7 @@ REGISTERED = tuple(kind for kind in INDEX_KINDS if kind.registered)
 def parameter() -> list[dict[str, str | bool]]:
     """The table as the stylesheets' parameter ``index-kinds``: an array of maps (``type``,
     ``section``, ``folder``, ``registered``), in index order."""
-    return [{"type": kind.type, "section": kind.section, "folder": kind.folder, "registered": kind.registered}
-            for kind in INDEX_KINDS]
+    return [
+        {"type": kind.type, "section": kind.section, "folder": kind.folder, "registered": kind.registered}
+        for kind in INDEX_KINDS
+    ]

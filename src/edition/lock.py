@@ -73,8 +73,17 @@ def exclusive(target: str | os.PathLike, what: str, rule: str = "locked") -> Ite
     path = lock_path(target)
     fd = _acquire(path)
     if fd is None:
-        raise Locked(Problem(str(target), 0, 0, ERROR, f"another edition process{_holder(path)} is {what} {target}; "
-                             f"try again when it has finished (lock file {path})", rule))
+        raise Locked(
+            Problem(
+                str(target),
+                0,
+                0,
+                ERROR,
+                f"another edition process{_holder(path)} is {what} {target}; "
+                f"try again when it has finished (lock file {path})",
+                rule,
+            )
+        )
     try:
         yield path
     finally:

@@ -67,14 +67,19 @@ def _records(output: str, source: Source) -> Made:
 
 def _laid_out(output: str, source: Source) -> Made:
     from .pdf import layout  # WeasyPrint: imported only where PDFs are made
+
     laid, anchors = layout(output)
     return Made(laid.write_pdf(), anchors)
 
 
 def _site(scope: Scope) -> dict[str, Value]:
-    return dict(documents=scope.documents, home_page=HOME_PAGE if scope.home else "", introduction=scope.introduction,
-                index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],
-                search_indexes=[folder for folder, pages in bundles(scope.pages).items() if pages])
+    return dict(
+        documents=scope.documents,
+        home_page=HOME_PAGE if scope.home else "",
+        introduction=scope.introduction,
+        index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],
+        search_indexes=[folder for folder, pages in bundles(scope.pages).items() if pages],
+    )
 
 
 @dataclass(frozen=True)
@@ -96,21 +101,49 @@ class Output:
     finish: Callable[[str, Source], Made] = _as_is
 
 
-RECORDS = Output("records", XSLT_DIR / "index" / "mentions.xsl", RECORDS_DIR, "index records", ".json", registers=True,
-                 parameters=lambda scope: {"registers_indexed": scope.registers_indexed}, finish=_records)
+RECORDS = Output(
+    "records",
+    XSLT_DIR / "index" / "mentions.xsl",
+    RECORDS_DIR,
+    "index records",
+    ".json",
+    registers=True,
+    parameters=lambda scope: {"registers_indexed": scope.registers_indexed},
+    finish=_records,
+)
 HTML = Output("html", XSLT_DIR / "html" / "document.xsl", "site", "HTML", ".html", parameters=_site)
-TEXT = Output("text", XSLT_DIR / "text" / "text.xsl", "text", "text", ".txt",
-              parameters=lambda scope: {"notes": scope.notes})
-PRINT = Output("pdf", XSLT_DIR / "print" / "print.xsl", "pdf", "PDF", ".pdf", book=True,
-               parameters=lambda scope: {"css": "print.css", "indices": "{}"}, finish=_laid_out)
+TEXT = Output(
+    "text", XSLT_DIR / "text" / "text.xsl", "text", "text", ".txt", parameters=lambda scope: {"notes": scope.notes}
+)
+PRINT = Output(
+    "pdf",
+    XSLT_DIR / "print" / "print.xsl",
+    "pdf",
+    "PDF",
+    ".pdf",
+    book=True,
+    parameters=lambda scope: {"css": "print.css", "indices": "{}"},
+    finish=_laid_out,
+)
 #: The pages about the edition (home, lists, entity, year and works pages: :mod:`edition.site`),
 #: from the index data.
-PAGES = Output("pages", XSLT_DIR / "html" / "indices.xsl", "site", "HTML pages about the edition",
-               per_document=False, parameters=_site)
+PAGES = Output(
+    "pages",
+    XSLT_DIR / "html" / "indices.xsl",
+    "site",
+    "HTML pages about the edition",
+    per_document=False,
+    parameters=_site,
+)
 #: The whole edition's PDF (:data:`BOOK`), with its indices.
-EDITION_PDF = Output("book", XSLT_DIR / "print" / "print.xsl", "pdf", f"PDF {BOOK}", per_document=False,
-                     parameters=lambda scope: {"documents": scope.documents, "css": "print.css",
-                                               "introduction": scope.introduction})
+EDITION_PDF = Output(
+    "book",
+    XSLT_DIR / "print" / "print.xsl",
+    "pdf",
+    f"PDF {BOOK}",
+    per_document=False,
+    parameters=lambda scope: {"documents": scope.documents, "css": "print.css", "introduction": scope.introduction},
+)
 
 #: Every output, by name; the per-document ones in the order a build makes them.
 OUTPUTS = {output.name: output for output in (RECORDS, HTML, TEXT, PRINT, PAGES, EDITION_PDF)}

@@ -91,10 +91,10 @@ def pointed(source: Source) -> set[str] | None:
 class Plan:
     """What every worker needs to know about one build (sent to each worker once)."""
 
-    out: Path                              # the build's temporary folder
-    stubs: dict[str, bytes]                # URI -> stub of every document of the edition
-    registers: list[Path]                  # register files (loaded in full)
-    names: dict[str, str]                  # URI -> output name (file name without .xml)
+    out: Path  # the build's temporary folder
+    stubs: dict[str, bytes]  # URI -> stub of every document of the edition
+    registers: list[Path]  # register files (loaded in full)
+    names: dict[str, str]  # URI -> output name (file name without .xml)
     outputs: dict[str, dict] = field(default_factory=dict)  # output to make -> its parameters
 
 
@@ -156,7 +156,7 @@ class Result:
     anchors: dict[str, int] = field(default_factory=dict)
     pid: int = 0
     max_rss_kb: int = 0
-    problem: Problem | None = None         # why the file could not be rendered
+    problem: Problem | None = None  # why the file could not be rendered
     problems: list[Problem] = field(default_factory=list)  # what checking it found
     summary: dict | None = None
 
@@ -211,8 +211,14 @@ class Worker:
 
     def _index_data(self, task: IndexData) -> Result:
         indices = open_indices(task.store)
-        return Result("", {task.folder: [path for name in task.formats
-                                         for path in WRITERS[name](indices, self.plan.out / task.folder)]}).measured()
+        return Result(
+            "",
+            {
+                task.folder: [
+                    path for name in task.formats for path in WRITERS[name](indices, self.plan.out / task.folder)
+                ]
+            },
+        ).measured()
 
     def _pages(self, task: Pages) -> Result:
         data = task.indices
@@ -284,12 +290,18 @@ class Pool:
             results: Iterator[Result] = map(self._worker.render, tasks)
         else:
             if self._executor is None:
-                self._executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                     initializer=_start, initargs=(self.plan,))
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.jobs,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start,
+                    initargs=(self.plan,),
+                )
             results = self._executor.map(_render, tasks)
         return self._checked(tasks, results)
 
-    def _checked(self, tasks: Sequence[Task | Summary | Pages | IndexData], results: Iterator[Result]) -> Iterator[Result]:
+    def _checked(
+        self, tasks: Sequence[Task | Summary | Pages | IndexData], results: Iterator[Result]
+    ) -> Iterator[Result]:
         for task, result in zip(tasks, results):
             if result.problem is not None:
                 raise InputError(result.problem)

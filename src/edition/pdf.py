@@ -65,14 +65,26 @@ def index_json(indices: Indices, pages: dict[str, tuple[int, int]]) -> str:
                 if page is not None:
                     first.setdefault(page, mention["id"])
             if first:
-                data[kind].append({"name": entity["name"], "anchor": f"idx-{entity['key']}" if entity["register"] else "",
-                                   "mentions": [first[page] for page in sorted(first)]})
+                data[kind].append(
+                    {
+                        "name": entity["name"],
+                        "anchor": f"idx-{entity['key']}" if entity["register"] else "",
+                        "mentions": [first[page] for page in sorted(first)],
+                    }
+                )
     return json.dumps(data, ensure_ascii=False)
 
 
-def write_pdfs(documents: list[Source], edition: list[Source], out_dir: Path, *, each: bool = True,
-               book: bool = True, introduction: str = "",
-               progress: Callable[[str], None] = lambda label: None) -> list[Path]:
+def write_pdfs(
+    documents: list[Source],
+    edition: list[Source],
+    out_dir: Path,
+    *,
+    each: bool = True,
+    book: bool = True,
+    introduction: str = "",
+    progress: Callable[[str], None] = lambda label: None,
+) -> list[Path]:
     """Write into ``out_dir`` the PDF of each of ``documents`` (if ``each``) and, if ``book`` and
     there are several, the edition's (:data:`BOOK`, with the edition's ``introduction``); pointers
     resolve in ``edition``. Returns the files written.
@@ -83,10 +95,14 @@ def write_pdfs(documents: list[Source], edition: list[Source], out_dir: Path, *,
     book = book and len(documents) > 1
     if book:
         check_book_name(documents, output_names(documents, PRINT.suffix))
-    written, made = write_each(PRINT, documents, edition, out_dir if each else None,
-                               PRINT.parameters(Scope([])), progress)
-    pages = {anchor: (number, page) for number, source in enumerate(documents)
-             for anchor, page in made[source.uri].anchors.items()}
+    written, made = write_each(
+        PRINT, documents, edition, out_dir if each else None, PRINT.parameters(Scope([])), progress
+    )
+    pages = {
+        anchor: (number, page)
+        for number, source in enumerate(documents)
+        for anchor, page in made[source.uri].anchors.items()
+    }
     if book:
         progress(EDITION_PDF.label)
         written.append(write_book(documents, edition, collect(edition), pages, out_dir, introduction))
@@ -97,12 +113,26 @@ def check_book_name(documents: list[Source], names: dict[str, str]) -> None:
     """Refuse a document whose PDF (``names``: URI -> file name) would be the edition's."""
     clash = next((s for s in documents if names[s.uri] == BOOK), None)
     if clash:
-        raise InputError(Problem(str(clash.path), 0, 0, ERROR, f"this document's PDF would be written as {BOOK}, the "
-                                 "name of the whole edition's PDF: rename the file", "output-clash"))
+        raise InputError(
+            Problem(
+                str(clash.path),
+                0,
+                0,
+                ERROR,
+                f"this document's PDF would be written as {BOOK}, the name of the whole edition's PDF: rename the file",
+                "output-clash",
+            )
+        )
 
 
-def write_book(documents: list[Source], edition: list[Source], indices: Indices,
-               pages: dict[str, tuple[int, int]], out_dir: Path, introduction: str = "") -> Path:
+def write_book(
+    documents: list[Source],
+    edition: list[Source],
+    indices: Indices,
+    pages: dict[str, tuple[int, int]],
+    out_dir: Path,
+    introduction: str = "",
+) -> Path:
     """The edition's PDF (:data:`BOOK`) of ``documents`` with the edition's ``introduction``, its
     indices placed by ``pages`` (each mention's document number and page, from the documents' own
     layouts)."""

@@ -12,7 +12,13 @@ from .rendering import write_each
 NOTE_STYLES = ("endnotes", "inline", "none")
 
 
-def write_texts(documents: list[Source], edition: list[Source], out_dir: Path, *, notes: str = "endnotes",
-                progress: Callable[[str], None] = lambda label: None) -> list[Path]:
+def write_texts(
+    documents: list[Source],
+    edition: list[Source],
+    out_dir: Path,
+    *,
+    notes: str = "endnotes",
+    progress: Callable[[str], None] = lambda label: None,
+) -> list[Path]:
     """Write the reading text of each of ``documents`` to ``out_dir`` as ``<name>.txt``."""
     return write_each(TEXT, documents, edition, out_dir, TEXT.parameters(Scope([], notes=notes)), progress)[0]

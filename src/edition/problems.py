@@ -7,9 +7,20 @@ from dataclasses import asdict, dataclass
 ERROR = "error"
 WARNING = "warning"
 #: Characters that would break a message's line or reorder it on a terminal, and their escapes.
-_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
-                                         *range(0x202A, 0x202F), *range(0x2066, 0x206A))} | {
-    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+_ESCAPES = {
+    c: f"\\u{c:04x}"
+    for c in (
+        *range(0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+} | {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
 
 
 @dataclass(frozen=True, order=True)
@@ -26,8 +37,10 @@ class Problem:
     def format(self) -> str:
         """The problem as one line: control characters, line and paragraph separators and bidi
         controls in the path or the message (values quoted from the input) written as escapes."""
-        return (f"{self.path.translate(_ESCAPES)}:{self.line}:{self.column}: {self.severity}: "
-                f"{self.message.translate(_ESCAPES)} [{self.rule}]")
+        return (
+            f"{self.path.translate(_ESCAPES)}:{self.line}:{self.column}: {self.severity}: "
+            f"{self.message.translate(_ESCAPES)} [{self.rule}]"
+        )
 
     def as_dict(self) -> dict:
         return asdict(self)

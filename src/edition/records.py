@@ -7,9 +7,30 @@ from pathlib import Path
 
 from .contexts import context, marked
 
-MENTION_FIELDS = ("id", "document", "position", "type", "entity", "passage", "part", "note", "surface", "value", "lang",
-                  "ref", "cert", "evidence", "date_when", "date_from", "date_to", "not_before", "not_after",
-                  "sort_start", "sort_end", "context")
+MENTION_FIELDS = (
+    "id",
+    "document",
+    "position",
+    "type",
+    "entity",
+    "passage",
+    "part",
+    "note",
+    "surface",
+    "value",
+    "lang",
+    "ref",
+    "cert",
+    "evidence",
+    "date_when",
+    "date_from",
+    "date_to",
+    "not_before",
+    "not_after",
+    "sort_start",
+    "sort_end",
+    "context",
+)
 
 #: The fields of a dating (ix:dating in xslt/index/dates.xsl) as records name them.
 _DATING = ("date_when", "date_from", "date_to", "not_before", "not_after", "sort_start", "sort_end")
@@ -35,11 +56,23 @@ def records(output: str, path: Path) -> dict:
             works.append(_work(fields, key))
         else:
             entities.append(_entity(fields))
-    return {"key": key, "file": path.name, "title": title, "lang": lang,
-            "mentions": [dict(zip(MENTION_FIELDS, (fields[1], key, position, *fields[2:],
-                                                   context(*spans[fields[0]]) if fields[0] in spans else "")))
-                         for position, fields in enumerate(mentions, 1)],
-            "entities": entities, "works": works}
+    return {
+        "key": key,
+        "file": path.name,
+        "title": title,
+        "lang": lang,
+        "mentions": [
+            dict(
+                zip(
+                    MENTION_FIELDS,
+                    (fields[1], key, position, *fields[2:], context(*spans[fields[0]]) if fields[0] in spans else ""),
+                )
+            )
+            for position, fields in enumerate(mentions, 1)
+        ],
+        "entities": entities,
+        "works": works,
+    }
 
 
 def _items(field: str) -> list[str]:
@@ -50,26 +83,46 @@ def _items(field: str) -> list[str]:
 def _groups(field: str, size: int) -> list[list[str]]:
     """The items of a list field, ``size`` at a time."""
     items = _items(field)
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _entity(fields: list[str]) -> dict:
     key, kind, target, cert, subtype, lat, long, name, variants, notes, dates, idnos = fields
     return {
-        "key": key, "type": kind, "name": name, "subtype": subtype, "cert": cert,
-        "register": target.rsplit("/", 1)[-1], "variants": _items(variants), "notes": _items(notes),
-        "dates": [{"kind": date[0]} | {name: value for name, value in zip(_DATING, date[1:8]) if value}
-                  | {"text": date[8]} for date in _groups(dates, 9)],
+        "key": key,
+        "type": kind,
+        "name": name,
+        "subtype": subtype,
+        "cert": cert,
+        "register": target.rsplit("/", 1)[-1],
+        "variants": _items(variants),
+        "notes": _items(notes),
+        "dates": [
+            {"kind": date[0]} | {name: value for name, value in zip(_DATING, date[1:8]) if value} | {"text": date[8]}
+            for date in _groups(dates, 9)
+        ],
         "idnos": [{"type": kind, "value": value} for kind, value in _groups(idnos, 2)],
-        "lat": float(lat) if lat else None, "long": float(long) if long else None,
+        "lat": float(lat) if lat else None,
+        "long": float(long) if long else None,
     }
 
 
 def _work(fields: list[str], document: str) -> dict:
     key, passage, part, note, kind, subtype, authors, titles, date, when, start, urls, doi, text = fields
     return {
-        "id": key, "document": document, "passage": passage, "part": part, "note": note, "type": kind,
-        "subtype": subtype, "authors": [{"name": name, "role": role, "key": entry} for name, role, entry in _groups(authors, 3)],
+        "id": key,
+        "document": document,
+        "passage": passage,
+        "part": part,
+        "note": note,
+        "type": kind,
+        "subtype": subtype,
+        "authors": [{"name": name, "role": role, "key": entry} for name, role, entry in _groups(authors, 3)],
         "titles": [{"level": level, "title": title} for level, title in _groups(titles, 2)],
-        "date": date, "date_when": when, "sort_start": start, "urls": _items(urls), "doi": doi, "text": text,
+        "date": date,
+        "date_when": when,
+        "sort_start": start,
+        "urls": _items(urls),
+        "doi": doi,
+        "text": text,
     }

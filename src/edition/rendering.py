@@ -26,7 +26,9 @@ def is_register(source: Source) -> bool:
     if body is None:
         return False
     lists = [el for el in body.iter() if el.tag in _REGISTER_LISTS]
-    paragraphs = [p for p in body.iter(f"{{{TEI_NS}}}p") if not any(a.tag in _REGISTER_LISTS for a in p.iterancestors())]
+    paragraphs = [
+        p for p in body.iter(f"{{{TEI_NS}}}p") if not any(a.tag in _REGISTER_LISTS for a in p.iterancestors())
+    ]
     return bool(lists) and not paragraphs
 
 
@@ -37,8 +39,16 @@ def output_names(sources: list[Source], suffix: str) -> dict[str, str]:
         name = source.path.stem + suffix
         clash = next((uri for uri, other in names.items() if other == name), None)
         if clash:
-            raise InputError(Problem(str(source.path), 0, 0, ERROR, f"two input files would both be written as {name}: "
-                                     "rename one of them or render them separately", "output-clash"))
+            raise InputError(
+                Problem(
+                    str(source.path),
+                    0,
+                    0,
+                    ERROR,
+                    f"two input files would both be written as {name}: rename one of them or render them separately",
+                    "output-clash",
+                )
+            )
         names[source.uri] = name
     return names
 
@@ -62,8 +72,9 @@ class Renderer:
             self._base[sheet] = base
         return self._base[sheet] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
 
-    def document(self, output: Output, source: Source, parameters: dict[str, Value],
-                 full: Sequence[Source] = ()) -> Made:
+    def document(
+        self, output: Output, source: Source, parameters: dict[str, Value], full: Sequence[Source] = ()
+    ) -> Made:
         """The per-document ``output`` of ``source`` (``full``: it and the files it points into, if
         they are not among the edition's sources)."""
         sheet = stylesheet(output.stylesheet)
@@ -85,13 +96,19 @@ class Renderer:
         transformation (its template ``pages``, so that the data are parsed once)."""
         sheet = stylesheet(output.stylesheet)
         sheet.set(self.nodes(sheet), {**SHARED, **parameters})
-        return dict(zip(names, sheet.call_template_strings(", ".join(f"{name}.html" for name in names), "pages",
-                                                           pages=names)))
+        return dict(
+            zip(names, sheet.call_template_strings(", ".join(f"{name}.html" for name in names), "pages", pages=names))
+        )
 
 
-def write_each(output: Output, documents: list[Source], edition: list[Source], out_dir: Path | None,
-               parameters: dict[str, Value], progress: Callable[[str], None] = lambda label: None,
-               ) -> tuple[list[Path], dict[str, Made]]:
+def write_each(
+    output: Output,
+    documents: list[Source],
+    edition: list[Source],
+    out_dir: Path | None,
+    parameters: dict[str, Value],
+    progress: Callable[[str], None] = lambda label: None,
+) -> tuple[list[Path], dict[str, Made]]:
     """Render ``output`` of each of ``documents`` (pointers resolve in ``edition``) into
     ``out_dir`` as NAME + its suffix (unless ``out_dir`` is None); the files written, and what
     was made of each document (by URI)."""

@@ -67,7 +67,9 @@ class Stylesheet:
         try:
             return self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
         except PySaxonApiError as exc:
-            raise SaxonError(f"{uri}: the document cannot be handed to {self.path.name}: {' '.join(str(exc).split())}") from None
+            raise SaxonError(
+                f"{uri}: the document cannot be handed to {self.path.name}: {' '.join(str(exc).split())}"
+            ) from None
 
     def string(self, value: str) -> PyXdmAtomicValue:
         """An XDM string. SaxonC-HE (13.1) keeps some 130 bytes for every string value made, for
@@ -135,20 +137,25 @@ class Stylesheet:
     def call_template_strings(self, what: str, name: str, **parameters: list[str]) -> list[str]:
         """The strings the named template ``name`` returns, called with the template parameters
         ``parameters`` (arrays of strings)."""
+
         def call(executable):
-            executable.set_initial_template_parameters(False, {key: self.string_array(value)
-                                                               for key, value in parameters.items()})
+            executable.set_initial_template_parameters(
+                False, {key: self.string_array(value) for key, value in parameters.items()}
+            )
             executable.set_result_as_raw_value(True)  # the strings themselves, not a tree of them
             try:
                 result = executable.call_template_returning_value(template_name=name)
             finally:
                 executable.set_result_as_raw_value(False)
             return [result.item_at(i).string_value for i in range(result.size)] if result is not None else None
+
         return self.run(what, call)
 
     def call_function(self, what: str, name: str, node: Node) -> str:
         """The string value of the first item the stylesheet function ``name`` returns for ``node``."""
-        return self.run(what, lambda executable: executable.call_function_returning_value(name, [node]).head.string_value)
+        return self.run(
+            what, lambda executable: executable.call_function_returning_value(name, [node]).head.string_value
+        )
 
     def run(self, what: str, call: Callable):
         """``call(executable)``; :class:`SaxonError` with the stylesheet's messages if it fails

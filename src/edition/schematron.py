@@ -42,8 +42,9 @@ class Schematron:
         sheet = self.stylesheet
         return self.check({uri: sheet.document(tree, uri) for uri, tree in documents.items()}, targets)
 
-    def check(self, nodes: dict[str, Node], targets: list[str],
-              lets: dict[str, dict[str, list[str] | bool]] | None = None) -> dict[str, list[Finding]]:
+    def check(
+        self, nodes: dict[str, Node], targets: list[str], lets: dict[str, dict[str, list[str] | bool]] | None = None
+    ) -> dict[str, list[Finding]]:
         """Check each URI in ``targets``; ``nodes`` (URI -> document built by :attr:`stylesheet`)
         is the edition; ``lets`` supplies schema-level lets (name -> map from strings to arrays
         of strings or booleans) instead of their computation from the edition."""
@@ -57,7 +58,9 @@ class Schematron:
         results: dict[str, list[Finding]] = {uri: [] for uri in targets}
         for document in report.iterfind(f"{{{SVRL}}}schematron-output"):
             results[document.get("document")] = [
-                Finding(f.get("location"), f.get("id"), f.get("role"), " ".join(f.findtext(f"{{{SVRL}}}text", "").split()))
+                Finding(
+                    f.get("location"), f.get("id"), f.get("role"), " ".join(f.findtext(f"{{{SVRL}}}text", "").split())
+                )
                 for f in document
                 if f.tag in (f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report")
             ]

@@ -59,8 +59,10 @@ def pagefind_binary() -> Path:
     else:
         binary = get_executable()
     if binary is None or not binary.exists():
-        raise SearchError("Pagefind is not installed: install it with pip install 'pagefind[extended]' "
-                          "(its wheel ships the binary), or build without the search")
+        raise SearchError(
+            "Pagefind is not installed: install it with pip install 'pagefind[extended]' "
+            "(its wheel ships the binary), or build without the search"
+        )
     return binary
 
 
@@ -101,13 +103,22 @@ class Indexing:
                 os.link(self.site / page, source / page)
             except OSError:
                 shutil.copy2(self.site / page, source / page)
-        command = [str(self.binary), "--site", str(source), "--output-path", str(self.site / folder),
-                   "--force-language", INDEX_LANGUAGE, "--silent"]
+        command = [
+            str(self.binary),
+            "--site",
+            str(source),
+            "--output-path",
+            str(self.site / folder),
+            "--force-language",
+            INDEX_LANGUAGE,
+            "--silent",
+        ]
         for selector in NOT_INDEXED:
             command += ["--exclude-selectors", selector]
         try:
-            self.process = process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                                      text=True)
+            self.process = process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
             stdout, stderr = process.communicate(timeout=600)
         except OSError as exc:
             raise SearchError(f"Pagefind could not index {self.site}: {exc}") from None
@@ -124,8 +135,9 @@ class Indexing:
         self._thread.join()
         if self.error is not None:
             raise self.error
-        return sorted(p for folder, pages in self.indexes.items() if pages
-                      for p in (self.site / folder).rglob("*") if p.is_file())
+        return sorted(
+            p for folder, pages in self.indexes.items() if pages for p in (self.site / folder).rglob("*") if p.is_file()
+        )
 
     def stop(self) -> None:
         """Stop Pagefind if it is still running."""

@@ -29,7 +29,7 @@ HOST = "127.0.0.1"
 #: placeholder images (data:).
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
-                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
 }
 #: Seconds a connection may stay silent before it is closed (each holds a thread).
@@ -66,8 +66,10 @@ class QuietServer(ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:
         error = sys.exc_info()[1]
         if not isinstance(error, (OSError, ValueError)):
-            print(f"edition serve: a request from {client_address[0]} failed: {type(error).__name__}: {error}",
-                  file=sys.stderr)
+            print(
+                f"edition serve: a request from {client_address[0]} failed: {type(error).__name__}: {error}",
+                file=sys.stderr,
+            )
 
 
 def serve_site(site: Path, port: int) -> ThreadingHTTPServer:
@@ -109,8 +111,16 @@ def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], No
     return built
 
 
-def watch(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None], seen: dict[Path, int], *,
-          interval: float = 0.5, stop: threading.Event | None = None) -> None:
+def watch(
+    tei_dir: Path,
+    output: Path,
+    check: bool,
+    echo: Callable[[str], None],
+    seen: dict[Path, int],
+    *,
+    interval: float = 0.5,
+    stop: threading.Event | None = None,
+) -> None:
     """Rebuild whenever the TEI files in ``tei_dir`` differ from ``seen`` (a :func:`snapshot`):
     added, removed or saved; until ``stop``."""
     stop = stop or threading.Event()

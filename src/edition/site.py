@@ -25,8 +25,15 @@ ASSETS = XSLT_DIR / "html" / "assets"
 #: What each page about the edition shows of the indices (sections of indices.json besides
 #: ``documents``; ``works``, the overview of the works' pages: :func:`works_overview`), the
 #: costliest first.
-PAGE_DATA = {"places": ("places",), "chronology": ("dates",), "persons": ("persons",), "works": (),
-             "organisations": ("orgs",), "home": (), "search": ()}
+PAGE_DATA = {
+    "places": ("places",),
+    "chronology": ("dates",),
+    "persons": ("persons",),
+    "works": (),
+    "organisations": ("orgs",),
+    "home": (),
+    "search": (),
+}
 #: The list pages of persons, places and organisations (their entities without the mentions)
 #: and the folder of the page of each of their entities (``persons/ID.html`` …), by entity type
 #: (document pages, NAME.html beside these folders, cannot clash with them).
@@ -60,9 +67,12 @@ def page_data(indices: Indices, name: str) -> str:
 def works_overview(indices: Indices) -> str:
     """What ``works.html`` shows: each page of the works cited (a record of ``work_pages`` as
     :class:`RecordPages` gives it) with only its first and last work."""
-    return sections_json({"documents": records_json(indices.documents),
-                          "work_pages": [_work_page(indices, number, ends=True)
-                                         for number in range(1, _works_pages(indices) + 1)]})
+    return sections_json(
+        {
+            "documents": records_json(indices.documents),
+            "work_pages": [_work_page(indices, number, ends=True) for number in range(1, _works_pages(indices) + 1)],
+        }
+    )
 
 
 def _works_pages(indices: Indices) -> int:
@@ -76,8 +86,17 @@ def _work_page(indices: Indices, number: int, ends: bool = False) -> bytes:
     start = (number - 1) * WORKS_PER_PAGE
     stop = min(start + WORKS_PER_PAGE, len(indices.works))
     works = [indices.works[start], indices.works[stop - 1]] if ends else indices.works[start:stop]
-    return orjson.dumps({"page": number, "pages": _works_pages(indices), "first": start + 1, "size": stop - start,
-                         "count": len(indices.works), "documents": indices.citing, "works": works})
+    return orjson.dumps(
+        {
+            "page": number,
+            "pages": _works_pages(indices),
+            "first": start + 1,
+            "size": stop - start,
+            "count": len(indices.works),
+            "documents": indices.citing,
+            "works": works,
+        }
+    )
 
 
 def entity_id(entity: dict) -> str:
@@ -118,9 +137,17 @@ class RecordPages:
             for entity in indices.entities[kind]:
                 name = f"{folder}/{entity_id(entity)}"
                 if name in self.pages:
-                    raise InputError(Problem(entity["register"] or entity["key"], 0, 0, ERROR,
-                                             f"two {kind} entries would both have the page {name}.html: give one "
-                                             "another xml:id, @ref or @key", "output-clash"))
+                    raise InputError(
+                        Problem(
+                            entity["register"] or entity["key"],
+                            0,
+                            0,
+                            ERROR,
+                            f"two {kind} entries would both have the page {name}.html: give one "
+                            "another xml:id, @ref or @key",
+                            "output-clash",
+                        )
+                    )
                 pages = pages_of(entity, MENTIONS_PER_PAGE)
                 for number in range(1, pages + 1):
                     page = Page(number, pages, (number - 1) * MENTIONS_PER_PAGE, number * MENTIONS_PER_PAGE)
@@ -172,8 +199,14 @@ class RecordPages:
         shown = self.pages[name][1]
         if isinstance(shown, int):
             return [_work_page(self.indices, shown)]
-        return [part for entity, page, fields in shown for part in (
-            entity_json(entity, mentions=False, **fields), orjson.dumps([tuple(page), entity["mentions"].rows(page.start, page.stop)]))]
+        return [
+            part
+            for entity, page, fields in shown
+            for part in (
+                entity_json(entity, mentions=False, **fields),
+                orjson.dumps([tuple(page), entity["mentions"].rows(page.start, page.stop)]),
+            )
+        ]
 
     def data(self, names: list[str]) -> str:
         """What the pages ``names`` show of the indices: the documents and their records."""
@@ -186,7 +219,7 @@ class RecordPages:
     def batches(names: list[str]) -> Iterator[list[str]]:
         """The pages ``names`` :data:`PAGE_BATCH` at a time (rendered in one transformation)."""
         for start in range(0, len(names), PAGE_BATCH):
-            yield names[start:start + PAGE_BATCH]
+            yield names[start : start + PAGE_BATCH]
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> list[Path]:
@@ -212,13 +245,29 @@ def write_assets(out_dir: Path) -> list[Path]:
 def check_names(documents: list[Source], names: dict[str, str], reserved: list[str]) -> None:
     for source in documents:
         if names[source.uri] in reserved:
-            raise InputError(Problem(str(source.path), 0, 0, ERROR, f"the page of this document would be written as "
-                                     f"{names[source.uri]}, which is the name of a page of the site "
-                                     f"({', '.join(reserved)}): rename the file", "output-clash"))
+            raise InputError(
+                Problem(
+                    str(source.path),
+                    0,
+                    0,
+                    ERROR,
+                    f"the page of this document would be written as "
+                    f"{names[source.uri]}, which is the name of a page of the site "
+                    f"({', '.join(reserved)}): rename the file",
+                    "output-clash",
+                )
+            )
 
 
-def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *, home: bool = True,
-               indices: Indices | None = None, progress: Callable[[str], None] = lambda label: None) -> list[Path]:
+def write_site(
+    documents: list[Source],
+    edition: list[Source],
+    out_dir: Path,
+    *,
+    home: bool = True,
+    indices: Indices | None = None,
+    progress: Callable[[str], None] = lambda label: None,
+) -> list[Path]:
     """Render ``documents`` (resolving pointers in ``edition``) as HTML pages into ``out_dir``,
     with the home page if ``home``, the index, entity and search pages if ``indices`` are given
     (the search index itself is :func:`edition.search.index_site`'s), and the assets. Returns
@@ -234,6 +283,7 @@ def write_site(documents: list[Source], edition: list[Source], out_dir: Path, *,
 
         def write(names: list[str], data: str) -> list[Path]:
             return write_pages(renderer.pages(PAGES, parameters | {"indices": data}, names), out_dir)
+
         if indices is None:
             written += write(["home"] * home, "{}")
         else:  # each page from its own data, as a build renders them

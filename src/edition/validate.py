@@ -79,13 +79,23 @@ _RNG_MESSAGES = [
     (re.compile(r"Did not expect element (\S+) there"), r"element <\1> is not allowed here (inside <{parent}>)"),
     (re.compile(r"Did not expect text in element (\S+) content"), r"text is not allowed directly inside <\1>"),
     (re.compile(r"Element (\S+) has extra content: text"), r"text is not allowed directly inside <\1>"),
-    (re.compile(r"Invalid attribute (\S+) for element (\S+)"),
-     r"attribute @\1 is not allowed on <\2>, or its value is not valid there"),
+    (
+        re.compile(r"Invalid attribute (\S+) for element (\S+)"),
+        r"attribute @\1 is not allowed on <\2>, or its value is not valid there",
+    ),
     (re.compile(r"Expecting an element (\S+), got nothing"), r"<{el}> is incomplete: it needs a <\1> child"),
-    (re.compile(r"Element (\S+) failed to validate attributes"), r"<\1> has an attribute or value the schema does not allow"),
-    (re.compile(r"Expecting a namespace for element (\S+)"), r"<\1> must be in the TEI namespace (http://www.tei-c.org/ns/1.0)"),
+    (
+        re.compile(r"Element (\S+) failed to validate attributes"),
+        r"<\1> has an attribute or value the schema does not allow",
+    ),
+    (
+        re.compile(r"Expecting a namespace for element (\S+)"),
+        r"<\1> must be in the TEI namespace (http://www.tei-c.org/ns/1.0)",
+    ),
 ]
-_CASCADES = re.compile(r"Element \S+ failed to validate content|Invalid sequence in interleave|Extra element \S+ in interleave")
+_CASCADES = re.compile(
+    r"Element \S+ failed to validate content|Invalid sequence in interleave|Extra element \S+ in interleave"
+)
 
 
 def _rng_message(message: str, element: etree._Element | None) -> str:
@@ -108,8 +118,12 @@ def _invalid_attribute(message: str, element: etree._Element | None) -> str | No
 
 def _prefixes(source: Source) -> dict[str, str]:
     """The namespace prefixes of ``source`` (libxml2 writes them into the paths of its errors)."""
-    return {prefix: uri for element in source.tree.getroot().iter(tag=etree.Element)
-            for prefix, uri in element.nsmap.items() if prefix}
+    return {
+        prefix: uri
+        for element in source.tree.getroot().iter(tag=etree.Element)
+        for prefix, uri in element.nsmap.items()
+        if prefix
+    }
 
 
 def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Problem]:
@@ -128,13 +142,18 @@ def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Pro
             found = []
         element = found[0] if found and isinstance(found[0], etree._Element) else None
         attribute = _invalid_attribute(entry.message, element)
-        line, column = source.position(element, attribute) if element is not None else (entry.line, max(entry.column, 1))
+        line, column = (
+            source.position(element, attribute) if element is not None else (entry.line, max(entry.column, 1))
+        )
         if (line, column) not in spots:  # one message per spot
             spots.add((line, column))
             message = _rng_message(entry.message, element)
             if attribute and element is not None:
-                message = message.replace(f"@{etree.QName(attribute).localname} ",
-                                          f"@{etree.QName(attribute).localname}=\"{element.get(attribute)}\" ", 1)
+                message = message.replace(
+                    f"@{etree.QName(attribute).localname} ",
+                    f'@{etree.QName(attribute).localname}="{element.get(attribute)}" ',
+                    1,
+                )
             problems.append(Problem(display, line, column, ERROR, message, "rng"))
     return problems
 
@@ -201,8 +220,10 @@ def cross_file_lets(summaries: dict[str, dict[str, list[str]]]) -> dict[str, dic
     shares: dict[str, dict[str, dict]] = {}
     for uri, summary in summaries.items():
         pointed_to = referenced.get(uri, set())
-        shares[uri] = {"id-owners": {id_: owners[id_] for id_ in summary["ids"] if len(owners[id_]) > 1},
-                       "referenced": {f"{uri}#{id_}": True for id_ in sorted(set(summary["ids"]) & pointed_to)}}
+        shares[uri] = {
+            "id-owners": {id_: owners[id_] for id_ in summary["ids"] if len(owners[id_]) > 1},
+            "referenced": {f"{uri}#{id_}": True for id_ in sorted(set(summary["ids"]) & pointed_to)},
+        }
     return shares
 
 

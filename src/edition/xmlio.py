@@ -94,10 +94,16 @@ def _without_doctype(data: bytes, path: str) -> bytes:
         names = re.findall(rb"<!ENTITY\s+(?:%\s+)?([^\s]+)", match.group(1))
         shown = ", ".join(n.decode("utf-8", "replace") for n in names[:5]) + ("…" if len(names) > 5 else "")
         line, column = _position_of(data, b"<!ENTITY")
-        raise _problem(path, line, column, f"the document declares entities ({shown}); entity declarations are "
-                       "refused for safety: replace each entity reference by its text", "xml-entity-declaration")
+        raise _problem(
+            path,
+            line,
+            column,
+            f"the document declares entities ({shown}); entity declarations are "
+            "refused for safety: replace each entity reference by its text",
+            "xml-entity-declaration",
+        )
     blank = re.sub(rb"[^\n]", b" ", match.group(0))
-    return data[: match.start()] + blank + data[match.end():]
+    return data[: match.start()] + blank + data[match.end() :]
 
 
 _UTF16_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"'](utf-?16[^\"']*)[\"']", re.I)
@@ -109,9 +115,15 @@ def _check_utf16_declaration(data: bytes, path: str) -> None:
         return
     declared = _UTF16_DECLARED.match(data.lstrip(b"\xef\xbb\xbf"))
     if declared:
-        raise _problem(path, 1, declared.start(1) + 1, f"the file declares encoding=\"{declared.group(1).decode()}\" "
-                       "but is not UTF-16 (no byte order mark, no UTF-16 characters): correct the declaration "
-                       "(probably UTF-8)", "xml-syntax")
+        raise _problem(
+            path,
+            1,
+            declared.start(1) + 1,
+            f'the file declares encoding="{declared.group(1).decode()}" '
+            "but is not UTF-16 (no byte order mark, no UTF-16 characters): correct the declaration "
+            "(probably UTF-8)",
+            "xml-syntax",
+        )
 
 
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
@@ -145,19 +157,36 @@ def _syntax_problem(exc: etree.XMLSyntaxError, parser: etree.XMLParser, data: by
         text = data.split(b"\n")[line - 1] if 0 < line <= data.count(b"\n") + 1 else b""
         start = text.rfind(f"&{entity.group(1)};".encode(), 0, max(column - 1, 0))
         column = start + 1 if start >= 0 else column
-        return _problem(path, max(line, 1), max(column, 1),
-                        f"entity reference &{entity.group(1)}; cannot be resolved: DTDs are not loaded; "
-                        "write the character itself or a numeric character reference", "xml-entity-reference")
+        return _problem(
+            path,
+            max(line, 1),
+            max(column, 1),
+            f"entity reference &{entity.group(1)}; cannot be resolved: DTDs are not loaded; "
+            "write the character itself or a numeric character reference",
+            "xml-entity-reference",
+        )
     depth = re.match(r"Excessive depth in document: (\d+)", message)
     if depth:
-        return _problem(path, max(line, 1), max(column, 1), f"elements are nested more than {depth.group(1)} deep "
-                        "here: refused for safety (no edition needs such depth)", "xml-syntax")
+        return _problem(
+            path,
+            max(line, 1),
+            max(column, 1),
+            f"elements are nested more than {depth.group(1)} deep "
+            "here: refused for safety (no edition needs such depth)",
+            "xml-syntax",
+        )
     if "Invalid bytes in character encoding" in message or "Input is not proper UTF-8" in message:
         declared = re.match(rb"<\?xml[^>]*?encoding=[\"']([^\"']+)", data.lstrip(b"\xef\xbb\xbf"))
         encoding = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
-        return _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: the bytes here are not {encoding}"
-                        f"{'' if declared else ' (no encoding is declared, so UTF-8 is assumed)'}: save the file as "
-                        "UTF-8 or declare its real encoding in <?xml … encoding=\"…\"?>", "xml-syntax")
+        return _problem(
+            path,
+            max(line, 1),
+            max(column, 1),
+            f"not well-formed XML: the bytes here are not {encoding}"
+            f"{'' if declared else ' (no encoding is declared, so UTF-8 is assumed)'}: save the file as "
+            'UTF-8 or declare its real encoding in <?xml … encoding="…"?>',
+            "xml-syntax",
+        )
     return _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: {message}", "xml-syntax")
 
 
@@ -170,11 +199,18 @@ def read_file(path: str | os.PathLike) -> bytes:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise _problem(str(path), 0, 0, f"not a regular file ({_file_kind(info.st_mode)}): not read",
-                               "file-not-regular")
+                raise _problem(
+                    str(path), 0, 0, f"not a regular file ({_file_kind(info.st_mode)}): not read", "file-not-regular"
+                )
             if info.st_size > MAX_FILE_BYTES:
-                raise _problem(str(path), 0, 0, f"the file is {info.st_size / 2**20:,.0f} MiB, more than the "
-                               f"{MAX_FILE_BYTES // 2**20} MiB a TEI file may have: not read", "file-too-large")
+                raise _problem(
+                    str(path),
+                    0,
+                    0,
+                    f"the file is {info.st_size / 2**20:,.0f} MiB, more than the "
+                    f"{MAX_FILE_BYTES // 2**20} MiB a TEI file may have: not read",
+                    "file-too-large",
+                )
             with os.fdopen(os.dup(fd), "rb") as handle:
                 return handle.read()
         finally:
@@ -184,8 +220,13 @@ def read_file(path: str | os.PathLike) -> bytes:
 
 
 def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .readingtext import _Reader, _local, _text_element, is_footnote
+from .readingtext import _local, _Reader, _text_element, is_footnote
 
 TYPES = ("person", "place", "org", "date")
 ELEMENTS = {"persName": "person", "placeName": "place", "orgName": "org", "date": "date"}
@@ -120,13 +120,18 @@ def parse_gold(text: str, name: str = "gold") -> list[Sentence]:
             raise GoldError(f"{name}:{number}: unknown flags {sorted(unknown)}")
         start = _find_word(current.text, surface, cursor)
         if start < 0:
-            raise GoldError(f"{name}:{number}: {surface!r} not found in the sentence after offset {cursor} "
-                            "(mentions are listed in text order)")
+            raise GoldError(
+                f"{name}:{number}: {surface!r} not found in the sentence after offset {cursor} "
+                "(mentions are listed in text order)"
+            )
         if kind == "date":
             canonical_target("date", target)  # checks the normalisation
         cursor = start + len(surface)
-        current.mentions.append(Mention(kind, start, cursor, surface, target, "inferred" in flags,
-                                        "optional" in flags, flags, comment.strip()))
+        current.mentions.append(
+            Mention(
+                kind, start, cursor, surface, target, "inferred" in flags, "optional" in flags, flags, comment.strip()
+            )
+        )
     return sentences
 
 
@@ -258,7 +263,7 @@ def _stream(raw: str, reader: _MarkingReader) -> Stream:
     plain, marks, last = [], [], 0
     length = 0
     for m in _MARK.finditer(raw):
-        piece = raw[last:m.start()]
+        piece = raw[last : m.start()]
         plain.append(piece)
         length += len(piece)
         marks.append((int(m.group(1) or m.group(2)), m.group(1) is not None, length))
@@ -345,8 +350,9 @@ def tool_markup(path: Path, registers_folder: Path) -> etree._ElementTree:
         for proposal in proposals:
             if proposal.ambiguous:  # the editor would choose: here a ref that names no entry
                 proposal.type = proposal.type.split("|")[0]
-                proposal.attributes = {"ref": "#ambiguous:" + "|".join(c.rpartition("#")[2]
-                                                                      for c in proposal.candidates)}
+                proposal.attributes = {
+                    "ref": "#ambiguous:" + "|".join(c.rpartition("#")[2] for c in proposal.candidates)
+                }
             assert proposal.type in TAGS
         data = insert_markup(document, proposals)
         return parse_bytes(data, str(copy))
@@ -367,17 +373,21 @@ class Disagreement:
 
     def describe(self) -> str:
         where = f"{self.sentence.document}" + (f":{self.line}" if self.line else "")
-        what = {"FP": f"markup \"{self.surface}\" -> {self.found} is not in the gold",
-                "FN": f"\"{self.surface}\" -> {self.gold} is not marked up",
-                "target": f"\"{self.surface}\" -> {self.found}, gold: {self.gold}",
-                "inferred": f"\"{self.surface}\": inferred year {'not ' if self.gold == 'inferred' else ''}marked "
-                            f"({'gold: inferred' if self.gold == 'inferred' else 'gold: written'})"}[self.kind]
-        return f"{self.kind:8} {self.type:6} {where} [{self.sentence.id}] {what}\n" \
-               f"         in: {_shorten(self.sentence.text)}"
+        what = {
+            "FP": f'markup "{self.surface}" -> {self.found} is not in the gold',
+            "FN": f'"{self.surface}" -> {self.gold} is not marked up',
+            "target": f'"{self.surface}" -> {self.found}, gold: {self.gold}',
+            "inferred": f'"{self.surface}": inferred year {"not " if self.gold == "inferred" else ""}marked '
+            f"({'gold: inferred' if self.gold == 'inferred' else 'gold: written'})",
+        }[self.kind]
+        return (
+            f"{self.kind:8} {self.type:6} {where} [{self.sentence.id}] {what}\n"
+            f"         in: {_shorten(self.sentence.text)}"
+        )
 
 
 def _shorten(text: str, width: int = 160) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass
@@ -415,15 +425,19 @@ class Report:
         return Counts(*(sum(getattr(c, k) for c in table.values()) for k in ("tp", "fp", "fn")))
 
     def table(self) -> str:
-        rows = [f"{self.name}: {self.sentences} sentences"
-                + (f", {len(self.missing)} NOT FOUND in their documents" if self.missing else ""),
-                f"{'type':8}{'gold':>6}{'marked':>8}{'TP':>6}{'FP':>6}{'FN':>6}{'P':>8}{'R':>8}{'F1':>8}"
-                f"   | span only:{'P':>7}{'R':>8}"]
+        rows = [
+            f"{self.name}: {self.sentences} sentences"
+            + (f", {len(self.missing)} NOT FOUND in their documents" if self.missing else ""),
+            f"{'type':8}{'gold':>6}{'marked':>8}{'TP':>6}{'FP':>6}{'FN':>6}{'P':>8}{'R':>8}{'F1':>8}"
+            f"   | span only:{'P':>7}{'R':>8}",
+        ]
         for kind in (*TYPES, "all"):
             s = self.total() if kind == "all" else self.strict[kind]
             sp = self.total("span") if kind == "all" else self.span[kind]
-            rows.append(f"{kind:8}{s.tp + s.fn:>6}{s.tp + s.fp:>8}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
-                        f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}   | {'':10}{sp.precision:>7.3f}{sp.recall:>8.3f}")
+            rows.append(
+                f"{kind:8}{s.tp + s.fn:>6}{s.tp + s.fp:>8}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+                f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}   | {'':10}{sp.precision:>7.3f}{sp.recall:>8.3f}"
+            )
         agree, disagree = self.inferred["agree"], self.inferred["disagree"]
         if agree + disagree:
             rows.append(f"inferred-year marking on correct dates: {agree}/{agree + disagree} agree")
@@ -476,8 +490,11 @@ def evaluate(gold: list[Sentence], documents: dict[str, Marked], name: str = "ma
             continue
         stream, offset = located
         end = offset + len(sentence.text)
-        found = [Found(f.type, f.start - offset, f.end - offset, f.surface, f.target, f.inferred, f.line)
-                 for f in stream.found if f.start >= offset and f.end <= end]
+        found = [
+            Found(f.type, f.start - offset, f.end - offset, f.surface, f.target, f.inferred, f.line)
+            for f in stream.found
+            if f.start >= offset and f.end <= end
+        ]
         _compare(sentence, found, report)
     return report
 
@@ -507,15 +524,24 @@ def _compare(sentence: Sentence, found: list[Found], report: Report) -> None:
         if f is None:
             report.disagreements.append(Disagreement(sentence, "FN", m.type, m.surface, _gold_target(m)))
         elif canonical_target(m.type, m.target) != canonical_target(f.type, f.target):
-            report.disagreements.append(Disagreement(sentence, "target", m.type, m.surface, _gold_target(m),
-                                                     f.target, f.line))
+            report.disagreements.append(
+                Disagreement(sentence, "target", m.type, m.surface, _gold_target(m), f.target, f.line)
+            )
         elif m.type == "date":
             agree = m.inferred == f.inferred
             report.inferred["agree" if agree else "disagree"] += 1
             if not agree:
-                report.disagreements.append(Disagreement(sentence, "inferred", m.type, m.surface,
-                                                         "inferred" if m.inferred else "written",
-                                                         f.target, f.line))
+                report.disagreements.append(
+                    Disagreement(
+                        sentence,
+                        "inferred",
+                        m.type,
+                        m.surface,
+                        "inferred" if m.inferred else "written",
+                        f.target,
+                        f.line,
+                    )
+                )
     for f in found:
         if (f.type, f.start, f.end) not in gold_spans:
             report.disagreements.append(Disagreement(sentence, "FP", f.type, f.surface, "", f.target, f.line))
@@ -525,13 +551,13 @@ def _gold_target(m: Mention) -> str:
     return m.target + (" (inferred)" if m.inferred else "") + (" (no entry yet)" if "new" in m.flags else "")
 
 
-def evaluate_folder(gold: list[Sentence], folder: Path, *, tool: bool = False,
-                    registers: Path | None = None) -> Report:
+def evaluate_folder(gold: list[Sentence], folder: Path, *, tool: bool = False, registers: Path | None = None) -> Report:
     """:func:`evaluate` the documents ``folder/<document>.xml``; ``tool``: the annotate tool's markup instead."""
     folder = Path(folder)
     documents = {}
     for name in sorted({s.document for s in gold}):
         path = folder / f"{name}.xml"
         documents[name] = marked(tool_markup(path, registers or folder) if tool else path)
-    return evaluate(gold, documents, "annotate tool alone (proposals on untagged text)" if tool
-                    else f"markup of {folder}")
+    return evaluate(
+        gold, documents, "annotate tool alone (proposals on untagged text)" if tool else f"markup of {folder}"
+    )

@@ -46,7 +46,10 @@ BLOCKS = frozenset(
 )
 #: ``bibl`` and ``quote`` are block-level only where they stand as blocks; inline, they
 #: sit in running text (a citation in a note, a quotation in a sentence).
-_BLOCK_ONLY_IN = {"bibl": {"listBibl", "note", "div", "back", "front", "body"}, "quote": {"div", "body", "front", "back"}}
+_BLOCK_ONLY_IN = {
+    "bibl": {"listBibl", "note", "div", "back", "front", "body"},
+    "quote": {"div", "body", "front", "back"},
+}
 #: ``note/@place`` values of notes printed away from their anchor.
 FOOTNOTE_PLACES = frozenset({"foot", "end", "bottom", "margin", "left", "right"})
 #: In ``choice``: what is read (as written) and what is not, and the other way round.
@@ -276,7 +279,7 @@ class Fidelity:
         """One line per run of missing source words, with context: ``before [[missing]] after``."""
         src, c = self.source, self.context
         return "\n".join(
-            f"{' '.join(src[max(0, i - c):i])} [[ {' '.join(src[i:j])} ]] {' '.join(src[j:j + c])}"
+            f"{' '.join(src[max(0, i - c) : i])} [[ {' '.join(src[i:j])} ]] {' '.join(src[j : j + c])}"
             for i, j in self.runs()
         )
 

@@ -32,16 +32,23 @@ def insert_markup(document: TextMap, proposals: list[Proposal]) -> bytes:
     for proposal in sorted(proposals, key=lambda p: p.start):
         found = document.run_at(proposal.start, proposal.end)
         if found is None or proposal.start < position:
-            raise _refuse(proposal, f"bytes {proposal.start}–{proposal.end} are not one piece of text of the file "
-                          "or overlap another accepted proposal")
+            raise _refuse(
+                proposal,
+                f"bytes {proposal.start}–{proposal.end} are not one piece of text of the file "
+                "or overlap another accepted proposal",
+            )
         run, first, last = found
         if " ".join(run.text[first:last].split()) != " ".join(proposal.surface.split()):
-            raise _refuse(proposal, f"the text there is \"{run.text[first:last]}\", not \"{proposal.surface}\"")
+            raise _refuse(proposal, f'the text there is "{run.text[first:last]}", not "{proposal.surface}"')
         if run.prefix is None or run.cdata:
             raise _refuse(proposal, "no TEI element can be inserted here (CDATA or another namespace)")
         name = f"{run.prefix}:{proposal.tag}" if run.prefix else proposal.tag
-        pieces += [document.data[position:proposal.start], start_tag(name, proposal.attributes).encode(),
-                   document.data[proposal.start:proposal.end], f"</{name}>".encode()]
+        pieces += [
+            document.data[position : proposal.start],
+            start_tag(name, proposal.attributes).encode(),
+            document.data[proposal.start : proposal.end],
+            f"</{name}>".encode(),
+        ]
         position = proposal.end
     pieces.append(document.data[position:])
     return b"".join(pieces)
@@ -56,18 +63,29 @@ def write_file(path: Path, proposals: list[Proposal]) -> int:
     document = TextMap.load(path)
     for proposal in proposals:
         if proposal.checksum and proposal.checksum != document.checksum:
-            raise _refuse(proposal, "the file has changed since the proposals were made: make them again",
-                          "annotate-changed")
+            raise _refuse(
+                proposal, "the file has changed since the proposals were made: make them again", "annotate-changed"
+            )
         if proposal.ambiguous:
-            raise _refuse(proposal, f"\"{proposal.surface}\" is ambiguous ({proposal.target}): choose the entry "
-                          "(ref=…) before accepting it")
+            raise _refuse(
+                proposal,
+                f'"{proposal.surface}" is ambiguous ({proposal.target}): choose the entry (ref=…) before accepting it',
+            )
     data = insert_markup(document, proposals)
     if _text(data, path) != _text(document.data, path):
         raise RuntimeError(f"{path}: inserting the markup would change the text; nothing was written")
     with tei_lock(path):  # no other edition process writes it between the check and the write
         if read_file(path) != document.data:
-            raise InputError(Problem(str(path), 0, 0, ERROR, "the file changed on disk while it was being annotated; "
-                                     "nothing was written: run the command again", "annotate-changed"))
+            raise InputError(
+                Problem(
+                    str(path),
+                    0,
+                    0,
+                    ERROR,
+                    "the file changed on disk while it was being annotated; nothing was written: run the command again",
+                    "annotate-changed",
+                )
+            )
         atomic_write(path, data)
     return len(proposals)
 

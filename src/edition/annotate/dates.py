@@ -30,19 +30,70 @@ from dataclasses import dataclass, replace
 from .matcher import longest_first
 
 _MONTHS = {
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"],
-    "lv": ["janvār", "februār", "mart", "aprī[lļ]", "maij", "jūnij", "jūlij", "august", "septembr",
-           "oktobr", "novembr", "decembr"],
-    "ru": ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
-           "ноябр", "декабр"],
-    "az": ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
-           "noyabr", "dekabr"],
+    "en": [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    "lv": [
+        "janvār",
+        "februār",
+        "mart",
+        "aprī[lļ]",
+        "maij",
+        "jūnij",
+        "jūlij",
+        "august",
+        "septembr",
+        "oktobr",
+        "novembr",
+        "decembr",
+    ],
+    "ru": [
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма[йяе]",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+    ],
+    "az": [
+        "yanvar",
+        "fevral",
+        "mart",
+        "aprel",
+        "may",
+        "iyun",
+        "iyul",
+        "avqust",
+        "sentyabr",
+        "oktyabr",
+        "noyabr",
+        "dekabr",
+    ],
 }
-_ENDINGS = {"en": "", "lv": "(?:is|im|am|s|a|ā|ī|u|i)?", "ru": "(?:[ьяе])?",
-            "az": "(?:[ıi]nd[əa]|[ıi]n|d[əa]|[əa]|[ıi])?"}
-_MONTH_NUMBER = [(re.compile(stem), number) for stems in _MONTHS.values()
-                 for number, stem in enumerate(stems, 1)]
+_ENDINGS = {
+    "en": "",
+    "lv": "(?:is|im|am|s|a|ā|ī|u|i)?",
+    "ru": "(?:[ьяе])?",
+    "az": "(?:[ıi]nd[əa]|[ıi]n|d[əa]|[əa]|[ıi])?",
+}
+_MONTH_NUMBER = [(re.compile(stem), number) for stems in _MONTHS.values() for number, stem in enumerate(stems, 1)]
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -56,27 +107,41 @@ def _month_pattern(lang: str, capital_only: bool = False) -> str:
     return f"(?P<m>(?:{'|'.join(stems)}){_ENDINGS[lang]})(?!\\w)"
 
 
-EN, LV, RU, AZ = _month_pattern("en", capital_only=True), _month_pattern("lv"), _month_pattern("ru"), _month_pattern("az")
-_YEAR_WORD = (r"(?:\s*гг?\.|\s+год[ауе]?(?!\w)|-c[iıuü]\s+il[a-zəıöüğşç]*|"
-              r"\.\s*gad(?:am|iem|os|a|ā|s|u)(?!\w))")
+EN, LV, RU, AZ = (
+    _month_pattern("en", capital_only=True),
+    _month_pattern("lv"),
+    _month_pattern("ru"),
+    _month_pattern("az"),
+)
+_YEAR_WORD = (
+    r"(?:\s*гг?\.|\s+год[ауе]?(?!\w)|-c[iıuü]\s+il[a-zəıöüğşç]*|"
+    r"\.\s*gad(?:am|iem|os|a|ā|s|u)(?!\w))"
+)
 
 
 def _year(word: bool = True, alone: bool = False) -> str:
     """A four-digit year 1000–2099 that is not part of a larger figure (``alone``: nor follows one),
     with its year word if ``word``."""
-    return ((r"(?<![\w])(?<!\d[.,])" if alone else "") + r"(?P<y>1\d{3}|20\d{2})(?!\w)(?![.,]\d)(?! \d{3}(?!\d))"
-            + (f"{_YEAR_WORD}?" if word else ""))
+    return (
+        (r"(?<![\w])(?<!\d[.,])" if alone else "")
+        + r"(?P<y>1\d{3}|20\d{2})(?!\w)(?![.,]\d)(?! \d{3}(?!\d))"
+        + (f"{_YEAR_WORD}?" if word else "")
+    )
 
 
 _MOD = r"(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+"
 _DASH = r"\s*[–—-]\s*"
 _ORD = r"(?:st|nd|rd|th)?"
 _PREPOSITION = r"(?<!\w)(?:[Ii]n|of|[Ss]ince|[Uu]ntil|till|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
-_NOT_A_YEAR_BEFORE = re.compile(r"(?:(?<!\w)(?:pp?|[Pp]ages?|[Nn]o|[Nn]r|[Vv]ol|[Vv]olume|[Ii]ssue|[Nn]umber)\.?"
-                                r"|№|#)\s*$")
-_UNIT_AFTER = re.compile(r"\s*(?:km|kilomet\w*|m|metres|meters|kg|tons?|%|per ?cent|men|soldiers|troops|people|persons|"
-                         r"households|families|villages|houses|r[o]?ubles|manats?|cilvēk\w*|karavīr\w*|человек\w*|"
-                         r"nəfər\w*)(?!\w)")
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:pp?|[Pp]ages?|[Nn]o|[Nn]r|[Vv]ol|[Vv]olume|[Ii]ssue|[Nn]umber)\.?"
+    r"|№|#)\s*$"
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:km|kilomet\w*|m|metres|meters|kg|tons?|%|per ?cent|men|soldiers|troops|people|persons|"
+    r"households|families|villages|houses|r[o]?ubles|manats?|cilvēk\w*|karavīr\w*|человек\w*|"
+    r"nəfər\w*)(?!\w)"
+)
 _CONNECTORS = [  # (what stands between two dates, what must stand just before the first)
     (re.compile(_DASH), None),
     (re.compile(r"\s+(?:to|until|till|and)\s+"), re.compile(r"(?<!\w)(?:[Ff]rom|[Bb]etween)\s+$")),
@@ -95,7 +160,9 @@ class Point:
     day: int | None = None
 
     def iso(self) -> str:
-        return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")
+        return (
+            f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")
+        )
 
     def valid(self) -> bool:
         if self.month is not None and not 1 <= self.month <= 12:
@@ -259,7 +326,7 @@ def _not_a_year(text: str, start: int, end: int, point: Point, kind: str) -> boo
     """A bare number that is a page, a number or a quantity rather than a year."""
     if kind != "point" or point.month is not None:
         return False
-    return bool(_NOT_A_YEAR_BEFORE.search(text[max(0, start - 12):start]) or _UNIT_AFTER.match(text, end))
+    return bool(_NOT_A_YEAR_BEFORE.search(text[max(0, start - 12) : start]) or _UNIT_AFTER.match(text, end))
 
 
 def _granularity(point: Point) -> tuple[bool, bool]:
@@ -271,8 +338,12 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
     merged: list[_Found] = []
     for item in found:
         previous = merged[-1] if merged else None
-        if previous and previous.kind == item.kind == "point" and _connected(text, previous, item) \
-                and _granularity(previous.first) == _granularity(item.first):
+        if (
+            previous
+            and previous.kind == item.kind == "point"
+            and _connected(text, previous, item)
+            and _granularity(previous.first) == _granularity(item.first)
+        ):
             first = previous.first if previous.first.year else replace(previous.first, year=item.first.year)
             if first.year is None or item.first.year is None or first.iso() < item.first.iso():
                 merged[-1] = _Found(previous.start, item.end, first, item.last, "range")
@@ -282,9 +353,9 @@ def _merge_ranges(text: str, found: list[_Found]) -> list[_Found]:
 
 
 def _connected(text: str, a: _Found, b: _Found) -> bool:
-    between = text[a.end:b.start]
+    between = text[a.end : b.start]
     for connector, opener in _CONNECTORS:
-        if connector.fullmatch(between) and (opener is None or opener.search(text[:a.start])):
+        if connector.fullmatch(between) and (opener is None or opener.search(text[: a.start])):
             return True
     return False
 

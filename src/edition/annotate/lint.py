@@ -26,8 +26,10 @@ from .registers import TYPES, RegisterCache, Registers, normalize_space
 from .textmap import TextMap
 
 _NS = {"tei": TEI_NS}
-MENTIONS = ("//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName]"
-            "[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]")
+MENTIONS = (
+    "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName]"
+    "[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+)
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 
 
@@ -46,8 +48,9 @@ def lint(paths: list[Path], registers: Path | None = None) -> list[Problem]:
         try:
             found = cache.get(path)
         except InputError as exc:
-            problems.append(replace(exc.problem, severity=WARNING, message=exc.problem.message +
-                                    "; names are not checked"))
+            problems.append(
+                replace(exc.problem, severity=WARNING, message=exc.problem.message + "; names are not checked")
+            )
             continue
         if path.resolve() in found.paths:
             continue
@@ -66,12 +69,12 @@ def _untagged(document: TextMap, registers: Registers) -> list[Problem]:
     problems = []
     for proposal in Annotator(registers, set(TYPES)).propose(document):
         if proposal.ambiguous:
-            message = f"\"{proposal.surface}\" is not tagged; it may name {' or '.join(proposal.candidates)}"
+            message = f'"{proposal.surface}" is not tagged; it may name {" or ".join(proposal.candidates)}'
         else:
-            message = f"\"{proposal.surface}\" names {proposal.attributes['ref']} but is not tagged " \
-                      f"(edition annotate tags it)"
-        problems.append(Problem(str(proposal.path), proposal.line, proposal.column, WARNING, message,
-                                "name-untagged"))
+            message = (
+                f'"{proposal.surface}" names {proposal.attributes["ref"]} but is not tagged (edition annotate tags it)'
+            )
+        problems.append(Problem(str(proposal.path), proposal.line, proposal.column, WARNING, message, "name-untagged"))
     return problems
 
 
@@ -86,8 +89,14 @@ def _forms(source: Source, registers: Registers, surfaces: dict) -> list[Problem
         if entry and text and text not in entry.forms and (key, text) not in seen:
             seen.add((key, text))
             tag = etree.QName(element).localname
-            problems.append(_warning(source, element, f"\"{text}\" is not among the forms of {ref}: add "
-                                     f"<{tag} type=\"variant\">{text}</{tag}> to the entry", "name-form-missing"))
+            problems.append(
+                _warning(
+                    source,
+                    element,
+                    f'"{text}" is not among the forms of {ref}: add <{tag} type="variant">{text}</{tag}> to the entry',
+                    "name-form-missing",
+                )
+            )
     return problems
 
 
@@ -97,8 +106,14 @@ def _ambiguous(surfaces: dict[str, dict[str, tuple[Source, etree._Element]]]) ->
         if len(targets) > 1:
             for source, element in targets.values():
                 others = sorted({e.get("ref") for s, e in targets.values()} - {element.get("ref")})
-                problems.append(_warning(source, element, f"\"{text}\" points to {element.get('ref')} here, "
-                                         f"elsewhere to {', '.join(others)}", "surface-ambiguous"))
+                problems.append(
+                    _warning(
+                        source,
+                        element,
+                        f'"{text}" points to {element.get("ref")} here, elsewhere to {", ".join(others)}',
+                        "surface-ambiguous",
+                    )
+                )
     return problems
 
 
@@ -115,11 +130,16 @@ def _dates(source: Source) -> list[Problem]:
             continue
         read = {name: value for name, value in read.items() if name in DATE_ATTRIBUTES}
         if read != given:
-            problems.append(_warning(source, element, f"the text \"{text}\" reads as {_words(read)}, but the "
-                                     f"element says {_words(given)}", "date-mismatch"))
+            problems.append(
+                _warning(
+                    source,
+                    element,
+                    f'the text "{text}" reads as {_words(read)}, but the element says {_words(given)}',
+                    "date-mismatch",
+                )
+            )
     return problems
 
 
 def _words(attributes: dict[str, str]) -> str:
-    return " ".join(f"{name}=\"{value}\"" for name, value in attributes.items())
-
+    return " ".join(f'{name}="{value}"' for name, value in attributes.items())

@@ -23,8 +23,28 @@ from .textmap import Run, TextMap
 #: proposal type -> TEI element
 TAGS = {kind: name for kind, (_, name) in TYPES.items()} | {"date": "date"}
 ALL_TYPES = tuple(TAGS)
-_NEVER_INSIDE = {"teiHeader", "persName", "placeName", "orgName", "date", "rs", "name", "idno", "ptr",
-                 "citedRange", "biblScope", "num", "measure", "sic", "orig", "fw", "geo", "person", "place", "org"}
+_NEVER_INSIDE = {
+    "teiHeader",
+    "persName",
+    "placeName",
+    "orgName",
+    "date",
+    "rs",
+    "name",
+    "idno",
+    "ptr",
+    "citedRange",
+    "biblScope",
+    "num",
+    "measure",
+    "sic",
+    "orig",
+    "fw",
+    "geo",
+    "person",
+    "place",
+    "org",
+}
 _NOT_CONTEXT = ("bibl", "biblStruct", "listBibl")  # dates of cited works say nothing about the text's years
 _URL = re.compile(r"(?:https?://|www\.|doi:\s*|(?<![\w.])10\.\d{4,9}/)\S+", re.I)
 
@@ -61,7 +81,7 @@ class Proposal:
 
     def describe(self) -> str:
         shown = " ".join(self.surface.split())
-        return f"{self.path}:{self.line}:{self.column}: {self.type}: \"{shown}\" -> {self.target}"
+        return f'{self.path}:{self.line}:{self.column}: {self.type}: "{shown}" -> {self.target}'
 
 
 @dataclass
@@ -84,8 +104,13 @@ class Annotator:
 
     def eligible(self, run: Run) -> bool:
         """Whether new markup may go into ``run``."""
-        return (run.prefix is not None and not run.cdata and run.within("text")
-                and not run.within(*_NEVER_INSIDE) and (self.titles or not run.within("title")))
+        return (
+            run.prefix is not None
+            and not run.cdata
+            and run.within("text")
+            and not run.within(*_NEVER_INSIDE)
+            and (self.titles or not run.within("title"))
+        )
 
     def propose(self, document: TextMap) -> list[Proposal]:
         """The proposals for ``document``, in document order."""
@@ -121,5 +146,15 @@ class Annotator:
     def _proposal(document: TextMap, run: Run, span: _Span) -> Proposal:
         start, end = run.offsets[span.start], run.offsets[span.end]
         line, column = document.position(start)
-        return Proposal(document.path, start, end, line, column, span.type, run.text[span.start:span.end],
-                        span.attributes, span.candidates, document.checksum)
+        return Proposal(
+            document.path,
+            start,
+            end,
+            line,
+            column,
+            span.type,
+            run.text[span.start : span.end],
+            span.attributes,
+            span.candidates,
+            document.checksum,
+        )

@@ -67,9 +67,18 @@ class Registers:
         """The entries of every register file in ``folder`` (raises :class:`InputError` if none)."""
         entries = [entry for source in _readable(sorted(folder.glob("*.xml"))) for entry in _entries(source)]
         if not entries:
-            raise InputError(Problem(str(folder), 0, 0, ERROR, "no register entries (person, place or org with "
-                                     "an xml:id) found in this folder: give the registers' folder with "
-                                     "--registers", "registers-missing"))
+            raise InputError(
+                Problem(
+                    str(folder),
+                    0,
+                    0,
+                    ERROR,
+                    "no register entries (person, place or org with "
+                    "an xml:id) found in this folder: give the registers' folder with "
+                    "--registers",
+                    "registers-missing",
+                )
+            )
         return cls(entries)
 
     def forms(self, types: set[str]) -> dict[str, list[Entry]]:
@@ -95,8 +104,9 @@ def _entries(source: Source) -> list[Entry]:
         names = element.findall(f"tei:{TYPES[kind][1]}", _NS)
         forms = [normalize_space("".join(name.itertext())) for name in names]
         main = next((f for f, n in zip(forms, names) if n.get("type") == "main"), forms[0] if forms else "")
-        entries.append(Entry(kind, source.path, element.get(f"{{{XML_NS}}}id"), main,
-                             tuple(dict.fromkeys(f for f in forms if f))))
+        entries.append(
+            Entry(kind, source.path, element.get(f"{{{XML_NS}}}id"), main, tuple(dict.fromkeys(f for f in forms if f)))
+        )
     return entries
 
 

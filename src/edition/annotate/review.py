@@ -19,17 +19,36 @@ from ..problems import ERROR, InputError, Problem
 from ..xmlio import atomic_write, read_file
 from .proposals import TAGS, Proposal
 
-COLUMNS = ("accept", "file", "line", "column", "start", "end", "type", "surface", "attributes", "candidates",
-           "checksum")
+COLUMNS = (
+    "accept",
+    "file",
+    "line",
+    "column",
+    "start",
+    "end",
+    "type",
+    "surface",
+    "attributes",
+    "candidates",
+    "checksum",
+)
 _YES, _NO = {"y", "yes", "x", "1", "true"}, {"n", "no", "0", "false", "", "?"}
 
 
 def _row(proposal: Proposal) -> dict:
-    return {"accept": "?" if proposal.ambiguous else "y", "file": str(proposal.path), "line": proposal.line,
-            "column": proposal.column, "start": proposal.start, "end": proposal.end, "type": proposal.type,
-            "surface": " ".join(proposal.surface.split()),
-            "attributes": " ".join(f"{k}={v}" for k, v in proposal.attributes.items()),
-            "candidates": " ".join(proposal.candidates), "checksum": proposal.checksum}
+    return {
+        "accept": "?" if proposal.ambiguous else "y",
+        "file": str(proposal.path),
+        "line": proposal.line,
+        "column": proposal.column,
+        "start": proposal.start,
+        "end": proposal.end,
+        "type": proposal.type,
+        "surface": " ".join(proposal.surface.split()),
+        "attributes": " ".join(f"{k}={v}" for k, v in proposal.attributes.items()),
+        "candidates": " ".join(proposal.candidates),
+        "checksum": proposal.checksum,
+    }
 
 
 def dump(proposals: list[Proposal], path: Path) -> None:
@@ -91,7 +110,7 @@ def _proposal(path: Path, line: int, row) -> Proposal | None:
         raise _bad(path, line, "expected an object with the columns " + ", ".join(COLUMNS))
     accept = _accepted(row.get("accept"))
     if accept is None:
-        raise _bad(path, line, f"accept is \"{row.get('accept')}\": write y or n")
+        raise _bad(path, line, f'accept is "{row.get("accept")}": write y or n')
     if not accept:
         return None
     attributes = row.get("attributes") or {}
@@ -100,21 +119,39 @@ def _proposal(path: Path, line: int, row) -> Proposal | None:
             attributes = dict(word.split("=", 1) for word in attributes.split())
         candidates = row.get("candidates") or ()
         candidates = tuple(candidates.split() if isinstance(candidates, str) else candidates)
-        proposal = Proposal(Path(row["file"]), int(row["start"]), int(row["end"]), int(row["line"]),
-                            int(row["column"]), str(row["type"]), str(row["surface"]), dict(attributes),
-                            candidates, str(row.get("checksum") or ""))
+        proposal = Proposal(
+            Path(row["file"]),
+            int(row["start"]),
+            int(row["end"]),
+            int(row["line"]),
+            int(row["column"]),
+            str(row["type"]),
+            str(row["surface"]),
+            dict(attributes),
+            candidates,
+            str(row.get("checksum") or ""),
+        )
     except (KeyError, ValueError, TypeError) as exc:
         raise _bad(path, line, f"incomplete or wrong row ({exc}): keep the columns as written") from None
     if proposal.type not in TAGS:
-        raise _bad(path, line, f"type \"{proposal.type}\" is not one of {', '.join(TAGS)}")
+        raise _bad(path, line, f'type "{proposal.type}" is not one of {", ".join(TAGS)}')
     if proposal.ambiguous:
-        raise _bad(path, line, f"\"{proposal.surface}\" is accepted but has no attributes: write ref=… "
-                   f"(one of: {' '.join(candidates) or 'the register entries'})")
+        raise _bad(
+            path,
+            line,
+            f'"{proposal.surface}" is accepted but has no attributes: write ref=… '
+            f"(one of: {' '.join(candidates) or 'the register entries'})",
+        )
     return proposal
 
 
-def ask(proposals: list[Proposal], data: dict[Path, bytes], choose: Callable[[str, list[str]], str],
-        show: Callable[[str], None], emphasis: Callable[[str], str] = str) -> list[Proposal]:
+def ask(
+    proposals: list[Proposal],
+    data: dict[Path, bytes],
+    choose: Callable[[str, list[str]], str],
+    show: Callable[[str], None],
+    emphasis: Callable[[str], str] = str,
+) -> list[Proposal]:
     """Ask about each proposal (``data``: the files' bytes, for context): ``show`` writes a line,
     ``choose(question, choices)`` returns one of ``choices``, ``emphasis`` marks the proposed text."""
     accepted: list[Proposal] = []
@@ -147,7 +184,7 @@ def ask(proposals: list[Proposal], data: dict[Path, bytes], choose: Callable[[st
 
 
 def _context(data: bytes, proposal: Proposal, emphasis: Callable[[str], str], width: int = 60) -> str:
-    before = data[max(0, proposal.start - width * 2):proposal.start].decode("utf-8", errors="ignore")[-width:]
-    after = data[proposal.end:proposal.end + width * 2].decode("utf-8", errors="ignore")[:width]
-    inside = data[proposal.start:proposal.end].decode("utf-8")
+    before = data[max(0, proposal.start - width * 2) : proposal.start].decode("utf-8", errors="ignore")[-width:]
+    after = data[proposal.end : proposal.end + width * 2].decode("utf-8", errors="ignore")[:width]
+    inside = data[proposal.start : proposal.end].decode("utf-8")
     return " ".join(f"{before}[{emphasis(inside)}]{after}".split())

@@ -57,9 +57,18 @@ class TextMap:
         source = Source.load(path)
         declared = _ENCODING.match(source.data)
         if source.data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-                declared and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii")):
-            raise InputError(Problem(str(path), 1, 1, ERROR, "annotation reads and writes UTF-8 files only: "
-                                     "convert the file to UTF-8 first", "annotate-encoding"))
+            declared and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii")
+        ):
+            raise InputError(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    ERROR,
+                    "annotation reads and writes UTF-8 files only: convert the file to UTF-8 first",
+                    "annotate-encoding",
+                )
+            )
         return cls(source, scan(source.data))
 
     @property
@@ -152,13 +161,13 @@ def scan(data: bytes) -> list[Run]:
 
 def _char_offsets(data: bytes, index: int, value: str) -> list[int]:
     """Byte offsets of each character of a chunk of character data at ``index``, then of its end."""
-    if data[index:index + 1] == b"&":  # a character reference or one of the five entities
+    if data[index : index + 1] == b"&":  # a character reference or one of the five entities
         return [index] * len(value) + [data.index(b";", index) + 1]
     offsets, position = [], index
     for char in value:
         offsets.append(position)
-        if char == "\n" and data[position:position + 1] == b"\r":
-            position += 2 if data[position + 1:position + 2] == b"\n" else 1
+        if char == "\n" and data[position : position + 1] == b"\r":
+            position += 2 if data[position + 1 : position + 2] == b"\n" else 1
         else:
             position += len(char.encode("utf-8"))
     return offsets + [position]

@@ -19,10 +19,13 @@ from .schema import odd
 def _not_installed(name: str, error: ModuleNotFoundError) -> click.Command:
     """``edition NAME`` when its optional part (the extra ``edition[NAME]``) is not installed: one
     line saying how to install it, exit code 2."""
-    @click.command(name, add_help_option=False,
-                   context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+
+    @click.command(
+        name, add_help_option=False, context_settings={"ignore_unknown_options": True, "allow_extra_args": True}
+    )
     def command() -> None:
         raise CannotRun(f"edition {name} is not installed ({error}): pip install 'edition[{name}]'")
+
     return command
 
 
@@ -46,6 +49,18 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-for command in (validate, import_command, index_command, annotate_command, lint_command, stats_command,
-                build_command, html_command, text_command, serve_command, pdf_command, odd):
+for command in (
+    validate,
+    import_command,
+    index_command,
+    annotate_command,
+    lint_command,
+    stats_command,
+    build_command,
+    html_command,
+    text_command,
+    serve_command,
+    pdf_command,
+    odd,
+):
     main.add_command(command)

@@ -52,19 +52,40 @@ def _report_written(written: dict[Path, int]) -> None:
 @click.command("annotate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @REGISTERS
-@click.option("--types", default=",".join(ALL_TYPES), show_default=True, callback=_types,
-              help="What to tag: comma-separated person, place, org, date.")
+@click.option(
+    "--types",
+    default=",".join(ALL_TYPES),
+    show_default=True,
+    callback=_types,
+    help="What to tag: comma-separated person, place, org, date.",
+)
 @click.option("--titles", is_flag=True, help="Tag inside title too (titles of cited works are left alone by default).")
-@click.option("--dry-run", is_flag=True, help="List the proposals (path:line:column: type: \"text\" -> value); "
-              "change nothing.")
-@click.option("--proposals", "proposals_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the proposals to this file (.tsv or .json) for an editor to accept or reject; "
-                   "change nothing.")
-@click.option("--apply", "apply_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Insert the accepted proposals of this (edited) proposals file.")
+@click.option(
+    "--dry-run", is_flag=True, help='List the proposals (path:line:column: type: "text" -> value); change nothing.'
+)
+@click.option(
+    "--proposals",
+    "proposals_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the proposals to this file (.tsv or .json) for an editor to accept or reject; change nothing.",
+)
+@click.option(
+    "--apply",
+    "apply_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Insert the accepted proposals of this (edited) proposals file.",
+)
 @click.option("--interactive", is_flag=True, help="Ask y/n about each proposal in the terminal, then insert.")
-def annotate_command(paths: tuple[Path, ...], registers: Path | None, types: set[str], titles: bool,
-                     dry_run: bool, proposals_file: Path | None, apply_file: Path | None, interactive: bool) -> None:
+def annotate_command(
+    paths: tuple[Path, ...],
+    registers: Path | None,
+    types: set[str],
+    titles: bool,
+    dry_run: bool,
+    proposals_file: Path | None,
+    apply_file: Path | None,
+    interactive: bool,
+) -> None:
     """Tag untagged names of register entries and dates in TEI files (PATHS: files or folders).
 
     Names are the forms (main and variant names) of the register entries, matched whole-word
@@ -73,8 +94,16 @@ def annotate_command(paths: tuple[Path, ...], registers: Path | None, types: set
     inserted. Files are changed only by the inserted tags, and not at all if they changed
     since they were read. Exit code 0; 2 when the command cannot run.
     """
-    modes = [name for name, on in (("--dry-run", dry_run), ("--proposals", proposals_file),
-                                   ("--apply", apply_file), ("--interactive", interactive)) if on]
+    modes = [
+        name
+        for name, on in (
+            ("--dry-run", dry_run),
+            ("--proposals", proposals_file),
+            ("--apply", apply_file),
+            ("--interactive", interactive),
+        )
+        if on
+    ]
     if len(modes) > 1:
         raise click.UsageError(f"choose one of {', '.join(modes)}")
     if apply_file:

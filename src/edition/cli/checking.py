@@ -14,15 +14,30 @@ from .errors import INPUT_ERRORS
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--schema", type=click.Choice(["edition", "tei-all"]), default="edition", show_default=True,
-              help="Grammar to check against: the edition's customisation (schema/edition.rng) or all of "
-                   "TEI P5 4.3.0 (tei_all.rng, for TEI files from elsewhere; compiling it takes about 15 s).")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one 'path:line:column: severity: message [rule]' line per problem and a summary; "
-                   "json: one object for tools.")
+@click.option(
+    "--schema",
+    type=click.Choice(["edition", "tei-all"]),
+    default="edition",
+    show_default=True,
+    help="Grammar to check against: the edition's customisation (schema/edition.rng) or all of "
+    "TEI P5 4.3.0 (tei_all.rng, for TEI files from elsewhere; compiling it takes about 15 s).",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one 'path:line:column: severity: message [rule]' line per problem and a summary; "
+    "json: one object for tools.",
+)
 @click.option("--no-warnings", is_flag=True, help="Do not list warnings (they are still counted).")
-@click.option("--fail-fast", is_flag=True, help="Check file by file and stop at the first file with an error "
-              "(by default every file is checked, whatever the others hold).")
+@click.option(
+    "--fail-fast",
+    is_flag=True,
+    help="Check file by file and stop at the first file with an error "
+    "(by default every file is checked, whatever the others hold).",
+)
 def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: bool, fail_fast: bool) -> None:
     """Check TEI files and folders: well-formedness, RELAX NG, Schematron, cross-file references.
 
@@ -41,8 +56,13 @@ def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: boo
     else:
         report, stopped = run(targets, schema=schema), None
     if output == "json":
-        click.echo(json.dumps(dict(report.as_dict(), **({"stopped_at": str(stopped)} if stopped else {})),
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                dict(report.as_dict(), **({"stopped_at": str(stopped)} if stopped else {})),
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for problem in report.problems:
             if not (no_warnings and problem.severity == "warning"):
@@ -67,16 +87,24 @@ def _validate_until_error(run, paths: list[Path], schema: str):
 
 
 REGISTERS = click.option(
-    "--registers", type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of the register files (persons, places, orgs). Default: each document's own folder.")
+    "--registers",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the register files (persons, places, orgs). Default: each document's own folder.",
+)
 
 
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @REGISTERS
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is a warning.")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one 'path:line:column: warning: message [rule]' line each; json: a list for tools.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one 'path:line:column: warning: message [rule]' line each; json: a list for tools.",
+)
 def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, output: str) -> None:
     """Warn about entity and date markup that validation does not check (PATHS, default tei/).
 
@@ -94,15 +122,23 @@ def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, 
         for problem in problems:
             click.echo(problem.format())
         warnings = len(problems) - errors
-        click.echo((f"{errors} error{'' if errors == 1 else 's'}, " if errors else "")
-                   + f"{warnings} warning{'' if warnings == 1 else 's'}")
+        click.echo(
+            (f"{errors} error{'' if errors == 1 else 's'}, " if errors else "")
+            + f"{warnings} warning{'' if warnings == 1 else 's'}"
+        )
     sys.exit(INPUT_ERRORS if errors or (strict and problems) else 0)
 
 
 @click.command("stats")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
-              help="table: aligned columns for the terminal; json or csv: for tools and spreadsheets.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: aligned columns for the terminal; json or csv: for tools and spreadsheets.",
+)
 def stats_command(paths: tuple[Path, ...], output: str) -> None:
     """Count mentions and distinct entities per document and type (PATHS, default tei/).
 

@@ -111,8 +111,10 @@ def _explain(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, (SaxonError, OSError)):
         return f"edition: error: {_os_message(exc)}", CANNOT_RUN
     if isinstance(exc, RecursionError):
-        return "edition: error: the document is nested too deeply to be processed (run with --debug for details)", \
-            CANNOT_RUN
+        return (
+            "edition: error: the document is nested too deeply to be processed (run with --debug for details)",
+            CANNOT_RUN,
+        )
     if isinstance(exc, MemoryError):
         return "edition: error: out of memory (the input is too large for this machine)", CANNOT_RUN
     # a bug: say so plainly, never show a traceback unless asked

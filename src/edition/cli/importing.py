@@ -32,29 +32,49 @@ def _current(path: Path) -> bytes | None:
     except IsADirectoryError:
         return b""
     except OSError as exc:
-        raise InputError(Problem(str(path), 0, 0, ERROR, f"cannot read the output file: {exc.strerror or exc}",
-                                 "file-unreadable")) from None
+        raise InputError(
+            Problem(str(path), 0, 0, ERROR, f"cannot read the output file: {exc.strerror or exc}", "file-unreadable")
+        ) from None
 
 
 @click.command("import")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
-    "--format", "fmt", required=True, type=click.Choice(sorted(conversion.FORMAT_MODULES)),
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(sorted(conversion.FORMAT_MODULES)),
     help="The shape of the source text.",
 )
 @click.option(
-    "--meta", "meta_file", type=click.Path(path_type=Path, dir_okay=False),
+    "--meta",
+    "meta_file",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="TOML or JSON file with the document's metadata (key, title, authors, DOI …).",
 )
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The TEI file to write.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The TEI file to write."
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists (it may hold curated work).")
-@click.option("--date", "today", metavar="YYYY-MM-DD", help="Date of the import change in revisionDesc (default: today).")
-def import_command(source: Path, fmt: str, meta_file: Path | None, output: Path, force: bool, today: str | None) -> None:
+@click.option(
+    "--date", "today", metavar="YYYY-MM-DD", help="Date of the import change in revisionDesc (default: today)."
+)
+def import_command(
+    source: Path, fmt: str, meta_file: Path | None, output: Path, force: bool, today: str | None
+) -> None:
     """Convert SOURCE into a TEI file (a skeleton to be curated by hand afterwards)."""
     before = _current(output)
     if before is not None and not force:
-        fail(Problem(str(output), 0, 0, ERROR, "the output file exists and may hold curated work; not overwritten "
-                     "(use --force to replace it)", "import-exists"))
+        fail(
+            Problem(
+                str(output),
+                0,
+                0,
+                ERROR,
+                "the output file exists and may hold curated work; not overwritten (use --force to replace it)",
+                "import-exists",
+            )
+        )
     if today is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", today):
         raise click.BadParameter("expected YYYY-MM-DD", param_hint="--date")
     try:
@@ -69,8 +89,17 @@ def import_command(source: Path, fmt: str, meta_file: Path | None, output: Path,
     try:
         with tei_lock(output):
             if _current(output) != before:
-                fail(Problem(str(output), 0, 0, ERROR, "the output file changed on disk while the source was being "
-                             "converted; not overwritten: run the command again", "import-changed"))
+                fail(
+                    Problem(
+                        str(output),
+                        0,
+                        0,
+                        ERROR,
+                        "the output file changed on disk while the source was being "
+                        "converted; not overwritten: run the command again",
+                        "import-changed",
+                    )
+                )
             write_tei(tree, output)
     except OSError as exc:
         fail(Problem(str(output), 0, 0, ERROR, f"cannot write the output: {exc.strerror or exc}", "file-unwritable"))

@@ -16,8 +16,13 @@ from .errors import CannotRun
 
 @click.command("pdf")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the PDFs: NAME.pdf per document and edition.pdf for all of them.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the PDFs: NAME.pdf per document and edition.pdf for all of them.",
+)
 @click.option("--no-documents", is_flag=True, help="Write only edition.pdf, not a PDF per document.")
 @click.option("--no-book", is_flag=True, help="Write only the PDF of each document, not edition.pdf.")
 def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_book: bool) -> None:
@@ -31,8 +36,10 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
     try:
         from ..pdf import write_pdfs
     except (ImportError, OSError) as exc:  # WeasyPrint or the Pango library it needs is missing
-        raise CannotRun(f"cannot make PDFs without WeasyPrint ({exc}): install it with "
-                        "'pip install weasyprint' (it needs Debian's libpango-1.0-0)") from None
+        raise CannotRun(
+            f"cannot make PDFs without WeasyPrint ({exc}): install it with "
+            "'pip install weasyprint' (it needs Debian's libpango-1.0-0)"
+        ) from None
     folder = next((p if p.is_dir() else p.parent for p in paths), Path("tei"))
     files = find_xml_files(list(paths) or [Path("tei")])
     sources = load_tei(files)
@@ -40,8 +47,15 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
     if not documents:
         raise click.UsageError("no TEI documents given (only registers or no .xml files)")
     try:
-        written = write_pdfs(documents, with_neighbours(sources), output, each=not no_documents, book=not no_book,
-                             introduction=config.for_edition(folder).introduction, progress=terminal_progress())
+        written = write_pdfs(
+            documents,
+            with_neighbours(sources),
+            output,
+            each=not no_documents,
+            book=not no_book,
+            introduction=config.for_edition(folder).introduction,
+            progress=terminal_progress(),
+        )
     finally:
         if sys.stderr.isatty():
             click.echo("\r\033[K", nl=False, err=True)

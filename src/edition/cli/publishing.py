@@ -18,12 +18,25 @@ from .errors import INPUT_ERRORS, CannotRun, HasErrors
 
 @click.command("build")
 @click.argument("tei_dir", default="tei", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (replaced as a whole, only if an earlier build made it).")
+@click.option(
+    "-o",
+    "--output",
+    default="build",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (replaced as a whole, only if an earlier build made it).",
+)
 @click.option("--no-validate", is_flag=True, help="Skip the validation that otherwise comes first.")
-@click.option("--no-pdf", is_flag=True, help="Skip the print edition (the slowest part: minutes for the whole edition).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for the per-document stages (default: one per core).")
+@click.option(
+    "--no-pdf", is_flag=True, help="Skip the print edition (the slowest part: minutes for the whole edition)."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the per-document stages (default: one per core).",
+)
 @click.option("--full", is_flag=True, help="Rebuild everything, ignoring what the previous build into OUTPUT kept.")
 def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, jobs: int | None, full: bool) -> None:
     """Build the whole edition from TEI_DIR (default tei/): HTML site, plain text, indices, PDF.
@@ -35,8 +48,9 @@ def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, 
     """
     progress = terminal_progress()
     try:
-        built = build(tei_dir, output, check=not no_validate, pdf=not no_pdf, jobs=jobs, incremental=not full,
-                      progress=progress)
+        built = build(
+            tei_dir, output, check=not no_validate, pdf=not no_pdf, jobs=jobs, incremental=not full, progress=progress
+        )
     except ValidationFailed as failed:
         progress("")
         for problem in failed.report.problems:
@@ -59,8 +73,13 @@ def _inputs(files: tuple[Path, ...]):
 
 @click.command("html")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the pages (NAME.html per file) and their style sheet and script.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the pages (NAME.html per file) and their style sheet and script.",
+)
 def html_command(files: tuple[Path, ...], output: Path) -> None:
     """Render TEI files (of the edition or from elsewhere) as HTML pages.
 
@@ -73,10 +92,20 @@ def html_command(files: tuple[Path, ...], output: Path) -> None:
 
 @click.command("text")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the texts (NAME.txt per file).")
-@click.option("--notes", type=click.Choice(NOTE_STYLES), default="endnotes", show_default=True,
-              help="Footnotes as numbered endnotes, in brackets where they stand, or left out.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the texts (NAME.txt per file).",
+)
+@click.option(
+    "--notes",
+    type=click.Choice(NOTE_STYLES),
+    default="endnotes",
+    show_default=True,
+    help="Footnotes as numbered endnotes, in brackets where they stand, or left out.",
+)
 def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
     """Write the reading text of TEI files as plain UTF-8 text."""
     documents, edition = _inputs(files)
@@ -86,11 +115,22 @@ def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
 
 @click.command("index")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-              help="Output format; repeat for several (default: all): tei (indices.xml), json (indices.json), "
-                   "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite).")
-@click.option("-o", "--output", default="build/indices", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder to write the indices into.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMATS),
+    help="Output format; repeat for several (default: all): tei (indices.xml), json (indices.json), "
+    "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="build/indices",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the indices into.",
+)
 def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path) -> None:
     """Indices of persons, places, organisations, dates and works cited, with every mention.
 
@@ -108,10 +148,22 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
 
 @click.command("serve")
 @click.argument("tei_dir", default="tei", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder of the build (as for edition build); its site/ is served.")
-@click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port on 127.0.0.1 (0: any free port).")
+@click.option(
+    "-o",
+    "--output",
+    default="build",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder of the build (as for edition build); its site/ is served.",
+)
+@click.option(
+    "-p",
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1 (0: any free port).",
+)
 @click.option("--no-validate", is_flag=True, help="Skip the validation before each build.")
 def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> None:
     """Build the edition from TEI_DIR (default tei/), serve it on http://127.0.0.1:PORT/ and
@@ -129,10 +181,13 @@ def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> 
     try:
         server = serve_site(output / "site", port)
     except OSError as exc:
-        raise CannotRun(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}; "
-                        "choose another port with --port") from None
-    click.echo(f"serving {output / 'site'} at http://{HOST}:{server.server_address[1]}/ (Ctrl+C to stop); "
-               f"watching {tei_dir}/ for changes")
+        raise CannotRun(
+            f"cannot serve on {HOST}:{port}: {exc.strerror or exc}; choose another port with --port"
+        ) from None
+    click.echo(
+        f"serving {output / 'site'} at http://{HOST}:{server.server_address[1]}/ (Ctrl+C to stop); "
+        f"watching {tei_dir}/ for changes"
+    )
     try:
         watch(tei_dir, output, not no_validate, click.echo, seen)
     except KeyboardInterrupt:

@@ -10,13 +10,27 @@ from .errors import CannotRun
 
 
 @click.command()
-@click.argument("odd_file", metavar="ODD", default="schema/edition.odd",
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", default="schema/edition.rng", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Where to write the RELAX NG schema.")
-@click.option("--tei-all", "tei_all", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The TEI P5 grammar the customisation restricts (default: TEI P5 4.3.0, tei_all.rng as "
-                   "shipped with the toolkit).")
+@click.argument(
+    "odd_file",
+    metavar="ODD",
+    default="schema/edition.odd",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--output",
+    default="schema/edition.rng",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the RELAX NG schema.",
+)
+@click.option(
+    "--tei-all",
+    "tei_all",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The TEI P5 grammar the customisation restricts (default: TEI P5 4.3.0, tei_all.rng as "
+    "shipped with the toolkit).",
+)
 def odd(odd_file: Path, output: Path, tei_all: Path | None) -> None:
     """Derive a RELAX NG schema from an ODD customisation (ODD, default schema/edition.odd).
 

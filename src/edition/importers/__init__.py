@@ -15,6 +15,14 @@ from .common import Author, Change, Decision, SourceMeta, build_header, build_te
 FORMATS = ("plain-article", "encyclopedia", "markdown-pdf")
 
 __all__ = [
-    "Author", "Change", "Decision", "FORMATS", "SourceMeta",
-    "build_header", "build_tei", "load_meta", "serialize", "write_tei",
+    "Author",
+    "Change",
+    "Decision",
+    "FORMATS",
+    "SourceMeta",
+    "build_header",
+    "build_tei",
+    "load_meta",
+    "serialize",
+    "write_tei",
 ]

@@ -39,10 +39,8 @@ XML_LANG = f"{{{XML_NS}}}lang"
 XML_ID = f"{{{XML_NS}}}id"
 
 XML_MODEL_PIS = (
-    'href="../schema/edition.rng" type="application/xml" '
-    'schematypens="http://relaxng.org/ns/structure/1.0"',
-    'href="../schema/edition.sch" type="application/xml" '
-    'schematypens="http://purl.oclc.org/dsdl/schematron"',
+    'href="../schema/edition.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"',
+    'href="../schema/edition.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
 
 #: English names of languages for ``langUsage`` (codes as in ``xml:lang``); a metadata file's
@@ -197,13 +195,24 @@ def _meta_from_mapping(data: dict, path: str) -> SourceMeta:
         raise InputError(Problem(path, 1, 1, ERROR, "missing metadata field(s): " + ", ".join(missing), "meta-field"))
     values = dict(data)
     try:
-        values["authors"] = [Author(**a) if isinstance(a, dict) else Author(name=str(a)) for a in data.get("authors", [])]
+        values["authors"] = [
+            Author(**a) if isinstance(a, dict) else Author(name=str(a)) for a in data.get("authors", [])
+        ]
         values["decisions"] = [Decision(**d) for d in data.get("decisions", [])]
         values["changes"] = [Change(**c) for c in data.get("changes", [])]
     except TypeError as exc:
         raise InputError(Problem(path, 1, 1, ERROR, f"malformed metadata entry: {exc}", "meta-field")) from None
     if not re.fullmatch(r"[a-z][a-z0-9]*", values["key"]):
-        raise InputError(Problem(path, 1, 1, ERROR, "the document key must be lower-case letters and digits, starting with a letter", "meta-field"))
+        raise InputError(
+            Problem(
+                path,
+                1,
+                1,
+                ERROR,
+                "the document key must be lower-case letters and digits, starting with a letter",
+                "meta-field",
+            )
+        )
     for d in values["decisions"]:
         if d.kind not in DECISION_KINDS:
             raise InputError(Problem(path, 1, 1, ERROR, f"unknown decision kind {d.kind!r}", "meta-field"))
@@ -216,16 +225,22 @@ def load_meta(path: str | Path) -> SourceMeta:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(Problem(shown, 0, 0, ERROR, f"cannot read the metadata file: {exc.strerror or exc}", "file-unreadable")) from None
+        raise InputError(
+            Problem(shown, 0, 0, ERROR, f"cannot read the metadata file: {exc.strerror or exc}", "file-unreadable")
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(Problem(shown, 1, 1, ERROR, f"the metadata file is not UTF-8: {exc.reason}", "meta-encoding")) from None
+        raise InputError(
+            Problem(shown, 1, 1, ERROR, f"the metadata file is not UTF-8: {exc.reason}", "meta-encoding")
+        ) from None
     if shown.endswith(".json"):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(Problem(shown, exc.lineno, exc.colno, ERROR, f"not valid JSON: {exc.msg}", "meta-syntax")) from None
+            raise InputError(
+                Problem(shown, exc.lineno, exc.colno, ERROR, f"not valid JSON: {exc.msg}", "meta-syntax")
+            ) from None
     else:
         try:
             data = tomllib.loads(text)
@@ -263,7 +278,9 @@ def new(tag: str, text: str | None = None, attrib: dict | None = None, **attrs: 
     return el
 
 
-def sub(parent: etree._Element, tag: str, text: str | None = None, attrib: dict | None = None, **attrs: str | None) -> etree._Element:
+def sub(
+    parent: etree._Element, tag: str, text: str | None = None, attrib: dict | None = None, **attrs: str | None
+) -> etree._Element:
     """Append a new TEI child to ``parent`` (see :func:`new` for the attributes)."""
     el = etree.SubElement(parent, T(tag))
     _set_attrs(el, attrib, attrs)
@@ -327,7 +344,7 @@ def add_inline(
             continue
         if kind == "url" and not urls:
             continue
-        append_text(parent, text[pos:m.start()])
+        append_text(parent, text[pos : m.start()])
         if kind == "bold":
             hi = sub(parent, "hi", rend="bold")
             add_inline(hi, m.group("bold_t"), markdown=markdown, urls=urls, italic_rend=italic_rend)
@@ -395,7 +412,12 @@ def _author_el(parent: etree._Element, tag: str, a: Author) -> etree._Element:
 def _date_el(parent: etree._Element, meta: SourceMeta) -> None:
     if not (meta.date or meta.date_text):
         return
-    sub(parent, "date", meta.date_text or meta.date, when=meta.date if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", meta.date or "") else None)
+    sub(
+        parent,
+        "date",
+        meta.date_text or meta.date,
+        when=meta.date if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", meta.date or "") else None,
+    )
 
 
 def _page_scope(parent: etree._Element, pages: str) -> None:
@@ -506,11 +528,18 @@ def build_header(meta: SourceMeta, *, today: str | None = None) -> etree._Elemen
 
     ed = sub(h, "encodingDesc")
     pd = sub(ed, "projectDesc")
-    sub(pd, "p", meta.project_desc or (
-        (f"Part of {meta.edition_title}. " if meta.edition_title else "") + "The text was converted from the source "
-        "transcription" + (f" ({meta.source_file})" if meta.source_file else "")
-        + " with the importers of the edition toolkit and then checked by reading."
-    ))
+    sub(
+        pd,
+        "p",
+        meta.project_desc
+        or (
+            (f"Part of {meta.edition_title}. " if meta.edition_title else "")
+            + "The text was converted from the source "
+            "transcription"
+            + (f" ({meta.source_file})" if meta.source_file else "")
+            + " with the importers of the edition toolkit and then checked by reading."
+        ),
+    )
     if meta.decisions:
         dec = sub(ed, "editorialDecl")
         for d in meta.decisions:
@@ -530,7 +559,9 @@ def build_header(meta: SourceMeta, *, today: str | None = None) -> etree._Elemen
                 sub(kw, "term", term)
 
     rd = sub(h, "revisionDesc")
-    changes = meta.changes or [Change(today or _dt.date.today().isoformat(), "Imported from the source transcription with edition import.")]
+    changes = meta.changes or [
+        Change(today or _dt.date.today().isoformat(), "Imported from the source transcription with edition import.")
+    ]
     for c in changes:
         sub(rd, "change", c.text, when=c.when, who=c.who or None)
     return h
@@ -606,7 +637,7 @@ def serialize(tree: etree._ElementTree | etree._Element, *, pretty: bool = True)
         indent(root)
     parts = [b'<?xml version="1.0" encoding="UTF-8"?>\n']
     for data in XML_MODEL_PIS:
-        parts.append(f"<?xml-model {data}?>\n".encode("utf-8"))
+        parts.append(f"<?xml-model {data}?>\n".encode())
     parts.append(etree.tostring(root, encoding="utf-8", xml_declaration=False))
     parts.append(b"\n")
     return b"".join(parts)
@@ -717,9 +748,9 @@ def _render(parent, text, start, end, spans, leaf) -> None:
     i = 0
     while i < len(spans):
         sp = spans[i]
-        inner = [s for s in spans[i + 1:] if s.start >= sp.start and s.end <= sp.end]
-        leaf(parent, text[pos:sp.start])
-        target = sp.make(parent, text[sp.start:sp.end])
+        inner = [s for s in spans[i + 1 :] if s.start >= sp.start and s.end <= sp.end]
+        leaf(parent, text[pos : sp.start])
+        target = sp.make(parent, text[sp.start : sp.end])
         if target is not None:
             _render(target, text, sp.start, sp.end, inner, leaf)
         pos = sp.end
@@ -744,4 +775,3 @@ def phrase_spans(text: str, phrases: dict[str, list[str]], tag: str = "foreign")
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text):
                 spans.append(Span(m.start(), m.end(), wrap_span(tag, lang=lang), priority=1))
     return spans
-

@@ -24,7 +24,9 @@ def read_source(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(Problem(shown, 0, 0, ERROR, f"cannot read the source: {exc.strerror or exc}", "file-unreadable")) from None
+        raise InputError(
+            Problem(shown, 0, 0, ERROR, f"cannot read the source: {exc.strerror or exc}", "file-unreadable")
+        ) from None
     if b"\x00" in data[:4096]:
         raise InputError(Problem(shown, 1, 1, ERROR, "this is a binary file, not a text source", "source-binary"))
     try:
@@ -33,7 +35,9 @@ def read_source(path: Path) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError(Problem(shown, line, col, ERROR, f"the source is not valid UTF-8: {exc.reason}", "source-encoding")) from None
+        raise InputError(
+            Problem(shown, line, col, ERROR, f"the source is not valid UTF-8: {exc.reason}", "source-encoding")
+        ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():

@@ -49,17 +49,31 @@ from .common import (
 
 UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ"
 MONTHS_LV = (
-    "Janvāris", "Februāris", "Marts", "Aprīlis", "Maijs", "Jūnijs", "Jūlijs",
-    "Augusts", "Septembris", "Oktobris", "Novembris", "Decembris",
+    "Janvāris",
+    "Februāris",
+    "Marts",
+    "Aprīlis",
+    "Maijs",
+    "Jūnijs",
+    "Jūlijs",
+    "Augusts",
+    "Septembris",
+    "Oktobris",
+    "Novembris",
+    "Decembris",
 )
 #: Language adjectives of a "(language: name)" gloss -> xml:lang.
 GLOSS_LANGUAGES = {
-    "azerbaidžāņu": "az", "krievu": "ru", "armēņu": "hy", "turku": "tr", "persiešu": "fa",
-    "angļu": "en", "gruzīnu": "ka", "latviešu": "lv",
+    "azerbaidžāņu": "az",
+    "krievu": "ru",
+    "armēņu": "hy",
+    "turku": "tr",
+    "persiešu": "fa",
+    "angļu": "en",
+    "gruzīnu": "ka",
+    "latviešu": "lv",
 }
-_CAPTION_END = re.compile(
-    r"(?:,\s\d{4}(?!\.)|\b(?:" + "|".join(MONTHS_LV) + r"),\s\d{4}\.?)(?=\s+[" + UPPER + r"])"
-)
+_CAPTION_END = re.compile(r"(?:,\s\d{4}(?!\.)|\b(?:" + "|".join(MONTHS_LV) + r"),\s\d{4}\.?)(?=\s+[" + UPPER + r"])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[" + UPPER + r"0-9\"“])")
 _RESIDUE = re.compile(r"\[(?:https?://)?[\w-]+(?:\.[\w-]+)+/")
 _DEAD = re.compile(r"\[novecojusi\s+saite\]")
@@ -119,11 +133,16 @@ def lead_end(text: str, limit: int) -> int | None:
 def _anchor(text: str, phrase: str, meta_path: str) -> int:
     hits = [m.start() for m in re.finditer(re.escape(phrase), text)]
     if len(hits) != 1:
-        raise InputError(Problem(
-            meta_path, 1, 1, ERROR,
-            f"section anchor {phrase!r} occurs {len(hits)} times in the text; it must occur exactly once",
-            "meta-anchor",
-        ))
+        raise InputError(
+            Problem(
+                meta_path,
+                1,
+                1,
+                ERROR,
+                f"section anchor {phrase!r} occurs {len(hits)} times in the text; it must occur exactly once",
+                "meta-anchor",
+            )
+        )
     return hits[0]
 
 
@@ -142,7 +161,7 @@ def split_residue(residue: str) -> list[str]:
     entries: list[str] = []
     pos = 0
     for m in re.finditer(r"\[(?!novecojusi)[^\]]*\]", residue):
-        entries += _split_bare(residue[pos:m.start()])
+        entries += _split_bare(residue[pos : m.start()])
         entries.append(m.group())
         pos = m.end()
     entries += _split_bare(residue[pos:])
@@ -162,7 +181,7 @@ def _split_bare(s: str) -> list[str]:
     out: list[str] = []
     for piece in re.split(r"(?<=\[novecojusi saite\])|(?<=\[novecojusi\xa0saite\])", s):
         dead = _DEAD.search(piece)
-        marker = piece[dead.start():] if dead else ""
+        marker = piece[dead.start() :] if dead else ""
         piece = piece[: dead.start()] if dead else piece
         tokens = re.split(r"(\s+)", piece)
         words = [t for t in tokens if t and not t.isspace()]
@@ -351,7 +370,7 @@ def _decisions(meta: SourceMeta, galleries, lead: bool, sections, residue: bool,
             "or title; the square brackets of the wiki link syntax are removed, the address "
             "is a ref (its scheme https:// is supplied in @target only), the title has "
             "xml:lang; the marker “[novecojusi saite]” (outdated link) is a note "
-            "type=\"link-status\".",
+            'type="link-status".',
             key="link-residue",
         )
     if foreign:

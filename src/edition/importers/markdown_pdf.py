@@ -50,12 +50,16 @@ from .common import (
 
 #: Scripts recognised in running text and the language their runs are given.
 SCRIPT_LANGS: tuple[tuple[str, str], ...] = (
-    ("\u0531-\u058f\ufb13-\ufb17", "hy"),   # Armenian
-    ("\u0400-\u04ff", "ru"),                # Cyrillic (taken as Russian)
+    ("\u0531-\u058f\ufb13-\ufb17", "hy"),  # Armenian
+    ("\u0400-\u04ff", "ru"),  # Cyrillic (taken as Russian)
 )
 
-MONTHS = {m: i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+}
 _MONTH_RE = "|".join(MONTHS)
 
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -107,7 +111,7 @@ def _classify(raw: str, line: int) -> Block:
         return Block("heading", m.group(2), line, level=len(m.group(1)))
     m = _NOTE_START.match(one)
     if m:
-        return Block("note", one[m.end():], line, n=int(m.group(1)))
+        return Block("note", one[m.end() :], line, n=int(m.group(1)))
     return Block("para", raw, line)
 
 
@@ -123,11 +127,13 @@ def _flat(text: str) -> str:
 class Stream:
     """The source split into reading text and notes."""
 
-    events: list[tuple] = field(default_factory=list)  # ("para", text, line) | ("heading", level, text, line) | ("pb", k)
+    events: list[tuple] = field(
+        default_factory=list
+    )  # ("para", text, line) | ("heading", level, text, line) | ("pb", k)
     notes: dict[int, str] = field(default_factory=dict)
     note_lines: dict[int, int] = field(default_factory=dict)
     page_ends: int = 0
-    continued_notes: list[int] = field(default_factory=list)   # notes running on past a page end
+    continued_notes: list[int] = field(default_factory=list)  # notes running on past a page end
 
 
 def paginate(blocks: list[Block]) -> Stream:
@@ -196,7 +202,7 @@ def _find_closer(text: str, start: int, delim: str) -> int:
             i = j + 1
             continue
         if j > start and not text[j - 1].isspace():
-            after = text[j + n:j + n + 1]
+            after = text[j + n : j + n + 1]
             if n == 1 and after == "*":
                 # "**" inside a single-star span: skip the pair (nested bold)
                 k = text.find("**", j + 2)
@@ -225,7 +231,7 @@ def _link_end(text: str, i: int) -> tuple[int, str, str] | None:
         j += 1
     else:
         return None
-    if text[j + 1:j + 2] != "(":
+    if text[j + 1 : j + 2] != "(":
         return None
     k = j + 2
     depth = 1
@@ -238,7 +244,7 @@ def _link_end(text: str, i: int) -> tuple[int, str, str] | None:
         elif c == ")":
             depth -= 1
             if depth == 0:
-                return k + 1, text[i + 1:j], text[j + 2:k]
+                return k + 1, text[i + 1 : j], text[j + 2 : k]
         k += 1
     return None
 
@@ -268,7 +274,7 @@ class Inline:
         pos = 0
         for m in _SCRIPT_RUN.finditer(s):
             lang = next(lang for i, (_, lang) in enumerate(SCRIPT_LANGS) if m.group(f"s{i}"))
-            append_text(parent, s[pos:m.start()])
+            append_text(parent, s[pos : m.start()])
             sub(parent, "foreign", m.group(0), lang=lang)
             self.langs_used.add(lang)
             pos = m.end()
@@ -324,8 +330,8 @@ class Inline:
                     i = end
                     continue
             if c == "*" and i + 1 < n and not s[i + 1].isspace():
-                run = len(s[i:i + 3]) - len(s[i:i + 3].lstrip("*"))
-                for delim in ("***", "**", "*")[3 - run:] if run <= 3 else ():
+                run = len(s[i : i + 3]) - len(s[i : i + 3].lstrip("*"))
+                for delim in ("***", "**", "*")[3 - run :] if run <= 3 else ():
                     body_start = i + len(delim)
                     if body_start >= n or s[body_start].isspace():
                         continue
@@ -361,9 +367,11 @@ class Inline:
 _SUP = re.compile(r"<sup>([^<]{1,12})</sup>")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 _HTML_B = re.compile(r"<b>(.*?)</b>")
-_SCRIPT_RUN = re.compile("|".join(
-    f"(?P<s{i}>[{chars}]+(?:[\\s\\-–—,.:;!?«»()0-9]*[{chars}]+)*)" for i, (chars, _) in enumerate(SCRIPT_LANGS)
-))
+_SCRIPT_RUN = re.compile(
+    "|".join(
+        f"(?P<s{i}>[{chars}]+(?:[\\s\\-–—,.:;!?«»()0-9]*[{chars}]+)*)" for i, (chars, _) in enumerate(SCRIPT_LANGS)
+    )
+)
 
 
 # --------------------------------------------------------------------------- citations in notes
@@ -383,9 +391,13 @@ _SHORT = re.compile(
     rf"^(?P<a>[A-Z][^*“\"<>\[\]().:;]{{0,60}}?|(?:de|van|von|van der|al-) [A-Z][^*“\"<>\[\]().:;]{{0,50}}?)"
     rf"(?P<s1>[,.]\s)(?:\*(?P<t>[^*]+)\*(?P<s2>,?\s?))?(?P<pp>{_PAGES})(?P<end>\.?)$"
 )
-_AUTHOR_ONLY = re.compile(r"^(?P<a>(?:(?:de|van|von) )?[A-Z][\w’'-]+(?:(?:,? and |, )(?:(?:de|van|von) )?[A-Z][\w’'-]+){0,2})(?P<end>\.?)$")
+_AUTHOR_ONLY = re.compile(
+    r"^(?P<a>(?:(?:de|van|von) )?[A-Z][\w’'-]+(?:(?:,? and |, )(?:(?:de|van|von) )?[A-Z][\w’'-]+){0,2})(?P<end>\.?)$"
+)
 #: A short form without the comma: one surname and the pages ("Croissant 37.").
-_SHORT_BARE = re.compile(r"^(?P<a>(?:(?:de|van|von) )?[A-Z][\w’'-]+)(?P<s1>\s)(?P<pp>\d+(?:\s?[-–]\s?\d+)?)(?P<end>\.?)$")
+_SHORT_BARE = re.compile(
+    r"^(?P<a>(?:(?:de|van|von) )?[A-Z][\w’'-]+)(?P<s1>\s)(?P<pp>\d+(?:\s?[-–]\s?\d+)?)(?P<end>\.?)$"
+)
 _SHORT_TITLE = re.compile(
     r"^(?P<a>[A-Z][^*“\"<>\[\]().:;]{0,60}?|(?:de|van|von|van der|al-) [A-Z][^*“\"<>\[\]().:;]{0,50}?)"
     r"(?P<s1>,\s)\*(?P<t>[^*]+)\*(?P<end>\.?)$"
@@ -505,13 +517,13 @@ def _parse_full(s: str) -> list[Seg] | None:
     if first is None:
         return None
     segs: list[Seg] = []
-    pre = s[:first.start()]
+    pre = s[: first.start()]
     if pre:
         ma = _AUTHOR.match(pre)
         if ma and len(ma.group("a")) <= 80:
             a = ma.group("a")
             if a.endswith("*et al.*"):
-                segs += [Seg("author", a[:-len(" *et al.*")]), Seg(None, a[-len(" *et al.*"):] + ma.group("s"))]
+                segs += [Seg("author", a[: -len(" *et al.*")]), Seg(None, a[-len(" *et al.*") :] + ma.group("s"))]
             else:
                 segs += [Seg("author", a), Seg(None, ma.group("s"))]
         else:
@@ -545,8 +557,14 @@ def _parse_full(s: str) -> list[Seg] | None:
         imprint = _IMPRINT.match(s[pos:])
         if imprint:
             g = imprint.groupdict()
-            segs += [Seg(None, g["pre"]), Seg("pubPlace", g["place"]), Seg(None, g["s1"]),
-                     Seg("publisher", g["pub"]), Seg(None, g["s2"]), Seg("date", g["date"], {"when": g["date"]})]
+            segs += [
+                Seg(None, g["pre"]),
+                Seg("pubPlace", g["place"]),
+                Seg(None, g["s1"]),
+                Seg("publisher", g["pub"]),
+                Seg(None, g["s2"]),
+                Seg("date", g["date"], {"when": g["date"]}),
+            ]
             rest = g["rest"]
             mr = re.match(rf"^(,\s)({_PAGES})(\.?)$", rest)
             if mr:
@@ -563,15 +581,17 @@ def _tail_segs(tail: str) -> list[Seg]:
     """The rest of a citation after its titles: the first date is tagged."""
     segs: list[Seg] = []
     # the date, outside links and other titles
-    protected = re.sub(r"<[^>]*>|\[[^\]]*\]\([^)]*\)|\*[^*]*\*|“[^”]*”|\"[^\"]*\"", lambda m: "\0" * len(m.group(0)), tail)
+    protected = re.sub(
+        r"<[^>]*>|\[[^\]]*\]\([^)]*\)|\*[^*]*\*|“[^”]*”|\"[^\"]*\"", lambda m: "\0" * len(m.group(0)), tail
+    )
     md = _DATE.search(protected)
     if md:
         if md.start():
-            segs.append(Seg(None, tail[:md.start()]))
+            segs.append(Seg(None, tail[: md.start()]))
         when = _iso(md)
-        segs.append(Seg("date", tail[md.start():md.end()], {"when": when} if when else {}))
+        segs.append(Seg("date", tail[md.start() : md.end()], {"when": when} if when else {}))
         if md.end() < len(tail):
-            segs.append(Seg(None, tail[md.end():]))
+            segs.append(Seg(None, tail[md.end() :]))
     elif tail:
         segs.append(Seg(None, tail))
     return segs
@@ -591,7 +611,7 @@ def split_citations(md: str) -> list[str]:
             quote = True
         elif c == "”":
             quote = False
-        elif c == ";" and not depth and not quote and md[i + 1:i + 2] == " ":
+        elif c == ";" and not depth and not quote and md[i + 1 : i + 2] == " ":
             parts.append(md[start:i])
             parts.append("; ")
             start = i + 2
@@ -617,7 +637,7 @@ class Options:
     #: ``foreign`` (from the metadata's ``options.foreign``, {lang: [words]}).
     foreign_terms: dict[str, str] = field(default_factory=dict)
     first_page: int | None = None  # number of the page the body starts on; None: from the TOC
-    today: str | None = None       # date of the import change (reproducible output)
+    today: str | None = None  # date of the import change (reproducible output)
 
 
 class Converter:
@@ -625,7 +645,8 @@ class Converter:
         self.src = text
         self.meta = meta
         self.opt = options or Options(
-            foreign_terms={word: lang for lang, words in meta.options.get("foreign", {}).items() for word in words})
+            foreign_terms={word: lang for lang, words in meta.options.get("foreign", {}).items() for word in words}
+        )
         self.ids = IdMaker(meta.key)
         self.langs: set[str] = set()
         self.notes_placed: list[int] = []
@@ -960,8 +981,13 @@ class Converter:
         for i, p, seen_before in checks:
             gap = p - (seen_before + offset)
             if gap > 0:
-                cands = [k for k in range(prev_i + 1, i) if events[k][0] == "para" and events[k - 1][0] == "para"
-                         and _hidden_page_end(_flat(events[k - 1][1]), _flat(events[k][1]))]
+                cands = [
+                    k
+                    for k in range(prev_i + 1, i)
+                    if events[k][0] == "para"
+                    and events[k - 1][0] == "para"
+                    and _hidden_page_end(_flat(events[k - 1][1]), _flat(events[k][1]))
+                ]
                 if len(cands) == gap:
                     inserts += [(k, ("pb", "hidden")) for k in cands]
                 else:
@@ -1008,7 +1034,7 @@ class Converter:
         for idx, ev in enumerate(events):
             if ev[0] == "pb":
                 # no page after the last page end
-                if not any(e[0] != "pb" for e in events[idx + 1:]):
+                if not any(e[0] != "pb" for e in events[idx + 1 :]):
                     continue
                 pending_pb.append(ev[1])
                 continue
@@ -1046,8 +1072,12 @@ class Converter:
                 last_text = flat
                 self.stats["rejoined"] = self.stats.get("rejoined", 0) + 1
                 continue
-            if not pending_pb and last_p is not None and _continues(last_text, flat) \
-                    and re.search(r"(,|:|\bthat)$", _MARKER.sub("", last_text).rstrip()):
+            if (
+                not pending_pb
+                and last_p is not None
+                and _continues(last_text, flat)
+                and re.search(r"(,|:|\bthat)$", _MARKER.sub("", last_text).rstrip())
+            ):
                 # a block quotation introduced by the end of the paragraph before
                 append_text(last_p, " ")
                 inline(sub(last_p, "quote", rend="block"), flat)
@@ -1070,84 +1100,123 @@ class Converter:
     def record_decisions(self):
         m = self.meta
         st = self.stream
-        m.add_decision("segmentation", (
-            f"Page ends: the source marks the {st.page_ends} page ends of the original with a "
-            "line '---' followed by the notes of the page. Each page end is encoded as pb with "
-            "the page number of the original (the page number of the page that begins there), "
-            f"counted from page {self.stats.get('first_page', 1)}, the page of the first body "
-            "heading according to the table of contents; the unnumbered front matter carries no pb. "
-            "A paragraph cut by a page end (its text resumes after the note block) is re-joined "
-            "into one p with the pb inside it, where the text before the break ends without "
-            "closing punctuation or the text after it begins in lower case; otherwise the paragraph "
-            "is taken to end with the page."), "page-ends")
+        m.add_decision(
+            "segmentation",
+            (
+                f"Page ends: the source marks the {st.page_ends} page ends of the original with a "
+                "line '---' followed by the notes of the page. Each page end is encoded as pb with "
+                "the page number of the original (the page number of the page that begins there), "
+                f"counted from page {self.stats.get('first_page', 1)}, the page of the first body "
+                "heading according to the table of contents; the unnumbered front matter carries no pb. "
+                "A paragraph cut by a page end (its text resumes after the note block) is re-joined "
+                "into one p with the pb inside it, where the text before the break ends without "
+                "closing punctuation or the text after it begins in lower case; otherwise the paragraph "
+                "is taken to end with the page."
+            ),
+            "page-ends",
+        )
         if self.stats.get("block_quotes"):
-            m.add_decision("quotation", (
-                "Block quotations: a paragraph of the transcription that continues a paragraph ending "
-                "with a lead-in (a comma, a colon or 'that', e.g. 'As de Waal writes,') is a quotation "
-                "set off in the original; it is encoded as quote rend='block' inside the p it "
-                "continues. Quotation marks are kept as written."), "block-quotes")
-        m.add_decision("segmentation", (
-            "Footnotes: the note texts printed at the page ends are moved to the position of their "
-            "marker (<sup>N</sup> in the source) and encoded as note place='foot' with the original "
-            "number in @n; a note text running on in a further paragraph (a URL on a line of its "
-            "own) or at the top of the next page's note block is joined to its note with a space."),
-            "notes")
-        m.add_decision("interpretation", (
-            "Citations inside notes are encoded as bibl; author, title (@level a for articles, "
-            "chapters and posts in quotation marks, j for periodicals, news outlets and websites "
-            "in italics after them, m for books and other italic titles), place, publisher, date "
-            "(@when in ISO 8601) and cited pages (citedRange) are tagged only where the Chicago "
-            "pattern is recognised with certainty; otherwise the bibl holds the citation as plain "
-            "text. 'Ibid.' is kept as written. Several citations in one note separated by ';' are "
-            "separate bibl elements. The italics of a title so tagged are implied by title/@level."),
-            "citations")
-        m.add_decision("normalization", (
-            "Markdown of the transcription resolved: *…* and **…** become hi rend='italic'/'bold'; "
-            "a heading wholly in italics or bold carries head/@rend instead; backslash escapes (\\$, "
-            "\\*, \\_ …) are resolved to the character; of the HTML tags of the transcription, <sup>th</sup> becomes hi rend='superscript' "
-            "and the <b> of the chapter entries of the table of contents is dropped (see structure); "
-            "a link whose text is its own address (<url> or [url](url), also with doubled escapes "
-            "in the text) becomes ptr/@target, any other link ref/@target; line breaks inside a "
-            "paragraph or note (soft wraps and Markdown hard breaks) become spaces, except on the "
-            "title page, where they are lb."), "markdown")
-        m.add_decision("segmentation", (
-            "Structure: the table of contents is encoded once, as front/div[@type='contents'] with "
-            "a list whose items point (ref/@target) to the divisions of the body and give the page "
-            "number (num type='page'); it is not repeated as text. The chapter entries, set in "
-            "<b>…</b> in the transcription, are the items of the outer list, the sections nested "
-            "lists under them; the <b> tags are not kept. Heading levels follow the "
-            "table of contents (chapters and the Introduction and Conclusion as div type='chapter', "
-            "the entries under them as div type='section'), because the transcription uses ## and "
-            "### alike for sections. The title page is front/titlePage; the acknowledgements, the "
-            "author's note and the dedication are front divisions; a signature and date at the end "
-            "of a front division are encoded as closer/signed and closer/dateline."), "structure")
+            m.add_decision(
+                "quotation",
+                (
+                    "Block quotations: a paragraph of the transcription that continues a paragraph ending "
+                    "with a lead-in (a comma, a colon or 'that', e.g. 'As de Waal writes,') is a quotation "
+                    "set off in the original; it is encoded as quote rend='block' inside the p it "
+                    "continues. Quotation marks are kept as written."
+                ),
+                "block-quotes",
+            )
+        m.add_decision(
+            "segmentation",
+            (
+                "Footnotes: the note texts printed at the page ends are moved to the position of their "
+                "marker (<sup>N</sup> in the source) and encoded as note place='foot' with the original "
+                "number in @n; a note text running on in a further paragraph (a URL on a line of its "
+                "own) or at the top of the next page's note block is joined to its note with a space."
+            ),
+            "notes",
+        )
+        m.add_decision(
+            "interpretation",
+            (
+                "Citations inside notes are encoded as bibl; author, title (@level a for articles, "
+                "chapters and posts in quotation marks, j for periodicals, news outlets and websites "
+                "in italics after them, m for books and other italic titles), place, publisher, date "
+                "(@when in ISO 8601) and cited pages (citedRange) are tagged only where the Chicago "
+                "pattern is recognised with certainty; otherwise the bibl holds the citation as plain "
+                "text. 'Ibid.' is kept as written. Several citations in one note separated by ';' are "
+                "separate bibl elements. The italics of a title so tagged are implied by title/@level."
+            ),
+            "citations",
+        )
+        m.add_decision(
+            "normalization",
+            (
+                "Markdown of the transcription resolved: *…* and **…** become hi rend='italic'/'bold'; "
+                "a heading wholly in italics or bold carries head/@rend instead; backslash escapes (\\$, "
+                "\\*, \\_ …) are resolved to the character; of the HTML tags of the transcription, <sup>th</sup> becomes hi rend='superscript' "
+                "and the <b> of the chapter entries of the table of contents is dropped (see structure); "
+                "a link whose text is its own address (<url> or [url](url), also with doubled escapes "
+                "in the text) becomes ptr/@target, any other link ref/@target; line breaks inside a "
+                "paragraph or note (soft wraps and Markdown hard breaks) become spaces, except on the "
+                "title page, where they are lb."
+            ),
+            "markdown",
+        )
+        m.add_decision(
+            "segmentation",
+            (
+                "Structure: the table of contents is encoded once, as front/div[@type='contents'] with "
+                "a list whose items point (ref/@target) to the divisions of the body and give the page "
+                "number (num type='page'); it is not repeated as text. The chapter entries, set in "
+                "<b>…</b> in the transcription, are the items of the outer list, the sections nested "
+                "lists under them; the <b> tags are not kept. Heading levels follow the "
+                "table of contents (chapters and the Introduction and Conclusion as div type='chapter', "
+                "the entries under them as div type='section'), because the transcription uses ## and "
+                "### alike for sections. The title page is front/titlePage; the acknowledgements, the "
+                "author's note and the dedication are front divisions; a signature and date at the end "
+                "of a front division are encoded as closer/signed and closer/dateline."
+            ),
+            "structure",
+        )
         languages = (
             "Languages: runs of Armenian script are marked foreign xml:lang='hy', runs of Cyrillic "
             "script foreign xml:lang='ru' (titles wholly in such a script carry the xml:lang "
-            "themselves)")
+            "themselves)"
+        )
         if self.opt.foreign_terms:
-            languages += ("; words set in italics are marked foreign with their language only when the "
-                          "whole italic span is a word of a fixed list (e.g. "
-                          + ", ".join(list(self.opt.foreign_terms)[:4]) + ")")
+            languages += (
+                "; words set in italics are marked foreign with their language only when the "
+                "whole italic span is a word of a fixed list (e.g. " + ", ".join(list(self.opt.foreign_terms)[:4]) + ")"
+            )
         m.add_decision("interpretation", languages + ".", "languages")
         if self.hidden_pages or self.unplaced_pages:
             parts = []
             if self.hidden_pages:
                 parts.append(
-                    "the end of page(s) " + ", ".join(str(p - 1) for p in self.hidden_pages)
+                    "the end of page(s) "
+                    + ", ".join(str(p - 1) for p in self.hidden_pages)
                     + " has no notes and so no '---' line in the transcription; the table of contents "
                     "shows the page missing, and the pb is placed at the only paragraph break in that "
-                    "stretch that must be a page end (a sentence or an italic title cut in two)")
+                    "stretch that must be a page end (a sentence or an italic title cut in two)"
+                )
             if self.unplaced_pages:
                 parts.append(
-                    "the beginning of page(s) " + ", ".join(map(str, self.unplaced_pages))
+                    "the beginning of page(s) "
+                    + ", ".join(map(str, self.unplaced_pages))
                     + " cannot be located (a page without notes); no pb is given for it and the "
-                    "numbering resumes as the table of contents requires")
+                    "numbering resumes as the table of contents requires"
+                )
             m.add_decision("segmentation", "Pages without notes: " + "; ".join(parts) + ".", "hidden-pages")
         if self.stats.get("corrections"):
-            m.add_decision("correction", (
-                "Errors of the source are kept as written; on the title page the misspelt author's "
-                "name is given with a correction in choice/sic + corr."), "corrections")
+            m.add_decision(
+                "correction",
+                (
+                    "Errors of the source are kept as written; on the title page the misspelt author's "
+                    "name is given with a correction in choice/sic + corr."
+                ),
+                "corrections",
+            )
         for lang in sorted(self.langs):
             m.use_language(lang)
 
@@ -1155,7 +1224,12 @@ class Converter:
 def _hoist_lang(el: etree._Element) -> None:
     """``title`` whose whole content is one ``foreign``: the language goes onto the title."""
     kids = list(el)
-    if len(kids) == 1 and local(kids[0]) == "foreign" and not (el.text or "").strip() and not (kids[0].tail or "").strip(" .,?!"):
+    if (
+        len(kids) == 1
+        and local(kids[0]) == "foreign"
+        and not (el.text or "").strip()
+        and not (kids[0].tail or "").strip(" .,?!")
+    ):
         f = kids[0]
         el.set(XML_LANG, f.get(XML_LANG))
         el.text = (el.text or "") + (f.text or "")
@@ -1223,7 +1297,7 @@ def _continues(before: str, after: str) -> bool:
     end = re.sub(r"\*+$", "", end) if not end.endswith("\\*") else end
     if not end:
         return False
-    return end[-1] not in ".?!”\"’:)…" or after[0].islower()
+    return end[-1] not in '.?!”"’:)…' or after[0].islower()
 
 
 def _strip_md(s: str) -> str:

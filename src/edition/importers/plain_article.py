@@ -57,18 +57,41 @@ from .common import (
 
 #: Section names that open a top-level division (compared without case and colon).
 MAJOR_SECTIONS = {
-    "introduction", "literature review", "background", "methodology", "methods",
-    "materials and methods", "main part", "results", "discussion", "conclusion",
-    "conclusions", "references", "bibliography", "literature", "sources", "notes",
-    "acknowledgements", "acknowledgments", "summary", "abstract",
+    "introduction",
+    "literature review",
+    "background",
+    "methodology",
+    "methods",
+    "materials and methods",
+    "main part",
+    "results",
+    "discussion",
+    "conclusion",
+    "conclusions",
+    "references",
+    "bibliography",
+    "literature",
+    "sources",
+    "notes",
+    "acknowledgements",
+    "acknowledgments",
+    "summary",
+    "abstract",
 }
 #: Headings that open an abstract (any language).
 ABSTRACT_HEADINGS = {"summary", "abstract", "xülasə", "резюме", "аннотация", "özet", "annotasiya", "kopsavilkums"}
 #: Labels of labelled paragraphs: label -> kind.
 LABELS = {
-    "abstract": "abstract", "summary": "abstract", "annotasiya": "abstract", "аннотация": "abstract",
-    "keywords": "keywords", "key words": "keywords", "açar sözlər": "keywords",
-    "ключевые слова": "keywords", "anahtar kelimeler": "keywords", "atslēgvārdi": "keywords",
+    "abstract": "abstract",
+    "summary": "abstract",
+    "annotasiya": "abstract",
+    "аннотация": "abstract",
+    "keywords": "keywords",
+    "key words": "keywords",
+    "açar sözlər": "keywords",
+    "ключевые слова": "keywords",
+    "anahtar kelimeler": "keywords",
+    "atslēgvārdi": "keywords",
 }
 REFERENCE_HEADINGS = {"references", "bibliography", "literature", "sources", "ədəbiyyat", "литература", "kaynakça"}
 
@@ -139,7 +162,8 @@ def clean(text: str, meta: SourceMeta) -> Cleaned:
         out.removed += [("bookmark", m) for m in marks]
         meta.add_decision(
             "correction",
-            "Word bookmark residue removed: " + ", ".join(f"“{m}”" for m in marks)
+            "Word bookmark residue removed: "
+            + ", ".join(f"“{m}”" for m in marks)
             + f" ({len(marks)} occurrence{'s' if len(marks) > 1 else ''}; a field marker of the "
             "word processor, not text).",
             key="bookmark",
@@ -241,9 +265,7 @@ _CITATION = re.compile(
     r"(?:,\s*(?P<year>\d{4}[a-z]?|n\.d\.))?"
     r"(?:,\s*(?P<range>pp?\.\s*\d[\w\s,–-]*?))?\s*$"
 )
-_AUTHORISH = re.compile(
-    r"^[^\W\d_][\w’'-]*(?:\s+(?:and|&|və|ve|и)\s+[^\W\d_][\w’'-]*)?(?:\s+et al\.)?$"
-)
+_AUTHORISH = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+(?:and|&|və|ve|и)\s+[^\W\d_][\w’'-]*)?(?:\s+et al\.)?$")
 
 
 def _range_el(parent: etree._Element, text: str, tag: str = "citedRange") -> None:
@@ -280,12 +302,12 @@ def parse_citation(content: str, doc_lang: str, titles: Sequence[str] = ()) -> e
         sub(bibl, "title", who, level="m", lang=tlang if tlang != doc_lang else None)
     pos = m.end("who")
     if m.group("year"):
-        append_text(bibl, content[pos:m.start("year")])
+        append_text(bibl, content[pos : m.start("year")])
         year = m.group("year")
         sub(bibl, "date", year, when=year[:4] if year[:4].isdigit() else None)
         pos = m.end("year")
     if m.group("range"):
-        append_text(bibl, content[pos:m.start("range")])
+        append_text(bibl, content[pos : m.start("range")])
         _range_el(bibl, m.group("range"))
         pos = m.end("range")
     append_text(bibl, content[pos:])
@@ -340,15 +362,15 @@ def parse_reference(text: str, doc_lang: str, ids: IdMaker) -> Reference:
         sub(bibl, "author", a)
         pos = i + len(a)
     append_text(bibl, authors_text[pos:])
-    append_text(bibl, authors_raw[len(authors_raw.rstrip()):])
+    append_text(bibl, authors_raw[len(authors_raw.rstrip()) :])
     year = m.groupdict().get("year") or ""
     head_end = m.start("rest")
-    between = text[m.end("authors"):head_end]
+    between = text[m.end("authors") : head_end]
     if year:
         ys = between.find(year)
         append_text(bibl, between[:ys])
         sub(bibl, "date", year, when=year[:4] if year[:4].isdigit() else None)
-        append_text(bibl, between[ys + len(year):])
+        append_text(bibl, between[ys + len(year) :])
     else:
         append_text(bibl, between)
     rest = m.group("rest")
@@ -363,7 +385,7 @@ def parse_reference(text: str, doc_lang: str, ids: IdMaker) -> Reference:
     if cut is None:
         _markdown_title(bibl, rest, "m", doc_lang)
     else:
-        title, container = rest[:cut], rest[cut + 1:]
+        title, container = rest[:cut], rest[cut + 1 :]
         container_s = container.strip()
         _parse_container(bibl, title, container, container_s, doc_lang)
     bibl.set("{http://www.w3.org/XML/1998/namespace}id", ids("bib"))
@@ -398,11 +420,11 @@ def _parse_container(bibl, title: str, container: str, container_s: str, doc_lan
             add_inline(scope, m.group("vol"), markdown=True, urls=False)
             pos = m.end("vol")
         if m.group("issue"):
-            append_text(bibl, container_s[pos:m.start("issue")])
+            append_text(bibl, container_s[pos : m.start("issue")])
             sub(bibl, "biblScope", m.group("issue"), unit="issue")
             pos = m.end("issue")
     if m.group("pages"):
-        append_text(bibl, container_s[pos:m.start("pages")])
+        append_text(bibl, container_s[pos : m.start("pages")])
         p = m.group("pages")
         sub(bibl, "biblScope", p, unit="page")
         pos = m.end("pages")
@@ -433,7 +455,7 @@ class Inline:
     def render(self, parent: etree._Element, text: str) -> None:
         spans: list[Span] = []
         for a, b in balanced_parens(text):
-            bibl = parse_citation(text[a + 1:b - 1], self.doc_lang, self.titles)
+            bibl = parse_citation(text[a + 1 : b - 1], self.doc_lang, self.titles)
             if bibl is not None:
                 spans.append(Span(a + 1, b - 1, self._put(bibl), priority=2))
         surnames = {s.casefold(): r for r in self.references for s in r.surnames[:1]}
@@ -462,17 +484,24 @@ class Inline:
                 if lang:
                     self.meta.use_language(lang)
             return None
+
         return make
 
     def _narrative(self, ref: Reference, m: re.Match):
         def make(parent, segment):
-            bibl = sub(parent, "bibl", type="citation", corresp="#" + ref.element.get("{http://www.w3.org/XML/1998/namespace}id"))
+            bibl = sub(
+                parent,
+                "bibl",
+                type="citation",
+                corresp="#" + ref.element.get("{http://www.w3.org/XML/1998/namespace}id"),
+            )
             sub(bibl, "author", m.group(1))
             append_text(bibl, " (")
             sub(bibl, "date", m.group(2), when=m.group(2))
             append_text(bibl, ")")
             self.used_citations = True
             return None
+
         return make
 
 
@@ -520,7 +549,7 @@ def _keywords(parent: etree._Element, text: str, lang: str, meta: SourceMeta) ->
         else:
             sub(parent, "term", piece)
             collected.append(piece.strip())
-    append_text(parent, end + text[len(text.rstrip()):])
+    append_text(parent, end + text[len(text.rstrip()) :])
     if lang not in meta.keywords:
         meta.keywords[lang] = collected
 
@@ -585,8 +614,11 @@ def to_tei(text: str, meta: SourceMeta, *, today: str | None = None) -> etree._E
         if b.page_end_before:
             # a paragraph cut by the page end continues in this block
             if (
-                last_para is not None and last_block is not None and b.kind == "p"
-                and last_block.kind in ("p", "item") and not _FINAL.search(last_block.text)
+                last_para is not None
+                and last_block is not None
+                and b.kind == "p"
+                and last_block.kind in ("p", "item")
+                and not _FINAL.search(last_block.text)
             ):
                 append_text(last_para, " ")
                 new_pb(last_para)
@@ -599,7 +631,9 @@ def to_tei(text: str, meta: SourceMeta, *, today: str | None = None) -> etree._E
             current_list = None
             name = _norm(b.text)
             lang = detect_lang(b.text, doc_lang)
-            current_foreign = foreign_div.get("{http://www.w3.org/XML/1998/namespace}lang") if foreign_div is not None else None
+            current_foreign = (
+                foreign_div.get("{http://www.w3.org/XML/1998/namespace}lang") if foreign_div is not None else None
+            )
             if lang != doc_lang and name in ABSTRACT_HEADINGS and lang != current_foreign:
                 # a summary in another language without a title of its own
                 part = back
@@ -661,8 +695,10 @@ def to_tei(text: str, meta: SourceMeta, *, today: str | None = None) -> etree._E
             put_pb(parent)
             p = sub(parent, "p")
             sub(p, "label", b.label)
-            rest = b.text[len(b.label):]
-            block_lang = foreign_div.get("{http://www.w3.org/XML/1998/namespace}lang") if foreign_div is not None else doc_lang
+            rest = b.text[len(b.label) :]
+            block_lang = (
+                foreign_div.get("{http://www.w3.org/XML/1998/namespace}lang") if foreign_div is not None else doc_lang
+            )
             if b.label_kind == "keywords":
                 append_text(p, rest[: len(rest) - len(rest.lstrip())])
                 _keywords(p, rest.lstrip(), block_lang or detect_lang(rest, doc_lang), meta)
@@ -671,7 +707,11 @@ def to_tei(text: str, meta: SourceMeta, *, today: str | None = None) -> etree._E
             last_block, last_para = b, p
             current_list = None
             continue
-        if b.kind == "item" and _norm(getattr(stack[-1][1].find("{*}head"), "text", "") or "") in REFERENCE_HEADINGS if stack else False:
+        if (
+            b.kind == "item" and _norm(getattr(stack[-1][1].find("{*}head"), "text", "") or "") in REFERENCE_HEADINGS
+            if stack
+            else False
+        ):
             lb = parent.find("{*}listBibl")
             if lb is None:
                 lb = sub(parent, "listBibl")
@@ -717,7 +757,9 @@ def _front_element(title_page: etree._Element, line: str, meta: SourceMeta, inli
         add_inline(bl, line, markdown=False, urls=True)
 
 
-def _record_decisions(meta: SourceMeta, inline: Inline, joined: int, pbs: int, refs: bool, front: bool, numbered: bool) -> None:
+def _record_decisions(
+    meta: SourceMeta, inline: Inline, joined: int, pbs: int, refs: bool, front: bool, numbered: bool
+) -> None:
     meta.add_decision(
         "normalization",
         "Leading and trailing spaces of each line of the transcription are not kept; all "
@@ -752,8 +794,7 @@ def _record_decisions(meta: SourceMeta, inline: Inline, joined: int, pbs: int, r
             text = (
                 f"The transcription shows {pbs} page ends (runs of three or more blank lines). "
                 "The page numbers are neither given nor derivable, so the page ends are not "
-                "marked."
-                + (f" Paragraphs cut by a page end ({joined}) are re-joined with a space." if joined else "")
+                "marked." + (f" Paragraphs cut by a page end ({joined}) are re-joined with a space." if joined else "")
             )
         meta.add_decision("segmentation", text, key="page-ends")
     if inline.used_citations:
@@ -762,7 +803,7 @@ def _record_decisions(meta: SourceMeta, inline: Inline, joined: int, pbs: int, r
             "Author–date citations are encoded as bibl with author (or title where the "
             "citation names a work), date and citedRange; the parentheses stay outside. "
             "Citations of archive documents by their Russian titles are bibl "
-            "subtype=\"archival\" with title level=\"u\" (unpublished) xml:lang=\"ru\". Names are not yet linked to the registers.",
+            'subtype="archival" with title level="u" (unpublished) xml:lang="ru". Names are not yet linked to the registers.',
             key="citations",
         )
     if refs:
@@ -771,7 +812,7 @@ def _record_decisions(meta: SourceMeta, inline: Inline, joined: int, pbs: int, r
             "The reference list is a listBibl of bibl entries with author, date, title "
             "(@level a/j/m), biblScope for volume, issue and pages; the punctuation of each "
             "entry is kept as text. Markdown asterisks for italics are encoded as "
-            "hi rend=\"italic\" and removed.",
+            'hi rend="italic" and removed.',
             key="references",
         )
     if inline.used_quotes:
@@ -787,8 +828,7 @@ def _record_decisions(meta: SourceMeta, inline: Inline, joined: int, pbs: int, r
             meta.use_language(lang)
         meta.add_decision(
             "interpretation",
-            "Words and phrases in another language inside the running text are marked with "
-            "foreign and xml:lang.",
+            "Words and phrases in another language inside the running text are marked with foreign and xml:lang.",
             key="foreign",
         )
 
