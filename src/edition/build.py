@@ -160,6 +160,15 @@ def _swap(new: Path, output: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _tei_files(tei_dir: Path) -> list[Path]:
+    """The TEI files of the edition in ``tei_dir`` (:class:`InputError` if there are none)."""
+    paths = find_xml_files([tei_dir]) if tei_dir.is_dir() else []
+    if not paths:
+        message = "no TEI files (*.xml) found: give the folder of the edition's TEI files"
+        raise InputError(Problem(str(tei_dir), 0, 0, ERROR, message, "build-input"))
+    return paths
+
+
 def build(
     tei_dir: Path,
     output: Path,
@@ -174,18 +183,7 @@ def build(
     ``pdf``), the per-document work in ``jobs`` processes (default: one per core), redoing
     only what changed since the previous build into ``output`` (unless not ``incremental``)."""
     started = time.monotonic()
-    paths = find_xml_files([tei_dir]) if tei_dir.is_dir() else []
-    if not paths:
-        raise InputError(
-            Problem(
-                str(tei_dir),
-                0,
-                0,
-                ERROR,
-                "no TEI files (*.xml) found: give the folder of the edition's TEI files",
-                "build-input",
-            )
-        )
+    paths = _tei_files(tei_dir)
     try:
         introduction = config.for_edition(tei_dir).introduction
     except InputError as error:  # the edition's configuration has errors: listed like the TEI's
@@ -222,9 +220,7 @@ def build(
                     progress,
                 )
             built.files = {
-                group: [output / relative for relative in state.groups[group]]
-                for group in GROUPS
-                if group in state.groups
+                group: [output / file for file in state.groups[group]] for group in GROUPS if group in state.groups
             }
             atomic_write(work / STATE, state.dumps())
             atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")

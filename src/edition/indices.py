@@ -772,9 +772,8 @@ def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
     return entry
 
 
-def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
-    """``indices.xml``, written an entry at a time (the entries are never all in memory)."""
-    files = {d["key"]: d["file"] for d in indices.documents}
+def _tei_header(indices: Indices) -> etree._Element:
+    """The ``teiHeader`` of ``indices.xml``: what it is, and the documents indexed."""
     header = _tei("teiHeader")
     file_desc = _tei("fileDesc", header)
     _tei("title", _tei("titleStmt", file_desc), "Indices: persons, places, organisations, dates, works cited")
@@ -788,6 +787,13 @@ def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
     sources = _tei("list", _tei("sourceDesc", file_desc))
     for document in indices.documents:
         _tei("ref", _tei("item", sources, n=document["key"]), document["title"], target=document["file"])
+    return header
+
+
+def _tei_file(indices: Indices, out_dir: Path) -> list[Path]:
+    """``indices.xml``, written an entry at a time (the entries are never all in memory)."""
+    files = {d["key"]: d["file"] for d in indices.documents}
+    header = _tei_header(indices)
     path = out_dir / "indices.xml"
     with atomic_open(path) as out:
 
