@@ -267,13 +267,17 @@ def test_csv_cells_are_never_formulas(tmp_path):
     assert rows and {r["name"] for r in rows} == {'\'=HYPERLINK("http://x.invalid","y")'}
     with (tmp_path / "out" / "places.csv").open(encoding="utf-8", newline="") as handle:
         assert "-33.9" in {r["lat"] for r in csv.DictReader(handle)}
-    assert [spreadsheet_safe(c) for c in ("@SUM(1+1)", "+1 555", "-x", "\tx", "-12.5", "1920", "")] == [
+    cells = ("@SUM(1+1)", "=1+1", "-x", "-cmd|'/c calc'!A0", "\tx", "+1 555", "-12.5", "-3000/-2001", "-0333-01-01", "")
+    assert [spreadsheet_safe(c) for c in cells] == [
         "'@SUM(1+1)",
-        "'+1 555",
+        "'=1+1",
         "'-x",
+        "'-cmd|'/c calc'!A0",
         "'\tx",
+        "+1 555",
         "-12.5",
-        "1920",
+        "-3000/-2001",
+        "-0333-01-01",
         "",
     ]
 
