@@ -13,6 +13,18 @@ from edition.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_EDITION = ROOT / "tests" / "fixtures" / "indices" / "edition"
+#: Debian's chromium, which the browser tests drive (they never download a browser), and its flags.
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")

@@ -15,31 +15,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import CHROMIUM, FIXTURE_EDITION, LAUNCH_ARGS
 
 import edition.search
 from edition.build import MARKER, build
 from edition.search import SEARCH_DIR
 from edition.serve import HOST, serve_site
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_EDITION = ROOT / "tests" / "fixtures" / "indices" / "edition"
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="Debian's chromium is not installed "
     "(apt-get install -y chromium); the browser tests never download a browser",
 )
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-extensions",
-    "--disable-sync",
-]
 
 
 def screenshot_dir(tmp_path_factory) -> Path:

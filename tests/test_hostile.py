@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import html5lib
 import pytest
 from click.testing import CliRunner
+from conftest import CHROMIUM, LAUNCH_ARGS
 
 import edition.saxon
 import edition.search
@@ -35,17 +36,6 @@ from edition.xmlio import parse_bytes
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOADS = ROOT / "tests" / "fixtures" / "robustness" / "payloads.xml"
 GOOD = ROOT / "tests" / "fixtures" / "validate" / "good"
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-extensions",
-    "--disable-sync",
-]
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
