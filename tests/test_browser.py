@@ -1,6 +1,7 @@
 """The built site in a real browser: Playwright driving Debian's chromium (never a downloaded
 browser), headless, on the site served from 127.0.0.1. Every page is checked for requests to
-other hosts (recorded and aborted) and console errors. Screenshots of each page type of the
+other hosts (recorded and aborted), console errors and breaches of the site's
+Content-Security-Policy (served as a header, and declared in each page opened from disk). Screenshots of each page type of the
 edition go to build/screenshots/ (see SCREENSHOTS).
 
 Skipped, with the reason, when /usr/bin/chromium or the playwright package is missing
@@ -52,8 +53,17 @@ def browser():
         browser.close()
 
 
+#: Reports each breach of the Content-Security-Policy as a console error (Chromium's own message
+#: about a blocked load is one too, not every breach has one).
+REPORT_CSP = (
+    "document.addEventListener('securitypolicyviolation', event =>"
+    " console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`))"
+)
+
+
 class Watched:
-    """A page whose requests to other hosts and console errors are recorded."""
+    """A page whose requests to other hosts, console errors and breaches of the
+    Content-Security-Policy are recorded."""
 
     def __init__(self, browser, base: str):
         self.base = base
@@ -61,6 +71,7 @@ class Watched:
         self.outside: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
+        self.context.add_init_script(REPORT_CSP)
         self.page = self.context.new_page()
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
@@ -210,6 +221,44 @@ def test_chronology_year_page_timeline_and_back_to_the_passage(site):
     bar.click()
     page.wait_for_url(re.compile(rf"/chronology/{re.escape(year_page)}$"))
     assert page.locator(f"li#{mention_id}").count() == 1
+
+
+def test_every_kind_of_page_opened_from_disk_keeps_its_policy_and_breaks_none_of_it(browser, fixture_build):
+    site = fixture_build / "site"
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(REPORT_CSP)
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    try:
+        for path in (
+            "index.html",
+            "alpha.html",
+            "persons.html",
+            "places.html",
+            "places/pl-baku.html",
+            "organisations.html",
+            "chronology.html",
+            "chronology/1920.html",
+            "works.html",
+            "works/1.html",
+            "search.html",
+        ):
+            page.goto((site / path).as_uri())
+            page.wait_for_load_state("load")
+            assert page.locator("div.fn-pop").count() == 1, path  # edition.js ran under the policy
+            assert [text for text in messages if "Content Security Policy" in text or "CSP" in text] == [], path
+        # and the page's policy is in force: an image or a request elsewhere is refused
+        page.evaluate("document.body.append(Object.assign(new Image(), {src: 'https://example.org/x.png'}))")
+        page.evaluate("fetch('https://example.org/').catch(() => null)")
+        page.wait_for_timeout(500)
+        blocked = [text for text in messages if text.startswith("CSP violation: ")]
+        assert blocked == [
+            "CSP violation: img-src https://example.org/x.png",
+            "CSP violation: connect-src https://example.org/",
+        ]
+    finally:
+        context.close()
 
 
 PAGE_TYPES = {

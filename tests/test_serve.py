@@ -11,6 +11,7 @@ import urllib.request
 
 from click.testing import CliRunner
 from conftest import FIXTURE_EDITION
+from lxml import etree
 
 from edition.cli import main
 from edition.serve import HOST, serve_site, snapshot, watch
@@ -68,6 +69,26 @@ def test_hostile_and_careless_clients_get_answers_and_print_nothing(fixture_buil
         server.server_close()
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err + captured.out and "Error" not in captured.err
+
+
+def test_every_page_written_declares_the_policy_serve_sends(fixture_build):
+    """Every HTML page of a build opens its head with the Content-Security-Policy serve sends as a
+    header, without frame-ancestors (which a <meta> cannot say): pages opened from disk keep it."""
+    server = serve_site(fixture_build / "site", 0)
+    try:
+        with urllib.request.urlopen(f"http://{HOST}:{server.server_address[1]}/index.html", timeout=10) as response:
+            header = response.headers["Content-Security-Policy"]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert header.endswith("; frame-ancestors 'none'") and "script-src 'self' 'wasm-unsafe-eval';" in header
+    pages = sorted((fixture_build / "site").rglob("*.html"))
+    assert {page.parent.name for page in pages} >= {"site", "places", "chronology", "works", "organisations"}
+    assert {page.name for page in pages} >= {"index.html", "alpha.html", "places.html", "search.html", "works.html"}
+    for page in pages:
+        first = etree.parse(str(page)).find("head")[0]
+        assert (first.tag, first.get("http-equiv")) == ("meta", "Content-Security-Policy"), page
+        assert first.get("content") + "; frame-ancestors 'none'" == header, page
 
 
 def test_an_idle_connection_is_closed(fixture_build, monkeypatch):

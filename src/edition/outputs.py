@@ -23,6 +23,13 @@ from .saxon import Value
 from .search import bundles
 
 HOME_PAGE = "index.html"
+#: What the site's pages may load and run: the site's own files, Pagefind's WebAssembly and its
+#: placeholder images (data:); images elsewhere are linked, not loaded (xslt/html/figures.xsl).
+#: Every HTML page declares it in a <meta> first in its head, which cannot say frame-ancestors:
+#: ``edition serve`` sends it with that as a header (:data:`edition.serve.SECURITY_HEADERS`).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; object-src 'none'; base-uri 'none'"
+)
 #: The pages about the whole edition: named templates of indices.xsl, written as NAME.html.
 INDEX_PAGES = (*(kind.folder for kind in INDEX_KINDS), "works", "search")
 #: The folder of each document's index records in a build (``NAME.json``), kept for the next build.
@@ -75,6 +82,7 @@ def _laid_out(output: str, source: Source) -> Made:
 def _site(scope: Scope) -> dict[str, Value]:
     return dict(
         documents=scope.documents,
+        csp=CONTENT_SECURITY_POLICY,
         home_page=HOME_PAGE if scope.home else "",
         introduction=scope.introduction,
         index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],

@@ -19,17 +19,16 @@ from pathlib import Path
 
 from .build import Built, ValidationFailed, build
 from .documents import find_xml_files
+from .outputs import CONTENT_SECURITY_POLICY
 from .problems import InputError
 from .saxon import SaxonError
 
 HOST = "127.0.0.1"
 
 
-#: What every response may load and run: the site's own files, Pagefind's WebAssembly and its
-#: placeholder images (data:).
+#: What every response may load and run: the pages' own policy, and no framing by other sites.
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "Content-Security-Policy": f"{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
 }
 #: Seconds a connection may stay silent before it is closed (each holds a thread).

@@ -39,6 +39,10 @@
   <!-- The style sheet of the site's own pages and navigation (beside edition.css). -->
   <xsl:param name="site-css" as="xs:string" select="'site.css'"/>
 
+  <!-- The Content-Security-Policy every page declares first in its head (edition.outputs.
+       CONTENT_SECURITY_POLICY, which serve sends as a header too); '' for none (print). -->
+  <xsl:param name="csp" as="xs:string" select="''"/>
+
   <!-- The site's style sheet and script, relative to the pages. -->
   <xsl:param name="css" as="xs:string" select="'edition.css'"/>
   <xsl:param name="js" as="xs:string" select="'edition.js'"/>

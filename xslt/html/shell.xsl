@@ -85,6 +85,7 @@
     <xsl:variable name="site" select="$h:edition-title"/>
     <html lang="{$lang}">
       <head>
+        <xsl:if test="$csp != ''"><meta http-equiv="Content-Security-Policy" content="{$csp}"/></xsl:if>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}{if ($title != $site) then ' · ' || $site else ''}</title>
