@@ -70,6 +70,7 @@ def test_html_escapes_every_payload_and_keeps_only_safe_links(hostile_site):
                 value = re.sub(r"[\s\x00-\x1f]", "", element.get(name))
                 scheme = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", value)
                 assert scheme is None or scheme.group(1).lower() in SAFE_SCHEMES, (element.tag, value)
+                assert scheme or value.startswith("//") or not re.match(r"(/|\.\./)", value), (element.tag, value)
                 links.append(element.get(name))
     assert 'https://example.org/ok?a=1&b="2"<script>' in links and "mailto:someone@example.org" in links
     assert "other.html#x" in links
@@ -85,6 +86,22 @@ def test_html_escapes_every_payload_and_keeps_only_safe_links(hostile_site):
         assert payload in text, payload
     assert "<script>window.__pwned='title'</script>" in document.findtext(".//title")
     assert "display: none" not in page.read_text(encoding="utf-8")  # the rendition's CSS is not emitted
+
+
+def test_every_url_left_out_of_the_html_is_a_positioned_warning():
+    report = validate([PAYLOADS])
+    left_out = {(p.line, p.rule, p.message.split('"')[1]) for p in report.problems if p.rule.startswith("url-")}
+    assert all(p.severity == "warning" for p in report.problems if p.rule.startswith("url-"))
+    assert {
+        (16, "url-scheme", "javascript:window.__pwned='facsimile'"),
+        (23, "url-scheme", "javascript:window.__pwned='js'"),
+        (35, "url-scheme", "javascript:alert('ptr')"),
+        (40, "url-outside", "../../../../etc/passwd"),
+        (41, "url-outside", "/etc/passwd"),
+        (54, "url-outside", "images/%2e%2e/%2E%2E/x.png"),
+        (55, "url-scheme", "javascript:window.__pwned='media'"),
+    } <= left_out
+    assert not any(value.startswith(("https:", "mailto:", "other.html")) for _, _, value in left_out)
 
 
 # --- the HTML in a browser --------------------------------------------------------------------

@@ -6,6 +6,7 @@ The pages are parsed with html5lib (the WHATWG parsing algorithm; every parse er
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,10 +14,12 @@ import html5lib
 import pytest
 from lxml import etree
 
+from edition.build import build
 from edition.documents import load_tei, with_neighbours
 from edition.plaintext import write_texts
 from edition.rendering import is_register
 from edition.site import write_site
+from edition.validate import validate
 from edition.xmlio import parse_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -193,6 +196,53 @@ def test_images_elsewhere_are_linked_not_loaded(tmp_path):
     assert [img.get("src") for img in page.iter("img")] == ["images/local.png"]
     links = {a.get("href"): "".join(a.itertext()) for a in page.iter("a") if a.get("class") == "graphic"}
     assert links == {"https://example.org/map.png": "[A map]", "//example.org/b.png": "[Figure]"}
+
+
+FIGURES = """
+<figure><graphic url="images/map.png"/><figDesc>Map</figDesc></figure>
+<figure><graphic url="images/sub/../My%20plan.png"/><figDesc>Plan</figDesc></figure>
+<figure><graphic url="../outside.png"/><graphic url="images/%2e%2e/%2E%2E/outside.png"/></figure>
+<figure><graphic url="images\\..\\..\\outside.png"/><graphic url="/etc/passwd"/></figure>
+<figure><graphic url="../../../../../../../etc/passwd"/><graphic url="file:///etc/passwd"/></figure>
+<figure><graphic url="images/secret.png"/><graphic url="notes.txt"/></figure>
+<p>See <ref target="javascript:alert(1)">js</ref>, <ref target="../up.html">up</ref>,
+<ptr target="/etc/passwd"/>, <ref target="images/map.png">the map</ref>.</p>"""
+
+
+def test_images_in_the_folder_are_published_and_urls_leading_out_left_out_with_a_warning(tmp_path):
+    tei = tmp_path / "edition" / "tei"
+    shutil.copytree(GOOD, tei)
+    article = tei / "article.xml"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("<head>Introduction</head>", "<head>Introduction</head>" + FIGURES),
+        encoding="utf-8",
+    )
+    (tei / "images").mkdir()
+    (tei / "images" / "map.png").write_bytes(b"MAP")
+    (tei / "images" / "My plan.png").write_bytes(b"PLAN")
+    (tei / "notes.txt").write_text("not an image")
+    (tmp_path / "edition" / "outside.png").write_bytes(b"OUTSIDE")
+    (tmp_path / "secret.txt").write_text("TOP-SECRET-42")
+    (tei / "images" / "secret.png").symlink_to(tmp_path / "secret.txt")
+    warnings = [(p.line, p.rule) for p in validate([tei]).problems if p.rule.startswith("url-")]
+    assert Counter(rule for _, rule in warnings) == {"url-outside": 7, "url-scheme": 2}
+    out = build(tei, tmp_path / "build", pdf=False).output / "site"
+    page, errors = parse_html(out / "article.html")
+    assert errors == []
+    assert [img.get("src") for img in page.iter("img")] == [
+        "images/map.png",
+        "images/sub/../My%20plan.png",
+        "images/secret.png",
+        "notes.txt",
+    ]
+    published = {str(f.relative_to(out)): f.read_bytes() for f in out.rglob("*") if f.suffix in (".png", ".txt")}
+    assert published == {"images/map.png": b"MAP", "images/My plan.png": b"PLAN"}  # no link out, no text file
+    texts = ("js", "up", "/etc/passwd", "the map")
+    assert [a.get("href") for a in page.iter("a") if "".join(a.itertext()) in texts] == ["images/map.png"]
+    assert "TOP-SECRET-42" not in "".join(f.read_text(errors="replace") for f in out.rglob("*") if f.is_file())
+    (tei / "images" / "map.png").write_bytes(b"MAP, SECOND EDITION")  # the TEI unchanged: the image still counts
+    build(tei, tmp_path / "build", pdf=False)
+    assert (out / "images" / "map.png").read_bytes() == b"MAP, SECOND EDITION"
 
 
 def _small_document(path: Path, title: str, lang: str, series: str | None = None) -> None:

@@ -51,6 +51,7 @@ import orjson
 
 from . import config
 from .documents import Source, find_xml_files, load_tei, require_tei
+from .images import publish, shown, stamps
 from .incremental import (
     PAGES_DIR,
     STATE,
@@ -193,7 +194,7 @@ def build(
         state = State(
             toolkit_hash(),
             {"pdf": pdf, "tei": str(tei_dir.resolve()), "introduction": introduction},
-            {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths},
+            {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths} | stamps(tei_dir),
             check,
         )
         previous = _previous(output, state) if incremental else None
@@ -324,6 +325,7 @@ def _render(
         page.rename(work / "site" / page.name)
     (work / PAGES_DIR).rmdir()
     write_assets(work / "site")
+    publish(edition.images, work / "site")
     if pdf:
         _book(edition, indices, state, progress)
     indices.store.close()
@@ -341,7 +343,8 @@ class _Edition:
     folder (``names``, ``relative``, by URI), the search ``indexes`` and their pages, the plan
     of the workers, a task and a key per file, and ``headers``, the key of what every output
     shows of the whole edition (registers and the documents' headers); ``inputs``: the hash of
-    each file's content, by URI."""
+    each file's content, by URI; ``images``: the images the documents show, by their place in
+    the site."""
 
     paths: list[Path]
     registers: list[Path]
@@ -355,10 +358,11 @@ class _Edition:
     tasks: list[Task]
     keys: dict[str, str]
     headers: str
+    images: dict[str, Path]
 
     @classmethod
     def read(cls, tei_dir: Path, paths: list[Path], work: Path, pdf: bool, introduction: str) -> _Edition:
-        registers, documents, stubs, links, inputs = _read(paths)
+        registers, documents, stubs, links, inputs, images = _read(paths)
         pages = output_names(documents, HTML.suffix)
         check_names(documents, pages, [HOME_PAGE] + [f"{name}.html" for name in INDEX_PAGES])
         plan = _plan(work, registers, documents, stubs, pages, pdf, introduction)
@@ -387,6 +391,7 @@ class _Edition:
             tasks,
             file_keys(pointing, inputs, headers),
             headers,
+            images,
         )
 
 
@@ -411,12 +416,14 @@ def _plan(
 
 def _read(
     paths: list[Path],
-) -> tuple[list[Path], list[Source], dict[str, bytes], dict[str, set[str] | None], dict[str, str]]:
+) -> tuple[list[Path], list[Source], dict[str, bytes], dict[str, set[str] | None], dict[str, str], dict[str, Path]]:
     """What the build reads of every file before the workers render them: the registers, the
     documents (without their trees: those stay with the workers), the documents' stubs
-    (:func:`edition.parallel.stub`), the files each points into (:func:`edition.parallel.pointed`)
-    and the hash of each file's content (by URI)."""
+    (:func:`edition.parallel.stub`), the files each points into (:func:`edition.parallel.pointed`),
+    the hash of each file's content (by URI) and the images the documents show (by their place
+    in the site: :func:`edition.images.shown`)."""
     registers, documents, stubs, links, inputs = [], [], {}, {}, {}
+    images: dict[str, Path] = {}
     for path in paths:
         source = require_tei(Source.load(path))
         inputs[source.uri] = digest(source.data)
@@ -426,7 +433,8 @@ def _read(
             documents.append(Source(path, b"", None))
             stubs[source.uri] = stub(source.tree)
             links[source.uri] = pointed(source)
-    return registers, documents, stubs, links, inputs
+            images |= shown(source)
+    return registers, documents, stubs, links, inputs, images
 
 
 def _pointed(uri: str, found: set[str] | None, stubs: dict[str, bytes]) -> list[str]:
@@ -539,7 +547,8 @@ def _groups(edition: _Edition, work: Path, state: State, pdf: bool) -> dict[str,
     listed = files(work)
     groups = {
         "site": [f"site/{edition.names[s.uri]}.html" for s in edition.documents]
-        + [f"site/{page_file(name)}" for name in state.pages],
+        + [f"site/{page_file(name)}" for name in state.pages]
+        + [f"site/{where}" for where in sorted(edition.images)],
         f"site/{SEARCH_DIR}": [
             f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in edition.indexes))
         ],

@@ -80,7 +80,8 @@ class Checked:
 @dataclass
 class State:
     """What a build leaves for the next: the ``toolkit`` and ``options`` it ran with, the hash
-    of each input file (``inputs``, by path relative to the TEI folder) and whether they were
+    of each input file and the size and time of each image file there (``inputs``, by path
+    relative to the TEI folder: :func:`edition.images.stamps`) and whether they were
     ``validated``; the number of ``documents``, the files of each output group (``groups``);
     per input file its outputs (``rendered``) and its check (``checked``); the key of each page
     about the edition (``pages``) and of each search index (``search``)."""

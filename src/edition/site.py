@@ -13,6 +13,7 @@ from urllib.parse import quote
 import orjson
 
 from .documents import Source
+from .images import publish, shown
 from .indices import INDICES, Indices, Page, entity_json, pages_of, records_json, sections_json, to_json
 from .kinds import INDEX_KINDS, REGISTERED
 from .outputs import HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope
@@ -270,8 +271,8 @@ def write_site(
 ) -> list[Path]:
     """Render ``documents`` (resolving pointers in ``edition``) as HTML pages into ``out_dir``,
     with the home page if ``home``, the index, entity and search pages if ``indices`` are given
-    (the search index itself is :func:`edition.search.index_site`'s), and the assets. Returns
-    the pages written."""
+    (the search index itself is :func:`edition.search.index_site`'s), the images the documents
+    show (:mod:`edition.images`) and the assets. Returns the pages written."""
     names = output_names(documents, HTML.suffix)
     scope = Scope([s.uri for s in documents], list(names.values()), home=home, index_pages=indices is not None)
     check_names(documents, names, [HOME_PAGE] * home + [f"{name}.html" for name in INDEX_PAGES] * scope.index_pages)
@@ -292,5 +293,6 @@ def write_site(
             records = RecordPages(indices)
             for batch in records.batches(list(records.pages)):
                 written += write(batch, records.data(batch))
+    publish({where: file for source in documents for where, file in shown(source).items()}, out_dir)
     write_assets(out_dir)
     return written

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   What the reading outputs (HTML, plain text, print and index pages) decide alike: document
-  titles, normalised dates, register entries and their main names, the file names of pages,
-  and which link targets are safe (which notes are footnotes: behaviours.xsl).
+  titles, normalised dates, register entries and their main names, the file names of pages
+  (which notes are footnotes: behaviours.xsl; which link targets are safe: pointers.xsl).
   Includes functions.xsl (mention ids, pointers) and labels.xsl.
 -->
 <xsl:stylesheet version="3.0"
@@ -82,12 +82,4 @@
         ! ed:entity-page(local-name(.), @xml:id)"/>
   </xsl:function>
 
-  <!-- $url if it is safe to link to: relative, or http, https or mailto; else (). Whitespace and
-       control characters are dropped first, as browsers do. -->
-  <xsl:function name="ed:safe-url" as="xs:string?">
-    <xsl:param name="url" as="xs:string?"/>
-    <xsl:variable name="clean" select="replace(string($url), '[\s\p{Cc}]', '')"/>
-    <xsl:variable name="scheme" select="lower-case(replace($clean, '^([A-Za-z][A-Za-z0-9+.\-]*):.*$', '$1', 's'))"/>
-    <xsl:sequence select="$clean[. != ''][not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:', 's')) or $scheme = ('http', 'https', 'mailto')]"/>
-  </xsl:function>
 </xsl:stylesheet>

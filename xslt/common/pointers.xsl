@@ -82,6 +82,27 @@
     <xsl:sequence select="ed:uri(resolve-uri($file, $base))"/>
   </xsl:function>
 
+  <!-- $url if it is safe to link to or load: http, https or mailto, or relative and inside the
+       folder of the document that holds it (which the site mirrors: no parent folder above it,
+       no absolute path; '//host/…' is http or https); else (). Whitespace and control characters
+       are dropped first, '\' read as '/' and '%2e' as '.', as browsers do. The Schematron warns
+       about the others (url-scheme, url-outside). -->
+  <xsl:function name="ed:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="clean" select="replace(string($url), '[\s\p{Cc}]', '')"/>
+    <xsl:sequence select="$clean[. != ''][if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:', 's'))
+        then lower-case(substring-before(., ':')) = ('http', 'https', 'mailto') else ed:in-folder(.)]"/>
+  </xsl:function>
+
+  <!-- Whether a relative URL stays inside the folder it is relative to ('//host/…' does: it
+       leaves for the web, not the file system). -->
+  <xsl:function name="ed:in-folder" as="xs:boolean">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="path" select="replace(replace(replace($url, '\\', '/'), '%2[eE]', '.'), '[?#].*$', '', 's')"/>
+    <xsl:sequence select="starts-with($path, '//') or not(starts-with($path, '/')) and fold-left(tokenize($path, '/'), 0,
+        function($depth, $step) { if ($depth lt 0 or $step = ('', '.')) then $depth else if ($step = '..') then $depth - 1 else $depth + 1 }) ge 0"/>
+  </xsl:function>
+
   <!-- The element a target ('uri#id') designates, or the document for 'uri'; () if none. -->
   <xsl:function name="ed:target" as="node()?">
     <xsl:param name="target" as="xs:string"/>
