@@ -83,6 +83,8 @@ BILLION_LAUGHS = (
 ).encode()
 QUADRATIC = (f'<!DOCTYPE TEI [<!ENTITY a "{"x" * 100_000}">]>\n<TEI xmlns="{TEI}">{"&a;" * 1000}</TEI>').encode()
 DEEP = minimal("<hi>" * 300 + "deep" + "</hi>" * 300).encode()
+MANY_ATTRIBUTES = minimal("x\n<hi " + " ".join(f'a{i}="v"' for i in range(201)) + ">y</hi>").encode()
+LONG_NAME = minimal(f"x <{'n' * 1500}>y</{'n' * 1500}>").encode()
 
 # (id, file name, content, rule, line, column, a word of the message)
 REFUSED = [
@@ -162,7 +164,9 @@ REFUSED = [
         1,
         "in no namespace",
     ),
-    ("too-deep", "deep.xml", DEEP, "xml-syntax", 23, 1021, "nested more than 256 deep"),
+    ("too-deep", "deep.xml", DEEP, "xml-limits", 23, 1021, "nested more than 256 deep"),
+    ("too-many-attributes", "attributes.xml", MANY_ATTRIBUTES, "xml-limits", 24, 1, "<hi> has 201 attributes"),
+    ("name-too-long", "name.xml", LONG_NAME, "xml-limits", 23, 12, "has 1,500 characters, more than the 1,000"),
     ("billion-laughs", "lol.xml", BILLION_LAUGHS, "xml-entity-declaration", 3, 2, "lol1"),
     ("quadratic-blowup", "blowup.xml", QUADRATIC, "xml-entity-declaration", 1, 16, "entity declarations are refused"),
     (
@@ -229,7 +233,7 @@ def test_refused_file_gets_one_positioned_line_and_the_others_are_still_checked(
     assert hits == []  # nothing fetched, ever
 
 
-@pytest.mark.parametrize("case", ["malformed", "binary-png", "html-root", "billion-laughs"])
+@pytest.mark.parametrize("case", ["malformed", "binary-png", "html-root", "billion-laughs", "too-many-attributes"])
 def test_a_refused_file_stops_the_build_but_every_file_is_reported(edition, tmp_path, listener, case):
     _, name, data, rule, *_ = next(c for c in REFUSED if c[0] == case)
     plant_refused(edition, name, data, listener[0])
@@ -283,7 +287,7 @@ ACCEPTED = [
         "external-dtd-http",
         minimal("café Naxçıvan").replace("<TEI ", '<!DOCTYPE TEI SYSTEM "LISTENER/tei.dtd">\n<TEI ').encode(),
     ),
-    ("deep-but-allowed", minimal("café Naxçıvan " + "<hi>" * 250 + "deep" + "</hi>" * 250).encode()),
+    ("deepest-allowed", minimal("café Naxçıvan " + "<hi>" * 252 + "deep" + "</hi>" * 252).encode()),  # 256 deep
 ]
 
 
@@ -301,6 +305,25 @@ def test_unusual_but_readable_files_are_read_exactly_and_nothing_is_fetched(edit
     assert result.exit_code == 0, result.output
     assert "café Naxçıvan" in (tmp_path / "html" / "odd.html").read_text(encoding="utf-8")
     assert hits == []
+
+
+def test_one_set_of_parser_limits_for_lxml_and_saxon(edition, tmp_path):
+    """A file at the limits (200 attributes, names of 1,000 characters) is read by lxml and by Saxon;
+    one beyond them is refused alone: the other files of its folder are still rendered."""
+    names = " ".join(f'{"m" * 997}{i:03}="v"' for i in range(200))
+    (edition / "at.xml").write_text(minimal(f"x <{'n' * 1000} {names}>y</{'n' * 1000}>"), encoding="utf-8")
+    result = run("html", edition / "at.xml", "-o", tmp_path / "at")
+    assert result.exit_code == 0, result.output
+    result = run("validate", edition)
+    assert result.exit_code == 1 and {p["rule"] for p in problems(result.output)} == {"rng"}, result.output
+    (edition / "at.xml").unlink()
+    for name, data in (("attributes.xml", MANY_ATTRIBUTES), ("name.xml", LONG_NAME)):
+        (edition / name).write_bytes(data)
+    result = run("html", edition / "article.xml", "-o", tmp_path / "html")
+    assert result.exit_code == 0 and (tmp_path / "html" / "article.html").exists(), result.output
+    result = run("build", edition, "-o", tmp_path / "out", "--no-pdf")
+    assert result.exit_code == 1 and {p["rule"] for p in problems(result.output)} == {"xml-limits"}, result.output
+    assert len(result.output.splitlines()) == 3 and "Error on line" not in result.output
 
 
 def test_xinclude_is_never_processed_and_is_reported(edition, tmp_path, listener):

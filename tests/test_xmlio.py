@@ -107,7 +107,7 @@ def test_utf16_and_bom_are_read_a_bom_wins_over_a_wrong_declaration():
 def test_deep_nesting_is_refused_with_a_message():
     data = b"<a>" * 100_000 + b"</a>" * 100_000
     problem = refused(data).problem
-    assert problem.rule == "xml-syntax" and "depth" in problem.message.lower()
+    assert problem.rule == "xml-limits" and "depth" in problem.message.lower()
 
 
 def test_missing_file_is_a_problem_not_a_crash(tmp_path):

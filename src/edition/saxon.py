@@ -19,10 +19,14 @@ from typing import TypeAlias
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmAtomicValue, PyXdmNode
 
+from .xmlio import LIMITS
+
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
-_MAX_DEPTH = "http://saxon.sf.net/feature/parserProperty?uri=jdk.xml.maxElementDepth"
-#: the deepest nesting Saxon's parser accepts (lxml stops at 256; see :mod:`edition.xmlio`)
-MAX_DEPTH = 300
+_PARSER_PROPERTY = "http://saxon.sf.net/feature/parserProperty?uri=jdk.xml."
+#: The limits of Saxon's parser (its JAXP properties), from the one table of :data:`edition.xmlio.LIMITS`:
+#: the same depth (counted alike), and none for what lxml's reader checks before Saxon sees a document
+#: (0: no limit; Saxon counts namespace declarations as attributes and namespace URIs as names).
+_PARSER_LIMITS = {"maxElementDepth": LIMITS.depth, "elementAttributeLimit": 0, "maxXMLNameLimit": 0}
 #: strings up to this length are made into XDM values once per stylesheet (see Stylesheet.string),
 #: up to this many (then the made ones are let go and made again as needed)
 _SHORT, _KEPT = 1024, 65536
@@ -44,9 +48,10 @@ class Stylesheet:
         """Compile ``path`` (or ``text``, with ``path`` naming it in messages)."""
         self.path = path
         self._processor = PySaxonProcessor(license=False)
-        # Documents reach Saxon as text serialised from lxml, which refuses nesting deeper than 256:
-        # let Saxon's own parser (limit 100 by default) accept whatever lxml accepted.
-        self._processor.set_configuration_property(_MAX_DEPTH, str(MAX_DEPTH))
+        # Documents reach Saxon as text serialised from lxml: let Saxon's own parser (depth 100,
+        # 200 attributes, names of 1,000 characters by default) accept whatever lxml's reader accepted.
+        for name, value in _PARSER_LIMITS.items():
+            self._processor.set_configuration_property(_PARSER_PROPERTY + name, str(value))
         compiler = self._processor.new_xslt30_processor()
         try:
             if text is None:

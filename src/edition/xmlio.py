@@ -7,6 +7,7 @@ Every command reads XML through :func:`parse_file` or :func:`parse_bytes`:
 * a document that declares entities in its internal subset is refused, so billion-laughs
   and quadratic-blowup documents are rejected before any expansion happens;
 * an entity reference other than the five of XML (it would need a DTD) is refused;
+* a document beyond the parser limits (:data:`LIMITS`, the same for Saxon) is refused;
 * malformed, empty, binary or wrongly encoded input raises :class:`InputError` with the
   position of the first problem.
 """
@@ -19,6 +20,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,8 +39,24 @@ _PARSER_OPTIONS = dict(
     strip_cdata=False,
     collect_ids=False,  # duplicate xml:ids are reported by the Schematron, with both places
 )
-#: The largest file read as XML (a 100 MB document takes some 6 GB to index: see docs/robustness.md).
-MAX_FILE_BYTES = 256 * 2**20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The largest XML the toolkit reads, one table for lxml and Saxon. lxml, parsing without
+    ``huge_tree``, stops at ``depth`` and ``text`` by itself; :func:`parse_bytes` checks
+    ``attributes`` and ``name``, :func:`read_file` ``file_bytes``. Saxon's parser gets the same
+    depth and, as it only ever parses documents :func:`parse_bytes` accepted, no limit of its own
+    on the rest (:mod:`edition.saxon`)."""
+
+    depth: int = 256  # elements nested in one another (libxml2's own limit)
+    attributes: int = 200  # attributes of one element (Saxon's parser refused more by default)
+    name: int = 1000  # characters of a name (element, attribute, prefix, processing instruction)
+    text: int = 10_000_000  # bytes of one text node or attribute value (libxml2's own limit)
+    file_bytes: int = 256 * 2**20  # a 100 MB document takes some 6 GB to index: see docs/robustness.md
+
+
+LIMITS = Limits()
 _ROOT_START = re.compile(rb"<[A-Za-z_:]")
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[(.*?)\]\s*)?>", re.S)
 _UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
@@ -141,7 +159,61 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         raise _syntax_problem(exc, parser, data, path) from None
     except (ValueError, LookupError) as exc:
         raise _problem(path, 1, 1, f"cannot read the document: {exc}", "xml-encoding") from None
+    _check_limits(tree.getroot(), data, path)
     return tree
+
+
+def _check_limits(root: etree._Element, data: bytes, path: str) -> None:
+    """Refuse the first element of ``root`` with more attributes, or a longer local name (its own
+    or an attribute's), than :data:`LIMITS` allow, or a processing instruction with a longer target."""
+    for node in root.iter():
+        tag = node.tag
+        if not isinstance(tag, str):
+            if isinstance(node, etree._ProcessingInstruction) and len(node.target) > LIMITS.name:
+                raise _beyond(data, path, node, f"<?{node.target}", _too_long("processing instruction", node.target))
+            continue
+        attributes = node.attrib
+        if len(attributes) > LIMITS.attributes:
+            message = f"has {len(attributes):,} attributes, more than the {LIMITS.attributes:,} an element may have"
+            raise _beyond(data, path, node, _start_tag(node), f"the element <{_shown(_qname(node))}> {message}")
+        if len(tag) > LIMITS.name or (attributes and max(map(len, attributes)) > LIMITS.name):  # names with {URI}
+            for what, name in (("element", tag), *(("attribute", key) for key in attributes)):
+                local = name.rpartition("}")[2]
+                if len(local) > LIMITS.name:
+                    raise _beyond(data, path, node, _start_tag(node), _too_long(what, local))
+
+
+def _qname(element: etree._Element) -> str:
+    local = etree.QName(element).localname
+    return f"{element.prefix}:{local}" if element.prefix else local
+
+
+def _start_tag(element: etree._Element) -> str:
+    return f"<{_qname(element)}"
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 40 else name[:40] + "…"
+
+
+def _too_long(what: str, name: str) -> str:
+    return f"the {what} name {_shown(name)} has {len(name):,} characters, more than the {LIMITS.name:,} a name may have"
+
+
+def _beyond(data: bytes, path: str, node: etree._Element, markup: str, message: str) -> InputError:
+    """The problem of ``node``, whose markup begins with ``markup``, being beyond :data:`LIMITS`."""
+    end = -1  # libxml2 gives the line where the start tag ends; find where it begins
+    for _ in range(node.sourceline or 1):
+        end = data.find(b"\n", end + 1)
+        if end < 0:
+            end = len(data)
+            break
+    index = data.rfind(markup.encode("utf-8"), 0, end)
+    if index < 0:
+        return _problem(path, node.sourceline or 1, 1, f"{message}: refused for safety", "xml-limits")
+    line_start = data.rfind(b"\n", 0, index) + 1
+    column = len(data[line_start:index].decode("utf-8", "replace")) + 1
+    return _problem(path, data.count(b"\n", 0, index) + 1, column, f"{message}: refused for safety", "xml-limits")
 
 
 def _syntax_problem(exc: etree.XMLSyntaxError, parser: etree.XMLParser, data: bytes, path: str) -> InputError:
@@ -165,16 +237,9 @@ def _syntax_problem(exc: etree.XMLSyntaxError, parser: etree.XMLParser, data: by
             "write the character itself or a numeric character reference",
             "xml-entity-reference",
         )
-    depth = re.match(r"Excessive depth in document: (\d+)", message)
-    if depth:
-        return _problem(
-            path,
-            max(line, 1),
-            max(column, 1),
-            f"elements are nested more than {depth.group(1)} deep "
-            "here: refused for safety (no edition needs such depth)",
-            "xml-syntax",
-        )
+    beyond = _libxml2_limit(message)
+    if beyond:
+        return _problem(path, max(line, 1), max(column, 1), f"{beyond}: refused for safety", "xml-limits")
     if "Invalid bytes in character encoding" in message or "Input is not proper UTF-8" in message:
         declared = re.match(rb"<\?xml[^>]*?encoding=[\"']([^\"']+)", data.lstrip(b"\xef\xbb\xbf"))
         encoding = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
@@ -190,10 +255,24 @@ def _syntax_problem(exc: etree.XMLSyntaxError, parser: etree.XMLParser, data: by
     return _problem(path, max(line, 1), max(column, 1), f"not well-formed XML: {message}", "xml-syntax")
 
 
+def _libxml2_limit(message: str) -> str | None:
+    """What libxml2's ``message`` says, if it is about one of the :data:`LIMITS` libxml2 keeps itself."""
+    if message.startswith("Excessive depth in document"):
+        return f"elements are nested more than {LIMITS.depth} deep here (no edition needs such depth)"
+    if "Text node too long" in message or "Buffer size limit exceeded" in message:
+        return (
+            f"a text without markup (or an attribute value) longer than {LIMITS.text:,} bytes here "
+            "(no edition needs one so long: divide it, into paragraphs for instance)"
+        )
+    if message.startswith("Name too long"):
+        return f"a name longer than {LIMITS.name:,} characters here"
+    return None
+
+
 def read_file(path: str | os.PathLike) -> bytes:
     """The bytes of ``path``; raise :class:`InputError` if it cannot be read, is not a regular file
     (a named pipe, a device such as ``/dev/zero``, also behind a symbolic link: opened without
-    waiting, never read) or is larger than :data:`MAX_FILE_BYTES`."""
+    waiting, never read) or is larger than ``LIMITS.file_bytes``."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         try:
@@ -202,13 +281,13 @@ def read_file(path: str | os.PathLike) -> bytes:
                 raise _problem(
                     str(path), 0, 0, f"not a regular file ({_file_kind(info.st_mode)}): not read", "file-not-regular"
                 )
-            if info.st_size > MAX_FILE_BYTES:
+            if info.st_size > LIMITS.file_bytes:
                 raise _problem(
                     str(path),
                     0,
                     0,
                     f"the file is {info.st_size / 2**20:,.0f} MiB, more than the "
-                    f"{MAX_FILE_BYTES // 2**20} MiB a TEI file may have: not read",
+                    f"{LIMITS.file_bytes // 2**20} MiB a TEI file may have: not read",
                     "file-too-large",
                 )
             with os.fdopen(os.dup(fd), "rb") as handle:
