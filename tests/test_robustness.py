@@ -145,6 +145,15 @@ REFUSED = [
         31,
         "but is not UTF-16",
     ),
+    (
+        "utf32-declared-no-bom",
+        "utf32.xml",
+        minimal("café").replace("UTF-8", "UTF-32").encode(),
+        "xml-syntax",
+        1,
+        31,
+        "but is not UTF-32",
+    ),
     ("html-root", "page.xml", b"<html>\n<body><p>Hello</p></body></html>", "tei-root", 1, 1, "<html>"),
     (
         "wrong-namespace",
@@ -278,6 +287,8 @@ def test_fail_fast_stops_at_the_first_file_with_an_error(edition):
 ACCEPTED = [
     ("bom-beats-wrong-declaration", b"\xef\xbb\xbf" + minimal("café Naxçıvan").replace("UTF-8", "ISO-8859-1").encode()),
     ("utf16-with-bom", minimal("café Naxçıvan").replace("UTF-8", "UTF-16").encode("utf-16")),
+    ("utf32-with-bom", minimal("café Naxçıvan").replace("UTF-8", "UTF-32").encode("utf-32")),
+    ("utf32-without-bom", minimal("café Naxçıvan").replace("UTF-8", "UTF-32").encode("utf-32-be")),
     ("latin1-declared", minimal("café Naxçıvan").replace("UTF-8", "ISO-8859-9").encode("iso-8859-9")),
     (
         "external-dtd-file",

@@ -104,6 +104,16 @@ def test_utf16_and_bom_are_read_a_bom_wins_over_a_wrong_declaration():
     assert parse_bytes(bom, "in.xml").getroot().text == "é"
 
 
+def test_utf32_is_read_and_a_truncated_wide_file_is_positioned():
+    text = '<?xml version="1.0" encoding="UTF-32"?>\n<r>Naxçıvan Нахичевань Նախիջևան 𐍈</r>'
+    for data in (text.encode("utf-32"), text.encode("utf-32-le"), text.encode("utf-32-be")):
+        assert parse_bytes(data, "in.xml").getroot().text == "Naxçıvan Нахичевань Նախիջևան 𐍈"
+    for codec in ("utf-16", "utf-32"):
+        problem = refused(text.replace("32", codec[-2:]).encode(codec)[:-1]).problem
+        assert (problem.rule, problem.line, problem.column) == ("xml-syntax", 2, 37), problem
+        assert problem.message.endswith(f"the bytes here are not {codec.upper()}")
+
+
 def test_deep_nesting_is_refused_with_a_message():
     data = b"<a>" * 100_000 + b"</a>" * 100_000
     problem = refused(data).problem

@@ -59,7 +59,18 @@ class Limits:
 LIMITS = Limits()
 _ROOT_START = re.compile(rb"<[A-Za-z_:]")
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[(.*?)\]\s*)?>", re.S)
-_UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")
+#: How a file in an encoding of 2 or 4 bytes a character begins (a byte order mark, or ``<?``), and
+#: its codec; UTF-32 first, as its little-endian byte order mark begins like UTF-16's.
+_WIDE = {
+    b"\xff\xfe\x00\x00": "utf-32",
+    b"\x00\x00\xfe\xff": "utf-32",
+    b"<\x00\x00\x00?\x00\x00\x00": "utf-32-le",
+    b"\x00\x00\x00<\x00\x00\x00?": "utf-32-be",
+    b"\xff\xfe": "utf-16",
+    b"\xfe\xff": "utf-16",
+    b"<\x00?\x00": "utf-16-le",
+    b"\x00<\x00?": "utf-16-be",
+}
 
 
 def safe_parser() -> etree.XMLParser:
@@ -87,18 +98,25 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # never allowed in XML 
 
 def _looks_binary(data: bytes) -> bool:
     """NUL bytes (not UTF-16), or several control characters XML forbids, near the start."""
-    if data.startswith(_UTF16):
+    if data.startswith(tuple(_WIDE)):
         return False
     head = data[:4096]
     return b"\x00" in head or len(_CONTROL.findall(head)) >= 4
 
 
-def _as_utf8(data: bytes) -> bytes:
-    """UTF-16 input re-encoded as UTF-8 (same characters, so the same lines and columns)."""
-    if not data.startswith(_UTF16):
+def _as_utf8(data: bytes, path: str) -> bytes:
+    """UTF-16 or UTF-32 input re-encoded as UTF-8 (same characters, so the same lines and columns)."""
+    codec = next((codec for start, codec in _WIDE.items() if data.startswith(start)), None)
+    if codec is None:
         return data
-    codec = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-16-le" if data[0] else "utf-16-be"
-    text = data.decode(codec).lstrip("\ufeff")
+    try:
+        text = data.decode(codec).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode(codec, "replace")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise _problem(
+            path, line, column, f"not well-formed XML: the bytes here are not {codec.upper()[:6]}", "xml-syntax"
+        ) from None
     return re.sub(r"^(<\?xml[^>]*?encoding=[\"'])[^\"']*", r"\1UTF-8", text).encode("utf-8")
 
 
@@ -124,21 +142,23 @@ def _without_doctype(data: bytes, path: str) -> bytes:
     return data[: match.start()] + blank + data[match.end() :]
 
 
-_UTF16_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"'](utf-?16[^\"']*)[\"']", re.I)
+_WIDE_DECLARED = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']((?:utf-?(16|32)|ucs-?([24]))[^\"']*)[\"']", re.I)
 
 
-def _check_utf16_declaration(data: bytes, path: str) -> None:
-    """Refuse a file that declares UTF-16 but is written in an 8-bit encoding (libxml2 would read noise)."""
-    if data.startswith(_UTF16):
+def _check_wide_declaration(data: bytes, path: str) -> None:
+    """Refuse a file that declares UTF-16 or UTF-32 but is written in an 8-bit encoding (libxml2
+    would read noise)."""
+    if data.startswith(tuple(_WIDE)):
         return
-    declared = _UTF16_DECLARED.match(data.lstrip(b"\xef\xbb\xbf"))
+    declared = _WIDE_DECLARED.match(data.lstrip(b"\xef\xbb\xbf"))
     if declared:
+        wide = "UTF-16" if declared.group(2) == b"16" or declared.group(3) == b"2" else "UTF-32"
         raise _problem(
             path,
             1,
             declared.start(1) + 1,
             f'the file declares encoding="{declared.group(1).decode()}" '
-            "but is not UTF-16 (no byte order mark, no UTF-16 characters): correct the declaration "
+            f"but is not {wide} (no byte order mark, no {wide} characters): correct the declaration "
             "(probably UTF-8)",
             "xml-syntax",
         )
@@ -150,8 +170,8 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         raise _problem(path, 1, 1, "the file is empty: expected an XML document", "xml-empty")
     if _looks_binary(data):
         raise _problem(path, 1, 1, "this is a binary file, not an XML document", "xml-binary")
-    _check_utf16_declaration(data, path)
-    data = _without_doctype(_as_utf8(data), path)
+    _check_wide_declaration(data, path)
+    data = _without_doctype(_as_utf8(data, path), path)
     parser = safe_parser()
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser, base_url=path))
