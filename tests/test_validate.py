@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from edition.cli import main
+from edition.problems import Problem, listed
 from edition.validate import validate
 
 GOOD = Path(__file__).parent / "fixtures" / "validate" / "good"
@@ -242,3 +243,16 @@ def test_prefix_definitions_expand_pointers(edition):
     plant(edition / "article.xml", 'ref="per:t-stalin"', 'ref="per:t-nobody"')
     problem = only(validate([edition]), "ref-resolves")
     assert "persons.xml#t-nobody" in problem.message
+
+
+def test_problems_are_listed_at_most_n_per_file_and_the_rest_counted():
+    problems = [Problem(name, line, 1, "error", "bad", "r") for name in ("a.xml", "b.xml") for line in (1, 2, 3)]
+    assert list(listed(problems, 2)) == [
+        "a.xml:1:1: error: bad [r]",
+        "a.xml:2:1: error: bad [r]",
+        "a.xml: … and 1 more problem in this file (edition validate --max-problems 0 lists them all)",
+        "b.xml:1:1: error: bad [r]",
+        "b.xml:2:1: error: bad [r]",
+        "b.xml: … and 1 more problem in this file (edition validate --max-problems 0 lists them all)",
+    ]
+    assert list(listed(problems, 0)) == list(listed(problems, 3)) == [p.format() for p in problems]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
+#: The most problems of one file listed by default; the rest are counted (``edition validate --max-problems``).
+MOST_PER_FILE = 100
 #: Characters that would break a message's line or reorder it on a terminal, and their escapes.
 _ESCAPES = {
     c: f"\\u{c:04x}"
@@ -52,3 +56,19 @@ class InputError(Exception):
     def __init__(self, problem: Problem):
         super().__init__(problem.format())
         self.problem = problem
+
+
+def listed(problems: Iterable[Problem], most: int = MOST_PER_FILE) -> Iterator[str]:
+    """``problems`` (those of a file together, as a report sorts them) as lines: at most ``most`` of
+    each file (0: all of them), then one line counting the rest of that file."""
+    for path, group in itertools.groupby(problems, key=lambda problem: problem.path):
+        count = 0
+        for count, problem in enumerate(group, 1):
+            if not most or count <= most:
+                yield problem.format()
+        if most and count > most:
+            rest = count - most
+            yield (
+                f"{path.translate(_ESCAPES)}: … and {rest:,} more problem{'' if rest == 1 else 's'} in this file "
+                "(edition validate --max-problems 0 lists them all)"
+            )

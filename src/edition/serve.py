@@ -20,7 +20,7 @@ from pathlib import Path
 from .build import Built, ValidationFailed, build
 from .documents import find_xml_files
 from .outputs import CONTENT_SECURITY_POLICY
-from .problems import InputError
+from .problems import ERROR, InputError, listed
 from .saxon import SaxonError
 
 HOST = "127.0.0.1"
@@ -95,9 +95,8 @@ def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], No
     try:
         built = build(tei_dir, output, check=check, pdf=False)
     except ValidationFailed as failed:
-        for problem in failed.report.problems:
-            if problem.severity == "error":
-                echo(problem.format())
+        for line in listed(p for p in failed.report.problems if p.severity == ERROR):
+            echo(line)
         echo(f"{failed.report.summary()}; still serving the previous site")
         return failed
     except InputError as exc:

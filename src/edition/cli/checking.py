@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..problems import ERROR, Problem
+from ..problems import ERROR, MOST_PER_FILE, Problem, listed
 from .errors import INPUT_ERRORS
 
 
@@ -33,12 +33,23 @@ from .errors import INPUT_ERRORS
 )
 @click.option("--no-warnings", is_flag=True, help="Do not list warnings (they are still counted).")
 @click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=MOST_PER_FILE,
+    show_default=True,
+    metavar="N",
+    help="List at most N problems of each file and count the rest on one line (0: list them all; "
+    "--format json always lists them all).",
+)
+@click.option(
     "--fail-fast",
     is_flag=True,
     help="Check file by file and stop at the first file with an error "
     "(by default every file is checked, whatever the others hold).",
 )
-def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: bool, fail_fast: bool) -> None:
+def validate(
+    paths: tuple[Path, ...], schema: str, output: str, no_warnings: bool, max_problems: int, fail_fast: bool
+) -> None:
     """Check TEI files and folders: well-formedness, RELAX NG, Schematron, cross-file references.
 
     PATHS are files or folders (searched for *.xml); the default is tei/. References are
@@ -64,9 +75,9 @@ def validate(paths: tuple[Path, ...], schema: str, output: str, no_warnings: boo
             )
         )
     else:
-        for problem in report.problems:
-            if not (no_warnings and problem.severity == "warning"):
-                click.echo(problem.format())
+        shown = (p for p in report.problems if not (no_warnings and p.severity == "warning"))
+        for line in listed(shown, max_problems):
+            click.echo(line)
         click.echo(report.summary() + (f"; stopped at {stopped} (--fail-fast)" if stopped else ""))
     sys.exit(0 if report.ok else INPUT_ERRORS)
 

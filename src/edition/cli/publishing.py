@@ -11,6 +11,7 @@ from ..build import Built, ValidationFailed, build, terminal_progress
 from ..documents import Source, find_xml_files, load_tei, with_neighbours
 from ..indices import FORMATS, write_indices
 from ..plaintext import NOTE_STYLES, write_texts
+from ..problems import listed
 from ..serve import HOST, serve_site, snapshot, try_build, watch
 from ..site import write_site
 from .errors import INPUT_ERRORS, CannotRun, HasErrors
@@ -53,8 +54,8 @@ def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, 
         )
     except ValidationFailed as failed:
         progress("")
-        for problem in failed.report.problems:
-            click.echo(problem.format())
+        for line in listed(failed.report.problems):
+            click.echo(line)
         click.echo(f"{failed.report.summary()}; nothing was built")
         sys.exit(INPUT_ERRORS)
     finally:
