@@ -6,19 +6,28 @@ For each document: validate, HTML, plain text and index run without any exceptio
 reported problem (:class:`edition.problems.InputError`), and every text node of the input
 appears in the plain text (whitespace normalised). The number of examples is bounded so that
 the suite stays fast.
+
+And with real TEI, mutated (:mod:`support.mutations`): the edition's files and those of
+``../shared/corpus``, their bytes and their trees broken in seeded, reproducible ways; ``edition
+validate`` and ``edition html`` run on each mutant in-process, in a worker process watched for
+hangs, for a bounded time.
 """
 
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import queue
 import shutil
 import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from support import mutations
 
 from edition.documents import load_tei, with_neighbours
 from edition.indices import collect
@@ -28,6 +37,7 @@ from edition.site import write_site
 from edition.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 RNG = ROOT / "schema" / "edition.rng"
 MINIMAL = ROOT / "tests" / "fixtures" / "robustness" / "minimal.xml"
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -289,3 +299,52 @@ def test_generated_tei_never_crashes_any_output_and_keeps_its_text(paragraphs):
                 assert normalised(node) in reading, (node, reading)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- real TEI, mutated ----------------------------------------------------------------------------
+
+SEED = 26
+#: Seconds of mutants for each set of files, and the longest one case may take (the first
+#: compiles the stylesheets; the machine may be shared).
+SECONDS, CASE_TIMEOUT = 12, 120
+#: Files larger than this are left out, so that many mutants fit in the time.
+LARGEST = 400_000
+
+
+def real_tei(where: str) -> list[Path]:
+    """The TEI files of the edition or of the corpus (skips the case if the corpus is absent)."""
+    if where == "edition":
+        return sorted(p for p in (ROOT / "tei").glob("*.xml") if p.stat().st_size <= LARGEST)
+    if not CORPUS.is_dir():
+        pytest.skip(f"no corpus of real TEI at {CORPUS} (../shared/corpus beside the repository)")
+    return sorted(p for p in CORPUS.rglob("*.xml") if p.stat().st_size <= LARGEST)
+
+
+@pytest.mark.parametrize("where", ["edition", "corpus"])
+def test_mutated_real_tei_never_crashes_validate_or_html(where):
+    """Every mutant gets exit code 0, 1 or 2, never a traceback or an internal error, and none
+    hangs. A failing case is replayed with ``support.mutations.mutant(real_tei(where), SEED, case)``."""
+    files = real_tei(where)
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no Saxon state is copied
+    report = context.Queue()
+    worker = context.Process(target=mutations.run_cases, args=(files, SEED, SECONDS, report), daemon=True)
+    worker.start()
+    failures, current, cases = [], None, 0
+    try:
+        while True:
+            try:
+                kind, case, detail = report.get(timeout=CASE_TIMEOUT)
+            except queue.Empty:
+                pytest.fail(f"{where}: case {current} took more than {CASE_TIMEOUT} s (a hang?)")
+            if kind == "start":
+                current = (case, detail)
+            elif kind == "done" and detail:
+                failures.append((current, detail))
+            elif kind == "end":
+                cases = case
+                break
+    finally:
+        worker.kill()
+        worker.join()
+    assert cases >= 3, f"only {cases} cases in {SECONDS} s"
+    assert not failures, failures[:3]
