@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from edition.cli import main
-from edition.importers import common, encyclopedia, plain_article
+from edition.importers import common, conversion, encyclopedia, plain_article
 from edition.importers.common import SourceMeta, load_meta, serialize
 from edition.validate import relaxng
 from edition.xmlio import parse_bytes
@@ -367,6 +367,56 @@ def test_cli_reports_errors_without_traceback(tmp_path):
         ],
     )
     assert r.exit_code == 2 and re.match(rf"{re.escape(str(meta))}:1:\d+: error: not valid TOML", r.output)
+
+
+def _import(source: Path, fmt: str, out: Path, *meta: str):
+    return CliRunner().invoke(
+        main, ["import", str(source), "--format", fmt, *meta, "-o", str(out), "--date", "2025-01-01"]
+    )
+
+
+def test_form_feeds_are_page_ends_and_other_controls_are_positioned(tmp_path):
+    """pdftotext ends each page with a form feed: the import is the same as without them (a
+    paragraph running over a page end stays one); another control character is named at its place."""
+    text = (FIX / "article.txt").read_text(encoding="utf-8")
+    assert "continues on the\n\n\n\nnext page" in text
+    paged = text.replace("\n\nnext page", "\n\n\fnext page").replace("\nData text.", "\n\fData text.")
+    paged = paged.replace("argues.", "argues.\f")
+    for name, source in (("plain", text), ("paged", paged)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "article.txt").write_text(source, encoding="utf-8")
+    meta = ("--meta", str(FIX / "article.toml"))
+    outputs = []
+    for name in ("plain", "paged"):
+        result = _import(tmp_path / name / "article.txt", "plain-article", tmp_path / f"{name}.xml", *meta)
+        assert result.exit_code == 0, result.output
+        outputs.append((tmp_path / f"{name}.xml").read_bytes().replace(name.encode(), b"NAME"))
+    assert outputs[0] == outputs[1] and b"\x0c" not in outputs[1]
+    assert conversion.read_source(_written(tmp_path / "words.txt", "page\fend\n")) == "page end\n"
+    bell = _written(tmp_path / "bell.txt", "Title\n\nOne line.\nSome\x07thing.\n")
+    result = _import(bell, "plain-article", tmp_path / "bell.xml")
+    assert result.exit_code == 2 and not (tmp_path / "bell.xml").exists()
+    assert result.output.strip() == (
+        f"{bell}:4:5: error: the source holds the control character U+0007 here, which XML cannot hold: "
+        "remove it (or write what it stands for) and import again [source-control]"
+    )
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_text_too_long_for_the_toolkit_is_refused_at_its_place_in_the_source(tmp_path):
+    """A 10.7 MB source without a paragraph break would become one text node the TEI reader
+    refuses (libxml2's limit): the import is refused, where the text begins, and nothing is written."""
+    source = _written(tmp_path / "long.txt", "Heading\n\n" + "Word after word, with no break at all. " * 275_000)
+    result = _import(source, "encyclopedia", tmp_path / "long.xml")
+    assert result.exit_code == 2 and not (tmp_path / "long.xml").exists()
+    assert result.output.startswith(f"{source}:1:1: error: a text of 10,725,0") and result.output.endswith(
+        "bytes one paragraph of a TEI file may hold; divide it into paragraphs (a blank line between them) "
+        "and import again [source-too-long]\n"
+    ), result.output
 
 
 def test_cli_output_is_valid_tei(tmp_path):
