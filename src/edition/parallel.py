@@ -15,7 +15,8 @@ documents are streamed to the workers as file names.
 The workers are started with the ``spawn`` method (SaxonC must not be forked once it has
 run); each renders through one :class:`edition.rendering.Renderer`, which compiles each
 stylesheet once and reuses it for every document. With one job everything runs in the calling process, through
-the same code.
+the same code. The workers leave Ctrl-C to the build and die with it, however it ends; on an
+interrupt or an error they are stopped at once (:mod:`edition.processes`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from .documents import Source, require_tei
 from .indices import WRITERS, open_indices
 from .outputs import OUTPUTS, PAGES
 from .problems import ERROR, InputError, Problem
+from .processes import attach, spawning, stop
 from .rendering import Renderer
 from .site import RecordPages, write_pages
 from .validate import SCHEMATRON, check_document, schematron
@@ -239,8 +241,9 @@ def _write(path: Path, data: str | bytes) -> Path:
 _worker: Worker | None = None
 
 
-def _start(plan: Plan) -> None:
+def _start(plan: Plan, parent: int) -> None:
     global _worker
+    attach(parent)
     _worker = Worker(plan)
 
 
@@ -269,9 +272,13 @@ class Pool:
     def __enter__(self) -> Pool:
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self._executor is not None:
+    def __exit__(self, failure: type[BaseException] | None = None, *exc) -> None:
+        if self._executor is None:
+            return
+        if failure is None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+        else:  # an interrupt or an error: what the workers are doing is not wanted any more
+            stop(self._executor)
 
     def restart(self) -> None:
         """Let the workers go once their tasks are done: the next tasks go to fresh ones. The
@@ -294,9 +301,10 @@ class Pool:
                     max_workers=self.jobs,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start,
-                    initargs=(self.plan,),
+                    initargs=(self.plan, os.getpid()),
                 )
-            results = self._executor.map(_render, tasks)
+            with spawning():  # the workers start as the tasks are handed out
+                results = self._executor.map(_render, tasks)
         return self._checked(tasks, results)
 
     def _checked(

@@ -49,29 +49,46 @@ def fail(problem: Problem) -> NoReturn:
 
 class Terminated(BaseException):
     """The process was asked to stop (SIGTERM, SIGHUP): unwinds like Ctrl-C, so that every
-    ``finally`` runs (temporary files and folders removed, locks released)."""
+    ``finally`` runs (temporary files and folders removed, worker processes stopped, locks
+    released)."""
 
     def __init__(self, signum: int):
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
 
 
-def _terminate(signum, _frame) -> None:
+#: The signals that stop a command: Ctrl-C, SIGTERM, a closed terminal.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop(signum, _frame) -> None:
+    """Unwind the command (:class:`KeyboardInterrupt` for Ctrl-C, else :class:`Terminated`). The
+    process is ending: from now on it ignores every stop signal, so that a second Ctrl-C cannot
+    cut its cleanup (or the exit handlers of the standard library) short."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated(signum)
 
 
 @contextmanager
 def _stop_signals_unwind():
-    """SIGTERM and SIGHUP raise :class:`Terminated` in the main thread for the duration."""
+    """The stop signals unwind the main thread for the duration (those the process was started
+    ignoring, as ``nohup`` or a background job does, stay ignored)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
+    for sig, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(sig, _stop)
     try:
         yield
     finally:
         for sig, handler in previous.items():
-            signal.signal(sig, handler)
+            if signal.getsignal(sig) is _stop:  # none has arrived (else they stay ignored)
+                signal.signal(sig, handler)
 
 
 class Group(click.Group):
