@@ -1,5 +1,5 @@
 """Signals: Ctrl-C from a terminal (SIGINT to the whole process group, once or several times in
-a row). Real ``edition`` processes, each in a session of its own, whose every
+a row) to a build and to serve. Real ``edition`` processes, each in a session of its own, whose every
 process (the worker processes, multiprocessing's resource tracker, Pagefind) is found in /proc.
 Each test backs a row of docs/robustness.md.
 """
@@ -113,3 +113,18 @@ def test_any_number_of_ctrl_c_ends_a_build_at_once_and_cleanly(tmp_path, stage, 
     assert seconds < 20, seconds  # a few seconds; generous for a loaded machine
     assert all_gone(build.pid, 10) == {}
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary folder, no lock file
+
+
+def test_ctrl_c_stops_serve_with_exit_code_130(tmp_path):
+    serve = start("serve", str(FIXTURE_EDITION), "-o", str(tmp_path / "out"), "--port", "0", "--no-validate")
+    try:
+        assert serve.stdout.readline().startswith("built 2 documents")
+        assert serve.stdout.readline().startswith(f"serving {tmp_path / 'out' / 'site'} at http://127.0.0.1:")
+        ctrl_c(serve, 3, random.Random(3))
+        stdout, stderr = serve.communicate(timeout=60)
+    finally:
+        for pid in session(serve.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert (serve.returncode, stdout, stderr) == (130, "", INTERRUPTED + "\n")
+    assert all_gone(serve.pid, 10) == {}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -189,10 +189,8 @@ def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> 
         f"serving {output / 'site'} at http://{HOST}:{server.server_address[1]}/ (Ctrl+C to stop); "
         f"watching {tei_dir}/ for changes"
     )
-    try:
+    try:  # until Ctrl-C (exit code 130, as for every command)
         watch(tei_dir, output, not no_validate, click.echo, seen)
-    except KeyboardInterrupt:
-        click.echo("stopped")
     finally:
         server.shutdown()
         server.server_close()
