@@ -1,5 +1,6 @@
-"""Signals: Ctrl-C from a terminal (SIGINT to the whole process group, once or several times in
-a row) to a build and to serve. Real ``edition`` processes, each in a session of its own, whose every
+"""Signals and kills: Ctrl-C from a terminal (SIGINT to the whole process group, once or
+several times in a row), ``kill -9`` of a build (what the out-of-memory killer does), and what
+the next build finds. Real ``edition`` processes, each in a session of its own, whose every
 process (the worker processes, multiprocessing's resource tracker, Pagefind) is found in /proc.
 Each test backs a row of docs/robustness.md.
 """
@@ -113,6 +114,44 @@ def test_any_number_of_ctrl_c_ends_a_build_at_once_and_cleanly(tmp_path, stage, 
     assert seconds < 20, seconds  # a few seconds; generous for a loaded machine
     assert all_gone(build.pid, 10) == {}
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary folder, no lock file
+
+
+def test_a_killed_build_takes_its_workers_along_and_the_next_build_cleans_up(tmp_path):
+    out = tmp_path / "out"
+    build = start("build", str(FIXTURE_EDITION), "-o", str(out), "--no-validate", "--no-pdf", "--jobs", "2")
+    try:
+        wait_for(lambda: len(workers(build.pid)) == 2, build, "worker processes")
+        assert any(p.name.startswith(".out.") and p.name.endswith(".tmp") for p in tmp_path.iterdir())
+        os.kill(build.pid, signal.SIGKILL)  # no cleanup runs
+        build.wait(timeout=30)
+        left = all_gone(build.pid, 10)  # the workers and the resource tracker end within seconds
+    finally:
+        for pid in session(build.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert left == {}
+    # what other builds left beside out: an unfinished swap of out (its previous output moved
+    # aside) and the temporary folder of a build into another folder, which stays
+    previous = tmp_path / ".out.old-0ld0ld_0" / "out"
+    previous.mkdir(parents=True)
+    (previous / ".edition-build").write_text("Made by edition build\n", encoding="utf-8")
+    (tmp_path / ".out.x.tmp12345.tmp").mkdir()
+    stale = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out."))
+    assert ".out.lock" in stale and len(stale) == 4, stale  # the lock, old-, the killed build's .tmp, x's .tmp
+
+    again = subprocess.run(
+        [EDITION, "build", str(FIXTURE_EDITION), "-o", str(out), "--no-validate", "--no-pdf", "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert again.returncode == 0, again.stderr
+    removed = ", ".join([name for name in stale if name not in (".out.lock", ".out.x.tmp12345.tmp")] + [".out.lock"])
+    assert again.stderr == (
+        f"edition: a build into {out} was stopped (process {build.pid}) before it could clean up: "
+        f"removed {removed}; the previous output put back from .out.old-0ld0ld_0\n"
+    )
+    assert again.stdout.startswith(f"built 2 documents into {out}/")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.x.tmp12345.tmp", "out"]
 
 
 def test_ctrl_c_stops_serve_with_exit_code_130(tmp_path):

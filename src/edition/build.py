@@ -39,11 +39,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +74,7 @@ from .incremental import (
 from .indices import FORMATS as INDEX_FORMATS
 from .indices import WRITERS as INDEX_WRITERS
 from .indices import Indices, Staging
-from .lock import output_lock
+from .lock import lock_path, output_lock
 from .outputs import HOME_PAGE, HTML, INDEX_PAGES, OUTPUTS, PRINT, RECORDS_DIR, Scope, parameters
 from .parallel import IndexData, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
@@ -161,6 +163,40 @@ def _swap(new: Path, output: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+@contextmanager
+def _output_held(output: Path, notice: Callable[[str], None]) -> Iterator[None]:
+    """Hold the lock of ``output``, having removed what killed builds left beside it, and check
+    that it may be replaced."""
+    killed: list[int] = []
+    with output_lock(output, killed.append):
+        _remove_leftovers(output, killed, notice)
+        _check_output(output)
+        yield
+
+
+def _remove_leftovers(output: Path, killed: list[int], notice: Callable[[str], None]) -> None:
+    """Remove what builds into ``output`` that were killed left beside it (its lock is held: no
+    build into it is running), and say so in one line: their temporary folders, and the previous
+    output that an unfinished swap had moved aside (put back if ``output`` is missing); ``killed``:
+    the process id a stale lock file named, if any."""
+    leftover = re.compile(rf"\.{re.escape(output.name)}\.(?:[a-z0-9_]{{8}}\.tmp|old-[a-z0-9_]{{8}})")
+    found = sorted(p for p in output.parent.iterdir() if leftover.fullmatch(p.name)) if output.parent.is_dir() else []
+    if not found and not killed:
+        return
+    restored = ""
+    for folder in found:
+        moved = folder / output.name
+        if folder.name.startswith(f".{output.name}.old-") and not output.exists() and (moved / MARKER).exists():
+            os.rename(moved, output)
+            restored = f"; the previous output put back from {folder.name}"
+        shutil.rmtree(folder, ignore_errors=True)
+    removed = [p.name for p in found if not p.exists()] + [lock_path(output).name] * bool(killed)
+    by = f" (process {killed[0]})" if killed else ""
+    notice(
+        f"edition: a build into {output} was stopped{by} before it could clean up: removed {', '.join(removed)}{restored}"
+    )
+
+
 def _tei_files(tei_dir: Path) -> list[Path]:
     """The TEI files of the edition in ``tei_dir`` (:class:`InputError` if there are none)."""
     paths = find_xml_files([tei_dir]) if tei_dir.is_dir() else []
@@ -179,18 +215,18 @@ def build(
     jobs: int | None = None,
     incremental: bool = True,
     progress: Callable[[str], None] = lambda label: None,
+    notice: Callable[[str], None] = lambda line: None,
 ) -> Built:
     """Validate (if ``check``) and render the edition in ``tei_dir`` into ``output`` (PDFs if
-    ``pdf``), the per-document work in ``jobs`` processes (default: one per core), redoing
-    only what changed since the previous build into ``output`` (unless not ``incremental``)."""
+    ``pdf``), the per-document work in ``jobs`` processes (default: one per core), redoing only
+    what changed (unless not ``incremental``); ``notice`` hears of a killed build's leftovers."""
     started = time.monotonic()
     paths = _tei_files(tei_dir)
     try:
         introduction = config.for_edition(tei_dir).introduction
     except InputError as error:  # the edition's configuration has errors: listed like the TEI's
         raise ValidationFailed(Report(1, [error.problem])) from None
-    with output_lock(output):  # a second build into the same folder is refused
-        _check_output(output)
+    with _output_held(output, notice):  # a second build into the same folder is refused
         state = State(
             toolkit_hash(),
             {"pdf": pdf, "tei": str(tei_dir.resolve()), "introduction": introduction},

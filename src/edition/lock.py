@@ -7,7 +7,8 @@ for a lock already held is refused at once with a message that names the holder'
 id; it never waits. The kernel releases the lock when its holder exits, however it exits
 (a crash or ``kill -9`` included), so a lock never outlives its process; on a normal release
 the lock file is removed too (an inode check makes that safe against a process that opened
-the file just before it went away).
+the file just before it went away). A lock file found with another process's id in it was
+therefore left by a process that was killed: whoever takes the lock next is told (``abandoned``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,8 +42,9 @@ def _holder(path: Path) -> str:
     return f" (process {pid})" if pid.isdigit() else ""
 
 
-def _acquire(path: Path) -> int | None:
-    """An open descriptor of ``path`` holding its exclusive lock, or None if another process holds it."""
+def _acquire(path: Path) -> tuple[int, int] | None:
+    """An open descriptor of ``path`` holding its exclusive lock and the process id the file held
+    (0 if none: a new file), or None if another process holds it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -58,21 +60,25 @@ def _acquire(path: Path) -> int | None:
         except FileNotFoundError:
             same = False
         if same:
+            left = os.pread(fd, 32, 0).strip()
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode("ascii"))
-            return fd
+            return fd, int(left) if left.isdigit() else 0
         os.close(fd)  # the previous holder removed this file after we opened it: take a fresh one
 
 
 @contextmanager
-def exclusive(target: str | os.PathLike, what: str, rule: str = "locked") -> Iterator[Path]:
+def exclusive(
+    target: str | os.PathLike, what: str, rule: str = "locked", abandoned: Callable[[int], None] = lambda pid: None
+) -> Iterator[Path]:
     """Hold the lock of ``target`` for the ``with`` block; :class:`Locked` if another process has it.
 
-    ``what`` completes the message: "another edition process is {what} ``target``".
+    ``what`` completes the message: "another edition process is {what} ``target``". If a process
+    that was killed while it held the lock left its lock file, ``abandoned`` gets its process id.
     """
     path = lock_path(target)
-    fd = _acquire(path)
-    if fd is None:
+    acquired = _acquire(path)
+    if acquired is None:
         raise Locked(
             Problem(
                 str(target),
@@ -84,7 +90,10 @@ def exclusive(target: str | os.PathLike, what: str, rule: str = "locked") -> Ite
                 rule,
             )
         )
+    fd, left = acquired
     try:
+        if left:
+            abandoned(left)
         yield path
     finally:
         try:
@@ -93,9 +102,10 @@ def exclusive(target: str | os.PathLike, what: str, rule: str = "locked") -> Ite
             os.close(fd)
 
 
-def output_lock(output: str | os.PathLike):
-    """The lock of a build's output folder: ``with output_lock(output): ...`` around the build."""
-    return exclusive(output, "building into", "output-locked")
+def output_lock(output: str | os.PathLike, abandoned: Callable[[int], None] = lambda pid: None):
+    """The lock of a build's output folder: ``with output_lock(output): ...`` around the build
+    (``abandoned``: see :func:`exclusive`)."""
+    return exclusive(output, "building into", "output-locked", abandoned)
 
 
 def tei_lock(path: str | os.PathLike):

@@ -93,7 +93,7 @@ def snapshot(tei_dir: Path) -> dict[Path, int]:
 def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None]) -> Built | Exception:
     """Build, and say what happened: the build, or the failure whose errors were printed."""
     try:
-        built = build(tei_dir, output, check=check, pdf=False)
+        built = build(tei_dir, output, check=check, pdf=False, notice=echo)
     except ValidationFailed as failed:
         for line in listed(p for p in failed.report.problems if p.severity == ERROR):
             echo(line)

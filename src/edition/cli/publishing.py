@@ -50,7 +50,14 @@ def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, 
     progress = terminal_progress()
     try:
         built = build(
-            tei_dir, output, check=not no_validate, pdf=not no_pdf, jobs=jobs, incremental=not full, progress=progress
+            tei_dir,
+            output,
+            check=not no_validate,
+            pdf=not no_pdf,
+            jobs=jobs,
+            incremental=not full,
+            progress=progress,
+            notice=lambda line: click.echo(line, err=True),
         )
     except ValidationFailed as failed:
         progress("")
