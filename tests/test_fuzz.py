@@ -4,7 +4,7 @@ right-to-left scripts, combining marks, astral characters and XML's special char
 
 For each document: validate, HTML, plain text and index run without any exception but a
 reported problem (:class:`edition.problems.InputError`), and every text node of the input
-appears in the plain text (whitespace normalised). The number of examples is bounded so that
+appears in the plain text (whitespace collapsed, combining marks aside). The number of examples is bounded so that
 the suite stays fast.
 
 And with real TEI, mutated (:mod:`support.mutations`): the edition's files and those of
@@ -263,7 +263,11 @@ def build_tei(paragraphs) -> etree._ElementTree:
 
 
 def normalised(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """The text's base characters, whitespace collapsed: combining marks are left out, since the
+    text output composes them (NFC) with a letter that may sit in the neighbouring text node
+    (``<name>E</name>`` then U+0330 reads ``Ḛ``), and reorders marks met across a node boundary."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def test_the_schema_model_is_read():
