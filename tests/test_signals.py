@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_EDITION, ROOT
 
+from edition.__main__ import INTERRUPTED
+
 EDITION = str(ROOT / ".venv" / "bin" / "edition")
-INTERRUPTED = "edition: interrupted (Ctrl-C); files being written were left as they were"
 
 
 def session(sid: int) -> dict[int, str]:
@@ -152,6 +153,28 @@ def test_a_killed_build_takes_its_workers_along_and_the_next_build_cleans_up(tmp
     )
     assert again.stdout.startswith(f"built 2 documents into {out}/")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.x.tmp12345.tmp", "out"]
+
+
+def loading(pid: int) -> bool:
+    """Whether the process ``pid`` has begun importing the toolkit's libraries (lxml is mapped)."""
+    try:
+        return "lxml" in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.2, 0.5])
+def test_ctrl_c_while_the_command_is_still_starting_is_one_line_and_exit_130(delay):
+    """The first second after typing ``edition …`` goes to importing lxml, SaxonC and the toolkit
+    (timed from the moment lxml is loaded: Python's own start-up before it, tens of milliseconds,
+    ends with Python's message)."""
+    command = start("validate", str(FIXTURE_EDITION))
+    wait_for(lambda: loading(command.pid), command, "the import of lxml")
+    time.sleep(delay)
+    os.killpg(command.pid, signal.SIGINT)
+    _, stderr = command.communicate(timeout=60)
+    assert command.returncode == 130, stderr
+    assert stderr.strip().splitlines() == [INTERRUPTED]
 
 
 def test_ctrl_c_stops_serve_with_exit_code_130(tmp_path):

@@ -22,6 +22,7 @@ from typing import NoReturn
 
 import click
 
+from ..__main__ import INTERRUPTED
 from ..problems import InputError, Problem
 from ..saxon import SaxonError
 
@@ -120,7 +121,7 @@ def _explain(exc: BaseException) -> tuple[str, int]:
             return _explain(exc.__context__)
         return "edition: error: the input ended before every question was answered", CANNOT_RUN
     if isinstance(exc, KeyboardInterrupt):
-        return "edition: interrupted (Ctrl-C); files being written were left as they were", 128 + signal.SIGINT
+        return INTERRUPTED, 128 + signal.SIGINT
     if isinstance(exc, Terminated):
         return f"edition: stopped by {exc}; files being written were left as they were", 128 + exc.signum
     if isinstance(exc, InputError):
