@@ -310,7 +310,7 @@ def test_generated_tei_never_crashes_any_output_and_keeps_its_text(paragraphs):
 SEED = 26
 #: Seconds of mutants for each set of files, and the longest one case may take (the first
 #: compiles the stylesheets; the machine may be shared).
-SECONDS, CASE_TIMEOUT = 12, 120
+SECONDS, CASE_TIMEOUT = 10, 120
 #: Files larger than this are left out, so that many mutants fit in the time.
 LARGEST = 400_000
 

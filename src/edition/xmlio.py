@@ -51,7 +51,7 @@ class Limits:
 
     depth: int = 256  # elements nested in one another (libxml2's own limit)
     attributes: int = 200  # attributes of one element (Saxon's parser refused more by default)
-    name: int = 1000  # characters of a name (element, attribute, prefix, processing instruction)
+    name: int = 1000  # characters of an element's or attribute's local name, a processing instruction's target
     text: int = 10_000_000  # bytes of one text node or attribute value (libxml2's own limit)
     file_bytes: int = 256 * 2**20  # a 100 MB document takes some 6 GB to index: see docs/robustness.md
 
@@ -97,7 +97,7 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # never allowed in XML 
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes (not UTF-16), or several control characters XML forbids, near the start."""
+    """NUL bytes (not UTF-16 or UTF-32), or several control characters XML forbids, near the start."""
     if data.startswith(tuple(_WIDE)):
         return False
     head = data[:4096]
