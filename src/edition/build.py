@@ -246,15 +246,9 @@ def build(
                 progress("nothing changed")
                 state, built = _taken_over(unchanged, Previous(unchanged, output, work), check)
             else:
+                previous_build = Previous(previous, output, work)
                 built = _rebuilt(
-                    tei_dir,
-                    paths,
-                    Previous(previous, output, work),
-                    state,
-                    jobs or default_jobs(),
-                    pdf,
-                    check,
-                    progress,
+                    Run(tei_dir, paths, previous_build, state, jobs or default_jobs(), pdf, check, progress)
                 )
             built.files = {
                 group: [output / file for file in state.groups[group]] for group in GROUPS if group in state.groups
@@ -290,45 +284,44 @@ def _validated(tei_dir: Path) -> None:
         raise ValidationFailed(report)
 
 
-def _rebuilt(
-    tei_dir: Path,
-    paths: list[Path],
-    previous: Previous,
-    state: State,
-    jobs: int,
-    pdf: bool,
-    check: bool,
-    progress: Callable[[str], None],
-) -> Built:
-    """:func:`_render`; if it finds errors in the input, they are reported (if ``check``) as
+@dataclass
+class Run:
+    """One build that renders (not everything taken over): the edition in ``tei_dir`` (its TEI
+    files ``paths``) into ``previous.work``, taking over from the ``previous`` build what is
+    unchanged, in ``jobs`` processes, with PDFs if ``pdf``, checking each file if ``check``;
+    ``state`` is filled in as it goes, ``progress`` shown."""
+
+    tei_dir: Path
+    paths: list[Path]
+    previous: Previous
+    state: State
+    jobs: int
+    pdf: bool
+    check: bool
+    progress: Callable[[str], None]
+
+
+def _rebuilt(run: Run) -> Built:
+    """:func:`_render`; if it finds errors in the input, they are reported (if ``run.check``) as
     :func:`edition.validate.validate` reports them, for every file."""
     try:
-        return _render(tei_dir, paths, previous, state, jobs, pdf, check, progress)
+        return _render(run)
     except InputError:
-        if check:  # its report names every problem of every file
-            _validated(tei_dir)
+        if run.check:  # its report names every problem of every file
+            _validated(run.tei_dir)
         raise
 
 
-def _render(
-    tei_dir: Path,
-    paths: list[Path],
-    previous: Previous,
-    state: State,
-    jobs: int,
-    pdf: bool,
-    check: bool,
-    progress: Callable[[str], None],
-) -> Built:
-    """Render the edition into ``previous.work`` stage by stage, and check it file by file (if
-    ``check``; raises :class:`ValidationFailed` before any output about the whole edition is
-    made), taking over from the ``previous`` build what is unchanged; ``state`` is filled in."""
+def _render(run: Run) -> Built:
+    """Render the edition stage by stage, and check it file by file (if ``run.check``; raises
+    :class:`ValidationFailed` before any output about the whole edition is made)."""
+    previous, state, jobs, progress = run.previous, run.state, run.jobs, run.progress
     progress("reading")
-    edition = _Edition.read(tei_dir, paths, previous.work, pdf, state.options["introduction"])
+    edition = _Edition.read(run.tei_dir, run.paths, previous.work, run.pdf, state.options["introduction"])
     work = previous.work
     built = Built(previous.output, len(edition.documents))
     with Pool(edition.plan, jobs, progress) as pool:
-        _documents(edition, previous, pool, state, built, check, progress)
+        _documents(run, edition, pool, built)
         progress("search index")  # the document pages are all there; the other pages go to PAGES_DIR meanwhile
         state.search, todo = indexes_to_make(
             edition.indexes, {f"{edition.names[t.uri]}.html": edition.keys[t.uri] for t in edition.tasks}, previous
@@ -362,12 +355,12 @@ def _render(
     (work / PAGES_DIR).rmdir()
     write_assets(work / "site")
     publish(edition.images, work / "site")
-    if pdf:
+    if run.pdf:
         _book(edition, indices, state, progress)
     indices.store.close()
     (work / INDEX_STORE).unlink()
     state.documents = len(edition.documents)
-    state.groups = _groups(edition, work, state, pdf)
+    state.groups = _groups(edition, work, state, run.pdf)
     return built
 
 
@@ -478,18 +471,11 @@ def _pointed(uri: str, found: set[str] | None, stubs: dict[str, bytes]) -> list[
     return [target for target in sorted(stubs if found is None else found & stubs.keys()) if target != uri]
 
 
-def _documents(
-    edition: _Edition,
-    previous: Previous,
-    pool: Pool,
-    state: State,
-    built: Built,
-    check: bool,
-    progress: Callable[[str], None],
-) -> None:
+def _documents(run: Run, edition: _Edition, pool: Pool, built: Built) -> None:
     """Stage 1: check and render each file whose key changed (the others' outputs and findings
     taken over); :class:`ValidationFailed` if a file has errors."""
-    checks = _checks(edition, previous, pool, progress) if check else {}
+    previous, state = run.previous, run.state
+    checks = _checks(edition, previous, pool, run.progress) if run.check else {}
     todo = redo(edition.tasks, edition.keys, checks, edition.relative, previous, state)
     built.reused = sum(t.document and not t.render for t in edition.tasks)
     built.rendered = sum(t.document and t.render for t in edition.tasks)
