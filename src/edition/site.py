@@ -23,25 +23,18 @@ from .resources import XSLT_DIR
 from .xmlio import atomic_write
 
 ASSETS = XSLT_DIR / "html" / "assets"
-#: What each page about the edition shows of the indices (sections of indices.json besides
-#: ``documents``; ``works``, the overview of the works' pages: :func:`works_overview`), the
-#: costliest first.
-PAGE_DATA = {
-    "places": ("places",),
-    "chronology": ("dates",),
-    "persons": ("persons",),
-    "works": (),
-    "organisations": ("orgs",),
-    "home": (),
-    "search": (),
-}
 #: The list pages of persons, places and organisations (their entities without the mentions)
 #: and the folder of the page of each of their entities (``persons/ID.html`` …), by entity type
 #: (document pages, NAME.html beside these folders, cannot clash with them).
 ENTITY_PAGES = {kind.type: kind.folder for kind in REGISTERED}
 #: The pages that list entities without their mentions (those are on each entity's page, and
-#: on the chronology's page of each year: ``chronology/1920`` …, ``chronology/undated``).
-LIST_PAGES = tuple(kind.folder for kind in INDEX_KINDS)
+#: on the chronology's page of each year: ``chronology/1920`` …, ``chronology/undated``): the
+#: list page of each index kind, with its section of the index data.
+LIST_PAGES = {kind.folder: kind.section for kind in INDEX_KINDS}
+#: What each page about the edition shows of the indices, by name (``home``, then
+#: :data:`~edition.outputs.INDEX_PAGES`): sections of indices.json besides ``documents``
+#: (a list page its kind's; ``works``, the overview of the works' pages: :func:`works_overview`).
+PAGE_DATA = {name: (LIST_PAGES[name],) if name in LIST_PAGES else () for name in ("home", *INDEX_PAGES)}
 #: How many entity, year or works pages are rendered together (one transformation; one task of a build).
 PAGE_BATCH = 50
 #: How many mentions an entity's page lists: the others are on its further pages (``persons/ID~2``
