@@ -11,7 +11,7 @@ from ..annotate.proposals import ALL_TYPES, Annotator, Proposal
 from ..annotate.registers import TYPES, RegisterCache
 from ..annotate.textmap import TextMap
 from ..documents import find_xml_files
-from .checking import REGISTERS
+from .options import REGISTERS, inputs
 
 
 def _types(_ctx, _param, value: str) -> set[str]:
@@ -50,7 +50,7 @@ def _report_written(written: dict[Path, int]) -> None:
 
 
 @click.command("annotate")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@inputs()
 @REGISTERS
 @click.option(
     "--types",

@@ -10,6 +10,7 @@ import click
 
 from ..problems import ERROR, MOST_PER_FILE, Problem, listed
 from .errors import INPUT_ERRORS
+from .options import REGISTERS, inputs, report_format
 
 
 @click.command()
@@ -22,14 +23,8 @@ from .errors import INPUT_ERRORS
     help="Grammar to check against: the edition's customisation (schema/edition.rng) or all of "
     "TEI P5 4.3.0 (tei_all.rng, for TEI files from elsewhere; compiling it takes about 15 s).",
 )
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one 'path:line:column: severity: message [rule]' line per problem and a summary; "
-    "json: one object for tools.",
+@report_format(
+    "text: one 'path:line:column: severity: message [rule]' line per problem and a summary; json: one object for tools."
 )
 @click.option("--no-warnings", is_flag=True, help="Do not list warnings (they are still counted).")
 @click.option(
@@ -97,25 +92,11 @@ def _validate_until_error(run, paths: list[Path], schema: str):
     return total, None
 
 
-REGISTERS = click.option(
-    "--registers",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of the register files (persons, places, orgs). Default: each document's own folder.",
-)
-
-
 @click.command("lint")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@inputs()
 @REGISTERS
 @click.option("--strict", is_flag=True, help="Exit with code 1 when there is a warning.")
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one 'path:line:column: warning: message [rule]' line each; json: a list for tools.",
-)
+@report_format("text: one 'path:line:column: warning: message [rule]' line each; json: a list for tools.")
 def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, output: str) -> None:
     """Warn about entity and date markup that validation does not check (PATHS, default tei/).
 
@@ -141,7 +122,7 @@ def lint_command(paths: tuple[Path, ...], registers: Path | None, strict: bool, 
 
 
 @click.command("stats")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@inputs()
 @click.option(
     "--format",
     "output",

@@ -12,17 +12,12 @@ from ..build import terminal_progress
 from ..documents import find_xml_files, load_tei, with_neighbours
 from ..rendering import is_register
 from .errors import CannotRun
+from .options import inputs, output_folder
 
 
 @click.command("pdf")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the PDFs: NAME.pdf per document and edition.pdf for all of them.",
-)
+@inputs()
+@output_folder("Folder for the PDFs: NAME.pdf per document and edition.pdf for all of them.")
 @click.option("--no-documents", is_flag=True, help="Write only edition.pdf, not a PDF per document.")
 @click.option("--no-book", is_flag=True, help="Write only the PDF of each document, not edition.pdf.")
 def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_book: bool) -> None:

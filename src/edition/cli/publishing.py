@@ -15,19 +15,13 @@ from ..problems import listed
 from ..serve import HOST, serve_site, snapshot, try_build, watch
 from ..site import write_site
 from .errors import INPUT_ERRORS, CannotRun, HasErrors
+from .options import TEI_DIR, inputs, no_validate, output_folder
 
 
 @click.command("build")
-@click.argument("tei_dir", default="tei", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    default="build",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (replaced as a whole, only if an earlier build made it).",
-)
-@click.option("--no-validate", is_flag=True, help="Skip the validation that otherwise comes first.")
+@TEI_DIR
+@output_folder("Output folder (replaced as a whole, only if an earlier build made it).", "build")
+@no_validate("Skip the validation that otherwise comes first.")
 @click.option(
     "--no-pdf", is_flag=True, help="Skip the print edition (the slowest part: minutes for the whole edition)."
 )
@@ -80,14 +74,8 @@ def _inputs(files: tuple[Path, ...]):
 
 
 @click.command("html")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the pages (NAME.html per file) and their style sheet and script.",
-)
+@inputs("files", required=True)
+@output_folder("Folder for the pages (NAME.html per file) and their style sheet and script.")
 def html_command(files: tuple[Path, ...], output: Path) -> None:
     """Render TEI files (of the edition or from elsewhere) as HTML pages.
 
@@ -99,14 +87,8 @@ def html_command(files: tuple[Path, ...], output: Path) -> None:
 
 
 @click.command("text")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the texts (NAME.txt per file).",
-)
+@inputs("files", required=True)
+@output_folder("Folder for the texts (NAME.txt per file).")
 @click.option(
     "--notes",
     type=click.Choice(NOTE_STYLES),
@@ -122,7 +104,7 @@ def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
 
 
 @click.command("index")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@inputs(required=True)
 @click.option(
     "--format",
     "formats",
@@ -131,14 +113,7 @@ def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
     help="Output format; repeat for several (default: all): tei (indices.xml), json (indices.json), "
     "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite).",
 )
-@click.option(
-    "-o",
-    "--output",
-    default="build/indices",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the indices into.",
-)
+@output_folder("Folder to write the indices into.", "build/indices")
 def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path) -> None:
     """Indices of persons, places, organisations, dates and works cited, with every mention.
 
@@ -155,15 +130,8 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
 
 
 @click.command("serve")
-@click.argument("tei_dir", default="tei", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    default="build",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder of the build (as for edition build); its site/ is served.",
-)
+@TEI_DIR
+@output_folder("Output folder of the build (as for edition build); its site/ is served.", "build")
 @click.option(
     "-p",
     "--port",
@@ -172,7 +140,7 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     type=click.IntRange(0, 65535),
     help="Port on 127.0.0.1 (0: any free port).",
 )
-@click.option("--no-validate", is_flag=True, help="Skip the validation before each build.")
+@no_validate("Skip the validation before each build.")
 def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> None:
     """Build the edition from TEI_DIR (default tei/), serve it on http://127.0.0.1:PORT/ and
     rebuild it whenever a TEI file is saved.
