@@ -9,6 +9,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ix="urn:x-edition:index"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all">
 
   <!-- Reading text: text nodes as they stand; what a reader does not read in the line is left
@@ -61,16 +62,26 @@
         then normalize-space(string-join($name/* ! ix:text(.), ' ')) else ix:text($name)"/>
   </xsl:function>
 
-  <!-- The block a mention is read in: its paragraph, heading, list item, verse line, cell, note … -->
+  <!-- The block a mention is read in: the nearest element around it that is a block by its
+       behaviour (../common/behaviours.xsl: a paragraph, list item, label, line of verse, cell,
+       note, bibliography entry, speaker, stage direction); a quotation only outside a paragraph
+       (one in a paragraph, set off or not, is read in the paragraph's sentences); a title in
+       the header, the author on a title page (docAuthor) and a biblStruct too; else its parent. -->
   <xsl:function name="ix:block" as="element()">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="($node/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:item
-        or self::tei:l or self::tei:cell or self::tei:note or self::tei:label or self::tei:quote[not(ancestor::tei:p)]
-        or self::tei:bibl[parent::tei:listBibl] or self::tei:biblStruct or self::tei:dateline or self::tei:byline
-        or self::tei:docAuthor or self::tei:docDate or self::tei:titlePart or self::tei:salute or self::tei:signed
-        or self::tei:speaker or self::tei:stage or self::tei:trailer or self::tei:title[ancestor::tei:teiHeader]][1],
-        $node/..)[1]"/>
+    <xsl:variable name="blocks" as="element()*">
+      <xsl:apply-templates select="$node/ancestor::*" mode="ix:block"/>
+    </xsl:variable>
+    <xsl:sequence select="($blocks[last()], $node/..)[1]"/>
   </xsl:function>
+
+  <!-- An element if it is a block (see ix:block), else (). -->
+  <xsl:mode name="ix:block" on-no-match="deep-skip"/>
+  <xsl:template mode="ix:block" _match="{$b:paragraph} | {$b:list-item} | {$b:label} | {$b:line} | {$b:cell}
+      | {$b:note} | {$b:quote}[not(ancestor::tei:p)] | {$b:bibliography-entry} | {$b:speaker} | {$b:stage}
+      | tei:title[ancestor::tei:teiHeader] | tei:docAuthor | tei:biblStruct">
+    <xsl:sequence select="."/>
+  </xsl:template>
 
   <!-- The passage of a node: the nearest ancestor's xml:id (the TEI root's aside), else its
        position as a path of numbered divisions, paragraphs and notes ("body/div2/p3"). -->

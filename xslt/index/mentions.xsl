@@ -36,6 +36,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="../common/behaviours.xsl"/>
   <xsl:include href="context.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="registers.xsl"/>
