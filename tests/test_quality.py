@@ -4,8 +4,9 @@ The sample (``fixtures/gold/sample.txt``; how it was made and its conventions: t
 there) holds sentences of all four documents with every person, place, organisation and date
 they should carry. :mod:`support.quality` finds each sentence in its document's reading text and
 compares the markup there with the gold: precision and recall per type, strict (type, exact
-span and target: entry id, or date normalisation) and span only. The bars are the issue's:
-0.95 for persons, places and dates, 0.90 for organisations.
+span and target: entry id, or date normalisation) and span only. The bars are what the markup
+reaches on the sample, less one miss per type: 0.98 for persons, organisations and dates, 0.99
+for places (the issue asks for at least 0.97, and 0.95 for organisations).
 
 The figures, and every disagreement (false positives and negatives with document, line and
 sentence), are printed: ``pytest -s tests/test_quality.py`` or ``python tests/test_quality.py``.
@@ -24,7 +25,7 @@ from support.readingtext import reading_text, streams, words
 ROOT = Path(__file__).resolve().parents[1]
 TEI = ROOT / "tei"
 GOLD = Path(__file__).parent / "fixtures" / "gold" / "sample.txt"
-BARS = {"person": 0.95, "place": 0.95, "org": 0.90, "date": 0.95}
+BARS = {"person": 0.98, "place": 0.99, "org": 0.98, "date": 0.98}
 LANGUAGES = {"en", "lv", "az", "ru"}
 DOCUMENTS = {"mountain-fortress", "nakhchivan-1920-1921", "nakhchivan-1924-1928", "adr-1918-1920-lv"}
 
@@ -43,7 +44,7 @@ def report(gold) -> quality.Report:
 
 
 def test_the_sample_is_large_and_covers_every_document_language_and_part(gold):
-    assert len(gold) >= 120
+    assert len(gold) >= 180
     assert len({s.id for s in gold}) == len(gold), "sentence ids are unique"
     assert {s.document for s in gold} >= DOCUMENTS
     assert {s.lang for s in gold} >= LANGUAGES
@@ -67,6 +68,18 @@ def test_the_sample_holds_the_hard_cases(gold):
         ("date", "1930s"),
         ("date", "twentieth century"),
         ("org", "Grand National Assembly of Turkey"),
+        # the kinds of the complete markup: names inside titles of cited works (Russian archival
+        # titles, inflected; capitals), issuing bodies and publishers, abbreviations, dates in
+        # titles and dates whose year comes from the context
+        ("person", "Леграну"),
+        ("org", "Ревоенсовету 11 Армии"),
+        ("org", "Азревком"),
+        ("place", "NAKHCHIVAN"),
+        ("place", "Nagorno-Karabakh"),
+        ("org", "Edinburgh University Press"),
+        ("org", "Carnegie Endowment for International Peace"),
+        ("date", "1918 - 1920"),
+        ("date", "December of the same year"),
     ]:
         assert case in surfaces, case
     assert any(m.inferred for s in gold for m in s.mentions), "dates without a year"
@@ -187,7 +200,7 @@ def test_markup_meets_the_bars(report):
         for kind, bar in BARS.items()
         if report.strict[kind].precision < bar or report.strict[kind].recall < bar
     }
-    assert not below, f"precision/recall below the bar (person, place, date 0.95; org 0.90): {below}"
+    assert not below, f"precision/recall below the bar (person, org, date 0.98; place 0.99): {below}"
 
 
 def test_reading_text_conventions():
