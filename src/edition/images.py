@@ -9,8 +9,11 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from lxml import etree
 
 from .documents import Source
 
@@ -36,16 +39,34 @@ def place(url: str) -> str | None:
 def shown(source: Source) -> dict[str, Path]:
     """The image files the page of ``source`` shows, by their place in the site: each regular
     image file inside the document's folder that a graphic's URL leads to."""
+    return {where: found for _, where, found in _graphics(source) if isinstance(found, Path)}
+
+
+def unpublished(source: Source) -> Iterator[tuple[etree._Element, str]]:
+    """The graphics of ``source`` whose URL stays in the folder but leads to no image the site
+    can publish, each with the reason (its page shows the image's text alternative)."""
+    for graphic, _, found in _graphics(source):
+        if isinstance(found, str):
+            yield graphic, found
+
+
+def _graphics(source: Source) -> Iterator[tuple[etree._Element, str, Path | str]]:
+    """Each graphic of ``source`` whose URL stays in the folder, its place and its image file
+    (or why there is none)."""
     folder = source.path.parent.resolve()
-    images = {}
     for graphic in source.tree.iter(f"{TEI}graphic"):
         where = place(graphic.get("url", ""))
         if where is None:
             continue
         file = (folder / where).resolve()
-        if file.is_relative_to(folder) and file.suffix.lower() in IMAGE_SUFFIXES and file.is_file():
-            images[where] = file
-    return images
+        if not file.is_relative_to(folder):
+            yield graphic, where, "it leads out of the folder through a symbolic link"
+        elif not file.is_file():
+            yield graphic, where, f"there is no file {where} in {source.path.parent}"
+        elif file.suffix.lower() not in IMAGE_SUFFIXES:
+            yield graphic, where, f"it is not an image a browser shows ({', '.join(sorted(IMAGE_SUFFIXES))})"
+        else:
+            yield graphic, where, file
 
 
 def stamps(folder: Path) -> dict[str, str]:

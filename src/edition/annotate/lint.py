@@ -1,4 +1,4 @@
-"""Warnings about entity and date markup that validation does not give.
+"""Warnings about entity and date markup, and images, that validation does not give.
 
 Validation (``edition validate``) already reports unresolved pointers, pointers to the wrong
 kind of entry, dates that are not ISO 8601 and register entries never mentioned. Lint adds:
@@ -7,7 +7,10 @@ kind of entry, dates that are not ISO 8601 and register entries never mentioned.
 * ``surface-ambiguous``: the same text pointing to different entries;
 * ``name-form-missing``: a mention whose text is not among its entry's forms (add it as a variant);
 * ``date-mismatch``: a date whose ``when``/``from``/``to``/``notBefore``/``notAfter`` disagree
-  with what its text says (read by the date recognizer of :mod:`.dates`).
+  with what its text says (read by the date recognizer of :mod:`.dates`);
+* ``image-unpublished``: a graphic whose URL stays in its file's folder but that leads to no
+  image the site can publish there (:mod:`edition.images`): no such file, not an image, or a
+  symbolic link leading out of the folder.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from lxml import etree
 
 from .. import TEI_NS
 from ..documents import Source, find_xml_files
+from ..images import unpublished
 from ..problems import WARNING, InputError, Problem
 from .dates import parse_date
 from .proposals import Annotator
@@ -45,6 +49,7 @@ def lint(paths: list[Path], registers: Path | None = None) -> list[Problem]:
             problems.append(exc.problem)
             continue
         problems += _dates(document.source)
+        problems += _images(document.source)
         try:
             found = cache.get(path)
         except InputError as exc:
@@ -115,6 +120,18 @@ def _ambiguous(surfaces: dict[str, dict[str, tuple[Source, etree._Element]]]) ->
                     )
                 )
     return problems
+
+
+def _images(source: Source) -> list[Problem]:
+    return [
+        _warning(
+            source,
+            graphic,
+            f'the image "{graphic.get("url")}" is not published with the site: {why}',
+            "image-unpublished",
+        )
+        for graphic, why in unpublished(source)
+    ]
 
 
 def _dates(source: Source) -> list[Problem]:
