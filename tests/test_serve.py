@@ -138,6 +138,16 @@ def test_rebuilds_when_a_tei_file_is_saved_and_keeps_the_site_when_it_fails(fixt
         server.server_close()
 
 
+def test_a_saved_image_is_a_change_and_another_file_is_not(tmp_path):
+    shutil.copytree(FIXTURE_EDITION, tmp_path / "tei")
+    before = snapshot(tmp_path / "tei")
+    (tmp_path / "tei" / "notes.txt").write_text("not the edition's")
+    assert snapshot(tmp_path / "tei") == before
+    (tmp_path / "tei" / "images").mkdir()
+    (tmp_path / "tei" / "images" / "map.png").write_bytes(b"PNG")
+    assert snapshot(tmp_path / "tei").keys() - before.keys() == {tmp_path / "tei" / "images" / "map.png"}
+
+
 def test_a_busy_port_is_a_clear_error(fixture_build, tmp_path):
     output = tmp_path / "build"
     with socket.socket() as busy:

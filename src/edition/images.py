@@ -69,14 +69,18 @@ def _graphics(source: Source) -> Iterator[tuple[etree._Element, str, Path | str]
             yield graphic, where, file
 
 
+def image_files(folder: Path) -> list[Path]:
+    """The image files under ``folder``, sorted."""
+    return sorted(file for file in folder.rglob("*") if file.suffix.lower() in IMAGE_SUFFIXES and file.is_file())
+
+
 def stamps(folder: Path) -> dict[str, str]:
     """The size and modification time of every image file under ``folder`` (by path relative to
     it): a build whose TEI and images are unchanged is taken over whole."""
     found = {}
-    for file in sorted(folder.rglob("*")):
-        if file.suffix.lower() in IMAGE_SUFFIXES and file.is_file():
-            stat = file.stat()
-            found[str(file.relative_to(folder))] = f"image {stat.st_size} {stat.st_mtime_ns}"
+    for file in image_files(folder):
+        stat = file.stat()
+        found[str(file.relative_to(folder))] = f"image {stat.st_size} {stat.st_mtime_ns}"
     return found
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .build import Built, ValidationFailed, build
 from .documents import find_xml_files
+from .images import image_files
 from .outputs import CONTENT_SECURITY_POLICY
 from .problems import ERROR, InputError, listed
 from .saxon import SaxonError
@@ -80,9 +81,9 @@ def serve_site(site: Path, port: int) -> ThreadingHTTPServer:
 
 
 def snapshot(tei_dir: Path) -> dict[Path, int]:
-    """The TEI files of ``tei_dir`` with their modification times (ns)."""
+    """The TEI files and images of ``tei_dir`` with their modification times (ns)."""
     files = {}
-    for path in find_xml_files([tei_dir]):
+    for path in find_xml_files([tei_dir]) + image_files(tei_dir):
         try:
             files[path] = path.stat().st_mtime_ns
         except OSError:
@@ -119,8 +120,8 @@ def watch(
     interval: float = 0.5,
     stop: threading.Event | None = None,
 ) -> None:
-    """Rebuild whenever the TEI files in ``tei_dir`` differ from ``seen`` (a :func:`snapshot`):
-    added, removed or saved; until ``stop``."""
+    """Rebuild whenever the TEI files or images in ``tei_dir`` differ from ``seen`` (a
+    :func:`snapshot`): added, removed or saved; until ``stop``."""
     stop = stop or threading.Event()
     while not stop.wait(interval):
         current = snapshot(tei_dir)
