@@ -84,10 +84,9 @@ def stamps(folder: Path) -> dict[str, str]:
     return found
 
 
-def publish(images: dict[str, Path], site: Path) -> list[str]:
-    """Copy ``images`` (by place: :func:`shown`) into ``site``; their places."""
+def publish(images: dict[str, Path], site: Path) -> None:
+    """Copy ``images`` (by place: :func:`shown`) into ``site``."""
     for where, file in sorted(images.items()):
         target = site / where
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(file, target)
-    return sorted(images)
