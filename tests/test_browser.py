@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import struct
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +26,7 @@ from edition.search import SEARCH_DIR
 from edition.serve import HOST, serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
+GOOD = ROOT / "tests" / "fixtures" / "validate" / "good"
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -259,6 +262,55 @@ def test_every_kind_of_page_opened_from_disk_keeps_its_policy_and_breaks_none_of
         ]
     finally:
         context.close()
+
+
+def _png() -> bytes:
+    """A one-pixel PNG."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0\xff\0\0"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_an_image_in_the_folder_is_shown_from_disk_and_served(browser, tmp_path):
+    tei = tmp_path / "tei"
+    shutil.copytree(GOOD, tei)
+    article = tei / "article.xml"
+    figure = '<figure><graphic url="images/dot.png"/><figDesc>A dot</figDesc></figure>'
+    text = article.read_text(encoding="utf-8").replace(
+        "<head>Introduction</head>", "<head>Introduction</head>" + figure
+    )
+    article.write_text(text, encoding="utf-8")
+    (tei / "images").mkdir()
+    (tei / "images" / "dot.png").write_bytes(_png())
+    out = build(tei, tmp_path / "build", pdf=False, jobs=1).output
+    shown = "img => img.complete && img.naturalWidth"
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(REPORT_CSP)
+    try:
+        page = context.new_page()
+        messages: list[str] = []
+        page.on("console", lambda message: messages.append(message.text))
+        page.goto((out / "site" / "article.html").as_uri())
+        assert page.locator("img[alt='A dot']").evaluate(shown) == 1
+        assert messages == []
+    finally:
+        context.close()
+    server, base = served(out)
+    watched = Watched(browser, base)
+    try:
+        assert watched.goto("article.html").locator("img[alt='A dot']").evaluate(shown) == 1
+        watched.close()
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 PAGE_TYPES = {
