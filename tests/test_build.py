@@ -15,7 +15,8 @@ import edition.site
 from edition.build import MARKER, build
 from edition.cli import main
 from edition.indices import INDICES
-from edition.site import ENTITY_PAGES, entity_id, year
+from edition.kinds import entity_page_name
+from edition.site import ENTITY_PAGES, year
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "tests" / "fixtures" / "validate" / "good"
@@ -295,7 +296,9 @@ def test_a_rebuild_redoes_only_the_entity_pages_whose_data_changed(tmp_path):
         """The data of each entity page and of each year page of the chronology."""
         data = json.loads((out / "indices" / "indices.json").read_text(encoding="utf-8"))
         pages: dict[str, dict | list] = {
-            f"{folder}/{entity_id(e)}.html": e for kind, folder in ENTITY_PAGES.items() for e in data[INDICES[kind]]
+            f"{folder}/{entity_page_name(e)}.html": e
+            for kind, folder in ENTITY_PAGES.items()
+            for e in data[INDICES[kind]]
         }
         for date in data["dates"]:
             pages.setdefault(f"chronology/{year(date['sort_start']) or 'undated'}.html", []).append(date)

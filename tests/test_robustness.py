@@ -690,6 +690,77 @@ except SystemExit as exit:
     assert f"Part {divisions - 1}" in text
 
 
+# --- output paths: where the files of a build go -------------------------------------------------
+
+
+def links_resolve(site: Path) -> list[str]:
+    """Every relative link of every page of ``site`` leads to a file of it (asserted); the links into
+    the entity folders (persons/ …), as written."""
+    into_entities = []
+    for page in site.rglob("*.html"):
+        if "pagefind" in page.relative_to(site).parts:
+            continue
+        for href in re.findall(r'href="([^"#]*)', page.read_text(encoding="utf-8")):
+            if href and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", href):
+                target = (page.parent / unquote(href)).resolve()
+                assert target.is_relative_to(site.resolve()) and target.is_file(), (page, href)
+                into_entities += [href] if re.match(r"(\.\./)?(persons|places|organisations)/", href) else []
+    return into_entities
+
+
+def test_ids_that_point_outside_the_output_make_pages_inside_it(edition, tmp_path):
+    """D1: a register xml:id such as ../../tmp/x/PWNED (refused by validation) makes a page of a
+    plain name in persons/, with every link to it; nothing is written outside the output folder."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    traversal = "../" * 40 + str(outside / "PWNED").lstrip("/")
+    for name in ("persons.xml", "article.xml"):
+        plant(edition / name, "t-stalin", traversal)
+    assert run("validate", edition).exit_code == 1
+    result = run("build", edition, "-o", tmp_path / "out", "--no-validate", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    assert list(outside.iterdir()) == [] and left(tmp_path) == ["out", "outside", "tei"]
+    page = [p.name for p in (tmp_path / "out" / "site" / "persons").iterdir()]
+    assert len(page) == 1 and page[0].startswith("_...2F...2F") and "/" not in unquote(page[0])
+    links = links_resolve(tmp_path / "out" / "site")
+    assert f"persons/{page[0]}" in links and f"../persons/{page[0]}" not in links
+
+
+def test_output_paths_are_checked_against_the_output_folder(tmp_path):
+    from edition.outputs import output_path
+    from edition.problems import InputError
+
+    assert output_path(tmp_path, "site/persons/t-stalin.html") == tmp_path / "site" / "persons" / "t-stalin.html"
+    for bad in ("../x.html", "site/../../x.html", "/etc/passwd", "site//x", "site/./x", "a\0b", "x" * 241):
+        with pytest.raises(InputError) as caught:
+            output_path(tmp_path, bad)
+        assert caught.value.problem.rule == "output-path"
+
+
+def test_long_ids_and_names_make_bounded_unique_page_names(edition, tmp_path):
+    """D3: a register id of 240 characters and a name without an entry of 42 Cyrillic letters
+    (each 6 bytes once escaped) and another that differs from it only in its last letter get pages
+    of at most 150 bytes, each its own; every link leads to its page."""
+    long_id = "t-" + "stalin" * 40
+    for name in ("persons.xml", "article.xml"):
+        plant(edition / name, "t-stalin", long_id)
+    plant(
+        edition / "article.xml",
+        "</note></p>",
+        f"</note><persName>{'Г' * 42}</persName> <persName>{'Г' * 41}Д</persName></p>",
+    )
+    out = tmp_path / "out"
+    for _ in range(2):  # the rebuild takes the pages over from the first build
+        result = run("build", edition, "-o", out, "--no-pdf")
+        assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in (out / "site" / "persons").iterdir())
+    assert len(pages) == 3 and all(len(p.encode()) <= 150 + len(".html") for p in pages), pages
+    assert pages[0].startswith("t-stalinstalin") and pages[1].startswith("unregistered-person-.D0.93.D0.93")
+    links = links_resolve(out / "site")
+    assert {link.split("/")[-1] for link in links if "persons/" in link} == set(pages)
+    assert f"persons/{pages[0]}" in links  # from the document page
+
+
 # --- faults: interrupted and failing builds -------------------------------------------------------
 
 

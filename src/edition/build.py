@@ -74,6 +74,7 @@ from .incremental import (
 from .indices import FORMATS as INDEX_FORMATS
 from .indices import WRITERS as INDEX_WRITERS
 from .indices import Indices, Staging
+from .kinds import renamed
 from .lock import lock_path, output_lock
 from .outputs import HOME_PAGE, HTML, INDEX_PAGES, OUTPUTS, PRINT, RECORDS_DIR, Scope, parameters
 from .parallel import IndexData, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
@@ -391,10 +392,13 @@ class _Edition:
 
     @classmethod
     def read(cls, tei_dir: Path, paths: list[Path], work: Path, pdf: bool, introduction: str) -> _Edition:
-        registers, documents, stubs, links, inputs, images = _read(paths)
+        registers, documents, stubs, links, inputs, images, page_names = _read(paths)
         pages = output_names(documents, HTML.suffix)
         check_names(documents, pages, [HOME_PAGE] + [f"{name}.html" for name in INDEX_PAGES])
-        plan = _plan(work, registers, documents, stubs, pages, pdf, introduction)
+        scope = Scope(
+            [s.uri for s in documents], list(pages.values()), introduction=introduction, page_names=page_names
+        )
+        plan = _plan(work, registers, pages, stubs, scope, pdf)
         names = plan.names
         register_uris = {path.resolve().as_uri() for path in registers}
         headers = digest(
@@ -425,37 +429,41 @@ class _Edition:
 
 
 def _plan(
-    work: Path,
-    registers: list[Path],
-    documents: list[Source],
-    stubs: dict[str, bytes],
-    pages: dict[str, str],
-    pdf: bool,
-    introduction: str,
+    work: Path, registers: list[Path], pages: dict[str, str], stubs: dict[str, bytes], scope: Scope, pdf: bool
 ) -> Plan:
     """What the workers need to know: the outputs to make (PDFs if ``pdf``) with their
-    parameters, and the output name of each file (``pages``: each document's HTML page); the
-    edition's ``introduction`` goes to its home page."""
+    parameters (from ``scope``), and the output name of each file (``pages``: each document's
+    HTML page)."""
     names = {uri: name.removesuffix(HTML.suffix) for uri, name in pages.items()}
     names |= {path.resolve().as_uri(): path.stem for path in registers}
     made = [name for name, output in OUTPUTS.items() if pdf or output.folder != PRINT.folder]
-    scope = Scope([s.uri for s in documents], list(pages.values()), introduction=introduction)
     return Plan(work, stubs, registers, names, parameters(scope, made))
 
 
 def _read(
     paths: list[Path],
-) -> tuple[list[Path], list[Source], dict[str, bytes], dict[str, set[str] | None], dict[str, str], dict[str, Path]]:
+) -> tuple[
+    list[Path],
+    list[Source],
+    dict[str, bytes],
+    dict[str, set[str] | None],
+    dict[str, str],
+    dict[str, Path],
+    dict[str, str],
+]:
     """What the build reads of every file before the workers render them: the registers, the
     documents (without their trees: those stay with the workers), the documents' stubs
     (:func:`edition.parallel.stub`), the files each points into (:func:`edition.parallel.pointed`),
-    the hash of each file's content (by URI) and the images the documents show (by their place
-    in the site: :func:`edition.images.shown`)."""
+    the hash of each file's content (by URI), the images the documents show (by their place in
+    the site: :func:`edition.images.shown`) and the page names of entries whose xml:id is not
+    one (:func:`edition.kinds.renamed`)."""
     registers, documents, stubs, links, inputs = [], [], {}, {}, {}
     images: dict[str, Path] = {}
+    page_names: dict[str, str] = {}
     for path in paths:
         source = require_tei(Source.load(path))
         inputs[source.uri] = digest(source.data)
+        page_names |= renamed([source.tree])
         if is_register(source):
             registers.append(path)
         else:
@@ -463,7 +471,7 @@ def _read(
             stubs[source.uri] = stub(source.tree)
             links[source.uri] = pointed(source)
             images |= shown(source)
-    return registers, documents, stubs, links, inputs, images
+    return registers, documents, stubs, links, inputs, images, page_names
 
 
 def _pointed(uri: str, found: set[str] | None, stubs: dict[str, bytes]) -> list[str]:

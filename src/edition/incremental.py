@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import __version__
 from .indices import Indices
+from .outputs import output_path
 from .parallel import Pages, Task
 from .resources import SCHEMA_DIR, XSLT_DIR
 from .site import PAGE_DATA, RecordPages, page_data, page_file
@@ -122,7 +123,7 @@ class State:
 def take_over(old: Path, new: Path, relative: str) -> None:
     """Put the file ``old/relative`` at ``new/relative``: a hard link (the old one is never
     written again: every write replaces a file), else a copy."""
-    target = new / relative
+    target = output_path(new, relative)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(old / relative, target)

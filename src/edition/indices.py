@@ -34,14 +34,14 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, overload
 
 import orjson
 from lxml import etree
 
 from . import TEI_NS, XML_NS
 from .documents import Source, require_tei, with_neighbours
-from .kinds import INDEX_KINDS, KINDS, REGISTERED
+from .kinds import INDEX_KINDS, KINDS, REGISTERED, entity_page_name
 from .outputs import RECORDS, Scope
 from .problems import ERROR, InputError, Problem
 from .records import MENTION_FIELDS
@@ -511,26 +511,36 @@ def _staged_work(work: dict) -> tuple:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-def to_json(indices: Indices, only: tuple[str, ...] | None = None, *, mentions: bool = True) -> str:
+def to_json(
+    indices: Indices, only: tuple[str, ...] | None = None, *, mentions: bool = True, pages: bool = False
+) -> str:
     """``indices.json``: the sections ``documents``, ``persons``, ``places``, ``orgs``, ``dates``
     (entities with their ``count`` of mentions, the keys of the ``documents`` that mention them
     and, if ``mentions``, the ``mentions``) and ``works``, a record a line; or ``documents`` and
-    the sections ``only``."""
-    return b"".join(_json_lines(indices, only, mentions)).decode("utf-8")
+    the sections ``only``. For the pages about the edition (``pages``), each person, place and
+    organisation has the name of its page too (``slug``: :func:`edition.kinds.entity_page_name`)."""
+    return b"".join(_json_lines(indices, only, mentions, pages)).decode("utf-8")
 
 
-def _json_lines(indices: Indices, only: tuple[str, ...] | None = None, mentions: bool = True) -> Iterator[bytes]:
+def _json_lines(
+    indices: Indices, only: tuple[str, ...] | None = None, mentions: bool = True, pages: bool = False
+) -> Iterator[bytes]:
     """:func:`to_json`, a line at a time (UTF-8)."""
     wanted = ("documents", *INDICES.values(), "works") if only is None else ("documents", *only)
     sections: dict[str, Iterable[bytes]] = {"documents": map(orjson.dumps, indices.documents)}
     sections |= {
-        INDICES[kind]: (entity_json(e, mentions) for e in entities)
+        INDICES[kind]: (entity_json(e, mentions, None, **_slug(e, pages)) for e in entities)
         for kind, entities in indices.entities.items()
         if INDICES[kind] in wanted
     }
     if "works" in wanted:
         sections["works"] = map(orjson.dumps, indices.works)
     return _section_lines(sections)
+
+
+def _slug(entity: dict, pages: bool) -> dict[str, Any]:
+    """The name of the page of ``entity`` if it has one and ``pages`` asks for it."""
+    return {"slug": entity_page_name(entity)} if pages and KINDS[entity["type"]].registered else {}
 
 
 def records_json(records: list[dict]) -> list[bytes]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import orjson
 
 from .documents import Source
 from .kinds import INDEX_KINDS
+from .problems import ERROR, InputError, Problem
 from .records import records
 from .resources import XSLT_DIR
 from .saxon import Value
@@ -36,6 +37,25 @@ INDEX_PAGES = (*(kind.folder for kind in INDEX_KINDS), "works", "search")
 RECORDS_DIR = ".edition-cache/records"
 #: The whole edition's PDF, beside each document's.
 BOOK = "edition.pdf"
+#: The most bytes a part of an output's path may have: a file name's 255 less what the temporary
+#: name of a write adds (:func:`edition.xmlio.atomic_path`).
+PART_BYTES = 240
+
+
+def output_path(root: Path, relative: str) -> Path:
+    """``root/relative``: the one way the file of an output is named, so that none is written
+    outside its output folder. Refuses (:class:`InputError`) a ``relative`` path that is absolute,
+    has an empty part, ``.``, ``..`` or a NUL, or a part longer than :data:`PART_BYTES` bytes."""
+    parts = relative.split("/")
+    if PurePosixPath(relative).is_absolute() or any(p in ("", ".", "..") or "\0" in p for p in parts):
+        reason = "would be written outside the output folder"
+    elif any(len(p.encode("utf-8", "surrogateescape")) > PART_BYTES for p in parts):
+        reason = f"has a name longer than {PART_BYTES} bytes"
+    else:
+        return root.joinpath(*parts)
+    raise InputError(
+        Problem(str(root), 0, 0, ERROR, f"the output file {relative} {reason}: not written", "output-path")
+    )
 
 
 @dataclass(frozen=True)
@@ -44,7 +64,8 @@ class Scope:
     (URIs, in edition order) and their ``pages`` (HTML file names); whether the site has a
     home page and the pages about the edition; how the text shows notes; whether every register
     is among the files rendered (else the index records carry what they say of each entry); the
-    edition's introduction (its ``edition.toml``: :mod:`edition.config`)."""
+    edition's introduction (its ``edition.toml``: :mod:`edition.config`); the page names of the
+    register entries whose xml:id is not one (:func:`edition.kinds.renamed`)."""
 
     documents: list[str]
     pages: list[str] = field(default_factory=list)
@@ -53,6 +74,7 @@ class Scope:
     notes: str = "endnotes"
     registers_indexed: bool = True
     introduction: str = ""
+    page_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,6 +107,7 @@ def _site(scope: Scope) -> dict[str, Value]:
         csp=CONTENT_SECURITY_POLICY,
         home_page=HOME_PAGE if scope.home else "",
         introduction=scope.introduction,
+        page_names=scope.page_names,
         index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],
         search_indexes=[folder for folder, pages in bundles(scope.pages).items() if pages],
     )

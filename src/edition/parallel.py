@@ -37,7 +37,7 @@ from lxml import etree
 from . import TEI_NS
 from .documents import Source, require_tei
 from .indices import WRITERS, open_indices
-from .outputs import OUTPUTS, PAGES
+from .outputs import OUTPUTS, PAGES, output_path
 from .problems import ERROR, InputError, Problem
 from .processes import attach, spawning, stop
 from .rendering import Renderer
@@ -188,7 +188,7 @@ class Worker:
             if isinstance(task, Summary):
                 checker = schematron(SCHEMATRON)
                 result.summary = checker.summary(checker.stylesheet.document(source.tree, source.uri))
-                _write(plan.out / task.file, json.dumps(result.summary | {"digest": task.digest}, ensure_ascii=False))
+                _write(plan.out, task.file, json.dumps(result.summary | {"digest": task.digest}, ensure_ascii=False))
                 return result.measured()
             full = [source] + [require_tei(Source.load(path)) for path in task.pointed]
             if task.lets is not None:
@@ -207,8 +207,8 @@ class Worker:
             output = OUTPUTS[name]
             if output.per_document and (task.document or output.registers):
                 made = self.renderer.document(output, source, parameters, full)
-                path = self.plan.out / output.folder / f"{self.plan.names[task.uri]}{output.suffix}"
-                result.written[output.folder] = [_write(path, made.data)]
+                name = f"{output.folder}/{self.plan.names[task.uri]}{output.suffix}"
+                result.written[output.folder] = [_write(self.plan.out, name, made.data)]
                 result.anchors |= made.anchors
 
     def _index_data(self, task: IndexData) -> Result:
@@ -232,7 +232,8 @@ class Worker:
         return Result("", {"site": write_pages(pages, self.plan.out / task.folder)}).measured()
 
 
-def _write(path: Path, data: str | bytes) -> Path:
+def _write(root: Path, relative: str, data: str | bytes) -> Path:
+    path = output_path(root, relative)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, data)
     return path

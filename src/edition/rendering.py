@@ -10,7 +10,7 @@ from pathlib import Path
 from . import TEI_NS
 from .documents import Source
 from .kinds import parameter as index_kinds
-from .outputs import Made, Output
+from .outputs import Made, Output, output_path
 from .problems import ERROR, InputError, Problem
 from .saxon import Node, Stylesheet, Value, stylesheet
 from .xmlio import atomic_write, parse_bytes
@@ -119,6 +119,6 @@ def write_each(
         progress(f"{output.label} {source.path.name}")
         made[source.uri] = renderer.document(output, source, parameters)
         if out_dir is not None:
-            atomic_write(out_dir / names[source.uri], made[source.uri].data)
-            written.append(out_dir / names[source.uri])
+            written.append(output_path(out_dir, names[source.uri]))
+            atomic_write(written[-1], made[source.uri].data)
     return written, made

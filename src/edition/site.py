@@ -8,15 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import orjson
 
 from .documents import Source
 from .images import publish, shown
 from .indices import INDICES, Indices, Page, entity_json, pages_of, records_json, sections_json, to_json
-from .kinds import INDEX_KINDS, REGISTERED
-from .outputs import HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope
+from .kinds import INDEX_KINDS, REGISTERED, entity_page_name, renamed
+from .outputs import HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope, output_path
 from .problems import ERROR, InputError, Problem
 from .rendering import Renderer, output_names, write_each
 from .resources import XSLT_DIR
@@ -38,7 +37,7 @@ PAGE_DATA = {name: (LIST_PAGES[name],) if name in LIST_PAGES else () for name in
 #: How many entity, year or works pages are rendered together (one transformation; one task of a build).
 PAGE_BATCH = 50
 #: How many mentions an entity's page lists: the others are on its further pages (``persons/ID~2``
-#: …; "~" stands in no entity's id: not in an xml:id, and :func:`entity_id` escapes it).
+#: …; "~" stands in no entity's page name: :func:`edition.kinds.page_name`).
 MENTIONS_PER_PAGE = 500
 #: How many works cited a page of them lists (``works/1`` …, in the order of the index).
 WORKS_PER_PAGE = 500
@@ -55,7 +54,7 @@ def page_data(indices: Indices, name: str) -> str:
     without the mentions, so that they change only with the entities and their counts)."""
     if name == "works":
         return works_overview(indices)
-    return to_json(indices, PAGE_DATA[name], mentions=name not in LIST_PAGES)
+    return to_json(indices, PAGE_DATA[name], mentions=name not in LIST_PAGES, pages=True)
 
 
 def works_overview(indices: Indices) -> str:
@@ -93,14 +92,6 @@ def _work_page(indices: Indices, number: int, ends: bool = False) -> bytes:
     )
 
 
-def entity_id(entity: dict) -> str:
-    """The id of an entity's page and entry: its register xml:id, else one made from its key
-    (as ``h:entity-id`` in ``xslt/html/entries.xsl``)."""
-    if entity["register"]:
-        return entity["key"]
-    return f"unregistered-{entity['type']}-" + quote(entity["key"], safe="").replace("%", ".").replace("~", ".7E")
-
-
 def _numbered(name: str, number: int) -> str:
     """The name of page ``number`` of a page's pages: ``persons/ID``, ``persons/ID~2`` …"""
     return name if number == 1 else f"{name}~{number}"
@@ -129,7 +120,8 @@ class RecordPages:
         self.pages: dict[str, tuple[str, list[tuple[dict, Page, dict]] | int]] = {}
         for kind, folder in ENTITY_PAGES.items():
             for entity in indices.entities[kind]:
-                name = f"{folder}/{entity_id(entity)}"
+                slug = entity_page_name(entity)
+                name = f"{folder}/{slug}"
                 if name in self.pages:
                     raise InputError(
                         Problem(
@@ -145,7 +137,7 @@ class RecordPages:
                 pages = pages_of(entity, MENTIONS_PER_PAGE)
                 for number in range(1, pages + 1):
                     page = Page(number, pages, (number - 1) * MENTIONS_PER_PAGE, number * MENTIONS_PER_PAGE)
-                    self.pages[_numbered(name, number)] = (INDICES[kind], [(entity, page, {})])
+                    self.pages[_numbered(name, number)] = (INDICES[kind], [(entity, page, {"slug": slug})])
         years: dict[str, list[dict]] = {}
         for date in indices.entities["date"]:
             years.setdefault(year(date["sort_start"]) or "undated", []).append(date)
@@ -222,7 +214,7 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> list[Path]:
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, page in pages.items():
-        written.append(out_dir / page_file(name))
+        written.append(output_path(out_dir, page_file(name)))
         atomic_write(written[-1], page)
     return written
 
@@ -267,7 +259,13 @@ def write_site(
     (the search index itself is :func:`edition.search.index_site`'s), the images the documents
     show (:mod:`edition.images`) and the assets. Returns the pages written."""
     names = output_names(documents, HTML.suffix)
-    scope = Scope([s.uri for s in documents], list(names.values()), home=home, index_pages=indices is not None)
+    scope = Scope(
+        [s.uri for s in documents],
+        list(names.values()),
+        home=home,
+        index_pages=indices is not None,
+        page_names=renamed(s.tree for s in edition),
+    )
     check_names(documents, names, [HOME_PAGE] * home + [f"{name}.html" for name in INDEX_PAGES] * scope.index_pages)
     parameters = HTML.parameters(scope)
     written, _ = write_each(HTML, documents, edition, out_dir, parameters, progress)

@@ -21,6 +21,10 @@
        ('persons' …), the folder of its pages ('persons' …) and whether it has register entries. -->
   <xsl:param name="index-kinds" as="array(map(xs:string, item()))" required="yes"/>
 
+  <!-- The page name of each register entry whose xml:id is not one (an id too long for a file
+       name, or not a plain name: edition.kinds.renamed); the others' pages are named by their id. -->
+  <xsl:param name="page-names" as="map(xs:string, xs:string)" select="map{}"/>
+
   <!-- The types of the kinds of register entries, in index order ('person', 'place', 'org'). -->
   <xsl:variable name="ed:registered" as="xs:string*" select="$index-kinds?*[?registered] ! ?type"/>
 
@@ -79,7 +83,7 @@
   <xsl:function name="ed:entry-href" as="xs:string?">
     <xsl:param name="entry" as="element()?"/>
     <xsl:sequence select="$entry[@xml:id and map:contains($ed:entity-folders, local-name(.))]
-        ! ed:entity-page(local-name(.), @xml:id)"/>
+        ! ed:entity-page(local-name(.), ($page-names(string(@xml:id)), string(@xml:id))[1])"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -136,12 +136,11 @@
     </nav>
   </xsl:template>
 
-  <!-- The id of an entity's page and entry: its register xml:id; entities without a register
-       entry (TEI from elsewhere) get one from their key (as edition.site.entity_id does). -->
+  <!-- The id of an entity's page and entry: the name of its page (from its register xml:id, else
+       from its key), made by edition.kinds.entity_page_name and handed over with the data. -->
   <xsl:function name="h:entity-id" as="xs:string">
     <xsl:param name="entity" as="map(*)"/>
-    <xsl:sequence select="if ($entity?register != '') then $entity?key
-        else 'unregistered-' || $entity?type || '-' || encode-for-uri($entity?key) => replace('%', '.') => replace('~', '.7E')"/>
+    <xsl:sequence select="string($entity?slug)"/>
   </xsl:function>
 
   <!-- The register entry of an entity in $edition (for what the index records lack); its
