@@ -731,7 +731,7 @@ def test_output_paths_are_checked_against_the_output_folder(tmp_path):
     from edition.problems import InputError
 
     assert output_path(tmp_path, "site/persons/t-stalin.html") == tmp_path / "site" / "persons" / "t-stalin.html"
-    for bad in ("../x.html", "site/../../x.html", "/etc/passwd", "site//x", "site/./x", "a\0b", "x" * 241):
+    for bad in ("../x.html", "site/../../x.html", "/etc/passwd", "site//x", "site/./x", "a\0b", "x" * 242):
         with pytest.raises(InputError) as caught:
             output_path(tmp_path, bad)
         assert caught.value.problem.rule == "output-path"
@@ -759,6 +759,49 @@ def test_long_ids_and_names_make_bounded_unique_page_names(edition, tmp_path):
     links = links_resolve(out / "site")
     assert {link.split("/")[-1] for link in links if "persons/" in link} == set(pages)
     assert f"persons/{pages[0]}" in links  # from the document page
+
+
+@pytest.mark.parametrize("output", [".", "..", "../tei", "TMP"])
+def test_an_output_folder_that_holds_the_inputs_or_the_current_folder_is_refused(tmp_path, monkeypatch, output):
+    """D19: the build replaces its output folder as a whole: one that is or holds the TEI folder
+    or the current folder (here an empty one) is refused before anything is rendered, and nothing
+    is left behind."""
+    shutil.copytree(GOOD, tmp_path / "tei")
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    output = str(tmp_path) if output == "TMP" else output
+    before = snapshot(tmp_path)
+    result = run("build", "../tei", "-o", output, "--no-pdf", "--no-validate")
+    assert result.exit_code == 2
+    assert re.fullmatch(
+        rf"{re.escape(output)}:0:0: error: cannot build into {re.escape(output)}: it is or holds "
+        r"(the TEI folder \.\./tei|the current folder), .*; choose another output folder \(e.g. build\) "
+        r"\[build-output\]",
+        result.output.strip(),
+    ), result.output
+    assert snapshot(tmp_path) == before and left(tmp_path) == ["here", "tei"] and left(tmp_path / "here") == []
+
+
+def test_outputs_are_never_read_as_inputs(tmp_path, monkeypatch):
+    """D4: a build's output inside the TEI folder, and indices written below it, are not read as
+    TEI (each build, validation and index sees the edition's four files); indices written into
+    the TEI folder itself are refused."""
+    tei = tmp_path / "tei"
+    shutil.copytree(GOOD, tei)
+    for _ in range(2):
+        result = run("build", tei, "-o", tei / "out", "--no-pdf")
+        assert result.exit_code == 0 and (tei / "out" / "indices" / "indices.xml").is_file(), result.output
+    assert "4 files checked" in run("validate", tei).output
+    before = snapshot(tei)
+    result = run("index", tei, "-o", tei)
+    assert result.exit_code == 2 and result.output.strip().endswith("choose another output folder [index-output]")
+    assert snapshot(tei) == before
+    assert run("index", tei, "-o", tei / "indices").exit_code == 0
+    assert (tei / "indices" / "indices.xml").is_file()
+    result = run("validate", tei)
+    assert result.exit_code == 0 and "4 files checked" in result.output, result.output
+    named = run("validate", tei / "indices" / "indices.xml", *sorted(tei.glob("*.xml"))).output
+    assert "5 files checked" in named  # named on the command line, an output is read
 
 
 # --- faults: interrupted and failing builds -------------------------------------------------------
@@ -840,6 +883,69 @@ def test_a_full_disk_in_the_search_indexer_leaves_the_previous_output(tmp_path, 
     assert result.exit_code == 2
     assert result.output.startswith("edition: error: Pagefind could not index ") and result.output.strip().endswith(
         "No space left on device"
+    )
+    assert snapshot(out) == before
+    assert left(tmp_path) == ["out", "tei"]
+
+
+def test_the_output_swap_leaves_an_output_folder_at_every_instant(tmp_path, built, monkeypatch):
+    """D17: the new output and the old are exchanged in one step (the output folder is never
+    renamed away), and the folder that holds them is synced; where the system cannot exchange,
+    two renames."""
+    import edition.build
+
+    tei, out, before = built
+    renamed, synced = [], set()
+    real_rename, real_fsync = os.rename, os.fsync
+
+    def rename(src, dst, *args, **kwargs):
+        renamed.append(Path(src))
+        return real_rename(src, dst, *args, **kwargs)
+
+    def fsync(fd):
+        synced.add(os.fstat(fd).st_ino)
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert run("build", tei, "-o", out, "--no-pdf").exit_code == 0
+    assert out not in renamed and tmp_path.stat().st_ino in synced
+    assert "Changed" in (out / "text" / "article.txt").read_text(encoding="utf-8")
+    assert left(tmp_path) == ["out", "tei"]
+    plant(tei / "article.xml", "Changed", "Changed again")
+    monkeypatch.setattr(edition.build, "exchange", lambda first, second: False)
+    assert run("build", tei, "-o", out, "--no-pdf").exit_code == 0
+    assert "Changed again" in (out / "text" / "article.txt").read_text(encoding="utf-8")
+    assert left(tmp_path) == ["out", "tei"]
+
+
+def test_a_link_to_the_output_folder_stays_a_link(tmp_path, built):
+    tei, out, before = built
+    (tmp_path / "bl").symlink_to("out")
+    result = run("build", tei, "-o", tmp_path / "bl", "--no-pdf")
+    assert result.exit_code == 0 and f"into {tmp_path / 'bl'}/" in result.output
+    assert (tmp_path / "bl").is_symlink() and os.readlink(tmp_path / "bl") == "out"
+    assert "Changed" in (out / "text" / "article.txt").read_text(encoding="utf-8")
+    assert left(tmp_path) == ["bl", "out", "tei"]
+
+
+def test_a_full_disk_while_staging_the_indices_leaves_the_previous_output(tmp_path, built, monkeypatch):
+    """D14: SQLite's "database or disk is full" is a full disk, said in one line (exit 2)."""
+    import sqlite3
+
+    import edition.indices
+
+    tei, out, before = built
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(edition.indices.Staging, "stage", full)
+    result = run("build", tei, "-o", out, "--no-validate", "--no-pdf")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "edition: error: No space left on device (the disk is full: the index store could not be written); "
+        "free some space and run the command again"
     )
     assert snapshot(out) == before
     assert left(tmp_path) == ["out", "tei"]
@@ -1025,3 +1131,29 @@ def test_annotate_keeps_every_byte_but_the_inserted_tags(tmp_path):
     assert tags.sub(b"", changed) == tags.sub(b"", original)  # every other byte as it was: CRLF, comment, PI
     assert path.stat().st_mode & 0o777 == mode
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in ANNOTATE.iterdir())
+
+
+def test_a_tei_file_with_other_names_is_refused_not_split(tmp_path):
+    """D13: annotate and import --force replace the file they write; a file with hard links
+    (other names) is refused, so that the names never part silently."""
+    folder = tmp_path / "tei"
+    shutil.copytree(ANNOTATE, folder)
+    path = folder / "en.xml"
+    os.link(path, tmp_path / "other.xml")
+    before = path.read_bytes()
+    source = tmp_path / "source.txt"
+    source.write_text(SOURCE, encoding="utf-8")
+    for result in (
+        run("annotate", path),
+        run("import", source, "--format", "plain-article", "-o", path, "--force"),
+    ):
+        assert result.exit_code == 2
+        assert result.output.strip().splitlines()[-1] == (
+            f"{path}:0:0: error: the file has 2 names (hard links): writing it would leave the other name with "
+            "the old content, so it was not written; make it a file of its own first (cp FILE FILE.new && mv "
+            "FILE.new FILE) [file-hard-linked]"
+        )
+    assert path.read_bytes() == before and (tmp_path / "other.xml").read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in ANNOTATE.iterdir())
+    (tmp_path / "other.xml").unlink()
+    assert run("annotate", path).exit_code == 0 and path.read_bytes() != before

@@ -52,7 +52,7 @@ from pathlib import Path
 import orjson
 
 from . import config
-from .documents import Source, find_xml_files, load_tei, require_tei
+from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, require_tei
 from .images import publish, shown, stamps
 from .incremental import (
     PAGES_DIR,
@@ -83,9 +83,9 @@ from .rendering import is_register, output_names
 from .search import SEARCH_DIR, Indexing, bundles
 from .site import check_names, page_file, write_assets
 from .validate import Report, cross_file_lets, validate
-from .xmlio import atomic_write, current_umask, read_file
+from .xmlio import atomic_write, current_umask, exchange, read_file, sync_folder
 
-MARKER = ".edition-build"
+MARKER = BUILD_MARKER
 GROUPS = ("site", f"site/{SEARCH_DIR}", "text", "indices", "pdf")
 #: The index store of the build (:meth:`edition.indices.Staging.assemble`), removed once the outputs are made.
 INDEX_STORE = ".edition-cache/indices.sqlite"
@@ -148,20 +148,48 @@ def _check_output(output: Path) -> None:
         )
 
 
+def _check_place(tei_dir: Path, output: Path) -> None:
+    """Refuse an output folder that is, or holds, the TEI folder or the current folder: the build
+    replaces its output folder as a whole."""
+    out, tei, here = (Path(os.path.realpath(path)) for path in (output, tei_dir, os.getcwd()))
+    held = (
+        f"the TEI folder {tei_dir}"
+        if tei.is_relative_to(out)
+        else "the current folder"
+        if here.is_relative_to(out)
+        else ""
+    )
+    if held:
+        raise InputError(
+            Problem(
+                str(output),
+                0,
+                0,
+                ERROR,
+                f"cannot build into {output}: it is or holds {held}, and a build replaces its output "
+                "folder as a whole; choose another output folder (e.g. build)",
+                "build-output",
+            )
+        )
+
+
 def _swap(new: Path, output: Path) -> None:
-    """Put the folder ``new`` in the place of ``output`` (whose old contents are removed)."""
+    """Put the folder ``new`` in the place of ``output``: exchanged in one step where the system
+    can (``new`` then holds the old output, to be removed), so that ``output`` is there at every
+    instant; else by two renames. The renames are made durable."""
     if not output.exists():
         os.rename(new, output)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-    os.rename(output, old / output.name)
-    try:
-        os.rename(new, output)
-    except BaseException:
-        os.rename(old / output.name, output)
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
+    elif not exchange(new, output):
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        os.rename(output, old / output.name)
+        try:
+            os.rename(new, output)
+        except BaseException:
+            os.rename(old / output.name, output)
+            raise
+        finally:
+            shutil.rmtree(old, ignore_errors=True)
+    sync_folder(output.parent)
 
 
 @contextmanager
@@ -227,6 +255,8 @@ def build(
         introduction = config.for_edition(tei_dir).introduction
     except InputError as error:  # the edition's configuration has errors: listed like the TEI's
         raise ValidationFailed(Report(1, [error.problem])) from None
+    _check_place(tei_dir, output)
+    shown, output = output, Path(os.path.realpath(output))  # a link to the output folder stays a link
     with _output_held(output, notice):  # a second build into the same folder is refused
         state = State(
             toolkit_hash(),
@@ -251,16 +281,20 @@ def build(
                 built = _rebuilt(
                     Run(tei_dir, paths, previous_build, state, jobs or default_jobs(), pdf, check, progress)
                 )
-            built.files = {
-                group: [output / file for file in state.groups[group]] for group in GROUPS if group in state.groups
-            }
-            atomic_write(work / STATE, state.dumps())
-            atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")
-            _swap(work, output)
+            _finish(work, output, state)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    built.output = shown
+    built.files = {group: [shown / file for file in state.groups[group]] for group in GROUPS if group in state.groups}
     built.seconds = time.monotonic() - started
     return built
+
+
+def _finish(work: Path, output: Path, state: State) -> None:
+    """Leave the ``state`` and the marker in the build's folder ``work``, and put it in the place of ``output``."""
+    atomic_write(work / STATE, state.dumps())
+    atomic_write(work / MARKER, "Made by edition build; replaced as a whole by the next build.\n")
+    _swap(work, output)
 
 
 def _previous(output: Path, state: State) -> State | None:

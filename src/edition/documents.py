@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import xml.parsers.expat
 from dataclasses import dataclass, field
@@ -16,15 +17,33 @@ from .xmlio import parse_bytes, read_file
 _STEP = re.compile(r"/(@?)(?:Q\{([^}]*)\})?([^/\[{]+)(?:\[(\d+)\])?")
 
 
+#: The file ``edition build`` leaves in its output folder (which the next build may replace).
+BUILD_MARKER = ".edition-build"
+#: The file ``edition index`` leaves in its output folder (its indices.xml is not an input).
+OUTPUT_MARKER = ".edition-output"
+
+
 def find_xml_files(paths: list[Path]) -> list[Path]:
-    """The .xml files named by ``paths`` (files as given, folders searched recursively), sorted."""
+    """The .xml files named by ``paths`` (files as given, folders searched recursively), sorted.
+    In a folder, hidden files and folders and the output folders of the toolkit below it (those
+    with a :data:`BUILD_MARKER` or :data:`OUTPUT_MARKER` file) are passed over: an output is never
+    read as an input."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file() and not p.name.startswith(".")))
-        else:
-            found.append(path)
+        found.extend(_xml_files_in(path) if path.is_dir() else [path])
     return list(dict.fromkeys(found))
+
+
+def _xml_files_in(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        if root != str(folder) and (BUILD_MARKER in files or OUTPUT_MARKER in files):
+            folders[:] = []
+            continue
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        paths = (Path(root, name) for name in files if name.endswith(".xml") and not name.startswith("."))
+        found.extend(path for path in paths if path.is_file())
+    return sorted(found)
 
 
 @dataclass

@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+import os
 import re
 import sqlite3
 import tempfile
@@ -40,14 +41,14 @@ import orjson
 from lxml import etree
 
 from . import TEI_NS, XML_NS
-from .documents import Source, require_tei, with_neighbours
+from .documents import OUTPUT_MARKER, Source, require_tei, with_neighbours
 from .kinds import INDEX_KINDS, KINDS, REGISTERED, entity_page_name
 from .outputs import RECORDS, Scope
 from .problems import ERROR, InputError, Problem
 from .records import MENTION_FIELDS
 from .rendering import write_each
 from .spreadsheets import FORMULA_STARTS, spreadsheet_safe
-from .xmlio import atomic_open, atomic_path
+from .xmlio import atomic_open, atomic_path, atomic_write
 
 FORMATS = ("tei", "json", "csv", "sqlite")
 #: The section of the index data of each index kind (:mod:`edition.kinds`), by type.
@@ -890,6 +891,23 @@ WRITERS: dict[str, Callable[[Indices, Path], list[Path]]] = {
 
 
 def write_indices(sources: list[Source], out_dir: Path, formats: set[str]) -> list[Path]:
-    """Index ``sources`` and write the indices in ``formats`` (of :data:`FORMATS`) into ``out_dir``."""
+    """Index ``sources`` and write the indices in ``formats`` (of :data:`FORMATS`) into ``out_dir``,
+    marked as an output (:data:`edition.documents.OUTPUT_MARKER`: never read as TEI); refuses a
+    folder of the ``sources`` (indices.xml would be read as one of them)."""
+    inputs = {Path(os.path.realpath(source.path)).parent for source in sources}
+    if Path(os.path.realpath(out_dir)) in inputs:
+        raise InputError(
+            Problem(
+                str(out_dir),
+                0,
+                0,
+                ERROR,
+                f"{out_dir} holds the TEI files indexed: indices.xml would be read as one of them "
+                "from then on; choose another output folder",
+                "index-output",
+            )
+        )
     indices = collect(sources)
-    return [path for name in FORMATS if name in formats for path in WRITERS[name](indices, out_dir)]
+    written = [path for name in FORMATS if name in formats for path in WRITERS[name](indices, out_dir)]
+    atomic_write(out_dir / OUTPUT_MARKER, "Made by edition index: outputs, never read as TEI.\n")
+    return written

@@ -108,6 +108,24 @@ def output_lock(output: str | os.PathLike, abandoned: Callable[[int], None] = la
     return exclusive(output, "building into", "output-locked", abandoned)
 
 
-def tei_lock(path: str | os.PathLike):
-    """The lock of a TEI file while a command reads, changes and writes it."""
-    return exclusive(path, "writing", "file-locked")
+@contextmanager
+def tei_lock(path: str | os.PathLike) -> Iterator[Path]:
+    """The lock of a TEI file while a command reads, changes and writes it. A file with other
+    names (hard links) is refused: the write replaces the file, so they would keep the old
+    content without a word."""
+    with exclusive(path, "writing", "file-locked") as lock:
+        names = os.stat(path).st_nlink if os.path.exists(path) else 1
+        if names > 1:
+            raise InputError(
+                Problem(
+                    str(path),
+                    0,
+                    0,
+                    ERROR,
+                    f"the file has {names} names (hard links): writing it would leave the other "
+                    f"name{'s' * (names > 2)} with the old content, so it was not written; make it a file "
+                    "of its own first (cp FILE FILE.new && mv FILE.new FILE)",
+                    "file-hard-linked",
+                )
+            )
+        yield lock

@@ -39,7 +39,7 @@ RECORDS_DIR = ".edition-cache/records"
 BOOK = "edition.pdf"
 #: The most bytes a part of an output's path may have: a file name's 255 less what the temporary
 #: name of a write adds (:func:`edition.xmlio.atomic_path`).
-PART_BYTES = 240
+PART_BYTES = 241
 
 
 def output_path(root: Path, relative: str) -> Path:

@@ -15,6 +15,8 @@ Every command reads XML through :func:`parse_file` or :func:`parse_bytes`:
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import re
 import stat
@@ -339,6 +341,31 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap the names of ``first`` and ``second`` (both exist) in one step, so that each name
+    stands for one of them at every instant (Linux's ``renameat2`` with ``RENAME_EXCHANGE``);
+    False, with nothing changed, where the system or its file system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (fsync of the folder)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import signal
+import sqlite3
 import threading
 import traceback
 from contextlib import contextmanager
@@ -128,6 +129,12 @@ def _explain(exc: BaseException) -> tuple[str, int]:
         return exc.problem.format(), CANNOT_RUN
     if isinstance(exc, (SaxonError, OSError)):
         return f"edition: error: {_os_message(exc)}", CANNOT_RUN
+    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):  # "database or disk is full"
+        return (
+            "edition: error: No space left on device (the disk is full: the index store could not be "
+            "written); free some space and run the command again",
+            CANNOT_RUN,
+        )
     if isinstance(exc, RecursionError):
         return (
             "edition: error: the document is nested too deeply to be processed (run with --debug for details)",
