@@ -20,6 +20,7 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 
+from edition import serve
 from edition import validate as validation
 from edition.build import build
 from edition.cli import main
@@ -782,7 +783,7 @@ def test_an_output_folder_that_holds_the_inputs_or_the_current_folder_is_refused
     assert snapshot(tmp_path) == before and left(tmp_path) == ["here", "tei"] and left(tmp_path / "here") == []
 
 
-def test_outputs_are_never_read_as_inputs(tmp_path, monkeypatch):
+def test_outputs_are_never_read_as_inputs(tmp_path):
     """D4: a build's output inside the TEI folder, and indices written below it, are not read as
     TEI (each build, validation and index sees the edition's four files); indices written into
     the TEI folder itself are refused."""
@@ -792,6 +793,8 @@ def test_outputs_are_never_read_as_inputs(tmp_path, monkeypatch):
         result = run("build", tei, "-o", tei / "out", "--no-pdf")
         assert result.exit_code == 0 and (tei / "out" / "indices" / "indices.xml").is_file(), result.output
     assert "4 files checked" in run("validate", tei).output
+    # what serve watches (serve -o tei/out): no rebuild for the build's own output
+    assert sorted(path.name for path in serve.snapshot(tei)) == sorted(path.name for path in GOOD.iterdir())
     before = snapshot(tei)
     result = run("index", tei, "-o", tei)
     assert result.exit_code == 2 and result.output.strip().endswith("choose another output folder [index-output]")

@@ -892,8 +892,8 @@ WRITERS: dict[str, Callable[[Indices, Path], list[Path]]] = {
 
 def write_indices(sources: list[Source], out_dir: Path, formats: set[str]) -> list[Path]:
     """Index ``sources`` and write the indices in ``formats`` (of :data:`FORMATS`) into ``out_dir``,
-    marked as an output (:data:`edition.documents.OUTPUT_MARKER`: never read as TEI); refuses a
-    folder of the ``sources`` (indices.xml would be read as one of them)."""
+    with indices.xml marked as an output (:data:`edition.documents.OUTPUT_MARKER`: never read as
+    TEI); refuses a folder of the ``sources`` (indices.xml would be read as one of them)."""
     inputs = {Path(os.path.realpath(source.path)).parent for source in sources}
     if Path(os.path.realpath(out_dir)) in inputs:
         raise InputError(
@@ -909,5 +909,6 @@ def write_indices(sources: list[Source], out_dir: Path, formats: set[str]) -> li
         )
     indices = collect(sources)
     written = [path for name in FORMATS if name in formats for path in WRITERS[name](indices, out_dir)]
-    atomic_write(out_dir / OUTPUT_MARKER, "Made by edition index: outputs, never read as TEI.\n")
+    if "tei" in formats:  # indices.xml
+        atomic_write(out_dir / OUTPUT_MARKER, "Made by edition index: outputs, never read as TEI.\n")
     return written
