@@ -52,6 +52,7 @@ from pathlib import Path
 import orjson
 
 from . import config
+from .config import OPTIONAL_OUTPUTS, Config
 from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, require_tei
 from .images import publish, shown, stamps
 from .incremental import (
@@ -252,7 +253,9 @@ def build(
     started = time.monotonic()
     paths = _tei_files(tei_dir)
     try:
-        introduction = config.for_edition(tei_dir).introduction
+        settings = config.for_edition(tei_dir)
+        if not pdf:
+            settings = dataclasses.replace(settings, outputs=tuple(o for o in settings.outputs if o != "pdf"))
     except InputError as error:  # the edition's configuration has errors: listed like the TEI's
         raise ValidationFailed(Report(1, [error.problem])) from None
     _check_place(tei_dir, output)
@@ -260,7 +263,7 @@ def build(
     with _output_held(output, notice):  # a second build into the same folder is refused
         state = State(
             toolkit_hash(),
-            {"pdf": pdf, "tei": str(tei_dir.resolve()), "introduction": introduction},
+            {"tei": str(tei_dir.resolve()), "edition": settings.settings()},
             {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths} | stamps(tei_dir),
             check,
         )
@@ -279,7 +282,7 @@ def build(
             else:
                 previous_build = Previous(previous, output, work)
                 built = _rebuilt(
-                    Run(tei_dir, paths, previous_build, state, jobs or default_jobs(), pdf, check, progress)
+                    Run(tei_dir, paths, previous_build, state, jobs or default_jobs(), settings, check, progress)
                 )
             _finish(work, output, state)
         finally:
@@ -323,7 +326,7 @@ def _validated(tei_dir: Path) -> None:
 class Run:
     """One build that renders (not everything taken over): the edition in ``tei_dir`` (its TEI
     files ``paths``) into ``previous.work``, taking over from the ``previous`` build what is
-    unchanged, in ``jobs`` processes, with PDFs if ``pdf``, checking each file if ``check``;
+    unchanged, in ``jobs`` processes, as its ``settings`` say, checking each file if ``check``;
     ``state`` is filled in as it goes, ``progress`` shown."""
 
     tei_dir: Path
@@ -331,7 +334,7 @@ class Run:
     previous: Previous
     state: State
     jobs: int
-    pdf: bool
+    settings: Config
     check: bool
     progress: Callable[[str], None]
 
@@ -352,7 +355,7 @@ def _render(run: Run) -> Built:
     :class:`ValidationFailed` before any output about the whole edition is made)."""
     previous, state, jobs, progress = run.previous, run.state, run.jobs, run.progress
     progress("reading")
-    edition = _Edition.read(run.tei_dir, run.paths, previous.work, run.pdf, state.options["introduction"])
+    edition = _Edition.read(run.tei_dir, run.paths, previous.work, run.settings)
     work = previous.work
     built = Built(previous.output, len(edition.documents))
     with Pool(edition.plan, jobs, progress) as pool:
@@ -390,12 +393,12 @@ def _render(run: Run) -> Built:
     (work / PAGES_DIR).rmdir()
     write_assets(work / "site")
     publish(edition.images, work / "site")
-    if run.pdf:
-        _book(edition, indices, state, progress)
+    if "pdf" in run.settings.outputs:
+        _book(edition, indices, run.settings, state, progress)
     indices.store.close()
     (work / INDEX_STORE).unlink()
     state.documents = len(edition.documents)
-    state.groups = _groups(edition, work, state, run.pdf)
+    state.groups = _groups(edition, work, state, run.settings)
     return built
 
 
@@ -425,14 +428,12 @@ class _Edition:
     images: dict[str, Path]
 
     @classmethod
-    def read(cls, tei_dir: Path, paths: list[Path], work: Path, pdf: bool, introduction: str) -> _Edition:
+    def read(cls, tei_dir: Path, paths: list[Path], work: Path, settings: Config) -> _Edition:
         registers, documents, stubs, links, inputs, images, page_names = _read(paths)
         pages = output_names(documents, HTML.suffix)
         check_names(documents, pages, [HOME_PAGE] + [f"{name}.html" for name in INDEX_PAGES])
-        scope = Scope(
-            [s.uri for s in documents], list(pages.values()), introduction=introduction, page_names=page_names
-        )
-        plan = _plan(work, registers, pages, stubs, scope, pdf)
+        scope = Scope([s.uri for s in documents], list(pages.values()), edition=settings, page_names=page_names)
+        plan = _plan(work, registers, pages, stubs, scope, settings)
         names = plan.names
         register_uris = {path.resolve().as_uri() for path in registers}
         headers = digest(
@@ -463,14 +464,15 @@ class _Edition:
 
 
 def _plan(
-    work: Path, registers: list[Path], pages: dict[str, str], stubs: dict[str, bytes], scope: Scope, pdf: bool
+    work: Path, registers: list[Path], pages: dict[str, str], stubs: dict[str, bytes], scope: Scope, settings: Config
 ) -> Plan:
-    """What the workers need to know: the outputs to make (PDFs if ``pdf``) with their
+    """What the workers need to know: the outputs to make (those ``settings`` name) with their
     parameters (from ``scope``), and the output name of each file (``pages``: each document's
     HTML page)."""
     names = {uri: name.removesuffix(HTML.suffix) for uri, name in pages.items()}
     names |= {path.resolve().as_uri(): path.stem for path in registers}
-    made = [name for name, output in OUTPUTS.items() if pdf or output.folder != PRINT.folder]
+    left_out = {folder for folder in OPTIONAL_OUTPUTS if folder not in settings.outputs}
+    made = [name for name, output in OUTPUTS.items() if output.folder not in left_out]
     return Plan(work, stubs, registers, names, parameters(scope, made))
 
 
@@ -580,7 +582,7 @@ def _indices(edition: _Edition, previous: Previous) -> Indices:
     return staging.assemble([task.uri for task in edition.tasks], work / INDEX_STORE)
 
 
-def _book(edition: _Edition, indices: Indices, state: State, progress: Callable[[str], None]) -> None:
+def _book(edition: _Edition, indices: Indices, settings: Config, state: State, progress: Callable[[str], None]) -> None:
     """Stage 4: the edition's PDF (if there are several documents), with the page of every
     mention from the documents' own layouts."""
     from .pdf import BOOK, check_book_name, write_book
@@ -602,12 +604,12 @@ def _book(edition: _Edition, indices: Indices, state: State, progress: Callable[
         indices,
         pages,
         edition.plan.out / "pdf",
-        state.options["introduction"],
+        settings,
     )
 
 
-def _groups(edition: _Edition, work: Path, state: State, pdf: bool) -> dict[str, list[str]]:
-    """The files of each output group (:data:`GROUPS`)."""
+def _groups(edition: _Edition, work: Path, state: State, settings: Config) -> dict[str, list[str]]:
+    """The files of each output group (:data:`GROUPS`) the ``settings`` make."""
     listed = files(work)
     groups = {
         "site": [f"site/{edition.names[s.uri]}.html" for s in edition.documents]
@@ -616,11 +618,10 @@ def _groups(edition: _Edition, work: Path, state: State, pdf: bool) -> dict[str,
         f"site/{SEARCH_DIR}": [
             f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in edition.indexes))
         ],
-        "text": [f for f in listed if f.startswith("text/")],
         "indices": [f for f in listed if f.startswith("indices/")],
     }
-    if pdf:
-        groups["pdf"] = [f for f in listed if f.startswith("pdf/")]
+    for group in settings.outputs:
+        groups[group] = [f for f in listed if f.startswith(f"{group}/")]
     return groups
 
 

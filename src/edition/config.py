@@ -1,28 +1,96 @@
-"""The edition's configuration: ``edition.toml`` at the edition's root (README, "Configuration").
+"""The edition's configuration: ``edition.toml`` at the edition's root (README, "edition.toml").
 
 :func:`find` looks for it in the TEI folder and the folders above it; :func:`load` reads it
-into a :class:`Config`. Every key is optional; an unknown key, a value of the wrong type or
-malformed TOML is an :class:`InputError` at its position (``edition.toml:LINE:COLUMN``).
+into a :class:`Config`. Every key is optional; an unknown key, a value of the wrong type, a
+value outside a closed list, a file named that does not exist or malformed TOML is an
+:class:`InputError` at its position (``edition.toml:LINE:COLUMN``). The keys are the fields
+of :class:`Config` and of its tables (:class:`Validation`, :class:`Print`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+import string
 import tomllib
-from dataclasses import dataclass, fields
+import typing
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import ERROR, InputError, Problem
 
 FILE = "edition.toml"
+#: The validation profiles (README, "Validation profiles").
+PROFILES = ("edition", "tei-all", "custom")
+#: The outputs an edition may leave out; the site and the index data are always made.
+OPTIONAL_OUTPUTS = ("text", "pdf")
+#: What a citation pattern (``cite``) may name.
+CITE_FIELDS = ("title", "subtitle", "editors", "publisher", "url")
+
+
+def _choices(*values: str) -> dict:
+    return {"choices": values}
+
+
+_PATH = {"path": True}
+
+
+@dataclass(frozen=True)
+class Validation:
+    """``[validation]``: what ``validate``, ``build`` and ``serve`` check the TEI against."""
+
+    #: ``edition`` (the toolkit's customisation), ``tei-all`` (TEI P5 and the rules that hold for
+    #: any TEI) or ``custom`` (``schema`` and ``schematron`` below, with the rules of tei-all).
+    profile: str = field(default="edition", metadata=_choices(*PROFILES))
+    #: custom: the edition's RELAX NG grammar (.rng) or ODD (.odd), relative to edition.toml.
+    schema: str = field(default="", metadata=_PATH)
+    #: custom: the edition's ISO Schematron rules (.sch), relative to edition.toml.
+    schematron: str = field(default="", metadata=_PATH)
+
+
+@dataclass(frozen=True)
+class Print:
+    """``[print]``: the print edition."""
+
+    #: The page size, as CSS's ``@page size`` takes it (``A4``, ``letter``, ``170mm 240mm``);
+    #: '' for the toolkit's (170 × 240 mm).
+    page_size: str = ""
 
 
 @dataclass(frozen=True)
 class Config:
-    """What ``edition.toml`` says (its defaults when it is absent)."""
+    """What ``edition.toml`` says (its defaults when it is absent). The texts left '' are taken
+    from the TEI by the stylesheets where the TEI has them (README, "edition.toml")."""
 
+    #: The edition's title; '' for the series title (seriesStmt) of the first document.
+    title: str = ""
+    subtitle: str = ""
+    #: The editors' names; none for the editors of the first document's titleStmt.
+    editors: tuple[str, ...] = ()
+    #: '' for the publisher of the first document's publicationStmt.
+    publisher: str = ""
+    #: The licence of the edition, and its URL; '' for the first document's ``licence``.
+    licence: str = ""
+    licence_url: str = ""
+    #: The address the site will be published at (the citation's ``{url}``).
+    base_url: str = ""
+    #: How to cite the edition: a pattern of :data:`CITE_FIELDS` in braces.
+    cite: str = ""
     #: The home page's introduction (and the edition's PDF's): one paragraph; none when ''.
     introduction: str = ""
+    #: The optional outputs made (:data:`OPTIONAL_OUTPUTS`).
+    outputs: tuple[str, ...] = field(default=OPTIONAL_OUTPUTS, metadata=_choices(*OPTIONAL_OUTPUTS))
+    validation: Validation = Validation()
+    print: Print = Print()
+
+    def settings(self) -> dict:
+        """The configuration as JSON data (a build's options: the same after a round trip)."""
+        return json.loads(json.dumps(dataclasses.asdict(self)))
+
+
+#: The configuration of an edition without ``edition.toml``.
+DEFAULT = Config()
 
 
 def find(tei_dir: Path) -> Path | None:
@@ -38,11 +106,12 @@ def find(tei_dir: Path) -> Path | None:
 def for_edition(tei_dir: Path) -> Config:
     """The configuration of the edition whose TEI files are in ``tei_dir``."""
     path = find(tei_dir)
-    return load(path) if path else Config()
+    return load(path) if path else DEFAULT
 
 
 def load(path: Path) -> Config:
-    """Read ``path`` (an ``edition.toml``); :class:`InputError` at the position of what is wrong."""
+    """Read ``path`` (an ``edition.toml``); :class:`InputError` at the position of what is wrong.
+    Files it names are made absolute (they are relative to its folder)."""
     shown = _shown(path)
     try:
         text = path.read_bytes().decode("utf-8")
@@ -61,21 +130,85 @@ def load(path: Path) -> Config:
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise InputError(Problem(shown, line, column, ERROR, f"not valid TOML: {message}", "config-syntax")) from None
-    keys = [f.name for f in fields(Config)]
-    for key, value in data.items():
-        if key not in keys:
-            line, column = _position(text, key, value=False)
-            raise InputError(
-                Problem(
-                    shown, line, column, ERROR, f"unknown key {key!r}; the keys are: " + ", ".join(keys), "config-key"
+    return typing.cast(Config, _Reader(shown, text, path.resolve().parent).read(Config, data, ()))
+
+
+class _Reader:
+    """Reads the data of one ``edition.toml`` (``text``, shown as ``shown``) into its dataclasses."""
+
+    def __init__(self, shown: str, text: str, folder: Path):
+        self.shown, self.text, self.folder = shown, text, folder
+
+    def fail(self, keys: tuple[str, ...], message: str, rule: str, *, value: bool = True) -> typing.NoReturn:
+        line, column = _position(self.text, keys, value=value)
+        raise InputError(Problem(self.shown, line, column, ERROR, message, rule))
+
+    def read(self, kind: type, data: dict, table: tuple[str, ...]) -> object:
+        """An instance of the dataclass ``kind`` from ``data`` (the table ``table``)."""
+        hints = typing.get_type_hints(kind)
+        known = {f.name: f for f in dataclasses.fields(kind)}
+        values = {}
+        for key, value in data.items():
+            keys = (*table, key)
+            if key not in known:
+                where = f" of [{'.'.join(table)}]" if table else ""
+                self.fail(
+                    keys, f"unknown key {key!r}; the keys{where} are: {', '.join(known)}", "config-key", value=False
                 )
+            values[key] = self.value(keys, hints[key], known[key].metadata, value)
+        return kind(**values)
+
+    def value(self, keys: tuple[str, ...], hint: object, metadata: typing.Mapping, value: object) -> object:
+        """``value`` of the key ``keys`` checked against its type ``hint`` and its ``metadata``."""
+        name = ".".join(keys)
+        if dataclasses.is_dataclass(hint):
+            if not isinstance(value, dict):
+                self.fail(keys, f"{name!r} must be a table, not {_toml_type(value)}", "config-type")
+            return self.read(typing.cast(type, hint), value, keys)
+        if hint is bool:
+            if not isinstance(value, bool):
+                self.fail(keys, f"{name!r} must be true or false, not {_toml_type(value)}", "config-type")
+            return value
+        items = value if typing.get_origin(hint) is tuple and isinstance(value, list) else [value]
+        if (
+            typing.get_origin(hint) is tuple
+            and not isinstance(value, list)
+            or not all(isinstance(item, str) for item in items)
+        ):
+            wanted = "an array of strings" if typing.get_origin(hint) is tuple else "a string"
+            wrong = next((item for item in items if not isinstance(item, str)), value)
+            found = f"an array holding {_toml_type(wrong)}" if isinstance(value, list) and wrong is not value else None
+            self.fail(keys, f"{name!r} must be {wanted}, not {found or _toml_type(value)}", "config-type")
+        strings = typing.cast(list[str], items)
+        for item in strings:
+            self.check(keys, metadata, item)
+        if metadata.get("path"):
+            strings = [str(self.folder / item) if item else "" for item in strings]
+        return tuple(strings) if typing.get_origin(hint) is tuple else strings[0]
+
+    def check(self, keys: tuple[str, ...], metadata: typing.Mapping, item: str) -> None:
+        """A string ``item`` of the key ``keys``: in its closed list, an existing file, a pattern."""
+        name = ".".join(keys)
+        choices = metadata.get("choices")
+        if choices and item not in choices:
+            self.fail(
+                keys, f"{name!r} cannot be {item!r}; the values allowed are: {', '.join(choices)}", "config-value"
             )
-        if not isinstance(value, str):  # every key holds a string, for now
-            line, column = _position(text, key, value=True)
-            raise InputError(
-                Problem(shown, line, column, ERROR, f"{key!r} must be a string, not {_toml_type(value)}", "config-type")
+        if metadata.get("path") and item and not (self.folder / item).is_file():
+            self.fail(keys, f"{name!r}: no file {item!r} beside {FILE}", "config-value")
+        if keys == ("print", "page_size") and not re.fullmatch(r"[A-Za-z0-9. ]*", item):
+            self.fail(
+                keys, f"'print.page_size' is not a page size: {item!r} (e.g. A4, letter, 170mm 240mm)", "config-value"
             )
-    return Config(**data)
+        if keys == ("cite",):
+            try:
+                named = {part[1] for part in string.Formatter().parse(item) if part[1] is not None}
+            except ValueError as exc:
+                self.fail(keys, f"'cite' is not a pattern: {exc}", "config-value")
+            unknown = sorted(named - set(CITE_FIELDS))
+            if unknown:
+                message = f"'cite' names {{{unknown[0]}}}; a pattern may name: " + ", ".join(CITE_FIELDS)
+                self.fail(keys, message, "config-value")
 
 
 def _shown(path: Path) -> str:
@@ -86,22 +219,39 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _position(text: str, key: str, *, value: bool) -> tuple[int, int]:
-    """Line and column of top-level ``key`` in ``text`` (of its value if ``value``), as a key
-    (``key =``, ``"key" =``, ``key.part =``) or a table (``[key]``, ``[[key]]``); 1:1 if not found."""
-    name = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+def _position(text: str, keys: tuple[str, ...], *, value: bool) -> tuple[int, int]:
+    """Line and column of the key ``keys`` (a top-level key, or a key of a table, looked for after
+    the table's header) in ``text`` (of its value if ``value``), as a key (``key =``,
+    ``"key" =``, ``key.part =``) or a table (``[key]``, ``[[key]]``); 1:1 if not found."""
+    start = 0
+    for table in keys[:-1]:
+        header = re.search(rf"^[ \t]*\[[ \t]*{_quoted(table)}[ \t]*\]", text[start:], re.MULTILINE)
+        start += header.end() if header else 0
+    name = _quoted(keys[-1])
     pattern = re.compile(
         rf"^[ \t]*(?:(?P<key>{name})[ \t]*[.=][ \t]*(?P<value>.?)|\[\[?[ \t]*(?P<table>{name}))", re.MULTILINE
     )
-    found = pattern.search(text)
+    found = pattern.search(text, start)
     if not found:
         return 1, 1
     group = "table" if found["table"] else ("value" if value else "key")
-    start = found.start(group)
-    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+    at = found.start(group)
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _quoted(key: str) -> str:
+    """A pattern for ``key`` as TOML writes it: bare or quoted."""
+    return rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
 
 
 def _toml_type(value: object) -> str:
     """The TOML name of the type of ``value``."""
-    names = {bool: "a boolean", int: "an integer", float: "a float", list: "an array", dict: "a table"}
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }
     return next((name for kind, name in names.items() if isinstance(value, kind)), "a date or time")

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import orjson
 
+from .config import DEFAULT, Config
 from .documents import Source
 from .kinds import INDEX_KINDS
 from .problems import ERROR, InputError, Problem
@@ -64,8 +65,8 @@ class Scope:
     (URIs, in edition order) and their ``pages`` (HTML file names); whether the site has a
     home page and the pages about the edition; how the text shows notes; whether every register
     is among the files rendered (else the index records carry what they say of each entry); the
-    edition's introduction (its ``edition.toml``: :mod:`edition.config`); the page names of the
-    register entries whose xml:id is not one (:func:`edition.kinds.renamed`)."""
+    edition's configuration (its ``edition.toml``); the page names of the register entries whose
+    xml:id is not one (:func:`edition.kinds.renamed`)."""
 
     documents: list[str]
     pages: list[str] = field(default_factory=list)
@@ -73,7 +74,7 @@ class Scope:
     index_pages: bool = True
     notes: str = "endnotes"
     registers_indexed: bool = True
-    introduction: str = ""
+    edition: Config = DEFAULT
     page_names: dict[str, str] = field(default_factory=dict)
 
 
@@ -101,12 +102,31 @@ def _laid_out(output: str, source: Source) -> Made:
     return Made(laid.write_pdf(), anchors)
 
 
+def _own(config: Config) -> dict[str, Value]:
+    """The edition's own data from its ``config``, as the HTML and print stylesheets take them."""
+    return dict(
+        edition_title=config.title,
+        subtitle=config.subtitle,
+        editors=list(config.editors),
+        publisher=config.publisher,
+        licence=config.licence,
+        licence_url=config.licence_url,
+        base_url=config.base_url,
+        cite=config.cite,
+        introduction=config.introduction,
+    )
+
+
+def _print(scope: Scope) -> dict[str, Value]:
+    return {**_own(scope.edition), "css": "print.css", "page_size": scope.edition.print.page_size}
+
+
 def _site(scope: Scope) -> dict[str, Value]:
     return dict(
+        _own(scope.edition),
         documents=scope.documents,
         csp=CONTENT_SECURITY_POLICY,
         home_page=HOME_PAGE if scope.home else "",
-        introduction=scope.introduction,
         page_names=scope.page_names,
         index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],
         search_indexes=[folder for folder, pages in bundles(scope.pages).items() if pages],
@@ -153,7 +173,7 @@ PRINT = Output(
     "PDF",
     ".pdf",
     book=True,
-    parameters=lambda scope: {"css": "print.css", "indices": "{}"},
+    parameters=lambda scope: {**_print(scope), "indices": "{}"},
     finish=_laid_out,
 )
 #: The pages about the edition (home, lists, entity, year and works pages: :mod:`edition.site`),
@@ -173,7 +193,7 @@ EDITION_PDF = Output(
     "pdf",
     f"PDF {BOOK}",
     per_document=False,
-    parameters=lambda scope: {"documents": scope.documents, "css": "print.css", "introduction": scope.introduction},
+    parameters=lambda scope: {**_print(scope), "documents": scope.documents},
 )
 
 #: Every output, by name; the per-document ones in the order a build makes them.

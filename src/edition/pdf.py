@@ -24,6 +24,7 @@ from urllib.request import url2pathname
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .config import DEFAULT, Config
 from .documents import Source
 from .indices import Indices, collect
 from .kinds import REGISTERED
@@ -82,12 +83,12 @@ def write_pdfs(
     *,
     each: bool = True,
     book: bool = True,
-    introduction: str = "",
+    config: Config = DEFAULT,
     progress: Callable[[str], None] = lambda label: None,
 ) -> list[Path]:
     """Write into ``out_dir`` the PDF of each of ``documents`` (if ``each``) and, if ``book`` and
-    there are several, the edition's (:data:`BOOK`, with the edition's ``introduction``); pointers
-    resolve in ``edition``. Returns the files written.
+    there are several, the edition's (:data:`BOOK`), with what the edition's ``config`` says;
+    pointers resolve in ``edition``. Returns the files written.
 
     The edition's indices learn which mentions share a page from the documents' own layouts:
     each document begins on a right-hand page of the same size in both, so its pages break alike.
@@ -96,7 +97,7 @@ def write_pdfs(
     if book:
         check_book_name(documents, output_names(documents, PRINT.suffix))
     written, made = write_each(
-        PRINT, documents, edition, out_dir if each else None, PRINT.parameters(Scope([])), progress
+        PRINT, documents, edition, out_dir if each else None, PRINT.parameters(Scope([], edition=config)), progress
     )
     pages = {
         anchor: (number, page)
@@ -105,7 +106,7 @@ def write_pdfs(
     }
     if book:
         progress(EDITION_PDF.label)
-        written.append(write_book(documents, edition, collect(edition), pages, out_dir, introduction))
+        written.append(write_book(documents, edition, collect(edition), pages, out_dir, config))
     return written
 
 
@@ -131,19 +132,19 @@ def write_book(
     indices: Indices,
     pages: dict[str, tuple[int, int]],
     out_dir: Path,
-    introduction: str = "",
+    config: Config = DEFAULT,
 ) -> Path:
-    """The edition's PDF (:data:`BOOK`) of ``documents`` with the edition's ``introduction``, its
+    """The edition's PDF (:data:`BOOK`) of ``documents`` as the edition's ``config`` says, its
     indices placed by ``pages`` (each mention's document number and page, from the documents' own
     layouts)."""
-    laid, _ = layout(print_html(documents, edition, index_json(indices, pages), introduction))
+    laid, _ = layout(print_html(documents, edition, index_json(indices, pages), config))
     atomic_write(out_dir / BOOK, laid.write_pdf())
     return out_dir / BOOK
 
 
-def print_html(documents: list[Source], edition: list[Source], indices: str = "{}", introduction: str = "") -> str:
-    """The print HTML of a book of ``documents`` with ``indices`` and the edition's ``introduction``
-    (see ``xslt/print/params.xsl``)."""
-    scope = Scope([s.uri for s in documents], introduction=introduction)
+def print_html(documents: list[Source], edition: list[Source], indices: str = "{}", config: Config = DEFAULT) -> str:
+    """The print HTML of a book of ``documents`` with ``indices`` as the edition's ``config``
+    says (see ``xslt/print/params.xsl``)."""
+    scope = Scope([s.uri for s in documents], edition=config)
     parameters = EDITION_PDF.parameters(scope) | {"indices": indices}
     return Renderer(edition).edition(EDITION_PDF, parameters)

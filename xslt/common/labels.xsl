@@ -20,7 +20,8 @@
       'licence': 'Licence', 'note': 'Note', 'notes': 'Notes', 'page': 'p.', 'skip': 'Skip to the text',
       'source': 'Source', 'title': 'Title', 'generated': 'Generated from TEI P5 by the edition toolkit.',
       'persons': 'Persons', 'places': 'Places', 'organisations': 'Organisations', 'chronology': 'Chronology',
-      'works': 'Works cited', 'search': 'Search', 'indices': 'Indices', 'prev': 'Previous', 'next': 'Next'},
+      'works': 'Works cited', 'search': 'Search', 'indices': 'Indices', 'prev': 'Previous', 'next': 'Next',
+      'edited-by': 'Edited by', 'cite': 'How to cite'},
     'lv': map{
       'about': 'Par šo dokumentu', 'author': 'Autors', 'back': 'Atpakaļ uz tekstu', 'contents': 'Saturs',
       'date': 'Datums', 'documents': 'Dokumenti', 'editorial': 'Redakcionālie principi', 'encoding': 'Kodējums',
@@ -29,7 +30,7 @@
       'source': 'Avots', 'title': 'Nosaukums', 'generated': 'Veidots no TEI P5 ar izdevuma rīkiem.',
       'persons': 'Personas', 'places': 'Vietas', 'organisations': 'Organizācijas', 'chronology': 'Hronoloģija',
       'works': 'Citētie darbi', 'search': 'Meklēt', 'indices': 'Rādītāji', 'prev': 'Iepriekšējais',
-      'next': 'Nākamais'}
+      'next': 'Nākamais', 'edited-by': 'Sagatavoja', 'cite': 'Kā citēt'}
   }"/>
 
   <!-- The language of the document $node belongs to: TEI or text @xml:lang, else the first

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The home page: the edition's title, introduction and documents with their metadata.
+  The home page: the edition's title, subtitle, editors, introduction, documents with their
+  metadata and how to cite it.
   Called by its initial template; parameters: $documents, $edition and params.xsl.
 -->
 <xsl:stylesheet version="3.0"
@@ -22,6 +23,8 @@
       <xsl:with-param name="current" select="$home-page"/>
       <xsl:with-param name="content">
         <h1>{h:edition-title()}</h1>
+        <xsl:if test="$subtitle != ''"><p class="subtitle">{$subtitle}</p></xsl:if>
+        <xsl:if test="exists($h:editors)"><p class="editors">{ed:label('edited-by', 'en')} {h:editors()}</p></xsl:if>
         <xsl:if test="normalize-space($introduction)">
           <p class="introduction">{normalize-space($introduction)}</p>
         </xsl:if>
@@ -41,6 +44,12 @@
             </xsl:for-each>
           </ul>
         </section>
+        <xsl:if test="h:citation() != ''">
+          <section aria-labelledby="cite-title">
+            <h2 id="cite-title">{ed:label('cite', 'en')}</h2>
+            <p class="citation">{h:citation()}</p>
+          </section>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

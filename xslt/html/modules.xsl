@@ -7,6 +7,7 @@
   <xsl:include href="../common/outputs.xsl"/>
   <xsl:include href="../common/behaviours.xsl"/>
   <xsl:include href="params.xsl"/>
+  <xsl:include href="edition.xsl"/>
   <xsl:include href="shell.xsl"/>
   <xsl:include href="core.xsl"/>
   <xsl:include href="textstructure.xsl"/>

@@ -21,10 +21,20 @@
   <!-- The home page's file name; '' when the pages are rendered without one (edition html). -->
   <xsl:param name="home-page" as="xs:string" select="''"/>
 
-  <!-- The title of the edition; '' takes the series title (seriesStmt) of the first document. -->
+  <!-- The edition's own data, from its edition.toml (README, "edition.toml"); what is left ''
+       or [] is taken from the documents' headers where they have it (edition.xsl). -->
   <xsl:param name="edition-title" as="xs:string" select="''"/>
-
-  <!-- The home page's introduction (edition.toml's introduction); '' for none. -->
+  <xsl:param name="subtitle" as="xs:string" select="''"/>
+  <xsl:param name="editors" as="array(xs:string)" select="[]"/>
+  <xsl:param name="publisher" as="xs:string" select="''"/>
+  <xsl:param name="licence" as="xs:string" select="''"/>
+  <xsl:param name="licence-url" as="xs:string" select="''"/>
+  <!-- The address the site is published at; the citation's {url}. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- How to cite the edition: a pattern naming {title}, {subtitle}, {editors}, {publisher}
+       and {url}; '' for no citation. -->
+  <xsl:param name="cite" as="xs:string" select="''"/>
+  <!-- The home page's introduction (and the edition's PDF's); '' for none. -->
   <xsl:param name="introduction" as="xs:string" select="''"/>
 
   <!-- File names of the pages about the whole edition, in navigation order (persons.html,

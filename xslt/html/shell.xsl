@@ -17,25 +17,6 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- The title of the edition: the parameter, else the series title of the first document
-       that has one (in its header), else 'TEI edition'; worked out once per run. -->
-  <xsl:variable name="h:edition-title" as="xs:string">
-    <xsl:choose>
-      <xsl:when test="$edition-title != ''"><xsl:sequence select="$edition-title"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:iterate select="array:flatten($documents)">
-          <xsl:on-completion select="'TEI edition'"/>
-          <xsl:variable name="title" select="($edition(.)/tei:TEI/tei:teiHeader//tei:seriesStmt/tei:title
-              ! normalize-space())[. != ''][1]"/>
-          <xsl:if test="exists($title)"><xsl:break select="$title"/></xsl:if>
-        </xsl:iterate>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-  <xsl:function name="h:edition-title" as="xs:string">
-    <xsl:sequence select="$h:edition-title"/>
-  </xsl:function>
-
   <!-- A document in the navigation: a link to its page, in its language. -->
   <xsl:template name="h:nav-document">
     <xsl:param name="document" as="document-node()"/>

@@ -41,11 +41,12 @@
         <meta charset="utf-8"/>
         <title>{$title}</title>
         <meta name="author" content="{string-join(distinct-values(if ($p:single) then p:authors($p:documents)
-            else $p:documents[1]//tei:publicationStmt/tei:publisher ! normalize-space()), '; ')}"/>
+            else if (exists($h:editors)) then $h:editors else $h:publisher), '; ')}"/>
         <meta name="description" content="{if ($p:single or not(normalize-space($introduction))) then h:edition-title()
             else normalize-space($introduction)}"/>
         <meta name="keywords" content="{string-join(distinct-values($p:documents//tei:keywords/tei:term ! normalize-space()), ', ')}"/>
         <link rel="stylesheet" href="{$css}"/>
+        <xsl:if test="$page-size != ''"><style>@page {{ size: {$page-size} }}</style></xsl:if>
       </head>
       <body>
         <xsl:call-template name="p:title-page"><xsl:with-param name="title" select="$title"/></xsl:call-template>
@@ -66,12 +67,17 @@
           <p class="book-series" lang="en">{h:edition-title()}</p>
         </xsl:when>
         <xsl:otherwise>
+          <xsl:if test="$subtitle != ''"><p class="book-subtitle">{$subtitle}</p></xsl:if>
+          <xsl:if test="exists($h:editors)"><p class="book-author">{h:editors()}</p></xsl:if>
           <xsl:if test="normalize-space($introduction)">
             <p class="book-introduction">{normalize-space($introduction)}</p>
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
-      <p class="book-imprint">{p:label('edition', $p:lang)} · {ed:label('generated', $p:lang)}</p>
+      <p class="book-imprint">{string-join(($h:publisher, p:label('edition', $p:lang)), ' · ')} · {ed:label('generated', $p:lang)}</p>
+      <xsl:if test="$h:licence[1]">
+        <p class="book-imprint book-licence">{$h:licence[1]}<xsl:if test="$h:licence[2]"> ({$h:licence[2]})</xsl:if></p>
+      </xsl:if>
     </section>
   </xsl:template>
 

@@ -2,7 +2,7 @@
 <!--
   The parameters of the print output, and its interface labels (beside those of
   ../common/labels.xsl). The parameters of the screen HTML (../html/params.xsl) apply too:
-  $documents (the book's documents, in order), $edition-title, $introduction, $css.
+  $documents (the book's documents, in order), the edition's own data ($edition-title …), $css.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,6 +17,9 @@
        the id of the entry ('idx-' and the register's xml:id; the text's names link there) or '';
        each mention listed stands for a page of the book (src/edition/pdf.py chooses them). -->
   <xsl:param name="indices" as="xs:string" select="'{}'"/>
+
+  <!-- The page size (CSS @page size: A4, letter, 170mm 240mm …); '' for print.css's. -->
+  <xsl:param name="page-size" as="xs:string" select="''"/>
 
   <xsl:variable name="p:labels" as="map(xs:string, map(xs:string, xs:string))" select="map{
     'en': map{ 'index': 'Index', 'person': 'Persons', 'place': 'Places', 'org': 'Organisations',

@@ -48,7 +48,7 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
             output,
             each=not no_documents,
             book=not no_book,
-            introduction=config.for_edition(folder).introduction,
+            config=config.for_edition(folder),
             progress=terminal_progress(),
         )
     finally:
