@@ -183,16 +183,18 @@ def _stage(stage: str, corpus: str, scratch: str) -> dict:
         for path in inputs:
             Source.load(path)
     elif stage == "relaxng":
-        from edition.validate import SCHEMAS, _check_rng, relaxng
+        from edition.profiles import EDITION, relaxng
+        from edition.validate import _check_rng
 
-        grammar = relaxng(SCHEMAS["edition"])
+        relaxng(EDITION.grammar)
         started = time.perf_counter()  # compiling the grammar (once per process) is not the stage
         for path in inputs:
             source = Source.load(path)
-            _check_rng(source, grammar, str(path))
+            _check_rng(source, EDITION.grammar, str(path))
     elif stage == "schematron":
         from edition.documents import load_tei
-        from edition.validate import SCHEMATRON, schematron
+        from edition.profiles import SCHEMATRON
+        from edition.validate import schematron
 
         compiled = schematron(SCHEMATRON)
         started = time.perf_counter()

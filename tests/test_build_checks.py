@@ -42,9 +42,9 @@ def checked(monkeypatch) -> list[str]:
     names = []
     check = edition.parallel.check_document
 
-    def counting(source, nodes, lets):
+    def counting(source, nodes, lets, profile):
         names.append(source.path.name)
-        return check(source, nodes, lets)
+        return check(source, nodes, lets, profile)
 
     monkeypatch.setattr(edition.parallel, "check_document", counting)
     return names

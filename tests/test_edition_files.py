@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.validate import SCHEMAS, SCHEMATRON, validate
+from edition import profiles
+from edition.profiles import EDITION, SCHEMATRON
+from edition.validate import validate
 from edition.xmlio import parse_file
 
 TEI = Path(__file__).resolve().parents[1] / "tei"
@@ -31,7 +33,7 @@ def test_every_file_points_editors_at_the_edition_schemas(path):
     for href, _ in found:
         assert (path.parent / href).resolve().is_file()
     # the very files the command line checks with (an editable install finds them in schema/)
-    assert {(path.parent / href).resolve() for href, _ in found} == {SCHEMAS["edition"].resolve(), SCHEMATRON.resolve()}
+    assert {(path.parent / href).resolve() for href, _ in found} == {EDITION.grammar.resolve(), SCHEMATRON.resolve()}
 
 
 def test_the_whole_edition_validates_without_errors():
@@ -42,5 +44,5 @@ def test_the_whole_edition_validates_without_errors():
 
 @pytest.mark.slow
 def test_the_edition_is_valid_tei_p5():
-    report = validate([TEI], schema="tei-all")
+    report = validate([TEI], profiles.TEI)
     assert [p.format() for p in report.problems if p.rule == "rng"] == []

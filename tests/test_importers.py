@@ -14,7 +14,7 @@ from lxml import etree
 from edition.cli import main
 from edition.importers import common, conversion, encyclopedia, plain_article
 from edition.importers.common import SourceMeta, load_meta, serialize
-from edition.validate import relaxng
+from edition.profiles import relaxng
 from edition.xmlio import parse_bytes
 
 ROOT = Path(__file__).resolve().parents[1]

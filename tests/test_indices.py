@@ -16,8 +16,8 @@ from edition import TEI_NS, XML_NS
 from edition.cli import main
 from edition.documents import Source, find_xml_files
 from edition.indices import INDICES, WRITERS, collect, open_indices, write_indices
+from edition.profiles import TEI_ALL, relaxng
 from edition.spreadsheets import spreadsheet_safe
-from edition.validate import SCHEMAS, relaxng
 
 FIXTURES = Path(__file__).parent / "fixtures" / "indices"
 EDITION = FIXTURES / "edition"
@@ -330,7 +330,7 @@ def test_tei(out):
 
 @pytest.mark.slow
 def test_tei_is_valid_tei_p5(out):
-    grammar = relaxng(SCHEMAS["tei-all"])
+    grammar = relaxng(TEI_ALL)
     assert grammar.validate(etree.parse(str(out / "indices.xml"))), grammar.error_log
 
 

@@ -81,7 +81,7 @@ def test_schema_level_let_is_a_parameter_a_caller_can_set(tmp_path):
     "body, binding, words",
     [
         ('<sch:pattern><sch:rule context="/"><sch:assert test="1"/></sch:rule></sch:pattern>', "xpath", "queryBinding"),
-        ('<sch:phase id="x"/>', "xslt3", "sch:phase is not supported"),
+        ("<sch:diagnostics/>", "xslt3", "sch:diagnostics is not supported"),
         ('<sch:pattern><sch:rule context="*"><sch:extends rule="nope"/></sch:rule></sch:pattern>', "xslt3", "nope"),
     ],
 )
@@ -89,6 +89,35 @@ def test_unsupported_schematron_is_refused_with_a_message(tmp_path, body, bindin
     with pytest.raises(SaxonError) as caught:
         Schematron(write_schema(tmp_path, body, binding))
     assert words in str(caught.value)
+
+
+def test_a_phase_runs_its_active_patterns_only(tmp_path):
+    body = """
+      <sch:phase id="one"><sch:active pattern="a"/></sch:phase>
+      <sch:phase id="both"><sch:active pattern="a"/><sch:active pattern="b"/></sch:phase>
+      <sch:pattern id="a"><sch:rule context="/*"><sch:report id="a" test="true()">a</sch:report></sch:rule></sch:pattern>
+      <sch:pattern id="b"><sch:rule context="/*"><sch:report id="b" test="true()">b</sch:report></sch:rule></sch:pattern>"""
+    schema = write_schema(tmp_path, body)
+
+    def rules(phase: str) -> list[str]:
+        trees = {"file:///d.xml": parse_bytes(b"<r/>", "d.xml")}
+        return [f.rule for f in Schematron(schema, phase).run(trees, list(trees))["file:///d.xml"]]
+
+    assert rules("one") == ["a"] and rules("both") == rules("") == rules("#ALL") == ["a", "b"]
+    schema.write_text(schema.read_text().replace('queryBinding="xslt3"', 'queryBinding="xslt3" defaultPhase="one"'))
+    assert rules("") == ["a"] and rules("both") == ["a", "b"]
+    with pytest.raises(SaxonError, match="no phase 'three'"):
+        rules("three")
+
+
+def test_the_edition_phase_runs_every_pattern_but_the_one_tei_all_has_instead():
+    schema = parse_bytes(SCH.read_bytes(), str(SCH))
+    ns = {"sch": "http://purl.oclc.org/dsdl/schematron"}
+    patterns = set(schema.xpath("sch:pattern/@id", namespaces=ns))
+    assert set(schema.xpath("sch:phase[@id = 'edition']/sch:active/@pattern", namespaces=ns)) == patterns - {
+        "identifiers-in-document"
+    }
+    assert set(schema.xpath("sch:phase[@id = 'tei-all']/sch:active/@pattern", namespaces=ns)) <= patterns
 
 
 def test_edition_rules_work_as_an_editor_runs_them(tmp_path):

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from edition.cli import main
 from edition.problems import Problem, listed
+from edition.profiles import TEI
 from edition.validate import validate
 
 GOOD = Path(__file__).parent / "fixtures" / "validate" / "good"
@@ -188,10 +189,10 @@ def test_tei_all_accepts_the_edition_and_foreign_tei(edition, tmp_path):
         '<closer><signed>A.</signed></closer></div><div type="scene"><sp><speaker>X</speaker><p>drama</p></sp></div>'
         "</body></text></TEI>"
     )
-    assert validate([edition], schema="tei-all").problems == []
-    report = validate([foreign], schema="tei-all")
+    assert validate([edition], TEI).problems == []
+    report = validate([foreign], TEI)
     assert report.ok, [p.format() for p in report.problems]
-    assert not validate([foreign], schema="edition").ok
+    assert not validate([foreign]).ok
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

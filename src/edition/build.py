@@ -51,7 +51,7 @@ from pathlib import Path
 
 import orjson
 
-from . import config
+from . import config, profiles
 from .config import OPTIONAL_OUTPUTS, Config
 from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, require_tei
 from .images import publish, shown, stamps
@@ -246,18 +246,15 @@ def build(
     incremental: bool = True,
     progress: Callable[[str], None] = lambda label: None,
     notice: Callable[[str], None] = lambda line: None,
+    profile: str | None = None,
 ) -> Built:
-    """Validate (if ``check``) and render the edition in ``tei_dir`` into ``output`` (PDFs if
-    ``pdf``), the per-document work in ``jobs`` processes (default: one per core), redoing only
-    what changed (unless not ``incremental``); ``notice`` hears of a killed build's leftovers."""
+    """Validate (if ``check``: with the validation ``profile``, default the one of the edition's
+    ``edition.toml``) and render the edition in ``tei_dir`` into ``output`` (PDFs if ``pdf``),
+    the per-document work in ``jobs`` processes (default: one per core), redoing only what
+    changed (unless not ``incremental``); ``notice`` hears of a killed build's leftovers."""
     started = time.monotonic()
     paths = _tei_files(tei_dir)
-    try:
-        settings = config.for_edition(tei_dir)
-        if not pdf:
-            settings = dataclasses.replace(settings, outputs=tuple(o for o in settings.outputs if o != "pdf"))
-    except InputError as error:  # the edition's configuration has errors: listed like the TEI's
-        raise ValidationFailed(Report(1, [error.problem])) from None
+    settings = _settings(tei_dir, pdf, profile)
     _check_place(tei_dir, output)
     shown, output = output, Path(os.path.realpath(output))  # a link to the output folder stays a link
     with _output_held(output, notice):  # a second build into the same folder is refused
@@ -271,7 +268,7 @@ def build(
         unchanged = previous if previous is not None and previous.inputs == state.inputs else None
         if unchanged is not None and check and not unchanged.validated:
             progress("validating")
-            _validated(tei_dir)
+            _validated(tei_dir, settings)
         output.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
         try:
@@ -315,9 +312,24 @@ def _taken_over(state: State, previous: Previous, check: bool) -> tuple[State, B
     return state, Built(previous.output, state.documents, reused=state.documents)
 
 
-def _validated(tei_dir: Path) -> None:
-    """Validate the whole edition here and now; :class:`ValidationFailed` if it has errors."""
-    report = validate([tei_dir])
+def _settings(tei_dir: Path, pdf: bool, profile: str | None) -> Config:
+    """The configuration of the edition in ``tei_dir``, without PDFs unless ``pdf``, with the
+    validation ``profile`` if given; :class:`ValidationFailed` if it has errors (listed like the TEI's)."""
+    try:
+        settings = config.for_edition(tei_dir)
+    except InputError as error:
+        raise ValidationFailed(Report(1, [error.problem])) from None
+    if not pdf:
+        settings = dataclasses.replace(settings, outputs=tuple(o for o in settings.outputs if o != "pdf"))
+    if profile:
+        settings = dataclasses.replace(settings, validation=dataclasses.replace(settings.validation, profile=profile))
+    return settings
+
+
+def _validated(tei_dir: Path, settings: Config) -> None:
+    """Validate the whole edition here and now as its ``settings`` say; :class:`ValidationFailed`
+    if it has errors."""
+    report = validate([tei_dir], profiles.profile(None, settings.validation))
     if not report.ok:
         raise ValidationFailed(report)
 
@@ -346,7 +358,7 @@ def _rebuilt(run: Run) -> Built:
         return _render(run)
     except InputError:
         if run.check:  # its report names every problem of every file
-            _validated(run.tei_dir)
+            _validated(run.tei_dir, run.settings)
         raise
 
 
@@ -473,7 +485,7 @@ def _plan(
     names |= {path.resolve().as_uri(): path.stem for path in registers}
     left_out = {folder for folder in OPTIONAL_OUTPUTS if folder not in settings.outputs}
     made = [name for name, output in OUTPUTS.items() if output.folder not in left_out]
-    return Plan(work, stubs, registers, names, parameters(scope, made))
+    return Plan(work, stubs, registers, names, parameters(scope, made), profiles.profile(None, settings.validation))
 
 
 def _read(

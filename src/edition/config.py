@@ -130,7 +130,12 @@ def load(path: Path) -> Config:
         line, column = (int(found[1]), int(found[2])) if found else (1, 1)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise InputError(Problem(shown, line, column, ERROR, f"not valid TOML: {message}", "config-syntax")) from None
-    return typing.cast(Config, _Reader(shown, text, path.resolve().parent).read(Config, data, ()))
+    reader = _Reader(shown, text, path.resolve().parent)
+    config = typing.cast(Config, reader.read(Config, data, ()))
+    if config.validation.profile == "custom" and not (config.validation.schema or config.validation.schematron):
+        message = "the custom profile needs the edition's own schema or schematron (keys of [validation])"
+        reader.fail(("validation", "profile"), message, "config-value")
+    return config
 
 
 class _Reader:

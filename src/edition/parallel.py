@@ -40,9 +40,10 @@ from .indices import WRITERS, open_indices
 from .outputs import OUTPUTS, PAGES, output_path
 from .problems import ERROR, InputError, Problem
 from .processes import attach, spawning, stop
+from .profiles import EDITION, Profile
 from .rendering import Renderer
 from .site import RecordPages, write_pages
-from .validate import SCHEMATRON, check_document, schematron
+from .validate import check_document, schematron
 from .xmlio import atomic_write
 
 
@@ -98,6 +99,7 @@ class Plan:
     registers: list[Path]  # register files (loaded in full)
     names: dict[str, str]  # URI -> output name (file name without .xml)
     outputs: dict[str, dict] = field(default_factory=dict)  # output to make -> its parameters
+    profile: Profile = EDITION  # what the files are checked against
 
 
 @dataclass
@@ -186,14 +188,15 @@ class Worker:
         try:
             source = require_tei(Source.load(task.path))
             if isinstance(task, Summary):
-                checker = schematron(SCHEMATRON)
+                checker = schematron(*plan.profile.rules[0])
                 result.summary = checker.summary(checker.stylesheet.document(source.tree, source.uri))
                 _write(plan.out, task.file, json.dumps(result.summary | {"digest": task.digest}, ensure_ascii=False))
                 return result.measured()
             full = [source] + [require_tei(Source.load(path)) for path in task.pointed]
             if task.lets is not None:
-                nodes = self.renderer.nodes(schematron(SCHEMATRON).stylesheet, full)
-                result.problems = check_document(source, nodes, task.lets)
+                result.problems = check_document(
+                    source, lambda sheet: self.renderer.nodes(sheet, full), task.lets, plan.profile
+                )
                 if any(problem.severity == ERROR for problem in result.problems):
                     return result.measured()
             if task.render:

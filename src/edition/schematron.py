@@ -28,11 +28,12 @@ class Finding:
 
 
 class Schematron:
-    """A Schematron schema compiled once, then run over whole editions or one document at a time."""
+    """A Schematron schema (its ``phase``: '' for its default) compiled once, then run over whole
+    editions or one document at a time."""
 
-    def __init__(self, schema: Path):
+    def __init__(self, schema: Path, phase: str = ""):
         compiler = stylesheet(COMPILER)
-        compiler.set({}, {})
+        compiler.set({}, {"phase": phase})
         xslt = compiler.transform(compiler.document(parse_file(schema), schema.resolve().as_uri()), str(schema))
         self.schema = schema
         self.stylesheet = Stylesheet(schema, text=xslt)

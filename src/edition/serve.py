@@ -91,10 +91,13 @@ def snapshot(tei_dir: Path) -> dict[Path, int]:
     return files
 
 
-def try_build(tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None]) -> Built | Exception:
-    """Build, and say what happened: the build, or the failure whose errors were printed."""
+def try_build(
+    tei_dir: Path, output: Path, check: bool, echo: Callable[[str], None], profile: str | None = None
+) -> Built | Exception:
+    """Build (checking with the validation ``profile``, default the edition's), and say what
+    happened: the build, or the failure whose errors were printed."""
     try:
-        built = build(tei_dir, output, check=check, pdf=False, notice=echo)
+        built = build(tei_dir, output, check=check, pdf=False, notice=echo, profile=profile)
     except ValidationFailed as failed:
         for line in listed(p for p in failed.report.problems if p.severity == ERROR):
             echo(line)
@@ -116,6 +119,7 @@ def watch(
     check: bool,
     echo: Callable[[str], None],
     seen: dict[Path, int],
+    profile: str | None = None,
     *,
     interval: float = 0.5,
     stop: threading.Event | None = None,
@@ -131,5 +135,5 @@ def watch(
         current = snapshot(tei_dir)
         changed = sorted(p.name for p in current.keys() | seen.keys() if current.get(p) != seen.get(p))
         echo(f"changed: {', '.join(changed)}; rebuilding …")
-        try_build(tei_dir, output, check, echo)
+        try_build(tei_dir, output, check, echo, profile)
         seen = current

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,16 +16,10 @@ from lxml import etree
 
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
-from .resources import SCHEMA_DIR
-from .saxon import Node
-from .schematron import Schematron
+from .profiles import EDITION, Profile, cached_check, keep_check, relaxng
+from .saxon import Node, Stylesheet
+from .schematron import Finding, Schematron
 from .xmlio import parse_file
-
-SCHEMAS = {
-    "edition": SCHEMA_DIR / "edition.rng",
-    "tei-all": SCHEMA_DIR / "tei_all.rng",
-}
-SCHEMATRON = SCHEMA_DIR / "edition.sch"
 
 
 @dataclass
@@ -62,15 +57,9 @@ class Report:
 
 
 @functools.cache
-def relaxng(schema: Path) -> etree.RelaxNG:
-    """The RELAX NG schema at ``schema``, compiled once per process."""
-    return etree.RelaxNG(parse_file(schema))
-
-
-@functools.cache
-def schematron(schema: Path) -> Schematron:
-    """The Schematron schema at ``schema``, compiled once per process."""
-    return Schematron(schema)
+def schematron(schema: Path, phase: str = "") -> Schematron:
+    """The Schematron schema at ``schema`` (its ``phase``), compiled once per process."""
+    return Schematron(schema, phase)
 
 
 _RNG_MESSAGES = [
@@ -126,7 +115,8 @@ def _prefixes(source: Source) -> dict[str, str]:
     }
 
 
-def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Problem]:
+def _check_rng(source: Source, grammar_file: Path, display: str) -> list[Problem]:
+    grammar = relaxng(grammar_file)
     if grammar.validate(source.tree):
         return []
     entries = list(grammar.error_log)
@@ -149,13 +139,40 @@ def _check_rng(source: Source, grammar: etree.RelaxNG, display: str) -> list[Pro
             spots.add((line, column))
             message = _rng_message(entry.message, element)
             if attribute and element is not None:
-                message = message.replace(
-                    f"@{etree.QName(attribute).localname} ",
-                    f'@{etree.QName(attribute).localname}="{element.get(attribute)}" ',
-                    1,
-                )
+                message = _attribute_message(message, element, attribute, grammar_file)
             problems.append(Problem(display, line, column, ERROR, message, "rng"))
     return problems
+
+
+def _attribute_message(message: str, element: etree._Element, attribute: str, grammar: Path) -> str:
+    """``message`` about ``attribute`` of ``element`` with its value, and the values ``grammar``
+    allows there if it allows a closed list of them."""
+    name, value = etree.QName(attribute).localname, element.get(attribute, "")
+    message = message.replace(f"@{name} ", f'@{name}="{value}" ', 1)
+    allowed = _closed_lists(grammar).get((etree.QName(element).localname, name))
+    return f"{message}; the values allowed are: {', '.join(allowed)}" if allowed and value not in allowed else message
+
+
+_RNG = "{http://relaxng.org/ns/structure/1.0}"
+
+
+@functools.cache
+def _closed_lists(grammar: Path) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The closed value lists of the RELAX NG file ``grammar``: (element, attribute) -> values,
+    for the attributes defined inside their element's definition with values and no datatype."""
+    lists: dict[tuple[str, str], tuple[str, ...]] = {}
+    if grammar.suffix != ".rng":
+        return lists
+    for element in parse_file(grammar).iter(f"{_RNG}element"):
+        for attribute in element.iter(f"{_RNG}attribute"):
+            values = [value.text or "" for value in attribute.iter(f"{_RNG}value")]
+            if (
+                values
+                and next(attribute.iterancestors(f"{_RNG}element")) is element
+                and next(attribute.iter(f"{_RNG}data", f"{_RNG}text"), None) is None
+            ):
+                lists[(element.get("name", ""), attribute.get("name", ""))] = tuple(values)
+    return lists
 
 
 def _schematron_problems(source: Source, findings, display: str) -> list[Problem]:
@@ -175,8 +192,8 @@ def _load(path: Path) -> Source | Problem:
         return exc.problem
 
 
-def validate(paths: list[Path], schema: str = "edition") -> Report:
-    """Validate the XML files named by ``paths`` (files or folders) against ``schema``."""
+def validate(paths: list[Path], profile: Profile = EDITION) -> Report:
+    """Validate the XML files named by ``paths`` (files or folders) as ``profile`` says."""
     files = find_xml_files(paths)
     report = Report(files=len(files))
     targets: dict[str, Source] = {}
@@ -188,20 +205,27 @@ def validate(paths: list[Path], schema: str = "edition") -> Report:
             targets[loaded.uri] = loaded
     if targets:
         edition = {s.uri: s.tree for s in with_neighbours(list(targets.values()))}
-        findings = schematron(SCHEMATRON).run(edition, list(targets))
+        findings: dict[str, list[Finding]] = {}
+        for rules, phase in profile.rules:
+            for uri, found in schematron(rules, phase).run(edition, list(targets)).items():
+                findings.setdefault(uri, []).extend(found)
         for uri, source in targets.items():
-            report.problems.extend(file_problems(source, findings.get(uri, []), schema))
+            report.problems.extend(file_problems(source, findings.get(uri, []), profile))
     report.problems.sort(key=lambda p: (p.path, p.line, p.column))
     return report
 
 
-def check_document(source: Source, edition: dict[str, Node], lets: dict[str, dict]) -> list[Problem]:
-    """The problems of ``source`` alone, against the grammar and the Schematron rules, with
-    ``edition`` (URI -> document built by the Schematron's stylesheet: at least the registers,
-    ``source`` and the files it points into) and ``lets``, its share of the schema-level lets
-    (:func:`cross_file_lets`)."""
-    findings = schematron(SCHEMATRON).check(edition, [source.uri], lets)
-    return file_problems(source, findings[source.uri])
+def check_document(
+    source: Source, edition: Callable[[Stylesheet], dict[str, Node]], lets: dict[str, dict], profile: Profile = EDITION
+) -> list[Problem]:
+    """The problems of ``source`` alone, as ``profile`` says, with ``edition`` (for a Schematron's
+    stylesheet, URI -> document built by it: at least the registers, ``source`` and the files it
+    points into) and ``lets``, its share of the toolkit's schema-level lets (:func:`cross_file_lets`)."""
+    findings = []
+    for number, (rules, phase) in enumerate(profile.rules):
+        checker = schematron(rules, phase)
+        findings += checker.check(edition(checker.stylesheet), [source.uri], lets if number == 0 else None)[source.uri]
+    return file_problems(source, findings, profile)
 
 
 def cross_file_lets(summaries: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, dict]]:
@@ -227,11 +251,22 @@ def cross_file_lets(summaries: dict[str, dict[str, list[str]]]) -> dict[str, dic
     return shares
 
 
-def file_problems(source: Source, findings: list, schema: str = "edition") -> list[Problem]:
-    """The problems of ``source``: its grammar errors and its Schematron ``findings``, sorted."""
+def file_problems(source: Source, findings: list, profile: Profile = EDITION) -> list[Problem]:
+    """The problems of ``source``: its errors against the grammar of ``profile`` and its
+    Schematron ``findings``, sorted."""
     display = str(source.path)
-    problems = _check_rng(source, relaxng(SCHEMAS[schema]), display) + _schematron_problems(source, findings, display)
+    problems = _grammar_problems(source, profile.grammar, display) + _schematron_problems(source, findings, display)
     return sorted(_without_rng_duplicates(problems), key=lambda p: (p.line, p.column))
+
+
+def _grammar_problems(source: Source, grammar: Path, display: str) -> list[Problem]:
+    """The errors of ``source`` against ``grammar``: as found the last time the same content was
+    checked against the same grammar (:func:`edition.profiles.cached_check`), else found now."""
+    found = cached_check(grammar, source.data)
+    if found is None:
+        found = [[p.line, p.column, p.message] for p in _check_rng(source, grammar, display)]
+        keep_check(grammar, source.data, found)
+    return [Problem(display, line, column, ERROR, message, "rng") for line, column, message in found]
 
 
 def _without_rng_duplicates(problems: list[Problem]) -> list[Problem]:

@@ -3,7 +3,8 @@
   Compiles an ISO Schematron schema (query binding xslt2 or xslt3) into an XSLT 3.0
   stylesheet that reports in SVRL.
 
-  Supported: sch:ns, sch:let (schema, pattern and rule level), sch:pattern, sch:rule
+  Supported: sch:ns, sch:let (schema, pattern and rule level), sch:phase and sch:active (the
+  parameter $phase: '' for the schema's defaultPhase, '#ALL' for every pattern), sch:pattern, sch:rule
   (@context, @id, @role, @abstract, sch:extends/@rule), sch:assert and sch:report (@test,
   @id, @role), messages with sch:value-of, sch:name, sch:emph, sch:dir, sch:span;
   xsl:function and xsl:key at schema level are copied, xsl:import and xsl:include too (with
@@ -34,11 +35,21 @@
   <xsl:output method="xml" indent="yes"/>
   <xsl:key name="abstract-rule" match="sch:rule[@abstract = 'true']" use="@id"/>
 
+  <!-- The phase to compile: its active patterns only ('#ALL': every pattern). -->
+  <xsl:param name="phase" as="xs:string" select="''"/>
+  <xsl:variable name="active" as="xs:string" select="if ($phase) then $phase else (/sch:schema/@defaultPhase, '#ALL')[1]"/>
+  <xsl:variable name="patterns" as="element(sch:pattern)*" select="if ($active = '#ALL') then /sch:schema/sch:pattern
+      else /sch:schema/sch:pattern[@id = /sch:schema/sch:phase[@id = $active]/sch:active/@pattern]"/>
+
   <xsl:template match="/sch:schema">
     <xsl:if test="not(@queryBinding = ('xslt2', 'xslt3'))">
       <xsl:message terminate="yes">Schematron: queryBinding must be xslt2 or xslt3, not '<xsl:value-of select="@queryBinding"/>'</xsl:message>
     </xsl:if>
+    <xsl:if test="$active != '#ALL' and not(sch:phase[@id = $active])">
+      <xsl:message terminate="yes">Schematron: no phase '<xsl:value-of select="$active"/>'</xsl:message>
+    </xsl:if>
     <xsl:apply-templates select="//sch:*[not(self::sch:schema | self::sch:ns | self::sch:let | self::sch:pattern
+        | self::sch:phase | self::sch:active
         | self::sch:rule | self::sch:extends | self::sch:assert | self::sch:report | self::sch:value-of
         | self::sch:name | self::sch:emph | self::sch:dir | self::sch:span | self::sch:title | self::sch:p)]"
         mode="unsupported"/>
@@ -79,7 +90,7 @@
       <xsl:for-each select="sch:let">
         <axsl:param name="{@name}" select="{@value}"/>
       </xsl:for-each>
-      <xsl:for-each select="sch:pattern/sch:let">
+      <xsl:for-each select="$patterns/sch:let">
         <axsl:variable name="{@name}" select="{@value}"/>
       </xsl:for-each>
 
@@ -102,13 +113,13 @@
       </axsl:template>
 
       <axsl:template name="sch:patterns">
-        <xsl:for-each select="sch:pattern">
+        <xsl:for-each select="$patterns">
           <svrl:active-pattern id="{(@id, 'pattern-' || position())[1]}"/>
           <axsl:apply-templates select="." mode="sch:p{position()}"/>
         </xsl:for-each>
       </axsl:template>
 
-      <xsl:apply-templates select="sch:pattern"/>
+      <xsl:apply-templates select="$patterns"/>
     </axsl:stylesheet>
   </xsl:template>
 

@@ -8,21 +8,45 @@ from pathlib import Path
 
 import click
 
-from ..problems import ERROR, MOST_PER_FILE, Problem, listed
+from .. import config
+from ..problems import ERROR, MOST_PER_FILE, InputError, Problem, listed
+from ..profiles import NAMES, TEI_ALL, Profile
+from ..profiles import profile as profile_named
 from .errors import INPUT_ERRORS
 from .options import REGISTERS, inputs, report_format
+
+#: The validation profile of validate, build and serve.
+PROFILE = click.option(
+    "--profile",
+    "--schema",
+    "profile",
+    type=click.Choice(NAMES),
+    default=None,
+    help="What to check against: edition (the toolkit's customisation of TEI P5 and all its rules), "
+    "tei-all (all of TEI P5 and only the rules that hold for any TEI: pointers resolve, ids are "
+    "unique, dates are ISO 8601, ranges are in order) or custom (the grammar and Schematron that "
+    "edition.toml names). Default: the profile of edition.toml's [validation], else edition.",
+)
+
+
+def chosen_profile(name: str | None, folder: Path) -> Profile:
+    """The validation profile ``name``, else the one of the ``edition.toml`` of the edition in
+    ``folder``; its errors are the input's (listed, exit code 1)."""
+    try:
+        settings = config.for_edition(folder)
+    except InputError as error:
+        click.echo(error.problem.format())
+        click.echo("the edition's configuration has errors; nothing was checked")
+        sys.exit(INPUT_ERRORS)
+    try:
+        return profile_named(name, settings.validation)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--schema",
-    type=click.Choice(["edition", "tei-all"]),
-    default="edition",
-    show_default=True,
-    help="Grammar to check against: the edition's customisation (schema/edition.rng) or all of "
-    "TEI P5 4.3.0 (tei_all.rng, for TEI files from elsewhere; compiling it takes about 15 s).",
-)
+@PROFILE
 @report_format(
     "text: one 'path:line:column: severity: message [rule]' line per problem and a summary; json: one object for tools."
 )
@@ -43,7 +67,7 @@ from .options import REGISTERS, inputs, report_format
     "(by default every file is checked, whatever the others hold).",
 )
 def validate(
-    paths: tuple[Path, ...], schema: str, output: str, no_warnings: bool, max_problems: int, fail_fast: bool
+    paths: tuple[Path, ...], profile: str | None, output: str, no_warnings: bool, max_problems: int, fail_fast: bool
 ) -> None:
     """Check TEI files and folders: well-formedness, RELAX NG, Schematron, cross-file references.
 
@@ -54,13 +78,14 @@ def validate(
     """
     from ..validate import validate as run
 
-    if schema == "tei-all" and output == "text":
-        click.echo("Compiling the TEI P5 grammar (tei_all.rng): this takes about 15 seconds…", err=True)
     targets = list(paths) or [Path("tei")]
+    chosen = chosen_profile(profile, next((p if p.is_dir() else p.parent for p in targets), Path("tei")))
+    if chosen.grammar == TEI_ALL and output == "text":
+        click.echo("TEI P5 (tei_all.rng): compiling it for files not checked before takes about 15 s…", err=True)
     if fail_fast:
-        report, stopped = _validate_until_error(run, targets, schema)
+        report, stopped = _validate_until_error(run, targets, chosen)
     else:
-        report, stopped = run(targets, schema=schema), None
+        report, stopped = run(targets, chosen), None
     if output == "json":
         click.echo(
             json.dumps(
@@ -77,14 +102,14 @@ def validate(
     sys.exit(0 if report.ok else INPUT_ERRORS)
 
 
-def _validate_until_error(run, paths: list[Path], schema: str):
+def _validate_until_error(run, paths: list[Path], profile: Profile):
     """Validate the files of ``paths`` one at a time until one has an error: (report, that file or None)."""
     from ..documents import find_xml_files
 
     files = find_xml_files(paths)
-    total = run([], schema=schema)
+    total = run([], profile)
     for path in files:
-        one = run([path], schema=schema)
+        one = run([path], profile)
         total.files += one.files
         total.problems.extend(one.problems)
         if not one.ok:

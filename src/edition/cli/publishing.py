@@ -14,6 +14,7 @@ from ..plaintext import NOTE_STYLES, write_texts
 from ..problems import listed
 from ..serve import HOST, serve_site, snapshot, try_build, watch
 from ..site import write_site
+from .checking import PROFILE, chosen_profile
 from .errors import INPUT_ERRORS, CannotRun, HasErrors
 from .options import TEI_DIR, inputs, no_validate, output_folder
 
@@ -33,7 +34,10 @@ from .options import TEI_DIR, inputs, no_validate, output_folder
     help="Worker processes for the per-document stages (default: one per core).",
 )
 @click.option("--full", is_flag=True, help="Rebuild everything, ignoring what the previous build into OUTPUT kept.")
-def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, jobs: int | None, full: bool) -> None:
+@PROFILE
+def build_command(
+    tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, jobs: int | None, full: bool, profile: str | None
+) -> None:
     """Build the whole edition from TEI_DIR (default tei/): HTML site, plain text, indices, PDF.
 
     Validates first: with errors, they are listed as by `edition validate` and nothing is
@@ -52,6 +56,7 @@ def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, 
             incremental=not full,
             progress=progress,
             notice=lambda line: click.echo(line, err=True),
+            profile=_profile(profile, tei_dir),
         )
     except ValidationFailed as failed:
         progress("")
@@ -63,6 +68,14 @@ def build_command(tei_dir: Path, output: Path, no_validate: bool, no_pdf: bool, 
         if sys.stderr.isatty():
             click.echo("\r\033[K", nl=False, err=True)
     click.echo(built.summary())
+
+
+def _profile(name: str | None, tei_dir: Path) -> str | None:
+    """``name`` (of --profile), refused if it is custom and the edition's configuration names no
+    grammar or rules; the build reads the configuration itself."""
+    if name == "custom":
+        chosen_profile(name, tei_dir)
+    return name
 
 
 def _inputs(files: tuple[Path, ...]):
@@ -141,14 +154,16 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     help="Port on 127.0.0.1 (0: any free port).",
 )
 @no_validate("Skip the validation before each build.")
-def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> None:
+@PROFILE
+def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool, profile: str | None) -> None:
     """Build the edition from TEI_DIR (default tei/), serve it on http://127.0.0.1:PORT/ and
     rebuild it whenever a TEI file is saved.
 
     A failed rebuild prints its errors and the previous site stays online. Stop with Ctrl+C.
     """
     seen = snapshot(tei_dir)  # before the build: a file saved while it runs is rebuilt
-    first = try_build(tei_dir, output, not no_validate, click.echo)
+    profile = _profile(profile, tei_dir)
+    first = try_build(tei_dir, output, not no_validate, click.echo, profile)
     if not isinstance(first, Built) and not (output / "site").is_dir():
         message = "the first build failed and there is no earlier site to serve"
         if isinstance(first, ValidationFailed):
@@ -165,7 +180,7 @@ def serve_command(tei_dir: Path, output: Path, port: int, no_validate: bool) -> 
         f"watching {tei_dir}/ for changes"
     )
     try:  # until Ctrl-C (exit code 130, as for every command)
-        watch(tei_dir, output, not no_validate, click.echo, seen)
+        watch(tei_dir, output, not no_validate, click.echo, seen, profile)
     finally:
         server.shutdown()
         server.server_close()
