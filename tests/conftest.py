@@ -1,9 +1,11 @@
-"""Fixtures shared by several test modules: built sites (index pages, search, server, browser)
-and a local listener that proves nothing reaches the network (robustness, hostile content)."""
+"""Fixtures shared by several test modules: the toolkit's cache folder, built sites (index
+pages, search, server, browser) and a local listener that proves nothing reaches the network
+(robustness, hostile content)."""
 
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 from pathlib import Path
 
@@ -25,6 +27,19 @@ LAUNCH_ARGS = [
     "--disable-extensions",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory):
+    """The toolkit's cache (each file's grammar checks, kept between runs) in a folder of the test
+    session's own, not the user's."""
+    folder, previous = tmp_path_factory.mktemp("cache"), os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
 
 
 @pytest.fixture(scope="session")

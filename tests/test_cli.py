@@ -72,6 +72,7 @@ CASES = {
         "errors": (["{errors}", "-o", "{out}/b", "-p", "0"], 1),
         "cannot": (["{good}", "-o", "{out}/b", "-p", "70000"], 2),
     },
+    "new": {"good": (["{out}/n"], 0), "errors": (["{good}"], 2), "cannot": (["{file}"], 2)},
     "odd": {
         "good": (["{root}/schema/edition.odd", "-o", "{out}/e.rng", "--tei-all", "{root}/schema/tei_all.rng"], 0),
         "errors": (["{good}/persons.xml", "-o", "{out}/e.rng", "--tei-all", "{root}/schema/tei_all.rng"], 2),

@@ -22,16 +22,9 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 DRAMA = CORPUS / "yidracor-sholem-aleichem-a-dokter.xml"
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    """A cache folder of the toolkit's own for this module (the grammar checks of TEI P5)."""
-    return tmp_path_factory.mktemp("cache")
-
-
 @pytest.fixture
-def letters(tmp_path, cache, monkeypatch) -> Path:
+def letters(tmp_path) -> Path:
     """Letters with msDesc, correspDesc and lower-case idno types, and their registers."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     shutil.copytree(SAMPLE, tmp_path / "tei")
     return tmp_path / "tei"
 
@@ -82,10 +75,9 @@ def test_under_tei_all_only_the_rules_for_any_tei_run(letters):
 
 
 @pytest.mark.slow
-def test_a_dracor_play_has_no_error_under_tei_all(cache, monkeypatch, tmp_path):
+def test_a_dracor_play_has_no_error_under_tei_all(tmp_path):
     if not DRAMA.is_file():
         pytest.skip("the corpus of real TEI is not there")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     shutil.copy(DRAMA, tmp_path)
     report = validate([tmp_path / DRAMA.name], TEI)
     assert report.ok, _shown(report.problems)[:10]

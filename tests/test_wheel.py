@@ -87,6 +87,9 @@ def test_the_wheel_holds_every_module_stylesheet_and_schema(installed):
     package = ROOT / "src" / "edition"
     expected = {f"edition/{path.relative_to(package).as_posix()}" for path in package.rglob("*.py")}
     expected |= {
+        f"edition/{p.relative_to(package).as_posix()}" for p in (package / "template").rglob("*") if p.is_file()
+    }
+    expected |= {
         f"edition/{path.relative_to(ROOT).as_posix()}"
         for folder in ("xslt", "schema")
         for path in (ROOT / folder).rglob("*")
@@ -150,6 +153,14 @@ def test_build(installed):
     assert "Stalin" in (out / "text" / "article.txt").read_text(encoding="utf-8")
     assert (out / "indices" / "indices.json").is_file()
     assert (out / "pdf" / "article.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_new(installed):
+    done = installed.run("new", "letters")
+    assert done.returncode == 0, done.stdout + done.stderr
+    folder = installed.work / "letters"
+    assert (folder / "tei" / "letter-1.xml").is_file() and (folder / ".vscode" / "settings.json").is_file()
+    assert (folder / "schema" / "tei_all.rng").read_bytes() == (ROOT / "schema" / "tei_all.rng").read_bytes()
 
 
 def test_odd_from_outside_the_checkout(installed):

@@ -14,6 +14,7 @@ from .errors import CannotRun, Group
 from .printing import pdf_command
 from .publishing import build_command, html_command, index_command, serve_command, text_command
 from .schema import odd
+from .starting import new_command
 
 
 def _not_installed(name: str, error: ModuleNotFoundError) -> click.Command:
@@ -50,6 +51,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 for command in (
+    new_command,
     validate,
     import_command,
     index_command,
