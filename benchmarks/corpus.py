@@ -14,12 +14,18 @@ Copy ``k`` (k >= 1) is written as ``NAME-kNNNN.xml`` with
 
 The result validates like the real edition (0 errors), so a build runs on it for real.
 
+``make_big(mb, out)`` writes one document of about ``mb`` MB, ``big.xml``, beside the
+registers: the largest of the edition's documents with its body repeated (copy 0 as it is,
+copy ``k`` made as above, so ids stay unique and pointers resolve) until the file is that large.
+
     .venv/bin/python benchmarks/corpus.py 10 build/bench/corpus-10
+    .venv/bin/python benchmarks/corpus.py --big-mb 100 build/bench/big-100
 """
 
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -138,9 +144,42 @@ def make_corpus(scale: int, out: Path, tei_dir: Path = TEI_DIR) -> list[Path]:
     return sorted(written)
 
 
+_BODY = re.compile(rb"<body\b[^>]*>(.*)</body>", re.S)
+
+
+def make_big(mb: int, out: Path, tei_dir: Path = TEI_DIR) -> list[Path]:
+    """Write the registers and one document of about ``mb`` MB, ``big.xml``, into ``out``
+    (replaced); returns the files written."""
+    if (out / STAMP).exists() and (out / STAMP).read_text() == f"big {mb}\n":
+        return sorted(out.glob("*.xml"))
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    documents = [p for p in tei_dir.glob("*.xml") if p.name not in REGISTERS]
+    largest = max(documents, key=lambda p: p.stat().st_size)
+    data = largest.read_bytes()
+    tree = etree.parse(str(largest), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    ids = {largest.name: {el.get(XML_ID) for el in tree.iter() if el.get(XML_ID)}}
+    whole = _BODY.search(data)
+    with (out / "big.xml").open("wb") as big:
+        big.write(data[: whole.end(1)])  # copy 0: the document itself (its front points into its body)
+        k = 0
+        while big.tell() + len(data) - whole.end(1) < mb * 1_000_000:
+            k += 1
+            big.write(_BODY.search(etree.tostring(_copy(tree, largest.name, k, ids))).group(1))
+        big.write(data[whole.end(1) :])
+    for register in REGISTERS:
+        shutil.copyfile(tei_dir / register, out / register)
+    (out / STAMP).write_text(f"big {mb}\n")
+    return sorted(out.glob("*.xml"))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: corpus.py SCALE OUTPUT_FOLDER")
-    files = make_corpus(int(sys.argv[1]), Path(sys.argv[2]))
+    if len(sys.argv) == 4 and sys.argv[1] == "--big-mb":
+        files = make_big(int(sys.argv[2]), Path(sys.argv[3]))
+    elif len(sys.argv) == 3:
+        files = make_corpus(int(sys.argv[1]), Path(sys.argv[2]))
+    else:
+        sys.exit("usage: corpus.py SCALE OUTPUT_FOLDER | corpus.py --big-mb MB OUTPUT_FOLDER")
     size = sum(p.stat().st_size for p in files)
-    print(f"{len(files)} files, {size / 1e6:.1f} MB in {sys.argv[2]}")
+    print(f"{len(files)} files, {size / 1e6:.1f} MB in {sys.argv[-1]}")
