@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import xml.parsers.expat
@@ -15,6 +16,11 @@ from .problems import ERROR, InputError, Problem
 from .xmlio import parse_bytes, read_file
 
 _STEP = re.compile(r"/(@?)(?:Q\{([^}]*)\})?([^/\[{]+)(?:\[(\d+)\])?")
+#: A released tree of a file this large is handed back to the system at once (libxml2 frees it
+#: into the C heap, where Saxon's own heap cannot reuse it).
+_GIVE_BACK = 16 * 2**20
+#: glibc's malloc_trim (None elsewhere): returns the free pages of the C heap to the system.
+_malloc_trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
 
 
 #: The file ``edition build`` leaves in its output folder (which the next build may replace).
@@ -48,11 +54,13 @@ def _xml_files_in(folder: Path) -> list[Path]:
 
 @dataclass
 class Source:
-    """One parsed input file with what is needed to report positions in it."""
+    """One parsed input file with what is needed to report positions in it. Its tree may be let
+    go (:meth:`release`, once Saxon has the document) and is then parsed again from ``data`` if
+    asked for."""
 
     path: Path
     data: bytes
-    tree: etree._ElementTree
+    _tree: etree._ElementTree | None
     _starts: list[tuple[int, int]] | None = field(default=None, repr=False)
     _order: dict[etree._Element, int] | None = field(default=None, repr=False, compare=False)
     _decoded: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
@@ -65,6 +73,20 @@ class Source:
         """Read and parse ``path`` safely (raises :class:`edition.problems.InputError`)."""
         data = read_file(path)
         return cls(path, data, parse_bytes(data, str(path)))
+
+    @property
+    def tree(self) -> etree._ElementTree:
+        if self._tree is None:
+            self._tree = parse_bytes(self.data, str(self.path))
+        return self._tree
+
+    def release(self) -> None:
+        """Let go of the tree and what was computed from it (a large document's tree takes some
+        eight times its size)."""
+        self._tree, self._order = None, None
+        self._children.clear()
+        if len(self.data) >= _GIVE_BACK and _malloc_trim is not None:
+            _malloc_trim(0)
 
     @property
     def uri(self) -> str:

@@ -12,7 +12,7 @@ from .documents import Source
 from .kinds import parameter as index_kinds
 from .outputs import Made, Output, output_path
 from .problems import ERROR, InputError, Problem
-from .saxon import Node, Stylesheet, Value, stylesheet
+from .saxon import Node, Stylesheet, Value, serialized, stylesheet
 from .xmlio import atomic_write, parse_bytes
 
 #: What every stylesheet is handed besides its output's parameters: the index kinds.
@@ -58,32 +58,45 @@ class Renderer:
     every file) and the ``stubs`` of the other documents (:func:`edition.parallel.stub`, by URI)
     are handed to Saxon once per stylesheet, the documents at hand (and what they point into)
     with each rendering unless they are among them. Each stylesheet is compiled once per process
-    (:func:`edition.saxon.stylesheet`)."""
+    (:func:`edition.saxon.stylesheet`). With ``release``, the sources' lxml trees are let go as
+    they are handed over, before Saxon builds its own (:meth:`edition.documents.Source.release`:
+    for one stylesheet, a large document's two trees are never held at once)."""
 
-    def __init__(self, sources: list[Source], stubs: dict[str, bytes] | None = None):
-        self.sources, self.stubs = sources, stubs or {}
+    def __init__(self, sources: list[Source], stubs: dict[str, bytes] | None = None, release: bool = False):
+        self.sources, self.stubs, self.release = sources, stubs or {}, release
         self._base: dict[Stylesheet, dict[str, Node]] = {}
 
     def nodes(self, sheet: Stylesheet, full: Sequence[Source] = ()) -> dict[str, Node]:
         """``$edition`` for ``sheet``: stubs and sources (handed to Saxon once), ``full`` in full."""
         if sheet not in self._base:
             base = {uri: sheet.document(parse_bytes(data, f"{uri} (stub)"), uri) for uri, data in self.stubs.items()}
-            base.update((s.uri, sheet.document(s.tree, s.uri)) for s in self.sources)
+            base.update((s.uri, self._handed(sheet, s)) for s in self.sources)
             self._base[sheet] = base
         return self._base[sheet] | {s.uri: sheet.document(s.tree, s.uri) for s in full}
+
+    def _handed(self, sheet: Stylesheet, source: Source) -> Node:
+        text = serialized(source.tree)
+        if self.release:
+            source.release()
+        return sheet.parse(text, source.uri)
 
     def document(
         self, output: Output, source: Source, parameters: dict[str, Value], full: Sequence[Source] = ()
     ) -> Made:
         """The per-document ``output`` of ``source`` (``full``: it and the files it points into, if
         they are not among the edition's sources)."""
+        return output.finish(self.text(output, source, parameters, full), source)
+
+    def text(self, output: Output, source: Source, parameters: dict[str, Value], full: Sequence[Source] = ()) -> str:
+        """What the stylesheet of the per-document ``output`` gives for ``source``, before
+        ``output.finish`` (see :meth:`document`)."""
         sheet = stylesheet(output.stylesheet)
         nodes = self.nodes(sheet, full)
         if output.book:
             sheet.set(nodes, {**SHARED, **parameters, "documents": [source.uri]})
-            return output.finish(sheet.call_template(str(sheet.path)), source)
+            return sheet.call_template(str(sheet.path))
         sheet.set(nodes, {**SHARED, **parameters})
-        return output.finish(sheet.transform(nodes[source.uri], str(source.path)), source)
+        return sheet.transform(nodes[source.uri], str(source.path))
 
     def edition(self, output: Output, parameters: dict[str, Value]) -> str:
         """The per-edition ``output``: its stylesheet's initial template."""
@@ -111,9 +124,10 @@ def write_each(
 ) -> tuple[list[Path], dict[str, Made]]:
     """Render ``output`` of each of ``documents`` (pointers resolve in ``edition``) into
     ``out_dir`` as NAME + its suffix (unless ``out_dir`` is None); the files written, and what
-    was made of each document (by URI)."""
+    was made of each document (by URI). The lxml trees of ``edition`` are let go once Saxon has
+    them (:class:`Renderer`)."""
     names = output_names(documents, output.suffix) if out_dir is not None else {}
-    renderer = Renderer(edition)
+    renderer = Renderer(edition, release=True)
     written, made = [], {}
     for source in documents:
         progress(f"{output.label} {source.path.name}")

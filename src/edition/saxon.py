@@ -67,10 +67,14 @@ class Stylesheet:
 
     def document(self, tree: etree._ElementTree | etree._Element, uri: str) -> PyXdmNode:
         """Hand a safely parsed lxml tree to Saxon as a document whose base URI is ``uri``."""
-        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        return self.parse(serialized(tree), uri)
+
+    def parse(self, text: str, uri: str) -> PyXdmNode:
+        """Hand Saxon the document ``text`` (:func:`serialized` from a safely parsed tree, which
+        may be let go first) as a document whose base URI is ``uri``."""
         self._builder.set_base_uri(uri)
         try:
-            return self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
+            return self._builder.parse_xml(xml_text=text, encoding="UTF-8")
         except PySaxonApiError as exc:
             raise SaxonError(
                 f"{uri}: the document cannot be handed to {self.path.name}: {' '.join(str(exc).split())}"
@@ -178,6 +182,11 @@ class Stylesheet:
         if result is None:
             raise SaxonError(f"{what}: {self.path.name} produced no output")
         return result
+
+
+def serialized(tree: etree._ElementTree | etree._Element) -> str:
+    """A safely parsed lxml tree as the text :meth:`Stylesheet.parse` takes."""
+    return etree.tostring(tree.getroot() if isinstance(tree, etree._ElementTree) else tree, encoding="unicode")
 
 
 @functools.cache

@@ -368,13 +368,22 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+#: How many characters :func:`atomic_write` encodes at a time.
+_PIECE = 2**22
+
+
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and an atomic rename.
 
-    A replaced file keeps its permissions; a new one gets the usual ones (umask).
+    A replaced file keeps its permissions; a new one gets the usual ones (umask). Text is
+    written as UTF-8 a piece at a time (a large page is not held twice, as text and as bytes).
     """
     with atomic_open(path) as handle:
-        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        if isinstance(data, str):
+            for start in range(0, len(data), _PIECE):
+                handle.write(data[start : start + _PIECE].encode("utf-8"))
+        else:
+            handle.write(data)
 
 
 @contextlib.contextmanager
