@@ -41,12 +41,13 @@ import orjson
 from lxml import etree
 
 from . import TEI_NS, XML_NS
+from . import records as index_records
 from .documents import OUTPUT_MARKER, Source, require_tei, with_neighbours
 from .kinds import INDEX_KINDS, KINDS, REGISTERED, entity_page_name
 from .outputs import RECORDS, Scope
 from .problems import ERROR, InputError, Problem
 from .records import MENTION_FIELDS
-from .rendering import write_each
+from .rendering import Renderer
 from .spreadsheets import FORMULA_STARTS, spreadsheet_safe
 from .xmlio import atomic_open, atomic_path, atomic_write
 
@@ -236,8 +237,10 @@ def collect(sources: list[Source], store: Path | None = None) -> Indices:
         require_tei(source)
     edition = with_neighbours(sources)
     scope = Scope([], registers_indexed=len(edition) == len(sources))  # else the records carry the entries' data
-    _, made = write_each(RECORDS, sources, edition, None, RECORDS.parameters(scope))
-    return group(((source.path, orjson.loads(made[source.uri].data)) for source in sources), store)
+    parameters, renderer = RECORDS.parameters(scope), Renderer(edition, release=True)
+    # each document's records staged as soon as made: never those of all documents at once
+    made = ((s.path, index_records.records(renderer.text(RECORDS, s, parameters), s.path)) for s in sources)
+    return group(made, store)
 
 
 def group(documents: Iterable[tuple[Path, dict]], store: Path | None = None) -> Indices:
