@@ -25,6 +25,10 @@ median ratio to its floor (the ratio of each run, then the median), and peak mem
 SaxonC native heap; tracemalloc would see only Python's share), and for the pool builds
 the largest peak of a worker (measured in each worker the same way). At the end, the bars
 of issue 7 with their figures, met or not.
+
+``--big MB`` measures instead one document of MB MB (``corpus.make_big``): the peak memory
+(``ru_maxrss`` of each command's own process) and time of ``edition validate``, ``html``,
+``text`` and ``index`` of it, and of its floors, with issue 26's bar of about 1 GB.
 """
 
 from __future__ import annotations
@@ -320,15 +324,16 @@ def _measured(argv: list[str]) -> tuple[float, float, int]:
     return time.perf_counter() - started, usage.ru_maxrss / 1e3, process.returncode
 
 
-def run_big(mb: int, args) -> list[tuple[str, str, bool | None]]:
-    """Peak memory and time of ``edition validate``, ``html``, ``text`` and ``index`` of one
-    document of ``mb`` MB (``corpus.make_big``), each in a fresh process, and of its floors."""
+def run_big(mb: int, args) -> tuple[dict, list[tuple[str, str, bool | None]]]:
+    """Time, peak memory and exit code of ``edition validate``, ``html``, ``text`` and
+    ``index`` of one document of ``mb`` MB (``corpus.make_big``), each in a fresh process, and
+    of its floors (by name); the bars."""
     folder = Path(args.work) / f"big-{mb}"
     files = make_big(mb, folder)
     big = folder / "big.xml"
     out = Path(args.work) / "scratch-big"
     print(f"\n== one document of {big.stat().st_size / 1e6:.1f} MB ({big}), beside the registers", flush=True)
-    print(f"{'command':36} {'s':>8} {'peak MB':>8} {'exit':>5}")
+    print(f"{'command':42} {'s':>8} {'peak MB':>8} {'exit':>5}")
     edition = [sys.executable, "-c", "from edition.cli import main; main()"]
     commands = {
         "validate": ["validate", *map(str, files)],
@@ -340,14 +345,15 @@ def run_big(mb: int, args) -> list[tuple[str, str, bool | None]]:
     for name, command in commands.items():
         shutil.rmtree(out, ignore_errors=True)
         figures[name] = seconds, peak, code = _measured(edition + command)
-        print(f"{name:36} {seconds:8.1f} {peak:8.0f} {code:5}", flush=True)
+        print(f"{name:42} {seconds:8.1f} {peak:8.0f} {code:5}", flush=True)
     for name, code in BIG_FLOORS.items():
         out.mkdir(parents=True, exist_ok=True)
         prelude = f"from pathlib import Path; PATH = Path({str(big)!r}); OUT = {str(out / 'copy.xml')!r}; "
-        seconds, peak, status = _measured([sys.executable, "-c", f"{prelude}IDENTITY = {IDENTITY!r}; {code}"])
-        print(f"{'floor: ' + name:36} {seconds:8.1f} {peak:8.0f} {status:5}", flush=True)
+        floor = _measured([sys.executable, "-c", f"{prelude}IDENTITY = {IDENTITY!r}; {code}"])
+        figures[f"floor: {name}"] = seconds, peak, status = floor
+        print(f"{'floor: ' + name:42} {seconds:8.1f} {peak:8.0f} {status:5}", flush=True)
     shutil.rmtree(out, ignore_errors=True)
-    return [
+    return figures, [
         (
             f"{name} of a {mb} MB document within ~1 GB ({BIG_BAR_MB} MB)",
             f"{figures[name][1]:.0f} MB",
@@ -544,7 +550,8 @@ def main() -> None:
     info = machine()
     print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
     if args.big:
-        results, met = [], run_big(args.big, args)
+        figures, met = run_big(args.big, args)
+        results = [{"big_mb": args.big, "commands": figures}]
         print("\nbars (issue 26):")
     else:
         results = [run_scale(int(scale), args) for scale in args.scales.split(",")]

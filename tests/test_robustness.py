@@ -654,8 +654,9 @@ def write_big(path: Path, size: int) -> int:
 
 @pytest.mark.slow
 def test_a_50_mb_document_is_validated_and_rendered_in_bounded_time_and_memory(tmp_path):
-    """About 2.5 minutes and under 3 GB on the development machine (validate ≈ 60 s, 1.2 GB;
-    html ≈ 75 s, 2.4 GB; text ≈ 25 s, 2 GB): each runs in its own process, measured."""
+    """About 2.5 minutes on the development machine (validate ≈ 60 s, 1.2 GB; html ≈ 75 s,
+    1.7 GB; text ≈ 25 s, 1.5 GB): each runs in its own process, measured. Rendering lets the
+    lxml tree go before Saxon builds its own (it took 2.4 and 2.0 GB when both were held)."""
     tei = tmp_path / "tei"
     shutil.copytree(GOOD, tei)
     (tei / "article.xml").unlink()
@@ -684,7 +685,7 @@ except SystemExit as exit:
         assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
         peak_kib = int(result.stderr.strip().splitlines()[-1])
         assert seconds < limits[command], (command, seconds)
-        assert peak_kib < 4_000_000, (command, peak_kib)
+        assert peak_kib < 2_200_000, (command, peak_kib)
     assert (tmp_path / "html" / "big.html").stat().st_size > 50_000_000
     text = (tmp_path / "text" / "big.txt").read_text(encoding="utf-8")
     assert text.count("Նախիջևան") == divisions * 40

@@ -55,7 +55,7 @@ class Limits:
     attributes: int = 200  # attributes of one element (Saxon's parser refused more by default)
     name: int = 1000  # characters of an element's or attribute's local name, a processing instruction's target
     text: int = 10_000_000  # bytes of one text node or attribute value (libxml2's own limit)
-    file_bytes: int = 256 * 2**20  # a 100 MB document takes some 6 GB to index: see docs/robustness.md
+    file_bytes: int = 256 * 2**20  # a 100 MB document takes some 4 GB to index: see docs/robustness.md
 
 
 LIMITS = Limits()
