@@ -20,6 +20,9 @@ from conftest import FIXTURE_EDITION, ROOT
 from edition.__main__ import INTERRUPTED
 
 EDITION = str(ROOT / ".venv" / "bin" / "edition")
+#: This edition's TEI: large enough that its build and its validation are still running when the
+#: Ctrl-C comes, on a quiet machine too (the fixture edition is built in about a second).
+EDITION_TEI = ROOT / "tei"
 
 
 def session(sid: int) -> dict[int, str]:
@@ -96,7 +99,7 @@ TRIES = [
 def test_any_number_of_ctrl_c_ends_a_build_at_once_and_cleanly(tmp_path, stage, earliest, latest, times):
     rng = random.Random(f"{stage}{earliest}{times}")  # randomised, the same at every run
     out = tmp_path / "out"
-    build = start("build", str(FIXTURE_EDITION), "-o", str(out), "--no-validate", "--no-pdf", "--jobs", "2")
+    build = start("build", str(EDITION_TEI), "-o", str(out), "--no-validate", "--no-pdf", "--jobs", "2")
     try:
         wait_for(lambda: len(workers(build.pid)) == 2, build, "worker processes")
         if stage == "fresh workers":
@@ -168,7 +171,7 @@ def test_ctrl_c_while_the_command_is_still_starting_is_one_line_and_exit_130(del
     """The first second after typing ``edition …`` goes to importing lxml, SaxonC and the toolkit
     (timed from the moment lxml is loaded: Python's own start-up before it, tens of milliseconds,
     ends with Python's message)."""
-    command = start("validate", str(FIXTURE_EDITION))
+    command = start("validate", str(EDITION_TEI))
     wait_for(lambda: loading(command.pid), command, "the import of lxml")
     time.sleep(delay)
     os.killpg(command.pid, signal.SIGINT)
