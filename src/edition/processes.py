@@ -59,7 +59,16 @@ def _watch(parent: int) -> None:
 
 
 def stop(executor: ProcessPoolExecutor) -> None:
-    """End the workers of ``executor`` now (their tasks are not wanted any more) and let it go."""
+    """End the workers of ``executor`` now (their tasks are not wanted any more) and let it go.
+
+    Tasks already cancelled (``Executor.map`` cancels the rest when its caller is interrupted)
+    are taken off the pool's list first: on the workers' death the pool marks every listed task
+    failed, and Python 3.11 raises ``InvalidStateError`` in its manager thread for a cancelled
+    one, which prints a traceback (fixed in later Pythons by skipping finished tasks)."""
+    pending = executor._pending_work_items
+    for work_id, item in list(pending.items()):
+        if item.future.done():
+            pending.pop(work_id, None)
     for process in list((executor._processes or {}).values()):
         process.kill()
     executor.shutdown(wait=True, cancel_futures=True)

@@ -69,9 +69,17 @@ def _stop(signum, _frame) -> None:
     cut its cleanup (or the exit handlers of the standard library) short."""
     for sig in STOP_SIGNALS:
         signal.signal(sig, signal.SIG_IGN)
-    if signum == signal.SIGINT:
-        raise KeyboardInterrupt
-    raise Terminated(signum)
+    _received.append(signum)
+    raise _unwinding(signum)
+
+
+#: The stop signal that arrived, if any: a library may turn the exception it raises into one of
+#: its own (orjson, when it comes during a callback), and the command was stopped all the same.
+_received: list[int] = []
+
+
+def _unwinding(signum: int) -> BaseException:
+    return KeyboardInterrupt() if signum == signal.SIGINT else Terminated(signum)
 
 
 @contextmanager
@@ -108,7 +116,8 @@ class Group(click.Group):
         except (click.exceptions.Exit, click.ClickException):
             raise
         except (click.Abort, KeyboardInterrupt, Terminated, Exception) as exc:
-            message, code = _explain(exc)
+            stopped = _received and not isinstance(exc, (KeyboardInterrupt, Terminated))
+            message, code = _explain(_unwinding(_received[0]) if stopped else exc)
             click.echo(message, err=True)
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exception(exc)
