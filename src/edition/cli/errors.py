@@ -23,7 +23,7 @@ from typing import NoReturn
 
 import click
 
-from ..__main__ import INTERRUPTED
+from ..__main__ import INTERRUPTED, stopped_early
 from ..problems import InputError, Problem
 from ..saxon import SaxonError
 
@@ -94,6 +94,8 @@ def _stop_signals_unwind():
         if handler is not signal.SIG_IGN:
             signal.signal(sig, _stop)
     try:
+        if stopped_early():
+            raise KeyboardInterrupt
         yield
     finally:
         for sig, handler in previous.items():
