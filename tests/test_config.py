@@ -62,6 +62,9 @@ def test_this_editions_introduction_is_in_its_edition_toml():
         ('[validation]\nschema = "missing.rng"\n', "2:10", "'validation.schema': no file 'missing.rng'"),
         ('[print]\npage_size = "A4; color: red"\n', "2:13", "'print.page_size' is not a page size"),
         ("print = true\n", "1:9", "'print' must be a table, not a boolean"),
+        ('languages = ["de", "xx"]\n', "1:13", "'languages' cannot be 'xx'; the values allowed are: en, de, fr, it"),
+        ("languages = []\n", "1:13", "'languages' must name each interface language once, at least one"),
+        ('languages = ["de", "de"]\n', "1:13", "'languages' must name each interface language once"),
     ],
 )
 def test_what_is_wrong_is_reported_at_its_position(tmp_path, monkeypatch, toml, position, message):

@@ -343,8 +343,8 @@ def test_document_pages_carry_the_search_marks(fixture_build, edition_build_outp
     alpha, _ = parse_html(fixture_build / "site" / "alpha.html")
     article = alpha.find(".//article[@class='document']")
     assert "data-pagefind-body" in article.attrib
-    assert [f.text for f in article.findall(".//*[@data-pagefind-filter='document']")] == ["Alpha: a report"]
-    assert [f.text for f in article.findall(".//*[@data-pagefind-filter='language']")] == ["en"]
+    assert [f.text for f in article.findall(".//*[@data-pagefind-filter='Document']")] == ["Alpha: a report"]
+    assert [f.text for f in article.findall(".//*[@data-pagefind-filter='Language']")] == ["en"]
     assert article.find(".//h1").get("data-pagefind-meta") == "title"
     thesis, _ = parse_html(edition_build_output / "site" / "mountain-fortress.html")
     for selector in NOT_INDEXED:  # every part left out of the search still exists under that name

@@ -77,7 +77,7 @@ from .indices import WRITERS as INDEX_WRITERS
 from .indices import Indices, Staging
 from .kinds import renamed
 from .lock import lock_path, output_lock
-from .outputs import HOME_PAGE, HTML, INDEX_PAGES, OUTPUTS, PRINT, RECORDS_DIR, Scope, parameters
+from .outputs import HOME_PAGE, HTML, INDEX_PAGES, OUTPUTS, PAGES, PRINT, RECORDS_DIR, Scope, in_languages, parameters
 from .parallel import IndexData, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
@@ -366,6 +366,7 @@ def _render(run: Run) -> Built:
     """Render the edition stage by stage, and check it file by file (if ``run.check``; raises
     :class:`ValidationFailed` before any output about the whole edition is made)."""
     previous, state, jobs, progress = run.previous, run.state, run.jobs, run.progress
+    language = run.settings.languages[0]
     progress("reading")
     edition = _Edition.read(run.tei_dir, run.paths, previous.work, run.settings)
     work = previous.work
@@ -385,14 +386,18 @@ def _render(run: Run) -> Built:
             indices = _indices(edition, previous)
             # some index data, then the pages about the edition in the workers; the rest here meanwhile
             elsewhere = (
-                pool.run([IndexData([name], work / INDEX_STORE) for name in WORKER_FORMATS]) if jobs > 1 else iter(())
+                pool.run([IndexData([name], work / INDEX_STORE, language) for name in WORKER_FORMATS])
+                if jobs > 1
+                else iter(())
             )
-            state.pages, todo_pages = pages_to_make(indices, work / INDEX_STORE, edition.headers, previous)
+            state.pages, todo_pages = pages_to_make(
+                indices, work / INDEX_STORE, edition.headers, edition.folders, previous
+            )
             pages = pool.run(todo_pages)
             progress("index data")
             for name in INDEX_FORMATS:
                 if jobs <= 1 or name not in WORKER_FORMATS:
-                    INDEX_WRITERS[name](indices, work / "indices")
+                    INDEX_WRITERS[name](indices, work / "indices", language)
             for result in (*elsewhere, *pages):
                 built.measured(result)
             progress("search index")
@@ -400,9 +405,7 @@ def _render(run: Run) -> Built:
         finally:
             indexing.stop()
     (work / PAGES_DIR).mkdir(parents=True, exist_ok=True)
-    for page in (work / PAGES_DIR).iterdir():
-        page.rename(work / "site" / page.name)
-    (work / PAGES_DIR).rmdir()
+    _move_into(work / PAGES_DIR, work / "site")
     write_assets(work / "site")
     publish(edition.images, work / "site")
     if "pdf" in run.settings.outputs:
@@ -414,12 +417,23 @@ def _render(run: Run) -> Built:
     return built
 
 
+def _move_into(folder: Path, target: Path) -> None:
+    """Move what ``folder`` holds into the folder ``target`` (a folder of both merged), and remove it."""
+    for entry in folder.iterdir():
+        if entry.is_dir() and (target / entry.name).is_dir():
+            _move_into(entry, target / entry.name)
+        else:
+            entry.rename(target / entry.name)
+    folder.rmdir()
+
+
 @dataclass
 class _Edition:
     """What the build knows of the edition before the workers render it: its files (``paths``,
     ``registers``, the ``documents`` without their trees: those stay with the workers), the
     ``stubs`` of the documents, the output name of each file and its path relative to the TEI
-    folder (``names``, ``relative``, by URI), the search ``indexes`` and their pages, the plan
+    folder (``names``, ``relative``, by URI), the search ``indexes`` and their pages, the
+    ``folders`` of the site's pages in each interface language ('', ``de/`` …), the plan
     of the workers, a task and a key per file, and ``headers``, the key of what every output
     shows of the whole edition (registers and the documents' headers); ``inputs``: the hash of
     each file's content, by URI; ``images``: the images the documents show, by their place in
@@ -432,6 +446,7 @@ class _Edition:
     names: dict[str, str]
     relative: dict[str, str]
     indexes: dict[str, list[str]]
+    folders: list[str]
     inputs: dict[str, str]
     plan: Plan
     tasks: list[Task]
@@ -466,6 +481,7 @@ class _Edition:
             names,
             {t.uri: str(t.path.relative_to(tei_dir)) for t in tasks},
             bundles(list(pages.values())),
+            [folder for folder, _ in in_languages(PAGES, plan.outputs[PAGES.name])],
             inputs,
             plan,
             tasks,
@@ -624,8 +640,11 @@ def _groups(edition: _Edition, work: Path, state: State, settings: Config) -> di
     """The files of each output group (:data:`GROUPS`) the ``settings`` make."""
     listed = files(work)
     groups = {
-        "site": [f"site/{edition.names[s.uri]}.html" for s in edition.documents]
-        + [f"site/{page_file(name)}" for name in state.pages]
+        "site": [
+            f"site/{folder}{page}"
+            for folder in edition.folders
+            for page in [f"{edition.names[s.uri]}.html" for s in edition.documents] + list(map(page_file, state.pages))
+        ]
         + [f"site/{where}" for where in sorted(edition.images)],
         f"site/{SEARCH_DIR}": [
             f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in edition.indexes))

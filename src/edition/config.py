@@ -18,6 +18,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import LANGUAGES
 from .problems import ERROR, InputError, Problem
 
 FILE = "edition.toml"
@@ -79,6 +80,10 @@ class Config:
     cite: str = ""
     #: The home page's introduction (and the edition's PDF's): one paragraph; none when ''.
     introduction: str = ""
+    #: The interface languages (of the message catalogue, :data:`edition.messages.LANGUAGES`), the
+    #: first the default: the site in each (the others in a folder each, ``de/`` …), the text, the
+    #: PDFs and the index data in the first.
+    languages: tuple[str, ...] = field(default=("en",), metadata=_choices(*LANGUAGES))
     #: The optional outputs made (:data:`OPTIONAL_OUTPUTS`).
     outputs: tuple[str, ...] = field(default=OPTIONAL_OUTPUTS, metadata=_choices(*OPTIONAL_OUTPUTS))
     validation: Validation = Validation()
@@ -135,6 +140,8 @@ def load(path: Path) -> Config:
     if config.validation.profile == "custom" and not (config.validation.schema or config.validation.schematron):
         message = "the custom profile needs the edition's own schema or schematron (keys of [validation])"
         reader.fail(("validation", "profile"), message, "config-value")
+    if not config.languages or len(set(config.languages)) < len(config.languages):
+        reader.fail(("languages",), "'languages' must name each interface language once, at least one", "config-value")
     return config
 
 

@@ -181,11 +181,12 @@ class Previous:
         take_over(self.output, self.work, file)
         return summary
 
-    def page(self, name: str, file: str, key: str) -> bool:
-        """Whether the page about the edition ``name`` (its ``file`` in the site) is unchanged
-        (by its ``key``); if so, it is taken over into :data:`PAGES_DIR`."""
+    def page(self, name: str, files: list[str], key: str) -> bool:
+        """Whether the page about the edition ``name`` (its ``files`` in the site, one per
+        interface language) is unchanged (by its ``key``); if so, it is taken over into
+        :data:`PAGES_DIR`."""
         old = self.state.pages.get(name) if self.state else None
-        return self._kept(old, key, self.output / "site", self.work / PAGES_DIR, [file])
+        return self._kept(old, key, self.output / "site", self.work / PAGES_DIR, files)
 
     def search_index(self, folder: str, key: str) -> bool:
         """Whether the search index in ``site/folder`` is unchanged (by its ``key``); if so, it
@@ -255,17 +256,18 @@ def redo(
 
 
 def pages_to_make(
-    indices: Indices, store: Path, headers: str, previous: Previous
+    indices: Indices, store: Path, headers: str, folders: list[str], previous: Previous
 ) -> tuple[dict[str, str], list[Pages]]:
     """The key of each page about the edition, entity, year and works pages included (its data
     and the documents' headers), and those to render (entity, year and works pages in batches:
     :meth:`RecordPages.batches`, from the index ``store``); a page whose key is as in the
-    previous build is taken over into :data:`PAGES_DIR`."""
+    previous build is taken over into :data:`PAGES_DIR`, in each of the ``folders`` of the
+    site's interface languages (:func:`edition.outputs.in_languages`)."""
     keys, todo = {}, []
 
     def changed(name: str, *data: str | bytes) -> bool:
         keys[name] = digest(headers, *data)
-        return not previous.page(name, page_file(name), keys[name])
+        return not previous.page(name, [folder + page_file(name) for folder in folders], keys[name])
 
     for name in PAGE_DATA:
         data = page_data(indices, name)

@@ -20,14 +20,14 @@ from . import TEI_NS, XML_NS
 class IndexKind:
     """One kind of entity the indices list: its ``type`` in the records; its ``section`` of
     indices.json (and name of its CSV file); the ``folder`` of its pages (the list page
-    ``FOLDER.html``, a page per entity ``FOLDER/ID.html``); its ``title``; for kinds with register
+    ``FOLDER.html``, a page per entity ``FOLDER/ID.html``; also the key of its title in the
+    message catalogue, :mod:`edition.messages`); for kinds with register
     entries, their TEI elements (in the registers and in ``indices.xml``): the list, the entry
     and its name."""
 
     type: str
     section: str
     folder: str
-    title: str
     list: str = ""
     entry: str = ""
     name: str = ""
@@ -39,10 +39,10 @@ class IndexKind:
 
 
 INDEX_KINDS = (
-    IndexKind("person", "persons", "persons", "Persons", "listPerson", "person", "persName"),
-    IndexKind("place", "places", "places", "Places", "listPlace", "place", "placeName"),
-    IndexKind("org", "orgs", "organisations", "Organisations", "listOrg", "org", "orgName"),
-    IndexKind("date", "dates", "chronology", "Chronology"),
+    IndexKind("person", "persons", "persons", "listPerson", "person", "persName"),
+    IndexKind("place", "places", "places", "listPlace", "place", "placeName"),
+    IndexKind("org", "orgs", "organisations", "listOrg", "org", "orgName"),
+    IndexKind("date", "dates", "chronology"),
 )
 #: The kinds by type.
 KINDS = {kind.type: kind for kind in INDEX_KINDS}

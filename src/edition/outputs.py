@@ -9,6 +9,7 @@ whether it is made per document or per edition, its post-processing and where it
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -102,9 +103,31 @@ def _laid_out(output: str, source: Source) -> Made:
     return Made(laid.write_pdf(), anchors)
 
 
+def interface_of(languages: list[str], language: str) -> dict[str, Value]:
+    """The site's pages in the interface ``language`` of the edition's ``languages``: its
+    language, the edition's languages (the language switch) and the way from a page in it to the
+    site's folder (``../`` from the folder of a language other than the first)."""
+    return {"language": language, "languages": languages, "site_up": "" if language == languages[0] else "../"}
+
+
+def interface(config: Config) -> dict[str, Value]:
+    """The site's pages in the edition's first interface language (:func:`interface_of`)."""
+    return interface_of(list(config.languages), config.languages[0])
+
+
+def in_languages(output: Output, parameters: dict[str, Value]) -> list[tuple[str, dict[str, Value]]]:
+    """``output`` with ``parameters`` in each interface language they name (:func:`interface`),
+    with the folder its files go to in the output's folder: '' for the first language, ``LANG/``
+    for each other; in the first only if the output is not made in every language."""
+    names = typing.cast(list[str], parameters.get("languages", [])) if output.languages else []
+    return [("", parameters)] + [(f"{name}/", parameters | interface_of(names, name)) for name in names[1:]]
+
+
 def _own(config: Config) -> dict[str, Value]:
-    """The edition's own data from its ``config``, as the HTML and print stylesheets take them."""
+    """The edition's own data from its ``config``, as the HTML and print stylesheets take them,
+    in its first interface language."""
     return dict(
+        language=config.languages[0],
         edition_title=config.title,
         subtitle=config.subtitle,
         editors=list(config.editors),
@@ -123,7 +146,7 @@ def _print(scope: Scope) -> dict[str, Value]:
 
 def _site(scope: Scope) -> dict[str, Value]:
     return dict(
-        _own(scope.edition),
+        _own(scope.edition) | interface(scope.edition),
         documents=scope.documents,
         csp=CONTENT_SECURITY_POLICY,
         home_page=HOME_PAGE if scope.home else "",
@@ -136,7 +159,7 @@ def _site(scope: Scope) -> dict[str, Value]:
 @dataclass(frozen=True)
 class Output:
     """One output: ``stylesheet`` (in ``xslt/``) run with ``parameters`` (made from the
-    :class:`Scope`); per document (a file ``NAME`` + ``suffix`` in ``folder`` of the build's
+    :class:`Scope`), in each interface language if ``languages`` (:func:`in_languages`); per document (a file ``NAME`` + ``suffix`` in ``folder`` of the build's
     output, made from the stylesheet's output by ``finish``; for registers too if ``registers``;
     by the initial template with ``$documents`` the document if ``book``) or per edition."""
 
@@ -148,6 +171,7 @@ class Output:
     per_document: bool = True
     registers: bool = False
     book: bool = False
+    languages: bool = False
     parameters: Callable[[Scope], dict[str, Value]] = lambda scope: {}
     finish: Callable[[str, Source], Made] = _as_is
 
@@ -162,9 +186,14 @@ RECORDS = Output(
     parameters=lambda scope: {"registers_indexed": scope.registers_indexed},
     finish=_records,
 )
-HTML = Output("html", XSLT_DIR / "html" / "document.xsl", "site", "HTML", ".html", parameters=_site)
+HTML = Output("html", XSLT_DIR / "html" / "document.xsl", "site", "HTML", ".html", languages=True, parameters=_site)
 TEXT = Output(
-    "text", XSLT_DIR / "text" / "text.xsl", "text", "text", ".txt", parameters=lambda scope: {"notes": scope.notes}
+    "text",
+    XSLT_DIR / "text" / "text.xsl",
+    "text",
+    "text",
+    ".txt",
+    parameters=lambda scope: {"notes": scope.notes, "language": scope.edition.languages[0]},
 )
 PRINT = Output(
     "pdf",
@@ -184,6 +213,7 @@ PAGES = Output(
     "site",
     "HTML pages about the edition",
     per_document=False,
+    languages=True,
     parameters=_site,
 )
 #: The whole edition's PDF (:data:`BOOK`), with its indices.

@@ -37,7 +37,7 @@ from lxml import etree
 from . import TEI_NS
 from .documents import Source, require_tei
 from .indices import WRITERS, open_indices
-from .outputs import OUTPUTS, PAGES, output_path
+from .outputs import OUTPUTS, PAGES, in_languages, output_path
 from .problems import ERROR, InputError, Problem
 from .processes import attach, spawning, stop
 from .profiles import EDITION, Profile
@@ -143,10 +143,12 @@ class Pages:
 @dataclass
 class IndexData:
     """Index data files in ``formats`` (of :data:`edition.indices.FORMATS`), written into
-    ``folder`` of the build's folder from the index ``store`` (:func:`edition.indices.group`)."""
+    ``folder`` of the build's folder from the index ``store`` (:func:`edition.indices.group`),
+    their labels in the interface ``language``."""
 
     formats: list[str]
     store: Path
+    language: str
     folder: str = "indices"
 
 
@@ -209,10 +211,11 @@ class Worker:
         for name, parameters in self.plan.outputs.items():
             output = OUTPUTS[name]
             if output.per_document and (task.document or output.registers):
-                made = self.renderer.document(output, source, parameters, full)
-                name = f"{output.folder}/{self.plan.names[task.uri]}{output.suffix}"
-                result.written[output.folder] = [_write(self.plan.out, name, made.data)]
-                result.anchors |= made.anchors
+                for folder, in_language in in_languages(output, parameters):
+                    made = self.renderer.document(output, source, in_language, full)
+                    name = f"{output.folder}/{folder}{self.plan.names[task.uri]}{output.suffix}"
+                    result.written.setdefault(output.folder, []).append(_write(self.plan.out, name, made.data))
+                    result.anchors |= made.anchors
 
     def _index_data(self, task: IndexData) -> Result:
         indices = open_indices(task.store)
@@ -220,7 +223,9 @@ class Worker:
             "",
             {
                 task.folder: [
-                    path for name in task.formats for path in WRITERS[name](indices, self.plan.out / task.folder)
+                    path
+                    for name in task.formats
+                    for path in WRITERS[name](indices, self.plan.out / task.folder, task.language)
                 ]
             },
         ).measured()
@@ -231,8 +236,11 @@ class Worker:
             if task.store not in self.record_pages:
                 self.record_pages[task.store] = RecordPages(open_indices(task.store))
             data = self.record_pages[task.store].data(task.names)
-        pages = self.renderer.pages(PAGES, self.plan.outputs[PAGES.name] | {"indices": data}, task.names)
-        return Result("", {"site": write_pages(pages, self.plan.out / task.folder)}).measured()
+        written = []
+        for folder, parameters in in_languages(PAGES, self.plan.outputs[PAGES.name]):
+            pages = self.renderer.pages(PAGES, parameters | {"indices": data}, task.names)
+            written += write_pages(pages, self.plan.out / task.folder / folder)
+        return Result("", {"site": written}).measured()
 
 
 def _write(root: Path, relative: str, data: str | bytes) -> Path:

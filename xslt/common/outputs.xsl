@@ -3,7 +3,7 @@
   What the reading outputs (HTML, plain text, print and index pages) decide alike: document
   titles, normalised dates, register entries and their main names, the file names of pages
   (which notes are footnotes: behaviours.xsl; which link targets are safe: pointers.xsl).
-  Includes functions.xsl (mention ids, pointers) and labels.xsl.
+  Includes functions.xsl (mention ids, pointers) and messages.xsl (the interface labels).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,7 +14,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="functions.xsl"/>
-  <xsl:include href="labels.xsl"/>
+  <xsl:include href="messages.xsl"/>
 
   <!-- The index kinds in index order, as edition.kinds declares them (every rendering hands
        them over): each a map of its type ('person' …), its section of the index data

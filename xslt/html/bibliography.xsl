@@ -19,15 +19,15 @@
     <xsl:variable name="pages" select="($h:indices?work_pages, [])[1]?*"/>
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="'works.html'"/>
-      <xsl:with-param name="title" select="'Works cited'"/>
+      <xsl:with-param name="title" select="ed:label('works')"/>
       <xsl:with-param name="content">
         <xsl:choose>
-          <xsl:when test="empty($pages)"><p class="index-summary">The documents cite no works.</p></xsl:when>
+          <xsl:when test="empty($pages)"><p class="index-summary">{ed:label('no-works')}</p></xsl:when>
           <xsl:otherwise>
-            <p class="index-summary">{$pages[1]?count} citation{if ($pages[1]?count = 1) then '' else 's'} in
-              {$pages[1]?documents} document{if ($pages[1]?documents = 1) then '' else 's'}, by author (or
-              title), on {count($pages)} page{if (count($pages) = 1) then '' else 's'}; each citation as the document
-              gives it and linked to where it is cited.</p>
+            <p class="index-summary">{ed:label('works-summary', map{
+              'citations': ed:label('n-citations', map{ 'count': $pages[1]?count }),
+              'documents': ed:label('in-documents', map{ 'count': $pages[1]?documents }),
+              'pages': ed:label('on-pages', map{ 'count': count($pages) }) })}</p>
             <xsl:call-template name="h:alphabetical">
               <xsl:with-param name="items" select="$pages"/>
               <xsl:with-param name="name" select="function($page) { h:work-name($page?works?1) }"/>
@@ -44,7 +44,7 @@
     <xsl:param name="page" as="map(*)"/>
     <p class="works-page"><a href="{h:works-page-href(xs:integer($page?page))}">{h:work-name($page?works?1)}<xsl:if
         test="$page?size gt 1"> – {h:work-name($page?works?(array:size($page?works)))}</xsl:if></a>
-      ({$page?size} citation{if ($page?size = 1) then '' else 's'})</p>
+      ({ed:label('n-citations', map{ 'count': $page?size })})</p>
   </xsl:function>
 
   <xsl:function name="h:works-page-href" as="xs:string">
@@ -60,28 +60,29 @@
       <xsl:message terminate="yes">no data for the page {$number} of the works cited</xsl:message>
     </xsl:if>
     <xsl:variable name="works" select="$page?works?*"/>
-    <xsl:variable name="title" select="'Works cited: ' || h:work-name($works[1])
-        || (' – ' || h:work-name($works[last()]))[count($works) gt 1]"/>
+    <xsl:variable name="title" select="ed:label('works-of', map{ 'range': h:work-name($works[1])
+        || (' – ' || h:work-name($works[last()]))[count($works) gt 1] })"/>
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="h:works-page-href($number)"/>
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="up" select="'../'"/>
       <xsl:with-param name="content">
-        <nav class="breadcrumb" aria-label="Breadcrumb">
+        <nav class="breadcrumb" aria-label="{ed:label('breadcrumb')}">
           <ol>
-            <li><a href="../works.html">Works cited</a></li>
-            <li aria-current="page">Page {$number} of {$page?pages}</li>
+            <li><a href="../works.html">{ed:label('works')}</a></li>
+            <li aria-current="page">{ed:label('page-of', map{ 'page': $number, 'pages': $page?pages })}</li>
           </ol>
         </nav>
-        <p class="pages">Citations {$page?first}–{$page?first + $page?size - 1} of {$page?count}.</p>
+        <p class="pages">{ed:label('citations-range', map{ 'first': $page?first, 'last': $page?first + $page?size - 1,
+          'count': $page?count })}</p>
         <xsl:if test="$page?pages gt 1">
-          <nav class="pages" aria-label="Pages of works cited">
+          <nav class="pages" aria-label="{ed:label('pages-of-works')}">
             <ol>
               <xsl:if test="$number gt 1">
-                <li><a rel="prev" href="{$number - 1}.html">Previous page</a></li>
+                <li><a rel="prev" href="{$number - 1}.html">{ed:label('previous-page')}</a></li>
               </xsl:if>
               <xsl:if test="$number lt $page?pages">
-                <li><a rel="next" href="{$number + 1}.html">Next page</a></li>
+                <li><a rel="next" href="{$number + 1}.html">{ed:label('next-page')}</a></li>
               </xsl:if>
             </ol>
           </nav>
@@ -108,14 +109,16 @@
     <xsl:variable name="document" select="h:document($work?document)"/>
     <xsl:variable name="links" select="distinct-values(($work?urls?*, $work?doi[. != ''] ! ('https://doi.org/' || .))
         ! ed:safe-url(.))"/>
-    <div class="work" id="work-{$work?id}" lang="{$document?lang}">
-      <p class="citation">{$work?text}</p>
+    <div class="work" id="work-{$work?id}">
+      <p class="citation" lang="{$document?lang}">{$work?text}</p>
       <p class="work-data">
         <xsl:if test="exists($links)">
           <xsl:for-each select="$links"><a href="{.}">{.}</a><xsl:text> · </xsl:text></xsl:for-each>
         </xsl:if>
-        <xsl:text>cited in </xsl:text>
-        <a href="{$up}{$document?page}{$work?passage[not(contains(., '/'))] ! ('#' || .)}">{$document?title}</a>
+        <xsl:variable name="cited" as="element()">
+          <a href="{$up}{$document?page}{$work?passage[not(contains(., '/'))] ! ('#' || .)}" lang="{$document?lang}">{$document?title}</a>
+        </xsl:variable>
+        <xsl:sequence select="ed:label-nodes('cited-in', map{ 'document': $cited })"/>
         <xsl:for-each select="h:where($work)"><xsl:text> </xsl:text>({.})</xsl:for-each>
       </p>
     </div>

@@ -32,7 +32,7 @@
         else if ($mention?date_from != '' or $mention?date_to != '')
           then string-join(($mention?date_from, $mention?date_to) ! (.[. != ''], '…')[1], ' – ')
         else if ($mention?not_before != '' or $mention?not_after != '')
-          then string-join(($mention?not_before, $mention?not_after) ! (.[. != ''], '…')[1], ' – ') || ' (approximately)'
+          then ed:label('approximately', map{ 'date': string-join(($mention?not_before, $mention?not_after) ! (.[. != ''], '…')[1], ' – ') })
         else string($mention?surface)"/>
   </xsl:function>
 
@@ -49,17 +49,19 @@
     </xsl:variable>
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="'chronology.html'"/>
-      <xsl:with-param name="title" select="'Chronology'"/>
+      <xsl:with-param name="title" select="ed:label('chronology')"/>
       <xsl:with-param name="content">
-        <p class="index-summary">{sum($dated ! ?count)} dated mentions of {count($dated)} dates, a page a year (more for a
-          year of many), in date order; ranges and approximate dates stand at their first day.</p>
+        <p class="index-summary">{ed:label('chronology-summary', map{
+          'mentions': ed:label('n-dated-mentions', map{ 'count': sum($dated ! ?count) }),
+          'dates': ed:label('n-dates', map{ 'count': count($dated) }) })}</p>
         <xsl:if test="exists($dated)">
           <xsl:call-template name="h:timeline"><xsl:with-param name="years" select="$years[?year != '']"/></xsl:call-template>
         </xsl:if>
         <ol class="years">
           <xsl:for-each select="$years">
-            <li><a href="{ed:chronology-page(?year)}">{(?year[. != ''], 'Without a calendar date')[1]}</a>
-              ({?mentions} mention{if (?mentions = 1) then '' else 's'} of {?dates} date{if (?dates = 1) then '' else 's'})</li>
+            <li><a href="{ed:chronology-page(?year)}">{(?year[. != ''], ed:label('undated'))[1]}</a>
+              ({ed:label('year-count', map{ 'mentions': ed:label('n-mentions', map{ 'count': ?mentions }),
+                'dates': ed:label('n-dates', map{ 'count': ?dates }) })})</li>
           </xsl:for-each>
         </ol>
       </xsl:with-param>
@@ -74,30 +76,31 @@
   <xsl:template name="h:chronology-year">
     <xsl:param name="year" as="xs:string"/>
     <xsl:param name="page" as="xs:integer"/>
-    <xsl:variable name="title" select="if ($year = '') then 'Without a calendar date' else $year"/>
+    <xsl:variable name="title" select="if ($year = '') then ed:label('undated') else $year"/>
     <xsl:variable name="dates" select="h:entities('date')[h:year(.) = $year][h:page(.) = $page]"/>
     <xsl:variable name="pages" select="($dates[1]?pages ! xs:integer(.), 1)[1]"/>
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="h:year-page-href($year, $page)"/>
-      <xsl:with-param name="title" select="'Chronology: ' || $title || (' (page ' || $page || ')')[$page gt 1]"/>
+      <xsl:with-param name="title" select="ed:label('chronology-of', map{ 'title':
+          if ($page gt 1) then ed:label('with-page', map{ 'title': $title, 'page': $page }) else $title })"/>
       <xsl:with-param name="up" select="'../'"/>
       <xsl:with-param name="content">
-        <nav class="breadcrumb" aria-label="Breadcrumb">
+        <nav class="breadcrumb" aria-label="{ed:label('breadcrumb')}">
           <ol>
-            <li><a href="../chronology.html">Chronology</a></li>
+            <li><a href="../chronology.html">{ed:label('chronology')}</a></li>
             <li aria-current="page">{$title}</li>
           </ol>
         </nav>
         <xsl:if test="$pages gt 1">
           <xsl:call-template name="h:page-links">
-            <xsl:with-param name="label" select="'Pages of ' || $title"/>
+            <xsl:with-param name="label" select="ed:label('pages-of', map{ 'title': $title })"/>
             <xsl:with-param name="pages" select="$pages"/>
             <xsl:with-param name="current" select="$page"/>
             <xsl:with-param name="href" select="function($n) { tokenize(h:year-page-href($year, $n), '/')[last()] }"/>
           </xsl:call-template>
           <xsl:if test="$page = 1">
             <section class="year-dates" aria-labelledby="year-dates">
-              <h2 id="year-dates">Dates of {$title}</h2>
+              <h2 id="year-dates">{ed:label('dates-of', map{ 'title': $title })}</h2>
               <ol class="year-dates">
                 <xsl:for-each select="$dates">
                   <li><a href="{tokenize(h:year-page-href($year, xs:integer(?starts)), '/')[last()]}#{h:date-anchor(.)}">{
@@ -116,17 +119,22 @@
                 <time>
                 <xsl:for-each select="ed:datetime(?mentions?1?date_when)">
                   <xsl:attribute name="datetime" select="."/>
-                </xsl:for-each>{h:date-label(?mentions?1)}</time>{' (continued)'[current()?first gt 1]}</h2>
+                </xsl:for-each>{h:date-label(?mentions?1)}</time>{(' ' || ed:label('continued'))[current()?first gt 1]}</h2>
               <ul class="dated-mentions">
                 <xsl:for-each select="?mentions?*">
                   <xsl:variable name="document" select="h:document(?document)"/>
                   <li id="{?id}">
-                    <a href="../{h:mention-href(.)}" lang="{(?lang[. != ''], $document?lang)[1]}">{?surface}</a>
-                    <xsl:text> in </xsl:text>
-                    <a class="document" href="../{$document?page}" lang="{$document?lang}">{$document?title}</a>
+                    <xsl:variable name="mention" as="element()">
+                      <a href="../{h:mention-href(.)}" lang="{(?lang[. != ''], $document?lang)[1]}">{?surface}</a>
+                    </xsl:variable>
+                    <xsl:variable name="in" as="element()">
+                      <a class="document" href="../{$document?page}" lang="{$document?lang}">{$document?title}</a>
+                    </xsl:variable>
+                    <xsl:sequence select="ed:label-nodes('mention-in', map{ 'mention': $mention, 'document': $in })"/>
                     <xsl:for-each select="h:where(.)"><xsl:text> </xsl:text><span class="where">({.})</span></xsl:for-each>
                     <xsl:if test="?cert != '' or ?evidence != ''">
-                      <span class="cert"> (certainty: {string-join((?cert, ?evidence)[. != ''], ', ')})</span>
+                      <span class="cert"> ({ed:label('certainty', map{ 'values':
+                        string-join((?cert[. != ''] ! h:cert-label(.), ?evidence[. != ''] ! h:evidence-label(.)), ', ') })})</span>
                     </xsl:if>
                     <xsl:text> </xsl:text>
                     <xsl:sequence select="h:context(.)"/>
@@ -174,15 +182,14 @@
     <xsl:variable name="tick" select="((1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)[($last - $first) div . le 16], 10000)[1]"/>
     <figure class="timeline">
       <svg:svg viewBox="0 0 {$width} {$base + 30}" aria-labelledby="timeline-title timeline-desc">
-        <svg:title id="timeline-title">Timeline of the dated mentions</svg:title>
-        <svg:desc id="timeline-desc">Years {$first} to {$last}; each bar is as high as the year has mentions of
-          dates and links to the year's page.</svg:desc>
+        <svg:title id="timeline-title">{ed:label('timeline-title')}</svg:title>
+        <svg:desc id="timeline-desc">{ed:label('timeline-description', map{ 'first': $first, 'last': $last })}</svg:desc>
         <svg:line class="axis" x1="{$left}" x2="{$width - $left}" y1="{$base}" y2="{$base}"/>
         <xsl:for-each select="$years[xs:integer(?year) ge $first]">
           <xsl:variable name="x" select="$left + (xs:integer(?year) - $first) * $column"/>
           <xsl:variable name="height" select="max((2, 130 * ?mentions div $most))"/>
           <svg:a href="{ed:chronology-page(?year)}" class="mark">
-            <svg:title>{?year}: {?mentions} mention{if (?mentions = 1) then '' else 's'}</svg:title>
+            <svg:title>{ed:label('timeline-bar', map{ 'year': ?year, 'mentions': ed:label('n-mentions', map{ 'count': ?mentions }) })}</svg:title>
             <svg:rect x="{round($x + $column * 0.1, 2)}" y="{round($base - $height, 2)}"
                 width="{round(max(($column * 0.8, 1)), 2)}" height="{round($height, 2)}"/>
           </svg:a>
@@ -193,8 +200,8 @@
           <svg:text x="{round($x, 2)}" y="{$base + 20}" aria-hidden="true">{.}</svg:text>
         </xsl:for-each>
       </svg:svg>
-      <figcaption>Mentions of dates per year, {$first} to {$last}<xsl:if test="$left-out gt 0"> ({$left-out}
-          earlier mention{if ($left-out = 1) then '' else 's'} only in the list of years)</xsl:if>.</figcaption>
+      <figcaption>{ed:label('timeline-caption', map{ 'first': $first, 'last': $last, 'earlier':
+          if ($left-out gt 0) then ' (' || ed:label('timeline-earlier', map{ 'count': $left-out }) || ')' else '' })}</figcaption>
     </figure>
   </xsl:template>
 </xsl:stylesheet>

@@ -201,10 +201,10 @@
     <xsl:param name="h:footnotes" as="map(*)" tunnel="yes" select="map{}"/>
     <xsl:variable name="notes" select="ed:footnotes(.)"/>
     <xsl:if test="$notes">
-      <xsl:variable name="back" select="ed:label('back', $lang)"/>
+      <xsl:variable name="back" select="ed:label('back')"/>
       <section class="notes" aria-labelledby="notes-title">
-        <h2 id="notes-title">{ed:label('notes', $lang)}</h2>
-        <ol class="fn-list">
+        <h2 id="notes-title">{ed:label('notes')}</h2>
+        <ol class="fn-list" lang="{$lang}">
           <xsl:for-each select="$notes">
             <xsl:variable name="known" select="$h:footnotes(generate-id())"/>
             <xsl:variable name="id" select="if (exists($known)) then $known[1] else ed:note-id(.)"/>
@@ -233,9 +233,9 @@
     <xsl:variable name="same" select="key('h:pages', normalize-space(@n))"/>
     <xsl:variable name="id" select="(@xml:id, 'page-' || normalize-space(@n)
         || (if (. is $same[1]) then '' else '-' || count($same[. &lt;&lt; current()]) + 1))[1]"/>
-    <xsl:variable name="label" select="'[' || ed:label('page', if (exists($h:lang)) then $h:lang else ed:lang(.))
-        || ' ' || normalize-space(@n) || ']'"/>
+    <xsl:variable name="label" select="'[' || ed:label('page') || ' ' || normalize-space(@n) || ']'"/>
     <span class="pb" id="{$id}">
+      <xsl:if test="($h:lang, ed:lang(.))[1] != $ed:language"><xsl:attribute name="lang" select="$ed:language"/></xsl:if>
       <!-- Inside a link (a mention, a ref), a second link would be invalid HTML: the anchor only. -->
       <xsl:choose>
         <xsl:when test="ancestor::tei:persName | ancestor::tei:placeName | ancestor::tei:orgName | ancestor::tei:date

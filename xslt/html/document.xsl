@@ -17,11 +17,10 @@
 
   <xsl:template match="/">
     <!-- worked out once per document, handed down as tunnel parameters: the links of the
-         names (h:names), the footnotes (h:footnotes) and the language (h:lang) -->
+         names (h:names), the footnotes (h:footnotes) and the document's language (h:lang) -->
     <xsl:variable name="lang" select="ed:lang(.)"/>
     <xsl:variable name="names" select="h:names(.)"/>
     <xsl:call-template name="h:page">
-      <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="title" select="ed:doc-title(.)"/>
       <xsl:with-param name="current" select="ed:page-file(.)"/>
       <xsl:with-param name="document" select="ed:uri(base-uri(.))"/>
@@ -40,15 +39,15 @@
         <!-- What the search indexes (edition.search): this article, its title, two filters. -->
         <xsl:attribute name="data-pagefind-body"/>
         <div hidden="hidden" data-pagefind-ignore="index">
-          <span data-pagefind-filter="document">{ed:doc-title(.)}</span>
+          <span data-pagefind-filter="{ed:label('document')}">{ed:doc-title(.)}</span>
           <xsl:for-each select="distinct-values((tei:TEI/tei:teiHeader//tei:langUsage/tei:language
               ! (normalize-space(.)[.], normalize-space(@ident))[1], $lang)[.])">
-            <span data-pagefind-filter="language">{.}</span>
+            <span data-pagefind-filter="{ed:label('language')}">{.}</span>
           </xsl:for-each>
         </div>
       </xsl:if>
       <header class="document">
-        <h1>
+        <h1 lang="{$lang}">
           <xsl:if test="array:size($index-pages) gt 0"><xsl:attribute name="data-pagefind-meta" select="'title'"/></xsl:if>
           <xsl:value-of select="ed:doc-title(.)"/>
         </h1>
@@ -57,7 +56,7 @@
         </xsl:apply-templates>
       </header>
       <section class="about" aria-labelledby="about-title">
-        <h2 id="about-title">{ed:label('about', $lang)}</h2>
+        <h2 id="about-title">{ed:label('about')}</h2>
         <xsl:apply-templates select="tei:TEI" mode="h:about">
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>

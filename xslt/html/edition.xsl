@@ -3,13 +3,14 @@
   The edition's own data, for every page and the print edition: its title, subtitle, editors,
   publisher, licence and citation. Each is the parameter (edition.toml, see params.xsl) when
   it is given, else what the first document that has it says in its header, else nothing
-  (the title: 'TEI edition'); each is worked out once per run.
+  (the title: 'TEI edition', in the interface language); each is worked out once per run.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
     exclude-result-prefixes="#all">
 
@@ -24,7 +25,7 @@
 
   <xsl:variable name="h:edition-title" as="xs:string" select="if ($edition-title != '') then $edition-title
       else (h:from-headers(function($h) { ($h//tei:seriesStmt/tei:title ! normalize-space())[. != ''][1] }),
-            'TEI edition')[1]"/>
+            ed:label('tei-edition'))[1]"/>
   <xsl:function name="h:edition-title" as="xs:string">
     <xsl:sequence select="$h:edition-title"/>
   </xsl:function>
@@ -41,7 +42,7 @@
   <!-- The editors' names as one string ('A, B and C' in English). -->
   <xsl:function name="h:editors" as="xs:string">
     <xsl:sequence select="if (count($h:editors) le 1) then string($h:editors)
-        else string-join($h:editors[position() lt last()], ', ') || ' and ' || $h:editors[last()]"/>
+        else ed:label('and', map{ 'items': string-join($h:editors[position() lt last()], ', '), 'last': $h:editors[last()] })"/>
   </xsl:function>
 
   <!-- The citation of the edition: $cite with its fields filled in; '' without $cite. -->

@@ -18,21 +18,30 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- The title of the list page of each kind of register entry, and what one entry is called. -->
-  <xsl:variable name="h:entity-pages" as="map(xs:string, map(xs:string, xs:string))" select="map{
-    'person': map{ 'title': 'Persons', 'one': 'person' },
-    'place': map{ 'title': 'Places', 'one': 'place' },
-    'org': map{ 'title': 'Organisations', 'one': 'organisation' } }"/>
-
   <!-- The list page of the entities of $type (persons.html …). -->
   <xsl:function name="h:list-page" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
     <xsl:sequence select="$ed:entity-folders($type) || '.html'"/>
   </xsl:function>
 
-  <!-- Labels of an entity's dates, by kind. -->
-  <xsl:variable name="h:dates" as="map(xs:string, xs:string)"
-      select="map{ 'birth': 'Born', 'death': 'Died', 'floruit': 'Active', 'event': 'Event' }"/>
+  <!-- The label of an entity's date of the kind $kind (birth, death, floruit, event). -->
+  <xsl:function name="h:date-kind" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="ed:label((map{ 'birth': 'born', 'death': 'died', 'floruit': 'active' }($kind), 'event')[1])"/>
+  </xsl:function>
+
+  <!-- A value of @cert (high, medium, low, unknown) or of @evidence (internal, external,
+       conjecture) as the interface says it; another as it stands. -->
+  <xsl:function name="h:cert-label" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="(map{ 'high': 'cert-high', 'medium': 'cert-medium', 'low': 'cert-low',
+        'unknown': 'cert-unknown' }($value) ! ed:label(.), $value)[1]"/>
+  </xsl:function>
+  <xsl:function name="h:evidence-label" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="(map{ 'internal': 'evidence-internal', 'external': 'evidence-external',
+        'conjecture': 'evidence-conjecture' }($value) ! ed:label(.), $value)[1]"/>
+  </xsl:function>
 
   <!-- Links for authority identifiers, by idno/@type (lower case); the value is appended. -->
   <xsl:variable name="h:authorities" as="map(xs:string, xs:string)" select="map{
@@ -42,14 +51,17 @@
   <!-- The list page of the entities of $type. -->
   <xsl:template name="h:entity-list">
     <xsl:param name="type" as="xs:string"/>
-    <xsl:variable name="page" select="$h:entity-pages($type)"/>
+    <xsl:variable name="folder" select="$ed:entity-folders($type)"/>
     <xsl:variable name="entities" select="h:entities($type)"/>
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="h:list-page($type)"/>
-      <xsl:with-param name="title" select="$page?title"/>
+      <xsl:with-param name="title" select="ed:label($folder)"/>
       <xsl:with-param name="content">
-        <p class="index-summary">{count($entities)} {$page?one}{if (count($entities) = 1) then '' else 's'},
-          {sum($entities ! ?count)} mentions in {count(distinct-values($entities ! ?documents?*))} documents.</p>
+        <p class="index-summary">{ed:label('list-summary', map{
+          'entities': ed:label(map{ 'person': 'n-persons', 'place': 'n-places', 'org': 'n-organisations' }($type),
+            map{ 'count': count($entities) }),
+          'mentions': ed:label('n-mentions', map{ 'count': sum($entities ! ?count) }),
+          'documents': ed:label('in-documents', map{ 'count': count(distinct-values($entities ! ?documents?*)) }) })}</p>
         <xsl:if test="$type = 'place'">
           <xsl:call-template name="h:maps"><xsl:with-param name="places" select="$entities"/></xsl:call-template>
         </xsl:if>
@@ -71,9 +83,16 @@
       <xsl:sequence select="h:cert($entity)"/>
       <xsl:text> </xsl:text>
       <span class="entry-line">{string-join((replace($entity?subtype, '-', ' ')[. != ''],
-        $entity?dates?* ! ($h:dates(?kind) || ' ' || h:date(.)), $entity?count || ' mention' || 's'[$entity?count != 1]
-        || ' in ' || $documents || ' document' || 's'[$documents != 1]), ' · ')}</span>
+        $entity?dates?* ! (h:date-kind(?kind) || ' ' || h:date(.)), h:count-in-documents($entity?count, $documents)), ' · ')}</span>
     </p>
+  </xsl:function>
+
+  <!-- "3 mentions in 2 documents" -->
+  <xsl:function name="h:count-in-documents" as="xs:string">
+    <xsl:param name="mentions" as="xs:numeric"/>
+    <xsl:param name="documents" as="xs:numeric"/>
+    <xsl:sequence select="ed:label('count-in-documents', map{ 'mentions': ed:label('n-mentions', map{ 'count': $mentions }),
+        'documents': ed:label('in-documents', map{ 'count': $documents }) })"/>
   </xsl:function>
 
   <!-- The way up from an entity's page to the other pages. -->
@@ -90,21 +109,22 @@
       <xsl:with-param name="title" select="string($entity?name)"/>
       <xsl:with-param name="up" select="$h:up"/>
       <xsl:with-param name="content">
-        <nav class="breadcrumb" aria-label="Breadcrumb">
+        <nav class="breadcrumb" aria-label="{ed:label('breadcrumb')}">
           <ol>
-            <li><a href="{$list}">{$h:entity-pages($entity?type)?title}</a></li>
+            <li><a href="{$list}">{ed:label($ed:entity-folders($entity?type))}</a></li>
             <li><a href="{$list}#letter-{h:letter-id($initial)}">{$initial}</a></li>
             <li aria-current="page">{$entity?name}</li>
           </ol>
         </nav>
         <xsl:sequence select="h:entity-data($entity)"/>
         <section class="mentions" aria-labelledby="mentions">
-          <h2 id="mentions">Mentions</h2>
+          <h2 id="mentions">{ed:label('mentions')}</h2>
           <xsl:variable name="pages" select="($entity?pages ! xs:integer(.), 1)[1]"/>
           <xsl:if test="$pages gt 1">
-            <p class="pages">Mentions {$entity?first}–{$entity?first + array:size($entity?mentions) - 1} of {$entity?count}.</p>
+            <p class="pages">{ed:label('mentions-range', map{ 'first': $entity?first,
+              'last': $entity?first + array:size($entity?mentions) - 1, 'count': $entity?count })}</p>
             <xsl:call-template name="h:page-links">
-              <xsl:with-param name="label" select="'Pages of mentions'"/>
+              <xsl:with-param name="label" select="ed:label('pages-of-mentions')"/>
               <xsl:with-param name="pages" select="$pages"/>
               <xsl:with-param name="current" select="h:page($entity)"/>
               <xsl:with-param name="href" select="function($n) { tokenize(h:entity-page-href($entity, $n), '/')[last()] || '#mentions' }"/>
@@ -177,7 +197,15 @@
   <!-- How certain an entity's identification is, after its name in a list. -->
   <xsl:function name="h:cert" as="element()?">
     <xsl:param name="entity" as="map(*)"/>
-    <xsl:if test="$entity?cert != ''"><span class="cert"> (identification: {$entity?cert} certainty)</span></xsl:if>
+    <xsl:if test="$entity?cert != ''">
+      <span class="cert"> ({ed:label('identified', map{ 'level': h:cert-level($entity?cert) })})</span>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- "high certainty" -->
+  <xsl:function name="h:cert-level" as="xs:string">
+    <xsl:param name="cert" as="xs:string"/>
+    <xsl:sequence select="ed:label('cert-level', map{ 'cert': h:cert-label($cert) })"/>
   </xsl:function>
 
   <!-- One of an entity's dates: as the register writes it, else its normalised values. -->
@@ -193,13 +221,13 @@
     <xsl:variable name="register" select="h:register-entry($entity)"/>
     <dl class="entry-data">
       <xsl:if test="$entity?cert != ''">
-        <dt>Identification</dt><dd>{$entity?cert} certainty</dd>
+        <dt>{ed:label('identification')}</dt><dd>{h:cert-level($entity?cert)}</dd>
       </xsl:if>
       <xsl:if test="$entity?subtype != ''">
-        <dt>Type</dt><dd>{replace($entity?subtype, '-', ' ')}</dd>
+        <dt>{ed:label('type')}</dt><dd>{replace($entity?subtype, '-', ' ')}</dd>
       </xsl:if>
       <xsl:if test="array:size($entity?variants) gt 0">
-        <dt>Variants</dt>
+        <dt>{ed:label('variants')}</dt>
         <dd>
           <ul class="variants">
             <xsl:for-each select="$entity?variants?*">
@@ -219,18 +247,18 @@
         </dd>
       </xsl:if>
       <xsl:for-each select="$entity?dates?*">
-        <dt>{$h:dates(?kind)}</dt>
+        <dt>{h:date-kind(?kind)}</dt>
         <dd>{h:date(.)}</dd>
       </xsl:for-each>
       <xsl:if test="exists($entity?lat) and exists($entity?long)">
-        <dt>Coordinates</dt>
+        <dt>{ed:label('coordinates')}</dt>
         <dd><a href="{$h:up}places.html#map">{h:coordinates($entity?lat, $entity?long)}</a></dd>
       </xsl:if>
       <xsl:for-each select="$entity?notes?*">
-        <dt>Note</dt><dd>{.}</dd>
+        <dt>{ed:label('note')}</dt><dd>{.}</dd>
       </xsl:for-each>
       <xsl:if test="array:size($entity?idnos) gt 0">
-        <dt>Identifiers</dt>
+        <dt>{ed:label('identifiers')}</dt>
         <dd>
           <ul class="idnos">
             <xsl:for-each select="$entity?idnos?*">
@@ -245,8 +273,8 @@
           </ul>
         </dd>
       </xsl:if>
-      <dt>Mentions</dt>
-      <dd>{$entity?count} in {array:size($entity?documents)} document{'s'[array:size($entity?documents) != 1]}</dd>
+      <dt>{ed:label('mentions')}</dt>
+      <dd>{h:count-in-documents($entity?count, array:size($entity?documents))}</dd>
     </dl>
   </xsl:function>
 
@@ -254,7 +282,7 @@
   <xsl:function name="h:coordinates" as="xs:string">
     <xsl:param name="lat" as="xs:double"/>
     <xsl:param name="long" as="xs:double"/>
-    <xsl:sequence select="abs($lat) || '° ' || (if ($lat lt 0) then 'S' else 'N') || ', '
-        || abs($long) || '° ' || (if ($long lt 0) then 'W' else 'E')"/>
+    <xsl:sequence select="abs($lat) || '° ' || ed:label(if ($lat lt 0) then 'south' else 'north') || ', '
+        || abs($long) || '° ' || ed:label(if ($long lt 0) then 'west' else 'east')"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -33,7 +33,7 @@
   <xsl:template _match="{$b:graphic}">
     <xsl:variable name="src" select="ed:safe-url(@url)"/>
     <xsl:variable name="alt" select="normalize-space((../tei:figDesc, ../tei:head, tei:desc,
-        ed:label('figure', ed:lang(.)))[normalize-space()][1])"/>
+        ed:label('figure'))[normalize-space()][1])"/>
     <xsl:choose>
       <xsl:when test="not($src)"/>
       <xsl:when test="matches($src, '^([A-Za-z][A-Za-z0-9+.\-]*:|//)')">
@@ -43,7 +43,7 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <img src="{$src}" alt="{$alt}">
+        <img src="{h:up($site-up, $src)}" alt="{$alt}">
           <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
         </img>
       </xsl:otherwise>

@@ -41,7 +41,7 @@
     <xsl:variable name="language" select="tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $lang]"/>
     <dl class="summary">
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('author', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('author')"/>
         <xsl:with-param name="content">
           <xsl:call-template name="h:joined">
             <xsl:with-param name="items" select="($file/tei:titleStmt/tei:author, $source//tei:author[1])[1]/../tei:author"/>
@@ -50,7 +50,7 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('date', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('date')"/>
         <xsl:with-param name="content">
           <xsl:variable name="date">
             <xsl:apply-templates select="($source//tei:imprint/tei:date, $source//tei:date, $file/tei:publicationStmt/tei:date)[1]"/>
@@ -59,11 +59,11 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('language', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('language')"/>
         <xsl:with-param name="content">{($language/normalize-space(), $lang)[. != ''][1]}</xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('source', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('source')"/>
         <xsl:with-param name="content">
           <xsl:for-each select="$source/(tei:biblStruct | tei:bibl[not(@type = 'transcription')] | tei:biblFull | tei:p | tei:msDesc)">
             <xsl:if test="position() gt 1"><br/></xsl:if>
@@ -117,7 +117,7 @@
     <xsl:variable name="header" select="tei:teiHeader"/>
     <dl class="about">
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('languages', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('languages')"/>
         <xsl:with-param name="content">
           <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
             <xsl:if test="position() gt 1">, </xsl:if>
@@ -126,7 +126,7 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('keywords', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('keywords')"/>
         <xsl:with-param name="content">
           <xsl:call-template name="h:joined">
             <xsl:with-param name="items" select="$header/tei:profileDesc/tei:textClass/tei:keywords/tei:term"/>
@@ -134,7 +134,7 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('encoding', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('encoding')"/>
         <xsl:with-param name="content">
           <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
             <xsl:if test="position() gt 1">; </xsl:if>
@@ -145,7 +145,7 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="h:row">
-        <xsl:with-param name="label" select="ed:label('licence', $lang)"/>
+        <xsl:with-param name="label" select="ed:label('licence')"/>
         <xsl:with-param name="content">
           <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
             <xsl:call-template name="h:link">
@@ -160,7 +160,7 @@
     </dl>
     <xsl:if test="$header/tei:encodingDesc/tei:editorialDecl">
       <details class="editorial">
-        <summary>{ed:label('editorial', $lang)}</summary>
+        <summary>{ed:label('editorial')}</summary>
         <dl>
           <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*">
             <dt>{(@n ! replace(., '[-_]', ' '), local-name())[1]}</dt>

@@ -18,18 +18,17 @@
 
   <xsl:template name="xsl:initial-template">
     <xsl:call-template name="h:page">
-      <xsl:with-param name="lang" select="'en'"/>
       <xsl:with-param name="title" select="h:edition-title()"/>
       <xsl:with-param name="current" select="$home-page"/>
       <xsl:with-param name="content">
         <h1>{h:edition-title()}</h1>
         <xsl:if test="$subtitle != ''"><p class="subtitle">{$subtitle}</p></xsl:if>
-        <xsl:if test="exists($h:editors)"><p class="editors">{ed:label('edited-by', 'en')} {h:editors()}</p></xsl:if>
+        <xsl:if test="exists($h:editors)"><p class="editors">{ed:label('edited-by', map{ 'editors': h:editors() })}</p></xsl:if>
         <xsl:if test="normalize-space($introduction)">
           <p class="introduction">{normalize-space($introduction)}</p>
         </xsl:if>
         <section aria-labelledby="documents-title">
-          <h2 id="documents-title">{ed:label('documents', 'en')}</h2>
+          <h2 id="documents-title">{ed:label('documents')}</h2>
           <ul class="documents">
             <xsl:for-each select="array:flatten($documents) ! $edition(.)">
               <xsl:variable name="summary">
@@ -37,8 +36,8 @@
                   <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
                 </xsl:apply-templates>
               </xsl:variable>
-              <li lang="{ed:lang(.)}">
-                <h3><a href="{ed:page-file(.)}">{ed:doc-title(.)}</a></h3>
+              <li>
+                <h3 lang="{ed:lang(.)}"><a href="{ed:page-file(.)}">{ed:doc-title(.)}</a></h3>
                 <xsl:apply-templates select="$summary" mode="h:echo"/>
               </li>
             </xsl:for-each>
@@ -46,7 +45,7 @@
         </section>
         <xsl:if test="h:citation() != ''">
           <section aria-labelledby="cite-title">
-            <h2 id="cite-title">{ed:label('cite', 'en')}</h2>
+            <h2 id="cite-title">{ed:label('cite')}</h2>
             <p class="citation">{h:citation()}</p>
           </section>
         </xsl:if>

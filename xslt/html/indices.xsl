@@ -117,7 +117,6 @@
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="up" as="xs:string" select="''"/>
     <xsl:call-template name="h:page">
-      <xsl:with-param name="lang" select="'en'"/>
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="current" select="$file"/>
       <xsl:with-param name="up" select="$up"/>
@@ -143,7 +142,7 @@
     <xsl:param name="name" as="function(*)"/>
     <xsl:param name="entry" as="function(*)"/>
     <xsl:variable name="initials" select="distinct-values($items ! h:initial($name(.)))"/>
-    <nav class="letters" aria-label="Alphabetical index">
+    <nav class="letters" aria-label="{ed:label('alphabetical')}">
       <ul>
         <xsl:for-each select="$initials">
           <li><a href="#letter-{h:letter-id(.)}">{.}</a></li>
@@ -183,9 +182,8 @@
   <!-- Where a mention stands, besides its document: 'note 12', 'header' … -->
   <xsl:function name="h:where" as="xs:string?">
     <xsl:param name="record" as="map(*)"/>
-    <xsl:sequence select="if ($record?note != '') then 'note ' || $record?note
-        else if ($record?part = ('header', 'front', 'back')) then map{ 'header': 'document metadata',
-          'front': 'front matter', 'back': 'back matter' }($record?part) else ()"/>
+    <xsl:sequence select="if ($record?note != '') then ed:label('in-note', map{ 'note': string($record?note) })
+        else if ($record?part = ('header', 'front', 'back')) then ed:label(map{ 'header': 'in-header', 'front': 'in-front', 'back': 'in-back' }($record?part)) else ()"/>
   </xsl:function>
 
   <!-- The link to a mention on its document page (to the page's top for the metadata, which

@@ -12,6 +12,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:math="http://www.w3.org/2005/xpath-functions/math"
+    xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
     xmlns:svg="http://www.w3.org/2000/svg"
     exclude-result-prefixes="#all"
@@ -48,7 +49,7 @@
         <xsl:with-param name="places" select="$places"/>
         <xsl:with-param name="id" select="'map-detail'"/>
         <xsl:with-param name="reach" select="$map-detail-reach"/>
-        <xsl:with-param name="title" select="'Detail map of the places at the centre of the edition'"/>
+        <xsl:with-param name="title" select="ed:label('map-detail-title')"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -57,7 +58,7 @@
     <xsl:param name="places" as="map(*)*"/>
     <xsl:param name="id" as="xs:string" select="'map'"/>
     <xsl:param name="reach" as="xs:double" select="$map-reach"/>
-    <xsl:param name="title" as="xs:string" select="'Map of the places mentioned'"/>
+    <xsl:param name="title" as="xs:string" select="ed:label('map-title')"/>
     <xsl:variable name="located" select="$places[exists(?lat) and exists(?long)]"/>
     <xsl:if test="exists($located)">
       <xsl:variable name="median" select="map{'lat': h:median($located ! ?lat), 'long': h:median($located ! ?long)}"/>
@@ -84,27 +85,26 @@
       <figure class="map" id="{$id}">
         <svg:svg viewBox="0 0 {h:round($h:map-width)} {h:round($height)}" aria-labelledby="{$id}-title {$id}-desc">
           <svg:title id="{$id}-title">{$title}</svg:title>
-          <svg:desc id="{$id}-desc">{count($shown)} places with coordinates between {h:round($south)}° and
-            {h:round($north)}° latitude, {h:round($west)}° and {h:round($east)}° longitude
-            (equirectangular projection). Each point links to the place's page.</svg:desc>
+          <svg:desc id="{$id}-desc">{ed:label('map-description', map{ 'places': ed:label('n-places', map{ 'count': count($shown) }),
+            'south': h:round($south), 'north': h:round($north), 'west': h:round($west), 'east': h:round($east) })}</svg:desc>
           <svg:rect class="sea" width="100%" height="100%"/>
           <svg:g class="graticule" aria-hidden="true">
             <xsl:for-each select="xs:integer(ceiling($west div $step)) to xs:integer(floor($east div $step))">
               <xsl:variable name="long" select=". * $step"/>
               <svg:line x1="{h:round($x($long))}" x2="{h:round($x($long))}" y1="0" y2="{h:round($height)}"/>
-              <svg:text x="{h:round($x($long) + 3)}" y="{h:round($height - 4)}">{abs($long)}°{if ($long lt 0) then 'W' else 'E'}</svg:text>
+              <svg:text x="{h:round($x($long) + 3)}" y="{h:round($height - 4)}">{abs($long)}°{ed:label(if ($long lt 0) then 'west' else 'east')}</svg:text>
             </xsl:for-each>
             <xsl:for-each select="xs:integer(ceiling($south div $step)) to xs:integer(floor($north div $step))">
               <xsl:variable name="lat" select=". * $step"/>
               <svg:line x1="0" x2="{h:round($h:map-width)}" y1="{h:round($y($lat))}" y2="{h:round($y($lat))}"/>
-              <svg:text x="3" y="{h:round($y($lat) - 3)}">{abs($lat)}°{if ($lat lt 0) then 'S' else 'N'}</svg:text>
+              <svg:text x="3" y="{h:round($y($lat) - 3)}">{abs($lat)}°{ed:label(if ($lat lt 0) then 'south' else 'north')}</svg:text>
             </xsl:for-each>
           </svg:g>
           <svg:g class="places">
             <xsl:for-each select="sort($shown, (), function($p) { $p?count })">
               <xsl:variable name="mentions" select="?count"/>
               <svg:a href="{h:entity-href(.)}" class="place">
-                <svg:title>{?name} ({$mentions} mention{if ($mentions = 1) then '' else 's'})</svg:title>
+                <svg:title>{?name} ({ed:label('n-mentions', map{ 'count': $mentions })})</svg:title>
                 <svg:circle cx="{h:round($x(?long))}" cy="{h:round($y(?lat))}" r="{h:round(4 + min((5, math:log($mentions) * 1.5)))}"/>
                 <xsl:if test="?key = $labelled">
                   <svg:text x="{h:round($x(?long) + 9)}" y="{h:round($y(?lat) + 4)}">{?name}</svg:text>
@@ -114,10 +114,10 @@
           </svg:g>
         </svg:svg>
         <figcaption>
-          <xsl:text>{$title}: a point links to the place's page; the most mentioned are labelled.</xsl:text>
+          <xsl:text>{ed:label('map-caption', map{ 'title': $title })}</xsl:text>
           <xsl:variable name="outside" select="$located[not($near(.))]"/>
           <xsl:if test="exists($outside) and $id = 'map'">
-            <xsl:text> Outside this map: </xsl:text>
+            <xsl:text> {ed:label('map-outside')} </xsl:text>
             <xsl:for-each select="$outside">
               <a href="{h:entity-href(.)}">{?name}</a>
               <xsl:if test="position() != last()">, </xsl:if>

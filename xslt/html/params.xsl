@@ -18,6 +18,16 @@
        and next ones (rel="prev", rel="next"), so that the site's size grows linearly. -->
   <xsl:param name="nav-documents" as="xs:integer" select="12"/>
 
+  <!-- The edition's interface languages (edition.toml), the first the default: the site is made
+       in each, the pages of the others in a folder each (de/ …), and every page links the same
+       page in the others; [] or one: no language switch. The page's own is $language
+       (../common/messages.xsl). -->
+  <xsl:param name="languages" as="array(xs:string)" select="[]"/>
+  <!-- The way from the folder of the pages in $language to the site's folder, which holds the
+       style sheets, scripts, images and search indexes: '../' in the folder of a language other
+       than the first, else ''. -->
+  <xsl:param name="site-up" as="xs:string" select="''"/>
+
   <!-- The home page's file name; '' when the pages are rendered without one (edition html). -->
   <xsl:param name="home-page" as="xs:string" select="''"/>
 

@@ -7,6 +7,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -14,16 +15,16 @@
   <xsl:template name="search">
     <xsl:call-template name="h:index-page">
       <xsl:with-param name="file" select="'search.html'"/>
-      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="title" select="ed:label('search')"/>
       <xsl:with-param name="content">
-        <p>Search the text and notes of the documents; narrow the results by document and language.</p>
+        <p>{ed:label('search-introduction')}</p>
         <xsl:variable name="primary" select="($search-indexes?*, 'pagefind')[1]"/>
-        <link rel="stylesheet" href="{$primary}/pagefind-ui.css"/>
-        <div id="search" class="search" data-indexes="{string-join($search-indexes?*, ' ')}"></div>
-        <noscript><p>The search needs JavaScript. The indices of persons, places, organisations,
-          dates and works cited work without it.</p></noscript>
-        <script src="{$primary}/pagefind-ui.js"></script>
-        <script src="search.js"></script>
+        <link rel="stylesheet" href="{$site-up}{$primary}/pagefind-ui.css"/>
+        <div id="search" class="search" data-indexes="{string-join($search-indexes?* ! ($site-up || .), ' ')}"
+            data-missing="{ed:label('search-missing')}"></div>
+        <noscript><p>{ed:label('search-noscript')}</p></noscript>
+        <script src="{$site-up}{$primary}/pagefind-ui.js"></script>
+        <script src="{$site-up}search.js"></script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

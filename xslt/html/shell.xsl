@@ -22,7 +22,6 @@
     <xsl:param name="document" as="document-node()"/>
     <xsl:param name="current" as="xs:string"/>
     <xsl:param name="rel" as="xs:string?"/>
-    <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="up" as="xs:string"/>
     <xsl:variable name="file" select="ed:page-file($document)"/>
     <li>
@@ -31,7 +30,7 @@
           <xsl:when test="$rel">
             <xsl:attribute name="rel" select="$rel"/>
             <xsl:attribute name="class" select="'nav-' || $rel"/>
-            <xsl:text>{ed:label($rel, $lang)}: </xsl:text>
+            <xsl:text>{ed:label($rel)}: </xsl:text>
             <span lang="{ed:lang($document)}">{ed:doc-title($document)}</span>
           </xsl:when>
           <xsl:otherwise>
@@ -52,7 +51,6 @@
   </xsl:function>
 
   <xsl:template name="h:page">
-    <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <!-- the URI of the page's document (a key of $edition), '' for a page about the edition -->
@@ -64,23 +62,25 @@
     <!-- the way up from the page to the site's folder: '../' for a page one folder down -->
     <xsl:param name="up" as="xs:string" select="''"/>
     <xsl:variable name="site" select="$h:edition-title"/>
-    <html lang="{$lang}">
+    <html lang="{$ed:language}">
       <head>
         <xsl:if test="$csp != ''"><meta http-equiv="Content-Security-Policy" content="{$csp}"/></xsl:if>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}{if ($title != $site) then ' · ' || $site else ''}</title>
-        <link rel="stylesheet" href="{h:up($up, $css)}"/>
+        <link rel="stylesheet" href="{h:up($up || $site-up, $css)}"/>
         <xsl:if test="array:size($index-pages) gt 0">
-          <link rel="stylesheet" href="{h:up($up, $site-css)}"/>
+          <link rel="stylesheet" href="{h:up($up || $site-up, $site-css)}"/>
           <link rel="icon" href="data:,"/><!-- no favicon request -->
         </xsl:if>
-        <script src="{h:up($up, $js)}" defer="defer"></script>
+        <xsl:call-template name="h:alternates"><xsl:with-param name="current" select="$current"/>
+          <xsl:with-param name="up" select="$up"/></xsl:call-template>
+        <script src="{h:up($up || $site-up, $js)}" defer="defer"></script>
       </head>
       <body>
-        <a class="skip" href="#main">{ed:label('skip', $lang)}</a>
+        <a class="skip" href="#main">{ed:label('skip')}</a>
         <header class="site">
-          <p class="site-title" lang="en">
+          <p class="site-title">
             <xsl:choose>
               <xsl:when test="$home-page != '' and $current != $home-page"><a href="{$up}{$home-page}">{$site}</a></xsl:when>
               <xsl:otherwise>{$site}</xsl:otherwise>
@@ -88,18 +88,20 @@
           </p>
           <xsl:if test="array:flatten($index-pages) = 'search.html' and $current != 'search.html'">
             <form class="site-search" role="search" action="{$up}search.html" method="get">
-              <label for="site-search">{ed:label('search', $lang)}</label>
+              <label for="site-search">{ed:label('search')}</label>
               <input type="search" id="site-search" name="q"/>
-              <button type="submit">{ed:label('search', $lang)}</button>
+              <button type="submit">{ed:label('search')}</button>
             </form>
           </xsl:if>
+          <xsl:call-template name="h:language-switch"><xsl:with-param name="current" select="$current"/>
+            <xsl:with-param name="up" select="$up"/></xsl:call-template>
         </header>
-        <nav class="site" aria-label="{ed:label('documents', $lang)}">
+        <nav class="site" aria-label="{ed:label('documents')}">
           <ul>
             <xsl:if test="$home-page != ''">
               <li><a href="{$up}{$home-page}">
                 <xsl:if test="$current = $home-page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-                <xsl:value-of select="ed:label('home', $lang)"/></a></li>
+                <xsl:value-of select="ed:label('home')"/></a></li>
             </xsl:if>
             <xsl:variable name="uris" select="array:flatten($documents)"/>
             <xsl:choose>
@@ -108,7 +110,6 @@
                   <xsl:call-template name="h:nav-document">
                     <xsl:with-param name="document" select="."/>
                     <xsl:with-param name="current" select="$current"/>
-                    <xsl:with-param name="lang" select="$lang"/>
                     <xsl:with-param name="up" select="$up"/>
                   </xsl:call-template>
                 </xsl:for-each>
@@ -121,7 +122,6 @@
                     <xsl:with-param name="document" select="$edition($uris[current()])"/>
                     <xsl:with-param name="current" select="$current"/>
                     <xsl:with-param name="rel" select="if (. lt $at) then 'prev' else if (. gt $at) then 'next' else ()"/>
-                    <xsl:with-param name="lang" select="$lang"/>
                     <xsl:with-param name="up" select="$up"/>
                   </xsl:call-template>
                 </xsl:for-each>
@@ -130,7 +130,7 @@
             <xsl:for-each select="array:flatten($index-pages)">
               <li class="index-page"><a href="{$up}{.}">
                 <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-                <xsl:value-of select="ed:label(substring-before(., '.html'), $lang)"/></a></li>
+                <xsl:value-of select="ed:label(substring-before(., '.html'))"/></a></li>
             </xsl:for-each>
           </ul>
         </nav>
@@ -139,10 +139,48 @@
           <xsl:apply-templates select="$main" mode="h:main"/>
         </main>
         <footer class="site">
-          <p>{ed:label('generated', $lang)}</p>
+          <p>{ed:label('generated')}</p>
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The page $current (a path from the folder of its language's pages, $up from the page) in
+       the interface language $lang. -->
+  <xsl:function name="h:in-language" as="xs:string">
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:param name="up" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="$up || $site-up || ($lang || '/')[$lang != $languages(1)] || $current"/>
+  </xsl:function>
+
+  <!-- In an edition of several interface languages, the language switch: the page $current in
+       each, every language named in itself. -->
+  <xsl:template name="h:language-switch">
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:param name="up" as="xs:string"/>
+    <xsl:if test="array:size($languages) gt 1 and $current != ''">
+      <nav class="languages" aria-label="{ed:label('interface-languages')}">
+        <ul>
+          <xsl:for-each select="$languages?*">
+            <li><a href="{h:in-language($current, $up, .)}" hreflang="{.}" lang="{.}">
+              <xsl:if test=". = $ed:language"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+              <xsl:value-of select="$ed:catalogue?messages('language-name')(.)"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The page in the other interface languages, for search engines. -->
+  <xsl:template name="h:alternates">
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:param name="up" as="xs:string"/>
+    <xsl:if test="array:size($languages) gt 1 and $current != ''">
+      <xsl:for-each select="$languages?*[. != $ed:language]">
+        <link rel="alternate" hreflang="{.}" href="{h:in-language($current, $up, .)}"/>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <xsl:mode name="h:echo" on-no-match="shallow-copy"/>

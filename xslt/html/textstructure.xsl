@@ -15,8 +15,10 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- The text is in its own language (ed:lang), the page around it in the interface's. -->
   <xsl:template _match="{$b:text-part}">
     <div>
+      <xsl:if test="self::tei:text and not(@xml:lang)"><xsl:attribute name="lang" select="ed:lang(.)"/></xsl:if>
       <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates/>
     </div>
@@ -57,8 +59,8 @@
     <xsl:variable name="items" as="element()*"><xsl:apply-templates select="tei:TEI/tei:text" mode="h:toc"/></xsl:variable>
     <xsl:if test="$items">
       <nav class="toc" aria-labelledby="toc-title">
-        <h2 id="toc-title">{ed:label('contents', $lang)}</h2>
-        <ol><xsl:sequence select="$items"/></ol>
+        <h2 id="toc-title">{ed:label('contents')}</h2>
+        <ol lang="{$lang}"><xsl:sequence select="$items"/></ol>
       </nav>
     </xsl:if>
   </xsl:template>

@@ -20,7 +20,6 @@
 
   <xsl:variable name="p:documents" select="array:flatten($documents) ! $edition(.)" as="document-node()*"/>
   <xsl:variable name="p:single" select="count($p:documents) = 1" as="xs:boolean"/>
-  <xsl:variable name="p:lang" select="if ($p:single) then ed:lang($p:documents) else 'en'" as="xs:string"/>
   <xsl:variable name="p:index" select="parse-json($indices)" as="map(*)"/>
   <!-- The ids of the index entries, for the links from the names in the text. -->
   <xsl:variable name="p:anchors" as="map(xs:string, xs:boolean)"
@@ -36,7 +35,7 @@
 
   <xsl:template name="xsl:initial-template">
     <xsl:variable name="title" select="if ($p:single) then ed:doc-title($p:documents) else h:edition-title()"/>
-    <html lang="{$p:lang}">
+    <html lang="{$ed:language}">
       <head>
         <meta charset="utf-8"/>
         <title>{$title}</title>
@@ -64,7 +63,7 @@
       <xsl:choose>
         <xsl:when test="$p:single">
           <p class="book-author">{string-join(p:authors($p:documents), '; ')}</p>
-          <p class="book-series" lang="en">{h:edition-title()}</p>
+          <p class="book-series">{h:edition-title()}</p>
         </xsl:when>
         <xsl:otherwise>
           <xsl:if test="$subtitle != ''"><p class="book-subtitle">{$subtitle}</p></xsl:if>
@@ -74,7 +73,7 @@
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
-      <p class="book-imprint">{string-join(($h:publisher, p:label('edition', $p:lang)), ' · ')} · {ed:label('generated', $p:lang)}</p>
+      <p class="book-imprint">{string-join(($h:publisher, ed:label('print-edition')), ' · ')} · {ed:label('generated')}</p>
       <xsl:if test="$h:licence[1]">
         <p class="book-imprint book-licence">{$h:licence[1]}<xsl:if test="$h:licence[2]"> ({$h:licence[2]})</xsl:if></p>
       </xsl:if>
@@ -85,7 +84,7 @@
        mode h:toc), then the indices. -->
   <xsl:template name="p:contents">
     <nav class="contents">
-      <h1 class="front">{ed:label('contents', $p:lang)}</h1>
+      <h1 class="front">{ed:label('contents')}</h1>
       <ol>
         <xsl:for-each select="$p:documents">
           <li class="toc-document" lang="{ed:lang(.)}">
@@ -96,10 +95,10 @@
         </xsl:for-each>
         <xsl:if test="p:has-index()">
           <li class="toc-document">
-            <a href="#index">{p:label('index', $p:lang)}</a>
+            <a href="#index">{ed:label('index')}</a>
             <ol>
               <xsl:for-each select="p:index-kinds()">
-                <li><a href="#index-{.}">{p:label(., $p:lang)}</a></li>
+                <li><a href="#index-{.}">{ed:label($ed:entity-folders(.))}</a></li>
               </xsl:for-each>
             </ol>
           </li>
@@ -115,9 +114,9 @@
 
   <xsl:template match="document-node()" mode="p:document">
     <xsl:variable name="lang" select="ed:lang(.)"/>
-    <article class="document" id="{p:doc-id(.)}" lang="{$lang}">
+    <article class="document" id="{p:doc-id(.)}">
       <header class="document">
-        <h1>{ed:doc-title(.)}</h1>
+        <h1 lang="{$lang}">{ed:doc-title(.)}</h1>
         <xsl:apply-templates select="tei:TEI" mode="h:summary">
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>
@@ -138,11 +137,11 @@
        mentioned, each a link to the mention; print.css writes the page number. -->
   <xsl:template name="p:indices">
     <xsl:if test="p:has-index()">
-      <section class="indices" id="index" lang="{$p:lang}">
-        <h1>{p:label('index', $p:lang)}</h1>
+      <section class="indices" id="index">
+        <h1>{ed:label('index')}</h1>
         <xsl:for-each select="p:index-kinds()">
           <section class="index" id="index-{.}">
-            <h2>{p:label(., $p:lang)}</h2>
+            <h2>{ed:label($ed:entity-folders(.))}</h2>
             <xsl:for-each select="array:flatten($p:index(.))">
               <p class="entry">
                 <xsl:if test="?anchor"><xsl:attribute name="id" select="?anchor"/></xsl:if>

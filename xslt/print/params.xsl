@@ -1,7 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The parameters of the print output, and its interface labels (beside those of
-  ../common/labels.xsl). The parameters of the screen HTML (../html/params.xsl) apply too:
+  The parameters of the print output (its labels are those of ../common/messages.xsl). The parameters of the screen HTML (../html/params.xsl) apply too:
   $documents (the book's documents, in order), the edition's own data ($edition-title …), $css.
 -->
 <xsl:stylesheet version="3.0"
@@ -21,18 +20,4 @@
   <!-- The page size (CSS @page size: A4, letter, 170mm 240mm …); '' for print.css's. -->
   <xsl:param name="page-size" as="xs:string" select="''"/>
 
-  <xsl:variable name="p:labels" as="map(xs:string, map(xs:string, xs:string))" select="map{
-    'en': map{ 'index': 'Index', 'person': 'Persons', 'place': 'Places', 'org': 'Organisations',
-               'edition': 'Print edition' },
-    'lv': map{ 'index': 'Rādītājs', 'person': 'Personas', 'place': 'Vietas', 'org': 'Organizācijas',
-               'edition': 'Drukātais izdevums' }
-  }"/>
-
-  <!-- The label $key in language $lang: the print labels, else those of every output. -->
-  <xsl:function name="p:label" as="xs:string">
-    <xsl:param name="key" as="xs:string"/>
-    <xsl:param name="lang" as="xs:string"/>
-    <xsl:variable name="labels" select="($p:labels(lower-case(tokenize($lang, '-')[1])), $p:labels('en'))[1]"/>
-    <xsl:sequence select="($labels($key), ed:label($key, $lang))[1]"/>
-  </xsl:function>
 </xsl:stylesheet>

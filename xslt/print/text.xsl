@@ -80,7 +80,7 @@
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'pb'"/>
-      <span class="pb-n">{ed:label('page', ed:lang(.))} {normalize-space(@n)}</span>
+      <span class="pb-n">{ed:label('page')} {normalize-space(@n)}</span>
     </xsl:element>
   </xsl:template>
 </xsl:stylesheet>

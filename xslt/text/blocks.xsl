@@ -72,7 +72,7 @@
   <xsl:template _match="{$b:figure}">
     <xsl:for-each select="tei:head, tei:figDesc">
       <xsl:call-template name="t:block">
-        <xsl:with-param name="prefix" select="ed:label('figure', ed:lang(.)) || ': '"/>
+        <xsl:with-param name="prefix" select="ed:label('figure') || ': '"/>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:apply-templates select="* except (tei:head, tei:figDesc)"/>
@@ -95,7 +95,7 @@
   <xsl:template name="t:endnotes">
     <xsl:variable name="footnotes" select="ed:footnotes(.)"/>
     <xsl:if test="$footnotes and $notes = 'endnotes'">
-      <block kind="head1" depth="0">{ed:label('notes', ed:lang(.))}</block>
+      <block kind="head1" depth="0">{ed:label('notes')}</block>
       <xsl:for-each select="$footnotes">
         <xsl:variable name="parts" select="t:flatten(t:blocks(node()))"/>
         <block kind="note" depth="0">[{ed:note-label(.)}] <xsl:sequence select="$parts[1]/node()"/></block>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import config
 from ..build import Built, ValidationFailed, build, terminal_progress
 from ..documents import Source, find_xml_files, load_tei, with_neighbours
 from ..indices import FORMATS, write_indices
@@ -137,7 +138,8 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     files = find_xml_files(list(paths))
     if not files:
         raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
-    written = write_indices([Source.load(path) for path in files], output, set(formats or FORMATS))
+    language = config.for_edition(files[0].parent).languages[0]
+    written = write_indices([Source.load(path) for path in files], output, set(formats or FORMATS), language)
     for path in written:
         click.echo(f"wrote {path}")
 

@@ -3,7 +3,8 @@
 // "search.html?q=word" (the search box of every page) starts a search at once.
 window.addEventListener("DOMContentLoaded", () => {
   if (typeof PagefindUI === "undefined") {
-    document.getElementById("search").textContent = "The search index is missing: build the site with edition build.";
+    const search = document.getElementById("search");
+    search.textContent = search.dataset.missing;
     return;
   }
   const [first, ...others] = document.getElementById("search").dataset.indexes.split(" ");
