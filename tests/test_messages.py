@@ -102,12 +102,12 @@ def test_every_key_named_is_in_the_catalogue_and_every_key_is_named():
 
 
 def _backwards(text: str | None) -> str | None:
-    return text[::-1] if text and WORD.search(text) else text
+    return re.sub(r"[^\W\d_]+", lambda word: word[0][::-1], text) if text else text
 
 
 def _reversed(tei: Path) -> None:
-    """Every text with words of the TEI file ``tei`` written backwards: none of its words is an
-    English word any more, so that an English label on a page is not taken for the edition's text."""
+    """Every word of the texts of the TEI file ``tei`` written backwards: none is an English word
+    any more, so that an English label on a page is not taken for the edition's text."""
     tree = etree.parse(str(tei))
     for element in tree.iter(etree.Element):
         element.text, element.tail = _backwards(element.text), _backwards(element.tail)
