@@ -274,7 +274,8 @@
         </dd>
       </xsl:if>
       <dt>{ed:label('mentions')}</dt>
-      <dd>{h:count-in-documents($entity?count, array:size($entity?documents))}</dd>
+      <dd>{ed:label('count-in-documents', map{ 'mentions': $entity?count,
+        'documents': ed:label('in-documents', map{ 'count': array:size($entity?documents) }) })}</dd>
     </dl>
   </xsl:function>
 
