@@ -156,7 +156,9 @@ ALLOWED_MISSING: dict[str, dict[str, tuple[int, str]]] = {
 ALLOWED_ADDED: dict[str, dict[str, tuple[int, str]]] = {
     "nakhchivan-1920-1921.xml": {},
     "nakhchivan-1924-1928.xml": {},
-    "adr-1918-1920-lv.xml": {"Attēls": (8, "the label 'Figure' the text output puts before each of the 8 captions")},
+    "adr-1918-1920-lv.xml": {
+        "Figure": (8, "the label the text output puts before each of the 8 captions, in the interface's language")
+    },
     "mountain-fortress.xml": {
         "TOGHRAMADJIAN": (
             1,
