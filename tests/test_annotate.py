@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from edition.annotate import apply
+from edition.annotate.inflection import capitals, inflected
 from edition.annotate.proposals import Annotator
 from edition.annotate.registers import Registers
 from edition.annotate.textmap import TextMap
@@ -50,7 +51,9 @@ EN = [
     ("place", "Baku", "ref=places.xml#place-baku"),  # after "&amp;", not in the ref's URL text
     ("person", "I. Stalin", "ref=persons.xml#pers-stalin"),
     ("place", "Baku", "ref=places.xml#place-baku"),
-    ("date", "19th century", "from=1800 to=1899"),  # not "Kars and Baku" (title), 2014 (tagged), the DOI
+    ("date", "19th century", "from=1800 to=1899"),
+    ("place", "Kars", "ref=places.xml#place-kars"),  # in the title of a cited book; not 2014 (tagged), the DOI
+    ("place", "Baku", "ref=places.xml#place-baku"),
     ("place", "Armenia", "ref=places.xml#place-armenia"),  # not "Arm&#233;nia", "Armenian", the comment, p. 1920
     ("person", "Stalin", "ref=persons.xml#pers-stalin"),
     ("date", "1921", "when=1921"),
@@ -73,6 +76,49 @@ LV = [
     ("date", "1918. gada 28. maijā", "when=1918-05-28"),
 ]
 
+KINDS = [  # names in titles of cited works, inflected and in capitals; dates from context; never in
+    # a periodical's title, a URL, a DOI, an ISSN, a page range, nor a name inside a word ("Don't")
+    ("date", "1920", "when=1920"),
+    ("person", "Halil Kut", "ref=persons.xml#pers-halil-kut"),
+    ("place", "Kars", "ref=places.xml#place-kars"),
+    ("date", "April 11 of that year", f"when=1920-04-11 {INFERRED}"),
+    (
+        "person",
+        "Khalil",  # the one of its two entries mentioned last
+        "ref=persons.xml#pers-halil-kut (mentioned last of persons.xml#pers-khalil | persons.xml#pers-halil-kut)",
+    ),
+    ("date", "December of the same year", f"when=1920-12 {INFERRED}"),
+    ("date", "fall of the following year", f"notBefore=1921-09 notAfter=1921-11 {INFERRED}"),
+    ("place", "Don", "ref=places.xml#place-don"),
+    ("date", "summer of 1923", "notBefore=1923-06 notAfter=1923-08"),
+    ("date", "1900", "when=1900"),  # "since 1900" looks back: the context stays 1923
+    ("date", "May 2", f"when=1923-05-02 {INFERRED}"),
+    ("date", "late nineteenth century", "notBefore=1866 notAfter=1899"),
+    ("date", "twentieth\n          century", "from=1900 to=1999"),
+    ("date", "1930s and 40s", "notBefore=1930 notAfter=1949"),
+    ("place", "Kars", "ref=places.xml#place-kars"),
+    ("place", "Baku", "ref=places.xml#place-baku"),
+    ("date", "1918 - 1920", "from=1918 to=1920"),
+    ("date", "2019", "when=2019"),  # a cited work's date: not the context of "August 3"
+    ("date", "August 3", f"when=1923-08-03 {INFERRED}"),
+    ("date", "July 9", f"when=1923-07-09 {INFERRED}"),
+    ("person", "Сталину", "ref=persons.xml#pers-stalin"),
+    ("place", "Армении", "ref=places.xml#place-armenia"),
+    ("org", "Азревкома", "ref=orgs.xml#org-azrevkom"),
+    ("date", "1919. gada novembrī-decembrī", "from=1919-11 to=1919-12"),
+    ("place", "Baku", "ref=places.xml#place-baku"),
+    ("date", "Augustā", f"when=1919-08 {INFERRED}"),
+    ("date", "1920. gada sākumā", "notBefore=1920-01 notAfter=1920-04"),
+    ("date", "1920. gada aprīļa vidū", "notBefore=1920-04-11 notAfter=1920-04-20"),
+    ("place", "Kars", "ref=places.xml#place-kars"),
+    ("place", "KARS", "ref=places.xml#place-kars"),
+    ("place", "BAKU", "ref=places.xml#place-baku"),
+    ("date", "19TH CENTURY", "from=1800 to=1899"),
+    ("date", "1920S", "notBefore=1920 notAfter=1929"),
+    ("date", "1919 Г. ИЮНЬ", "when=1919-06"),
+    ("date", "СЕНТЯБРЬ", f"when=1919-09 {INFERRED}"),
+]
+
 
 @pytest.fixture
 def edition(tmp_path: Path) -> Path:
@@ -81,7 +127,7 @@ def edition(tmp_path: Path) -> Path:
     return folder
 
 
-def propose(path: Path, types=ALL, titles=False, registers: Path | None = None):
+def propose(path: Path, types=ALL, titles=True, registers: Path | None = None):
     return Annotator(Registers.load(registers or path.parent), set(types), titles).propose(TextMap.load(path))
 
 
@@ -112,7 +158,7 @@ def test_every_character_is_mapped_to_the_bytes_that_write_it(tmp_path: Path):
 # --- proposals --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, expected", [("en.xml", EN), ("lv.xml", LV)])
+@pytest.mark.parametrize("name, expected", [("en.xml", EN), ("lv.xml", LV), ("kinds.xml", KINDS)])
 def test_exact_proposals(name, expected):
     proposals = propose(FIXTURES / name)
     assert [(p.type, p.surface, p.target) for p in proposals] == expected
@@ -128,8 +174,38 @@ def test_positions_point_at_the_surface():
 
 def test_types_and_titles_are_chosen():
     assert {p.type for p in propose(FIXTURES / "en.xml", types={"date"})} == {"date"}
-    surfaces = [p.surface for p in propose(FIXTURES / "en.xml", types={"place"}, titles=True)]
+    surfaces = [p.surface for p in propose(FIXTURES / "en.xml", types={"place"})]
     assert surfaces.count("Kars") == 2 and surfaces.count("Baku") == 4
+    surfaces = [p.surface for p in propose(FIXTURES / "en.xml", types={"place"}, titles=False)]
+    assert surfaces.count("Kars") == 1 and surfaces.count("Baku") == 3
+    listed = run("annotate", "--dry-run", "--no-titles", str(FIXTURES / "kinds.xml")).output
+    assert '"KARS"' not in listed and '"Сталину"' not in listed and '"Don"' in listed
+
+
+def test_a_name_inside_a_word_or_a_currency_is_not_proposed(tmp_path: Path):
+    for name in ("persons.xml", "places.xml", "orgs.xml"):
+        shutil.copy(FIXTURES / name, tmp_path)
+    path = tmp_path / "t.xml"
+    path.write_text(
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><p>Don’t, DON'T, Don't; Baku$ 5, Don's banks, the Don."
+        "</p></text></TEI>",
+        encoding="utf-8",
+    )
+    assert [(p.surface, p.column) for p in propose(path, types={"place"})] == [
+        ("Don", 81),
+        ("Don", 98),
+    ]  # "Don's", "the Don"
+
+
+def test_russian_cases_and_capitals_of_register_forms():
+    assert inflected("Легран", person=True) == {"Леграна", "Леграну", "Леграном", "Легране"}
+    assert inflected("Сталин", person=True) == {"Сталина", "Сталину", "Сталиным", "Сталине"}
+    assert inflected("Борис Легран", person=True) >= {"Бориса Леграна", "Борису Леграну"}
+    assert inflected("Армения") == {"Армении", "Армению", "Арменией"}
+    assert "Азербайджанской Демократической Республики" in inflected("Азербайджанская Демократическая Республика")
+    assert "Ревоенсовету 11 Армии" in inflected("Ревоенсовет 11 Армии")  # words after the head stay
+    assert inflected("Баку") == inflected("РСФСР") == inflected("Kars") == set()  # indeclinable, Latin
+    assert capitals("Nahcivan") == {"NAHCIVAN", "NAHCİVAN"} and capitals("ADR") == set()
 
 
 def test_registers_elsewhere_give_relative_pointers(tmp_path: Path):

@@ -48,6 +48,39 @@ EXAMPLES = [
     ("14 July 1920", "14 July 1920", {"when": "1920-07-14"}),
     ("in May, he", "May", {"when": "1920-05", **INFERRED}),
     ("Stalin's 1921 letter", "1921", {"when": "1921"}),
+    # the year from the context, the whole phrase
+    ("On April 11 of that year, the", "April 11 of that year", {"when": "1920-04-11", **INFERRED}),
+    ("in December of the same year.", "December of the same year", {"when": "1920-12", **INFERRED}),
+    (
+        "By the fall of the following year, the",
+        "fall of the following year",
+        {"notBefore": "1921-09", "notAfter": "1921-11", **INFERRED},
+    ),
+    ("in March of the previous year", "March of the previous year", {"when": "1919-03", **INFERRED}),
+    # seasons, thirds of a year, decades and centuries
+    ("the summer of 1989 came", "summer of 1989", {"notBefore": "1989-06", "notAfter": "1989-08"}),
+    ("the late fall of 1993", "late fall of 1993", {"notBefore": "1993-10", "notAfter": "1993-11"}),
+    ("the winter of 1991", "winter of 1991", {"notBefore": "1991-01", "notAfter": "1992-02"}),
+    ("By early 1990, in", "early 1990", {"notBefore": "1990-01", "notAfter": "1990-04"}),
+    ("the 1980s and 90s", "1980s and 90s", {"notBefore": "1980", "notAfter": "1999"}),
+    ("the late nineteenth century", "late nineteenth century", {"notBefore": "1866", "notAfter": "1899"}),
+    ("the twentieth century", "twentieth century", {"from": "1900", "to": "1999"}),
+    ("IN THE 19TH CENTURY", "19TH CENTURY", {"from": "1800", "to": "1899"}),
+    ("AND THE 1920S.", "1920S", {"notBefore": "1920", "notAfter": "1929"}),
+    # Latvian: a month alone, a year's third, a season, months of a year
+    ("Augustā briti pameta", "Augustā", {"when": "1920-08", **INFERRED}),
+    ("tomēr aprīlī Deņikins", "aprīlī", {"when": "1920-04", **INFERRED}),
+    ("1920. gada sākumā armiju", "1920. gada sākumā", {"notBefore": "1920-01", "notAfter": "1920-04"}),
+    ("1919. gada beigās", "1919. gada beigās", {"notBefore": "1919-09", "notAfter": "1919-12"}),
+    ("1920. gada aprīļa vidū", "1920. gada aprīļa vidū", {"notBefore": "1920-04-11", "notAfter": "1920-04-20"}),
+    ("1919. gada rudenī", "1919. gada rudenī", {"notBefore": "1919-09", "notAfter": "1919-11"}),
+    ("1918. gada novembrī-decembrī", "1918. gada novembrī-decembrī", {"from": "1918-11", "to": "1918-12"}),
+    # Russian and Azerbaijani
+    ("В 1918–1919 годах", "1918–1919 годах", {"from": "1918", "to": "1919"}),
+    ("летом 1920 г. в", "летом 1920 г.", {"notBefore": "1920-06", "notAfter": "1920-08"}),
+    ("в мае он", "мае", {"when": "1920-05", **INFERRED}),
+    ("1920-1930-CU İLLƏRDƏ GƏNCƏ", "1920-1930-CU İLLƏRDƏ", {"notBefore": "1920", "notAfter": "1939"}),
+    ("1920-ci illərdə", "1920-ci illərdə", {"notBefore": "1920", "notAfter": "1929"}),
 ]
 
 
@@ -73,6 +106,18 @@ def test_examples_are_recognised_and_normalised(text, span, attributes):
         "3000",
         "May we",
         "the 1920.5 ratio",
+        "ISSN 1512-1801",
+        "eISSN 2181-1920",
+        "ISBN 978-1-4744-1920-3",
+        "pp. 1918-1920",
+        "p. 1920–1921",
+        "pp. 17, 1920",
+        "с. 1920",
+        "Vol. 1920",
+        "issue 1921",
+        "that year",
+        "the following year",
+        "Марта Иванова",
     ],
 )
 def test_numbers_that_are_not_dates(text):
@@ -85,6 +130,23 @@ def test_year_comes_from_the_latest_date_with_a_year():
     assert [d.attributes for d in found] == [{"when": "1921-04"}, {"when": "1921-07-29", **INFERRED}]
 
 
+def test_two_dates_in_one_bracket():
+    text = "(1919 Г. ИЮНЬ, СЕНТЯБРЬ)"
+    found = find_dates(text, year=1950)
+    assert [(text[d.start : d.end], d.attributes) for d in found] == [
+        ("1919 Г. ИЮНЬ", {"when": "1919-06"}),
+        ("СЕНТЯБРЬ", {"when": "1919-09", **INFERRED}),
+    ]
+
+
+def test_what_gives_no_context_year():
+    """A year that looks back ("since 1920"), a decade and a century leave the context as it was."""
+    for text in ("For the first time since 1900, on May 2", "In the 1900s, on May 2", "The 19th century. On May 2"):
+        assert find_dates(text, year=1920)[-1].attributes == {"when": "1920-05-02", **INFERRED}, text
+    found = find_dates("In 1921 it began; on July 29 of the following year it ended.", year=1920)
+    assert found[-1].attributes == {"when": "1922-07-29", **INFERRED}
+
+
 def test_date_without_year_and_without_context_is_not_proposed():
     assert find_dates("On July 29 it ended.") == []
 
@@ -94,3 +156,8 @@ def test_parse_date_reads_a_whole_text_only():
     assert parse_date("July 29", year=1920) == {"when": "1920-07-29", **INFERRED}
     assert parse_date("in April 1920") is None
     assert parse_date("n.d.") is None
+    assert parse_date("fall of the following year", year=1994, relative=False) == {
+        "notBefore": "1994-09",
+        "notAfter": "1994-11",
+        **INFERRED,
+    }

@@ -10,7 +10,10 @@ for places (the issue asks for at least 0.97, and 0.95 for organisations).
 
 The figures, and every disagreement (false positives and negatives with document, line and
 sentence), are printed: ``pytest -s tests/test_quality.py`` or ``python tests/test_quality.py``.
-The annotate tool's own proposals on the untagged text are measured the same way, for information.
+The annotate tool's own proposals on the untagged text are measured the same way, with bars of
+their own (:data:`TOOL_BARS`: 0.95 precision and recall, dates 0.95 and 0.90). The tool reads the
+registers as they are, which list the forms the markup met (inflections and capitals too): on
+text whose forms the registers do not list yet it finds less.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TEI = ROOT / "tei"
 GOLD = Path(__file__).parent / "fixtures" / "gold" / "sample.txt"
 BARS = {"person": 0.98, "place": 0.99, "org": 0.98, "date": 0.98}
+#: the annotate tool alone (issue 23): (precision, recall)
+TOOL_BARS = {"person": (0.95, 0.95), "place": (0.95, 0.95), "org": (0.95, 0.95), "date": (0.95, 0.90)}
 LANGUAGES = {"en", "lv", "az", "ru"}
 DOCUMENTS = {"mountain-fortress", "nakhchivan-1920-1921", "nakhchivan-1924-1928", "adr-1918-1920-lv"}
 
@@ -186,10 +191,16 @@ def print_figures(report: quality.Report, limit: int | None = None) -> None:
 
 
 def test_the_annotate_tool_alone(gold):
-    """For information: the tool's raw proposals on the untagged documents (no assertion on the figures)."""
+    """The tool's raw proposals on the untagged documents (the registers as they are) meet its bars."""
     report = quality.evaluate_folder(gold, TEI, tool=True)
     print_figures(report, limit=60)
     assert report.sentences == len(gold) and not report.missing
+    below = {
+        kind: (round(report.strict[kind].precision, 3), round(report.strict[kind].recall, 3))
+        for kind, (precision, recall) in TOOL_BARS.items()
+        if report.strict[kind].precision < precision or report.strict[kind].recall < recall
+    }
+    assert not below, f"annotate below its bars (precision, recall) {TOOL_BARS}: {below}"
 
 
 def test_markup_meets_the_bars(report):

@@ -3,22 +3,35 @@ Azerbaijani, following the edition's encoding rules (ENCODING.md).
 
 Spans: a preposition or article before a date stays outside ("on July 29", "the 1920s"), a
 modifier is inside ("early June"), the year word of Latvian, Russian and Azerbaijani belongs to
-the date ("1918. gada 28. maijā", "1920 г.", "1920-ci il"), and a range is one date from its
-first to its last part ("November 7–8, 1920", "no 13. aprīļa līdz 25. jūlijam": "no" stays out).
+the date ("1918. gada 28. maijā", "1920 г.", "1920–1921 годах", "1920-ci il"), and a range is
+one date from its first to its last part ("November 7–8, 1920", "1918 - 1920", "no 13. aprīļa
+līdz 25. jūlijam": "no" stays out). Month names and centuries are read in capitals too
+("1919 Г. ИЮНЬ", "19TH CENTURY", "THE 1920S").
 
-Normalisation: ``when`` for a point; ``from``/``to`` for a range and a century ("19th century":
-1800–1899); ``notBefore``/``notAfter`` for a decade ("the 1920s": 1920–1929) and for an
-approximation, where "early", "mid", "late" (Latvian "sākumā", "vidū", "beigās") take the first,
-middle or last third of the month (days 1–10, 11–20, 21–end), decade (years 0–2, 3–5, 6–9) or
-century (00–32, 33–65, 66–99). A Russian archival year of three digits ("22/II-921 г.") leaves out the
-millennium and is read as 1921.
+Normalisation: ``when`` for a point; ``from``/``to`` for a range and a century ("19th century",
+"twentieth century", "XIX век": 1800–1899); ``notBefore``/``notAfter`` for a decade ("the
+1920s": 1920–1929; "1980s and 90s", "1920-1930-cu illərdə", "1920–1930-е годы": both) and for
+an approximation, where "early", "mid", "late" (Latvian "sākumā", "vidū", "beigās") take the
+first, middle or last third of the month (days 1–10, 11–20, 21–end), year (months 1–4, 5–8,
+9–12: "early 1990", "1920. gada sākumā"), decade (years 0–2, 3–5, 6–9) or century (00–32,
+33–65, 66–99). A season is its three months (spring March–May, summer June–August, fall or
+autumn September–November; "early"/"late" the first or last two, "mid" the middle one); the
+winter of a year written is the one that ends in it or the one that begins in it ("the winter of
+1991": January 1991–February 1992), a winter whose year comes from the context December–February.
+A Russian archival year of three digits ("22/II-921 г.") leaves out the millennium and is read
+as 1921.
 
-A date without a year ("on July 29", "27. aprīlī", "early June") takes the year of the latest
-date written with a year before it (``year`` of :func:`find_dates`); its value then carries
-``cert="medium"`` and ``evidence="internal"``. Without such a year it is not proposed.
+A date without a year ("on July 29", "27. aprīlī", "Augustā", "в мае", "early June") takes
+the year of the context (``year`` of :func:`find_dates`: the latest date before it that gives
+one); "of that year", "of the same year", "of the following year", "of the previous year" after
+it belong to it, and the last two move the year by one ("the fall of the following year"). Its
+value then carries ``cert="medium"`` and ``evidence="internal"``; without a year of the context
+it is not proposed. A year that looks back ("since 1920"), a decade and a century give no year
+to the dates after them.
 
-Numbers that are not dates are left alone: figures ("114 000", "1,500"), pages and numbers
-("p. 1920", "No. 1920"), quantities ("1500 soldiers").
+Numbers that are not dates are left alone: figures ("114 000", "1,500"), identifiers (ISSN,
+ISBN), pages and page ranges ("p. 1920", "pp. 1918-1920", "с. 17"), volumes, issues and
+numbers ("No. 1920"), quantities ("1500 soldiers").
 """
 
 from __future__ import annotations
@@ -102,19 +115,27 @@ def _capitalisable(stem: str) -> str:
     return first + stem[1:]
 
 
-def _month_pattern(lang: str, capital_only: bool = False) -> str:
-    stems = [s.capitalize() if capital_only else _capitalisable(s) for s in _MONTHS[lang]]
-    return f"(?P<m>(?:{'|'.join(stems)}){_ENDINGS[lang]})(?!\\w)"
+def _month_pattern(lang: str, initial: str = "either", group: str = "m", endings: str | None = None) -> str:
+    """A month name of ``lang`` as group ``group``: all in capitals, or with an ``initial`` capital
+    (``"capital"``), small letter (``"small"``) or ``"either"``."""
+    cases = {"capital": str.capitalize, "small": str.lower, "either": _capitalisable}
+    stems = [cases[initial](s) for s in _MONTHS[lang]]
+    ending = _ENDINGS[lang] if endings is None else endings
+    capitals = f"(?:{'|'.join(s.upper() for s in _MONTHS[lang])}){ending.upper()}"
+    return f"(?P<{group}>(?:{'|'.join(stems)}){ending}|{capitals})(?!\\w)"
 
 
 EN, LV, RU, AZ = (
-    _month_pattern("en", capital_only=True),
+    _month_pattern("en", initial="capital"),
     _month_pattern("lv"),
     _month_pattern("ru"),
     _month_pattern("az"),
 )
+LV2 = _month_pattern("lv", group="m2")
+LV_IN = _month_pattern("lv", endings="(?:ī|ā)")  # the locative: "aprīlī", "Augustā" (in April, in August)
+RU_ALONE = _month_pattern("ru", initial="small")  # "Марта" is also a name
 _YEAR_WORD = (
-    r"(?:\s*гг?\.|\s+год[ауе]?(?!\w)|-c[iıuü]\s+il[a-zəıöüğşç]*|"
+    r"(?:\s*[гГ][гГ]?\.|\s+год(?:ами|ам|ах|ов|а|у|е|ы)?(?!\w)|-c[iıuü]\s+il(?!l)[a-zəıöüğşç]*|"
     r"\.\s*gad(?:am|iem|os|a|ā|s|u)(?!\w))"
 )
 
@@ -129,13 +150,15 @@ def _year(word: bool = True, alone: bool = False) -> str:
     )
 
 
-_MOD = r"(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+"
+_MOD = r"(?P<mod>(?i:early|mid|late))[\s-]+"
 _DASH = r"\s*[–—-]\s*"
 _ORD = r"(?:st|nd|rd|th)?"
 _PREPOSITION = r"(?<!\w)(?:[Ii]n|of|[Ss]ince|[Uu]ntil|till|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
-_NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:pp?|[Pp]ages?|[Nn]o|[Nn]r|[Vv]ol|[Vv]olume|[Ii]ssue|[Nn]umber)\.?"
-    r"|№|#)\s*$"
+#: numbers that are references, not dates: identifiers, pages, volumes and issues, with their ranges
+_REFERENCE = re.compile(
+    r"(?<!\w)(?:e-?)?ISSN[:\s]*\d{4}[–-]?\d{3}[\dXx]|(?<!\w)ISBN(?:-1[03])?[:\s]*(?:\d[\s-]?){9,12}[\dXx]"
+    r"|(?<!\w)(?:(?:pp?|lpp|[Ss]tr|стр|səh)\.?|с\.|[Pp]ages?)\s*\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*"
+    r"|(?:(?<!\w)(?:(?:[Nn]o|[Nn]r|[Vv]ol)\.|[Vv]olume|[Ii]ssue|[Nn]umber)|№|#)\s*\d+(?:\s*[–—-]\s*\d+)?"
 )
 _UNIT_AFTER = re.compile(
     r"\s*(?:km|kilomet\w*|m|metres|meters|kg|tons?|%|per ?cent|men|soldiers|troops|people|persons|"
@@ -149,6 +172,54 @@ _CONNECTORS = [  # (what stands between two dates, what must stand just before t
     (re.compile(r"\s+(?:по|до)\s+"), re.compile(r"(?<!\w)[СсОо]т?\s+$")),
 ]
 _LV_MODIFIER = {"sākumā": "early", "vidū": "mid", "beigās": "late"}
+#: the year of the context, of the one after it or of the one before it ("April 11 of that year")
+_CONTEXT = re.compile(
+    r"\s+of\s+(?:(?P<same>that|the\s+same|that\s+same)|(?P<next>the\s+following|the\s+next)|"
+    r"(?P<previous>the\s+previous|the\s+preceding))\s+year(?!\w)"
+)
+_SINCE = re.compile(r"(?<!\w)[Ss]ince\s+$")  # "for the first time since 1920" looks back: no context year
+#: season -> its first and last month (winter: December to February of the next year)
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (12, 2),
+    "pavasar": (3, 5),
+    "vasar": (6, 8),
+    "ruden": (9, 11),
+    "ziem": (12, 2),
+    "весн": (3, 5),
+    "лет": (6, 8),
+    "осен": (9, 11),
+    "зим": (12, 2),
+}
+_SEASON = r"(?P<s>(?i:spring|summer|fall|autumn|winter))"
+_LV_SEASON = r"(?P<s>pavasarī|vasarā|rudenī|ziemā)"
+_RU_SEASON = r"(?P<s>[Вв]есной|[Лл]етом|[Оо]сенью|[Зз]имой)"
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+]
 
 
 @dataclass(frozen=True)
@@ -178,6 +249,7 @@ class _Found:
     first: Point
     last: Point
     kind: str  # point, range or approx
+    offset: int = 0  # a missing year: the context's year plus this ("of the following year": 1)
 
 
 @dataclass
@@ -187,7 +259,7 @@ class DateMatch:
     start: int
     end: int
     attributes: dict[str, str]
-    year: int | None = None  # the year written in the expression, if any
+    year: int | None = None  # the year it gives the context after it: the year written in it, if any
 
 
 def _month(word: str) -> int:
@@ -214,7 +286,7 @@ def _third(first: int, last: int, modifier: str) -> tuple[int, int]:
 
 
 def _point(m: re.Match) -> tuple[Point, Point, str]:
-    """Day (range), month and year groups: d, d2, m, y."""
+    """Day (range), month (range) and year groups: d, d2, m, m2, y."""
     year, month = _int(m, "y"), _month(m.group("m"))
     if m.groupdict().get("mod"):
         last_day = calendar.monthrange(year or 2000, month)[1]
@@ -223,17 +295,45 @@ def _point(m: re.Match) -> tuple[Point, Point, str]:
     first = Point(year, month, _int(m, "d"))
     if m.groupdict().get("d2"):
         return first, replace(first, day=int(m.group("d2"))), "range"
+    if m.groupdict().get("m2"):
+        return first, replace(first, month=_month(m.group("m2"))), "range"
     return first, first, "point"
 
 
+def _part_of_year(m: re.Match) -> tuple[Point, Point, str]:
+    """A third of a year ("early 1990", "1920. gada sākumā": January–April) or a season."""
+    year = int(m.group("y")) if m.groupdict().get("y") else None
+    if not m.groupdict().get("s"):
+        low, high = _third(1, 12, m.group("mod") if m.groupdict().get("mod") else _LV_MODIFIER[m.group("lvmod")])
+        return Point(year, low), Point(year, high), "approx"
+    first, last = next(months for stem, months in _SEASONS.items() if m.group("s").lower().startswith(stem))
+    months = [(first + i - 1) % 12 + 1 for i in range(3)]
+    if m.groupdict().get("mod"):  # early, mid, late summer: June–July, July, July–August
+        months = {"early": months[:2], "mid": months[1:2], "late": months[1:]}[m.group("mod").lower()]
+    years = [year + 1 if year is not None and month < first else year for month in months]  # winter: Jan of Y+1
+    if year is not None and last < first and len(months) == 3:  # the winter of 1991: the one that ends in it
+        months, years = [1, *months], [year, *years]  # or the one that begins in it, January 1991–February 1992
+    return Point(years[0], months[0]), Point(years[-1], months[-1]), "approx"
+
+
 def _decade(m: re.Match) -> tuple[Point, Point, str]:
+    """A decade ("the 1920s") or two ("1980s and 90s", "1920-1930-cu illərdə")."""
     start = int(m.group("y"))
-    low, high = _third(start, start + 9, m.group("mod")) if m.group("mod") else (start, start + 9)
+    second = m.groupdict().get("y2")
+    if second:
+        end = (start // 100 * 100 + int(second) if len(second) == 2 else int(second)) + 9
+        return Point(start), Point(end), "approx"
+    low, high = _third(start, start + 9, m.group("mod")) if m.groupdict().get("mod") else (start, start + 9)
     return Point(low), Point(high), "approx"
 
 
 def _century(m: re.Match) -> tuple[Point, Point, str]:
-    number = int(m.group("c")) if m.groupdict().get("c") else _roman(m.group("cr"))
+    if m.groupdict().get("c"):
+        number = int(m.group("c"))
+    elif m.groupdict().get("cw"):
+        number = _ORDINALS.index(m.group("cw").lower().replace(" ", "-")) + 1
+    else:
+        number = _roman(m.group("cr"))
     start = (number - 1) * 100
     if m.groupdict().get("mod"):
         low, high = _third(start, start + 99, m.group("mod"))
@@ -258,10 +358,10 @@ def _numeric(m: re.Match) -> tuple[Point, Point, str]:
 
 
 def _lv_approx(m: re.Match) -> tuple[Point, Point, str]:
-    month = _month(m.group("m"))
-    last = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31  # the year is not known yet
+    month, year = _month(m.group("m")), _int(m, "y")
+    last = calendar.monthrange(year or 2001, month)[1]  # without a year, February has 28 days
     low, high = _third(1, last, _LV_MODIFIER[m.group("lvmod")])
-    return Point(None, month, low), Point(None, month, high), "approx"
+    return Point(year, month, low), Point(year, month, high), "approx"
 
 
 def _bare_year(m: re.Match) -> tuple[Point, Point, str]:
@@ -277,6 +377,8 @@ def _no_may_verb(m: re.Match) -> tuple[Point, Point, str] | None:
 
 
 _DAY = r"(?<![\w.,/])(?P<d>\d{1,2})"
+_LV_YEAR = rf"{_year(word=False, alone=True)}\.\s*gad[aā]\s+"  # "1918. gada …"
+_DECADE = r"(?<!\w)(?P<y>1\d{2}0|20\d0)"
 _RULES = [
     # English
     (rf"{EN}\s+(?P<d>\d{{1,2}}){_ORD}(?!\d)(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD}(?![\d\w]))?(?:,?\s+{_year()})?", _point),
@@ -284,20 +386,40 @@ _RULES = [
     (rf"(?:{_MOD})?{EN},?\s+{_year()}", _point),
     (rf"{_MOD}{EN}(?!\s*,?\s*\d)", _point),
     (rf"{_PREPOSITION}(?P<date>{EN})(?!\s*,?\s*\d)", _point),
-    (rf"(?<!\w)(?:{_MOD})?(?P<y>1\d{{2}}0|20\d0)['’]?s(?!\w)", _decade),
-    (rf"(?<!\w)(?:{_MOD})?(?P<c>\d{{1,2}})(?:st|nd|rd|th)[\s-]+[Cc]entury", _century),
+    (rf"(?<!\w){EN}(?={_CONTEXT.pattern})", _point),
+    (rf"(?<!\w)(?:{_MOD})?{_SEASON}(?:\s+of)?\s+{_year()}", _part_of_year),
+    (rf"(?<!\w)(?:{_MOD})?{_SEASON}(?={_CONTEXT.pattern})", _part_of_year),
+    (rf"(?<!\w){_MOD}{_year()}", _part_of_year),
+    (rf"{_DECADE}['’]?s\s+(?:and|to|or)\s+(?:the\s+)?['’]?(?P<y2>\d0|1\d{{2}}0|20\d0)['’]?s(?!\w)", _decade),
+    (rf"(?<!\w)(?:{_MOD})?(?P<y>1\d{{2}}0|20\d0)['’]?[sS](?!\w)", _decade),
+    (rf"(?<!\w)(?:{_MOD})?(?P<c>\d{{1,2}})(?i:st|nd|rd|th)[\s-]+(?i:century)", _century),
+    (
+        rf"(?<!\w)(?:{_MOD})?(?P<cw>(?i:{'|'.join(o.replace('-', '[ -]') for o in _ORDINALS)}))[\s-]+(?i:century)",
+        _century,
+    ),
     (rf"{_year(word=False, alone=True)}[–—-](?P<y2>\d{{2}})(?![\w])(?![.,]\d)", _short_range),
+    # Azerbaijani and Russian decades: "1920-ci illərdə", "1920-1930-cu illərdə", "1920–1930-е годы"
+    (
+        rf"{_DECADE}(?:{_DASH}(?P<y2>1\d{{2}}0|20\d0))?-(?:[cC][iıuüIİUÜ]\s+[iİI][lL][lL][əƏ][rR]\w*|(?:е|х|ые|ых)(?:\s+(?:год\w*|гг\.))?)(?!\w)",
+        _decade,
+    ),
     (_year(alone=True), _bare_year),
     # Latvian
-    (rf"{_year(word=False, alone=True)}\.\s*gad[aā]\s+(?P<d>\d{{1,2}})\.?\s+{LV}", _point),
-    (rf"{_year(word=False, alone=True)}\.\s*gad[aā]\s+{LV}", _point),
+    (rf"{_LV_YEAR}(?P<d>\d{{1,2}})\.?\s+{LV}", _point),
+    (rf"{_LV_YEAR}{LV}(?:{_DASH}{LV2})?", _point),
+    (rf"{_LV_YEAR}(?P<lvmod>sākumā|vidū|beigās)(?!\w)", _part_of_year),
+    (rf"{_LV_YEAR}{_LV_SEASON}(?!\w)", _part_of_year),
     (rf"{_DAY}\.\s*{LV}", _point),
     (rf"{LV},\s+{_year()}", _point),
-    (rf"(?<!\w){LV}\s+(?P<lvmod>sākumā|vidū|beigās)(?!\w)", _lv_approx),
+    (rf"(?<!\w)(?:{_LV_YEAR})?{LV}\s+(?P<lvmod>sākumā|vidū|beigās)(?!\w)", _lv_approx),
+    (rf"(?<!\w){LV_IN}", _point),
     (r"(?<![\w.])(?P<c>\d{1,2})\.\s*gadsimt[a-zāēīū]*", _century),
     # Russian
     (rf"{_DAY}\s+{RU}(?:\s+{_year()})?", _point),
     (rf"(?<!\w){RU}\s+{_year()}", _point),
+    (rf"{_year(word=False, alone=True)}\s*[гГ]\.\s*{RU}", _point),
+    (rf"(?<!\w){RU_ALONE}", _point),
+    (rf"(?<!\w){_RU_SEASON}\s+{_year()}", _part_of_year),
     (rf"{_DAY}/(?P<mr>[IVX]{{1,4}})-(?P<y>\d{{3,4}})(?!\d)(?:\s*г\.)?", _archival),
     (rf"{_DAY}\.(?P<mn>\d{{1,2}})\.{_year()}", _numeric),
     (r"(?<!\w)(?P<cr>[IVX]{1,5})\s+(?:в\.|век[а-я]*|əsr[a-zəıöüğşç]*)", _century),
@@ -309,6 +431,7 @@ _COMPILED = [(re.compile(pattern), handler) for pattern, handler in _RULES]
 
 
 def _candidates(text: str) -> list[_Found]:
+    references = [m.span() for m in _REFERENCE.finditer(text)]
     found = []
     for pattern, handler in _COMPILED:
         for m in pattern.finditer(text):
@@ -317,16 +440,16 @@ def _candidates(text: str) -> list[_Found]:
                 continue
             first, last, kind = result
             start, end = m.span("date") if m.groupdict().get("date") else m.span()
-            if first.valid() and last.valid() and not _not_a_year(text, start, end, first, kind):
+            if any(start < b and a < end for a, b in references):
+                continue
+            if first.valid() and last.valid() and not _quantity(text, end, first, kind):
                 found.append(_Found(start, end, first, last, kind))
     return found
 
 
-def _not_a_year(text: str, start: int, end: int, point: Point, kind: str) -> bool:
-    """A bare number that is a page, a number or a quantity rather than a year."""
-    if kind != "point" or point.month is not None:
-        return False
-    return bool(_NOT_A_YEAR_BEFORE.search(text[max(0, start - 12) : start]) or _UNIT_AFTER.match(text, end))
+def _quantity(text: str, end: int, point: Point, kind: str) -> bool:
+    """A bare number followed by a unit ("1500 soldiers") rather than a year."""
+    return kind == "point" and point.month is None and bool(_UNIT_AFTER.match(text, end))
 
 
 def _granularity(point: Point) -> tuple[bool, bool]:
@@ -360,34 +483,55 @@ def _connected(text: str, a: _Found, b: _Found) -> bool:
     return False
 
 
+def _from_context(text: str, found: list[_Found]) -> list[_Found]:
+    """A date without a year followed by "of that year", "of the following year" … takes that phrase in."""
+    for item in found:
+        context = _CONTEXT.match(text, item.end)
+        if context and item.first.year is None and item.last.year is None:
+            item.end = context.end()
+            item.offset = 1 if context.group("next") else -1 if context.group("previous") else 0
+    return found
+
+
+def _no_context(text: str, found: _Found, first: Point, last: Point) -> bool:
+    """A year that looks back ("since 1920"), a decade or a century: no context for the dates after it."""
+    if first.month is not None:
+        return False
+    return bool(_SINCE.search(text, 0, found.start)) or (last.year or 0) - (first.year or 0) >= 9
+
+
 _ATTRIBUTES = {"point": ("when",), "range": ("from", "to"), "approx": ("notBefore", "notAfter")}
 
 
-def find_dates(text: str, year: int | None = None) -> list[DateMatch]:
-    """The date expressions in ``text``, in order; ``year`` is the year of the context before it."""
+def find_dates(text: str, year: int | None = None, relative: bool = True) -> list[DateMatch]:
+    """The date expressions in ``text``, in order; ``year`` is the year of the context before it
+    (not ``relative``: the year of the dates themselves, "of the following year" included)."""
     matches = []
-    for found in _merge_ranges(text, longest_first(_candidates(text))):
+    for found in _from_context(text, _merge_ranges(text, longest_first(_candidates(text)))):
         written = found.last.year or found.first.year
         inferred = written is None
         if inferred and year is None:
             continue
-        first = found.first if found.first.year else replace(found.first, year=written or year)
-        last = found.last if found.last.year else replace(found.last, year=written or year)
+        first_year = written or (year or 0) + (found.offset if relative else 0)
+        first = found.first if found.first.year else replace(found.first, year=first_year)
+        turn = inferred and found.first.month and found.last.month and found.last.month < found.first.month
+        last = found.last if found.last.year else replace(found.last, year=first_year + 1 if turn else first_year)
         if not (first.valid() and last.valid()):
             continue
         names = _ATTRIBUTES[found.kind]
         attributes = {names[0]: first.iso()} if found.kind == "point" else {names[0]: first.iso(), names[1]: last.iso()}
         if inferred:
             attributes.update(cert="medium", evidence="internal")
-        matches.append(DateMatch(found.start, found.end, attributes, written))
-        year = written or year
+        context = None if _no_context(text, found, first, last) else written or first.year
+        matches.append(DateMatch(found.start, found.end, attributes, context))
+        year = context or year
     return matches
 
 
-def parse_date(text: str, year: int | None = None) -> dict[str, str] | None:
+def parse_date(text: str, year: int | None = None, relative: bool = True) -> dict[str, str] | None:
     """The normalisation of ``text`` if all of it is one date expression, else None."""
     stripped = " ".join(text.split())
-    found = find_dates(stripped, year)
+    found = find_dates(stripped, year, relative)
     if len(found) == 1 and (found[0].start, found[0].end) == (0, len(stripped)):
         return found[0].attributes
     return None

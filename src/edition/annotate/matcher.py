@@ -1,11 +1,14 @@
 """Finding many name forms in text at once: Aho–Corasick, longest match, Unicode word boundaries.
 
 Matching is case-sensitive. A match must not start or end inside a word: letters and digits of
-any script (Latvian, Azerbaijani, Cyrillic, Armenian …) and combining marks are word characters.
+any script (Latvian, Azerbaijani, Cyrillic, Armenian …) and combining marks are word characters,
+and an English contraction or a currency sign continues its word ("Don" is not in "Don't", "US"
+not in "US$"; "Stalin" is in "Stalin's", and "NAHCİVAN" in the Turkish "NAHCİVAN'IN").
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -13,6 +16,7 @@ from typing import Generic, Protocol, TypeVar
 import ahocorasick
 
 T = TypeVar("T")
+_CONTRACTION = re.compile(r"['’](?:t|ll|re|ve|d|m)(?!\w)|\$", re.I)  # "Don't", "US$"
 S = TypeVar("S", bound="_Span")
 
 
@@ -74,4 +78,6 @@ def _bounded(text: str, start: int, end: int) -> bool:
     """True unless the span cuts into a word at its start or its end."""
     if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
         return False
-    return not (end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]))
+    if end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
+        return False
+    return not _CONTRACTION.match(text, end)

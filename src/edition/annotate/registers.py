@@ -12,10 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from .. import TEI_NS, XML_NS
 from ..documents import Source
 from ..kinds import REGISTERED
 from ..problems import ERROR, InputError, Problem
+from .inflection import capitals, inflected
 
 #: entity type -> (entry element, name element) in the TEI namespace
 #: The register entry and the name element of each kind of register entry (:mod:`edition.kinds`).
@@ -25,8 +28,34 @@ _NS = {"tei": TEI_NS}
 _ENTRIES = " | ".join(f"//tei:{entry}[@xml:id]" for entry, _ in TYPES.values())
 
 
+_CHOICE = f"{{{TEI_NS}}}choice"
+_AS_WRITTEN = tuple(f"{{{TEI_NS}}}{name}" for name in ("sic", "orig", "abbr"))
+
+
 def normalize_space(text: str) -> str:
     return " ".join(text.split())
+
+
+def written(element: etree._Element) -> str:
+    """The text of ``element`` as the source writes it, white space normalised: of a ``choice``
+    its ``sic``, ``orig`` or ``abbr`` (else its first reading), as the site and the indices show it."""
+    parts: list[str] = []
+    _written(element, parts)
+    return normalize_space("".join(parts))
+
+
+def _written(element: etree._Element, parts: list[str]) -> None:
+    if element.tag == _CHOICE:
+        readings = [child for child in element if isinstance(child.tag, str)]
+        shown = next((r for name in _AS_WRITTEN for r in readings if r.tag == name), readings[0] if readings else None)
+        if shown is not None:
+            _written(shown, parts)
+        return
+    parts.append(element.text or "")
+    for child in element:
+        if isinstance(child.tag, str):
+            _written(child, parts)
+        parts.append(child.tail or "")
 
 
 @dataclass(frozen=True)
@@ -90,6 +119,24 @@ class Registers:
                     found.setdefault(form, []).append(entry)
         return found
 
+    def derived(self, types: set[str]) -> tuple[dict[str, list[Entry]], dict[str, list[Entry]]]:
+        """Forms of the entries of ``types`` that their registers do not write (:mod:`.inflection`):
+        the Russian cases of their Cyrillic forms and every form in capitals (none a written form)."""
+        given = self.forms(types)
+        cases: dict[str, list[Entry]] = {}
+        for form, entries in given.items():
+            for entry in entries:
+                for case in inflected(form, entry.type == "person"):
+                    if case not in given and entry not in cases.setdefault(case, []):
+                        cases[case].append(entry)
+        upper: dict[str, list[Entry]] = {}
+        for form, entries in (given | cases).items():
+            for capital in capitals(form):
+                if capital not in given and capital not in cases:
+                    upper.setdefault(capital, [])
+                    upper[capital] += [e for e in entries if e not in upper[capital]]
+        return cases, upper
+
     def resolve(self, ref: str, document: Path) -> Entry | None:
         """The entry ``ref`` points to from ``document``, if it is one of these."""
         target, _, ident = ref.strip().partition("#")
@@ -102,7 +149,7 @@ def _entries(source: Source) -> list[Entry]:
     for element in source.tree.xpath(_ENTRIES, namespaces=_NS):
         kind = next(k for k, (entry, _) in TYPES.items() if element.tag == f"{{{TEI_NS}}}{entry}")
         names = element.findall(f"tei:{TYPES[kind][1]}", _NS)
-        forms = [normalize_space("".join(name.itertext())) for name in names]
+        forms = [written(name) for name in names]
         main = next((f for f, n in zip(forms, names) if n.get("type") == "main"), forms[0] if forms else "")
         entries.append(
             Entry(kind, source.path, element.get(f"{{{XML_NS}}}id"), main, tuple(dict.fromkeys(f for f in forms if f)))

@@ -32,9 +32,17 @@ class Run:
     ancestors: tuple[str, ...]  # local names of the enclosing TEI elements, outermost first
     prefix: str | None  # prefix for a new TEI element here ("" = default namespace); None: not TEI
     cdata: bool = False
+    attributes: tuple[dict[str, str], ...] = ()  # the unprefixed attributes of each of the ancestors
 
     def within(self, *names: str) -> bool:
         return any(name in self.ancestors for name in names)
+
+    def attribute(self, element: str, name: str) -> str | None:
+        """Attribute ``name`` of the innermost enclosing ``element``, if there is one."""
+        for local, attributes in zip(reversed(self.ancestors), reversed(self.attributes)):
+            if local == element:
+                return attributes.get(name)
+        return None
 
 
 def checksum(data: bytes) -> str:
@@ -119,6 +127,7 @@ def scan(data: bytes) -> list[Run]:
     parser.namespace_prefixes = True
     runs: list[Run] = []
     stack: list[tuple[str, str, str | None]] = []
+    attributes: list[dict[str, str]] = []
     chunks: list[tuple[int, str]] = []
     cdata = False
 
@@ -130,18 +139,23 @@ def scan(data: bytes) -> list[Run]:
         for index, value in chunks:
             text += value
             offsets[-1:] = _char_offsets(data, index, value)
-        names = tuple(local for ns, local, _ in stack if ns == TEI_NS)
+        tei = [index for index, (ns, _, _) in enumerate(stack) if ns == TEI_NS]
+        names = tuple(stack[index][1] for index in tei)
         namespace, _, prefix = stack[-1] if stack else ("", "", None)
-        runs.append(Run(text, offsets, names, prefix if namespace == TEI_NS else None, cdata))
+        runs.append(
+            Run(text, offsets, names, prefix if namespace == TEI_NS else None, cdata, tuple(attributes[i] for i in tei))
+        )
         chunks.clear()
 
-    def start(name: str, _attrs: dict) -> None:
+    def start(name: str, attrs: dict) -> None:
         flush()
         stack.append(_split_name(name))
+        attributes.append({key: value for key, value in attrs.items() if " " not in key})
 
     def end(_name: str) -> None:
         flush()
         stack.pop()
+        attributes.pop()
 
     def cdata_section(opening: bool) -> None:
         nonlocal cdata

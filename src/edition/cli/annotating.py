@@ -59,7 +59,12 @@ def _report_written(written: dict[Path, int]) -> None:
     callback=_types,
     help="What to tag: comma-separated person, place, org, date.",
 )
-@click.option("--titles", is_flag=True, help="Tag inside title too (titles of cited works are left alone by default).")
+@click.option(
+    "--titles/--no-titles",
+    default=True,
+    show_default=True,
+    help="Tag inside titles of cited works (a periodical's title, level j, is never tagged inside).",
+)
 @click.option(
     "--dry-run", is_flag=True, help='List the proposals (path:line:column: type: "text" -> value); change nothing.'
 )
@@ -89,7 +94,8 @@ def annotate_command(
     """Tag untagged names of register entries and dates in TEI files (PATHS: files or folders).
 
     Names are the forms (main and variant names) of the register entries, matched whole-word
-    and case-sensitively, longest first; dates are recognised in English, Latvian, Russian and
+    and case-sensitively, longest first (also the Russian cases of Cyrillic forms, and every
+    form in text set in capitals); dates are recognised in English, Latvian, Russian and
     Azerbaijani and normalised in ISO 8601. Without an option, every unambiguous proposal is
     inserted. Files are changed only by the inserted tags, and not at all if they changed
     since they were read. Exit code 0; 2 when the command cannot run.
