@@ -144,3 +144,139 @@ def test_a_malformed_file_is_one_error_and_exit_1(edition: Path):
     assert result.exit_code == 1 and len(broken) == 1 and ": error: not well-formed XML" in broken[0]
     assert result.output.splitlines()[-1].startswith("1 error, ")
     assert "[name-untagged]" in result.output  # the other files' registers are still read
+
+
+HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Header names</title>
+        <author><persName><forename>Joseph</forename> <surname>Stalin</surname></persName></author>
+        <author><persName ref="persons.xml#pers-sadiqov">Sadıqov</persName></author>
+        <author><persName>Jane Doe</persName></author>
+        <editor>Stalin, Joseph and Jane Roe</editor>
+        <respStmt><resp>Encoded by</resp><name>Kazım Karabekir Pasha</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <publisher><orgName>TBMM</orgName></publisher>
+        <publisher>The edition project</publisher>
+      </publicationStmt>
+      <sourceDesc><p>Written for the tests.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text><body><p>Nothing.</p></body></text>
+</TEI>
+"""
+
+
+def test_header_names_that_duplicate_register_entries(edition: Path):
+    (edition / "header.xml").write_text(HEADER, encoding="utf-8")
+    found = [(p.line, p.column, p.message) for p in lint([edition / "header.xml"]) if p.rule == "header-name-unlinked"]
+    assert found == [
+        (
+            7,
+            17,
+            '"Joseph Stalin" in the header (author) points to no register entry, so the indices list it as an '
+            'unregistered person, a duplicate of persons.xml#pers-stalin: add ref="persons.xml#pers-stalin"',
+        ),
+        (
+            10,
+            9,
+            '"Stalin, Joseph" in the header (editor) names persons.xml#pers-stalin but is not linked to it: '
+            'write <persName ref="persons.xml#pers-stalin">Stalin, Joseph</persName>',
+        ),
+        (
+            11,
+            42,
+            '"Kazım Karabekir Pasha" in the header (respStmt) names persons.xml#pers-karabekir but is not linked '
+            'to it: add ref="persons.xml#pers-karabekir"',
+        ),
+        (
+            14,
+            20,
+            '"TBMM" in the header (publisher) points to no register entry, so the indices list it as an '
+            'unregistered organisation, a duplicate of orgs.xml#org-tbmm: add ref="orgs.xml#org-tbmm"',
+        ),
+    ]  # not: the linked Sadıqov, Jane Doe and Jane Roe (no entry), the edition project
+    output = CliRunner().invoke(main, ["lint", str(edition / "header.xml")]).output
+    assert f"{edition / 'header.xml'}:7:17: warning: " in output and "[header-name-unlinked]" in output
+
+
+def test_a_choice_is_read_as_written(edition: Path):
+    text = (FIXTURES / "tagged.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "and Nakhchivan.</p>",
+        'and <persName ref="persons.xml#pers-stalin"><choice><sic>Stalim</sic><corr>Stalin</corr></choice></persName>'
+        ' <persName ref="persons.xml#pers-stalin"><choice><expan>Joseph Stalin</expan><abbr>Stalin</abbr></choice>'
+        "</persName>.</p>",
+    )
+    (edition / "tagged.xml").write_text(text, encoding="utf-8")
+    missing = [p.message for p in lint([edition / "tagged.xml"]) if p.rule == "name-form-missing"]
+    assert (
+        '"Stalim" is not among the forms of persons.xml#pers-stalin: add <persName type="variant">Stalim</persName>'
+        in (" ".join(missing))
+    )
+    assert not any("StalimStalin" in m or "Joseph StalinStalin" in m or '"Stalin"' in m for m in missing)
+
+
+REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>More persons</title></titleStmt><publicationStmt><p>Test.</p>
+  </publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body>
+    <listPerson>
+      <person xml:id="pers-dzhugashvili">
+        <persName type="main">Ioseb Jughashvili</persName>
+        <idno type="URI">http://www.wikidata.org/entity/Q855</idno>
+      </person>
+      <person xml:id="pers-sadiqov-2">
+        <persName type="main">Sadıqov</persName>
+        <note>Historian.</note>
+      </person>
+      <person xml:id="pers-karabekir-2">
+        <persName type="main">Kazim Karabekir Pasha</persName>
+        <note>Commander of the Eastern Front.</note>
+      </person>
+      <person xml:id="pers-halil-kut-2">
+        <persName type="main">Halil Kut</persName>
+        <note>His grandson, a historian.</note>
+      </person>
+    </listPerson>
+    <listPlace>
+      <place xml:id="place-kars-fortress" type="settlement">
+        <placeName type="main">Kars fortress</placeName>
+        <idno type="GeoNames">743952</idno>
+      </place>
+      <place xml:id="place-kars-town" type="settlement">
+        <placeName type="main">Kars town</placeName>
+        <idno type="GeoNames">743952</idno>
+      </place>
+    </listPlace>
+  </body></text>
+</TEI>
+"""
+
+
+def test_register_entries_that_describe_one_entity_twice(edition: Path, monkeypatch):
+    (edition / "persons2.xml").write_text(REGISTER, encoding="utf-8")
+    monkeypatch.chdir(edition.parent)  # a relative path, as typed
+    found = [(p.path, p.line, p.message) for p in lint([Path("tei")]) if p.rule == "register-duplicate"]
+    assert found == [
+        (
+            "tei/persons2.xml",
+            7,
+            'person "Ioseb Jughashvili" (pers-dzhugashvili) describes the same entity as pers-stalin (persons.xml:28): '
+            "the same identifier (Wikidata Q855); keep one entry, with the forms of both, and point the mentions of "
+            "the other to it (or correct the identifier of one)",
+        ),
+        (
+            "tei/persons2.xml",
+            15,
+            'person "Kazim Karabekir Pasha" (pers-karabekir-2) describes the same entity as pers-karabekir '
+            '(persons.xml:40): the same main name "Kazim Karabekir Pasha" and nothing that tells them apart '
+            "(identifier, dates, note, type, place); keep one entry, with the forms of both, and point the mentions "
+            "of the other to it (or tell namesakes apart in their notes)",
+        ),
+    ]  # not: a one-word name (Sadıqov), a namesake with another note, a GeoNames place alone under another name
+    assert not [p for p in lint([edition / "en.xml"]) if p.rule == "register-duplicate"]  # the registers not linted

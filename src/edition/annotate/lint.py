@@ -10,11 +10,19 @@ kind of entry, dates that are not ISO 8601 and register entries never mentioned.
   with what its text says (read by the date recognizer of :mod:`.dates`);
 * ``image-unpublished``: a graphic whose URL stays in its file's folder but that leads to no
   image the site can publish there (:mod:`edition.images`): no such file, not an image, or a
-  symbolic link leading out of the folder.
+  symbolic link leading out of the folder;
+* ``header-name-unlinked``: a name in a TEI header linked to no register entry, which the
+  indices list as an unregistered duplicate (:mod:`.headers`);
+* ``register-duplicate``: a register entry that describes the same entity as another one
+  (:mod:`.duplicates`), reported where the register files are linted.
+
+Text is read as the source writes it: of a ``choice``, its ``sic``, ``orig`` or ``abbr``.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,8 +33,10 @@ from ..documents import Source, find_xml_files
 from ..images import unpublished
 from ..problems import WARNING, InputError, Problem
 from .dates import parse_date
+from .duplicates import duplicates
+from .headers import HeaderNames
 from .proposals import Annotator
-from .registers import TYPES, RegisterCache, Registers, normalize_space
+from .registers import TYPES, RegisterCache, Registers, written
 from .textmap import TextMap
 
 _NS = {"tei": TEI_NS}
@@ -42,6 +52,8 @@ def lint(paths: list[Path], registers: Path | None = None) -> list[Problem]:
     cache = RegisterCache(registers)
     problems: list[Problem] = []
     surfaces: dict[str, dict[str, tuple[Source, etree._Element]]] = {}
+    checkers: dict[int, tuple[Annotator, HeaderNames]] = {}
+    linted: dict[int, tuple[Registers, list[Source]]] = {}  # registers -> their files among those linted
     for path in find_xml_files(paths):
         try:
             document = TextMap.load(path)
@@ -58,11 +70,23 @@ def lint(paths: list[Path], registers: Path | None = None) -> list[Problem]:
             )
             continue
         if path.resolve() in found.paths:
+            linted.setdefault(id(found), (found, []))[1].append(document.source)
             continue
-        problems += _untagged(document, found)
+        annotator, headers = checkers.setdefault(id(found), (Annotator(found, set(TYPES)), HeaderNames(found)))
+        problems += _untagged(document, annotator)
         problems += _forms(document.source, found, surfaces)
+        problems += headers.check(document.source)
     problems += _ambiguous(surfaces)
+    for found, sources in linted.values():
+        problems += duplicates(_register_sources(found, sources), {str(source.path) for source in sources})
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.rule))
+
+
+def _register_sources(registers: Registers, linted: list[Source]) -> list[Source]:
+    """The files of ``registers`` in the order their entries were read (those ``linted`` as read there)."""
+    given = {source.path.resolve(): source for source in linted}
+    paths = dict.fromkeys(entry.path.resolve() for entry in registers.entries)
+    return [given.get(path) or Source.load(path) for path in paths]
 
 
 def _warning(source: Source, element: etree._Element, message: str, rule: str) -> Problem:
@@ -70,9 +94,9 @@ def _warning(source: Source, element: etree._Element, message: str, rule: str) -
     return Problem(str(source.path), line, column, WARNING, message, rule)
 
 
-def _untagged(document: TextMap, registers: Registers) -> list[Problem]:
+def _untagged(document: TextMap, annotator: Annotator) -> list[Problem]:
     problems = []
-    for proposal in Annotator(registers, set(TYPES)).propose(document):
+    for proposal in annotator.propose(document):
         if proposal.ambiguous:
             message = f'"{proposal.surface}" is not tagged; it may name {" or ".join(proposal.candidates)}'
         else:
@@ -86,7 +110,7 @@ def _untagged(document: TextMap, registers: Registers) -> list[Problem]:
 def _forms(source: Source, registers: Registers, surfaces: dict) -> list[Problem]:
     problems, seen = [], set()
     for element in source.tree.xpath(MENTIONS + "[@ref]", namespaces=_NS):
-        text = normalize_space("".join(element.itertext()))
+        text = written(element)
         ref = element.get("ref").split()[0] if element.get("ref").split() else ""
         entry = registers.resolve(ref, source.path)
         key = f"{entry.path.resolve()}#{entry.id}" if entry else ref
@@ -141,12 +165,12 @@ def _dates(source: Source) -> list[Problem]:
         if not given:
             continue
         year = next((v[:4] for v in given.values() if v[:4].isdigit()), None)
-        text = normalize_space("".join(element.itertext()))
-        read = parse_date(text, int(year) if year else None)
+        text = written(element)
+        read = parse_date(text, int(year) if year else None, relative=False)
         if read is None:
             continue
         read = {name: value for name, value in read.items() if name in DATE_ATTRIBUTES}
-        if read != given:
+        if _bounds(read) != _bounds(given):
             problems.append(
                 _warning(
                     source,
@@ -156,6 +180,22 @@ def _dates(source: Source) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _bounds(attributes: dict[str, str]) -> dict[str, str]:
+    """A date's attributes with the bounds of a range as days: from="1920-09" is 1920-09-01,
+    to="1920-11" 1920-11-30 (``when`` as it is: a month is not its first day)."""
+    bounds = {}
+    for name, value in attributes.items():
+        m = re.fullmatch(r"(-?\d{4})(?:-(\d\d))?", value)
+        if name == "when" or not m:
+            bounds[name] = value
+        elif name in ("from", "notBefore"):
+            bounds[name] = f"{m.group(1)}-{m.group(2) or '01'}-01"
+        else:
+            month = int(m.group(2) or 12)
+            bounds[name] = f"{m.group(1)}-{month:02d}-{calendar.monthrange(int(m.group(1)), month)[1]:02d}"
+    return bounds
 
 
 def _words(attributes: dict[str, str]) -> str:
