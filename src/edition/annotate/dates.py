@@ -30,8 +30,8 @@ it is not proposed. A year that looks back ("since 1920"), a decade and a centur
 to the dates after them.
 
 Numbers that are not dates are left alone: figures ("114 000", "1,500"), identifiers (ISSN,
-ISBN), pages and page ranges ("p. 1920", "pp. 1918-1920", "с. 17"), volumes, issues and
-numbers ("No. 1920"), quantities ("1500 soldiers").
+ISBN), pages and page ranges ("p. 1920", "pp. 1918-1920", "с. 17", "27, no. 13 (2017):
+2023-2028"), volumes, issues and numbers ("No. 1920"), quantities ("1500 soldiers").
 """
 
 from __future__ import annotations
@@ -159,6 +159,7 @@ _REFERENCE = re.compile(
     r"(?<!\w)(?:e-?)?ISSN[:\s]*\d{4}[–-]?\d{3}[\dXx]|(?<!\w)ISBN(?:-1[03])?[:\s]*(?:\d[\s-]?){9,12}[\dXx]"
     r"|(?<!\w)(?:(?:pp?|lpp|[Ss]tr|стр|səh)\.?|с\.|[Pp]ages?)\s*\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*"
     r"|(?:(?<!\w)(?:(?:[Nn]o|[Nn]r|[Vv]ol)\.|[Vv]olume|[Ii]ssue|[Nn]umber)|№|#)\s*\d+(?:\s*[–—-]\s*\d+)?"
+    r"|(?<=\):)\s*\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*"  # "27, no. 13 (2017): 2023-2028"
 )
 _UNIT_AFTER = re.compile(
     r"\s*(?:km|kilomet\w*|m|metres|meters|kg|tons?|%|per ?cent|men|soldiers|troops|people|persons|"
