@@ -48,6 +48,11 @@ EXAMPLES = [
     ("14 July 1920", "14 July 1920", {"when": "1920-07-14"}),
     ("in May, he", "May", {"when": "1920-05", **INFERRED}),
     ("Stalin's 1921 letter", "1921", {"when": "1921"}),
+    ("From March 23 to 26, some", "March 23 to 26", {"from": "1920-03-23", "to": "1920-03-26", **INFERRED}),
+    ("between February 25 and 26, x", "February 25 and 26", {"from": "1920-02-25", "to": "1920-02-26", **INFERRED}),
+    ("formed in July of 1988, proved", "July of 1988", {"when": "1988-07"}),
+    ("towns on 5 and 6 April with", "5 and 6 April", {"from": "1920-04-05", "to": "1920-04-06", **INFERRED}),
+    ("“In May [1988], Karabakh", "May [1988]", {"when": "1988-05"}),
     # the year from the context, the whole phrase
     ("On April 11 of that year, the", "April 11 of that year", {"when": "1920-04-11", **INFERRED}),
     ("in December of the same year.", "December of the same year", {"when": "1920-12", **INFERRED}),
@@ -75,6 +80,14 @@ EXAMPLES = [
     ("1920. gada aprīļa vidū", "1920. gada aprīļa vidū", {"notBefore": "1920-04-11", "notAfter": "1920-04-20"}),
     ("1919. gada rudenī", "1919. gada rudenī", {"notBefore": "1919-09", "notAfter": "1919-11"}),
     ("1918. gada novembrī-decembrī", "1918. gada novembrī-decembrī", {"from": "1918-11", "to": "1918-12"}),
+    ("finanses. 24.-26. decembrī Baku", "24.-26. decembrī", {"from": "1920-12-24", "to": "1920-12-26", **INFERRED}),
+    (
+        "No 14. līdz 21. decembrim Baku",
+        "14. līdz 21. decembrim",
+        {"from": "1920-12-14", "to": "1920-12-21", **INFERRED},
+    ),
+    ("Līdz 1919. gada beigām bija", "1919. gada beigām", {"notBefore": "1919-09", "notAfter": "1919-12"}),
+    ("Līdz maija vidum", "maija vidum", {"notBefore": "1920-05-11", "notAfter": "1920-05-20", **INFERRED}),
     # Russian and Azerbaijani
     ("В 1918–1919 годах", "1918–1919 годах", {"from": "1918", "to": "1919"}),
     ("летом 1920 г. в", "летом 1920 г.", {"notBefore": "1920-06", "notAfter": "1920-08"}),

@@ -172,7 +172,8 @@ _CONNECTORS = [  # (what stands between two dates, what must stand just before t
     (re.compile(r"\s+līdz\s+"), re.compile(r"(?<!\w)[Nn]o\s+$")),
     (re.compile(r"\s+(?:по|до)\s+"), re.compile(r"(?<!\w)[СсОо]т?\s+$")),
 ]
-_LV_MODIFIER = {"sākumā": "early", "vidū": "mid", "beigās": "late"}
+_LV_MODIFIER = {"sākum": "early", "vid": "mid", "beig": "late"}  # "sākumā", "līdz … vidum", "līdz … beigām"
+_LV_MOD = r"(?P<lvmod>sākum(?:ā|am|a)|vid(?:ū|um|us)|beig(?:ās|ām|as))(?!\w)"
 #: the year of the context, of the one after it or of the one before it ("April 11 of that year")
 _CONTEXT = re.compile(
     r"\s+of\s+(?:(?P<same>that|the\s+same|that\s+same)|(?P<next>the\s+following|the\s+next)|"
@@ -305,7 +306,7 @@ def _part_of_year(m: re.Match) -> tuple[Point, Point, str]:
     """A third of a year ("early 1990", "1920. gada sākumā": January–April) or a season."""
     year = int(m.group("y")) if m.groupdict().get("y") else None
     if not m.groupdict().get("s"):
-        low, high = _third(1, 12, m.group("mod") if m.groupdict().get("mod") else _LV_MODIFIER[m.group("lvmod")])
+        low, high = _third(1, 12, m.group("mod") if m.groupdict().get("mod") else _lv_modifier(m))
         return Point(year, low), Point(year, high), "approx"
     first, last = next(months for stem, months in _SEASONS.items() if m.group("s").lower().startswith(stem))
     months = [(first + i - 1) % 12 + 1 for i in range(3)]
@@ -361,8 +362,12 @@ def _numeric(m: re.Match) -> tuple[Point, Point, str]:
 def _lv_approx(m: re.Match) -> tuple[Point, Point, str]:
     month, year = _month(m.group("m")), _int(m, "y")
     last = calendar.monthrange(year or 2001, month)[1]  # without a year, February has 28 days
-    low, high = _third(1, last, _LV_MODIFIER[m.group("lvmod")])
+    low, high = _third(1, last, _lv_modifier(m))
     return Point(year, month, low), Point(year, month, high), "approx"
+
+
+def _lv_modifier(m: re.Match) -> str:
+    return next(modifier for stem, modifier in _LV_MODIFIER.items() if m.group("lvmod").startswith(stem))
 
 
 def _bare_year(m: re.Match) -> tuple[Point, Point, str]:
@@ -378,13 +383,16 @@ def _no_may_verb(m: re.Match) -> tuple[Point, Point, str] | None:
 
 
 _DAY = r"(?<![\w.,/])(?P<d>\d{1,2})"
+_YEAR_AS = rf"(?P<bracket>\[)?{_year()}(?(bracket)\])"  # as written, or supplied in brackets: "May [1988]"
+_FROM = r"(?:(?<=[Ff]rom )|(?<=[Bb]etween ))"  # "from March 23 to 26", "between February 25 and 26"
 _LV_YEAR = rf"{_year(word=False, alone=True)}\.\s*gad[aā]\s+"  # "1918. gada …"
 _DECADE = r"(?<!\w)(?P<y>1\d{2}0|20\d0)"
 _RULES = [
     # English
-    (rf"{EN}\s+(?P<d>\d{{1,2}}){_ORD}(?!\d)(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD}(?![\d\w]))?(?:,?\s+{_year()})?", _point),
-    (rf"{_DAY}{_ORD}(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{EN}(?:,?\s+{_year()})?", _point),
-    (rf"(?:{_MOD})?{EN},?\s+{_year()}", _point),
+    (rf"{EN}\s+(?P<d>\d{{1,2}}){_ORD}(?!\d)(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD}(?![\d\w]))?(?:,?\s+{_YEAR_AS})?", _point),
+    (rf"{_FROM}{EN}\s+(?P<d>\d{{1,2}}){_ORD}\s+(?:to|and|until|through)\s+(?P<d2>\d{{1,2}}){_ORD}(?!\w)", _point),
+    (rf"{_DAY}{_ORD}(?:(?:{_DASH}|\s+and\s+)(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{EN}(?:,?\s+{_YEAR_AS})?", _point),
+    (rf"(?:{_MOD})?{EN}(?:,|\s+of)?\s+{_YEAR_AS}", _point),
     (rf"{_MOD}{EN}(?!\s*,?\s*\d)", _point),
     (rf"{_PREPOSITION}(?P<date>{EN})(?!\s*,?\s*\d)", _point),
     (rf"(?<!\w){EN}(?={_CONTEXT.pattern})", _point),
@@ -408,11 +416,13 @@ _RULES = [
     # Latvian
     (rf"{_LV_YEAR}(?P<d>\d{{1,2}})\.?\s+{LV}", _point),
     (rf"{_LV_YEAR}{LV}(?:{_DASH}{LV2})?", _point),
-    (rf"{_LV_YEAR}(?P<lvmod>sākumā|vidū|beigās)(?!\w)", _part_of_year),
+    (rf"{_LV_YEAR}{_LV_MOD}", _part_of_year),
     (rf"{_LV_YEAR}{_LV_SEASON}(?!\w)", _part_of_year),
     (rf"{_DAY}\.\s*{LV}", _point),
     (rf"{LV},\s+{_year()}", _point),
-    (rf"(?<!\w)(?:{_LV_YEAR})?{LV}\s+(?P<lvmod>sākumā|vidū|beigās)(?!\w)", _lv_approx),
+    (rf"(?<!\w)(?:{_LV_YEAR})?{LV}\s+{_LV_MOD}", _lv_approx),
+    (rf"{_DAY}\.\s*[–-]\s*(?P<d2>\d{{1,2}})\.\s*{LV}", _point),  # "24.-26. decembrī"
+    (rf"(?<=[Nn]o ){_DAY}\.\s+līdz\s+(?P<d2>\d{{1,2}})\.\s*{LV}", _point),  # "no 14. līdz 21. decembrim"
     (rf"(?<!\w){LV_IN}", _point),
     (r"(?<![\w.])(?P<c>\d{1,2})\.\s*gadsimt[a-zāēīū]*", _century),
     # Russian
