@@ -180,21 +180,21 @@ _CONTEXT = re.compile(
     r"(?P<previous>the\s+previous|the\s+preceding))\s+year(?!\w)"
 )
 _SINCE = re.compile(r"(?<!\w)[Ss]ince\s+$")  # "for the first time since 1920" looks back: no context year
-#: season -> its first and last month (winter: December to February of the next year)
+#: season -> its first month (of three; winter: December to February of the next year)
 _SEASONS = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "fall": (9, 11),
-    "autumn": (9, 11),
-    "winter": (12, 2),
-    "pavasar": (3, 5),
-    "vasar": (6, 8),
-    "ruden": (9, 11),
-    "ziem": (12, 2),
-    "весн": (3, 5),
-    "лет": (6, 8),
-    "осен": (9, 11),
-    "зим": (12, 2),
+    "spring": 3,
+    "summer": 6,
+    "fall": 9,
+    "autumn": 9,
+    "winter": 12,
+    "pavasar": 3,
+    "vasar": 6,
+    "ruden": 9,
+    "ziem": 12,
+    "весн": 3,
+    "лет": 6,
+    "осен": 9,
+    "зим": 12,
 }
 _SEASON = r"(?P<s>(?i:spring|summer|fall|autumn|winter))"
 _LV_SEASON = r"(?P<s>pavasarī|vasarā|rudenī|ziemā)"
@@ -308,12 +308,12 @@ def _part_of_year(m: re.Match) -> tuple[Point, Point, str]:
     if not m.groupdict().get("s"):
         low, high = _third(1, 12, m.group("mod") if m.groupdict().get("mod") else _lv_modifier(m))
         return Point(year, low), Point(year, high), "approx"
-    first, last = next(months for stem, months in _SEASONS.items() if m.group("s").lower().startswith(stem))
+    first = next(month for stem, month in _SEASONS.items() if m.group("s").lower().startswith(stem))
     months = [(first + i - 1) % 12 + 1 for i in range(3)]
     if m.groupdict().get("mod"):  # early, mid, late summer: June–July, July, July–August
         months = {"early": months[:2], "mid": months[1:2], "late": months[1:]}[m.group("mod").lower()]
     years = [year + 1 if year is not None and month < first else year for month in months]  # winter: Jan of Y+1
-    if year is not None and last < first and len(months) == 3:  # the winter of 1991: the one that ends in it
+    if year is not None and first == 12 and len(months) == 3:  # the winter of 1991: the one that ends in it
         months, years = [1, *months], [year, *years]  # or the one that begins in it, January 1991–February 1992
     return Point(years[0], months[0]), Point(years[-1], months[-1]), "approx"
 
