@@ -64,7 +64,6 @@ class HeaderNames:
     """The register entries of a folder by the compared keys of their forms."""
 
     def __init__(self, registers: Registers):
-        self.registers = registers
         self._by_key: dict[str, list[Entry]] = {}
         for entry in registers.entries:
             for form in entry.forms:
