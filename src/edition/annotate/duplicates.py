@@ -155,7 +155,7 @@ def duplicates(sources: list[Source], reported: set[str] | None = None) -> list[
     seen: dict[tuple[str, ...], list[_Entry]] = {}  # (kind, authority, value) or (kind, main name key)
     problems = []
     for later in (entry for source in sources for entry in _entries(source)):
-        keys = [(later.kind, *item) for item in later.identifiers.items()]
+        keys: list[tuple[str, ...]] = [(later.kind, *item) for item in later.identifiers.items()]
         keys += [(later.kind, key(later.main))] if key(later.main) else []
         earlier = [e for k in keys for e in seen.get(k, [])]
         for k in keys:

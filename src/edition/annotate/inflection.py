@@ -13,15 +13,17 @@ the Turkish and Azerbaijani dotted capital İ as well.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
 _VELAR = "гкхжшщчц"
 _VOWELS = "аеёиоуыэюяйь"  # a word ending in none of these ends in a consonant
 _FIVE = 5  # genitive, dative, accusative, instrumental, prepositional
+_Table = Sequence[tuple[str, tuple[str, ...]]]
 
 #: nominative ending -> the endings of the five oblique cases ("" in the accusative: as the nominative)
-_NOUNS = [
+_NOUNS: _Table = [
     ("ия", ("ии", "ии", "ию", "ией", "ии")),
     ("а", ("ы", "е", "у", "ой", "е")),
     ("я", ("и", "е", "ю", "ей", "е")),
@@ -32,8 +34,8 @@ _NOUNS = [
     ("ы", ("ов", "ам", "ы", "ами", "ах")),
     ("", ("а", "у", "", "ом", "е")),
 ]
-_SURNAMES = [(e, tuple(e + c for c in ("а", "у", "а", "ым", "е"))) for e in ("ов", "ев", "ёв", "ин", "ын")]
-_ADJECTIVES = [
+_SURNAMES: _Table = [(e, tuple(e + c for c in ("а", "у", "а", "ым", "е"))) for e in ("ов", "ев", "ёв", "ин", "ын")]
+_ADJECTIVES: _Table = [
     ("ая", ("ой", "ой", "ую", "ой", "ой")),
     ("яя", ("ей", "ей", "юю", "ей", "ей")),
     ("ый", ("ого", "ому", "ый", "ым", "ом")),
@@ -54,7 +56,7 @@ def _velar(stem: str, ending: str) -> str:
     return ending
 
 
-def _decline(word: str, table: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, ...]]:
+def _decline(word: str, table: _Table) -> list[tuple[str, ...]]:
     """The paradigms (five case forms each) of ``word`` by the first endings of ``table`` it has."""
     lower = word.lower()
     found = [(e, cases) for e, cases in table if lower.endswith(e) and (e or lower[-1] not in _VOWELS)]
@@ -88,7 +90,9 @@ def inflected(form: str, person: bool = False) -> set[str]:
     if head is None:
         return set()
     declining = [i for i, w in enumerate(words) if _declinable(w)] if person else list(range(head + 1))
-    paradigms = {i: _decline(words[i], _SURNAMES + _NOUNS if person or i == head else _ADJECTIVES) for i in declining}
+    paradigms = {
+        i: _decline(words[i], [*_SURNAMES, *_NOUNS] if person or i == head else _ADJECTIVES) for i in declining
+    }
     found: set[str] = set()
     for variant in range(max(len(p) for p in paradigms.values())):
         for case in range(_FIVE):
