@@ -125,7 +125,7 @@ def test_examples_are_recognised_and_normalised(text, span, attributes):
         "pp. 1918-1920",
         "p. 1920–1921",
         "pp. 17, 1920",
-        "(2017): 2023-2028, 2025",
+        "no. 13 (n.d.): 2023-2028, 2025",
         "с. 1920",
         "Vol. 1920",
         "issue 1921",
