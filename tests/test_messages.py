@@ -7,6 +7,7 @@ two interface languages has a site in each, linked by a language switch."""
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -236,3 +237,21 @@ def test_two_interface_languages_a_site_in_each_and_a_switch(german):
     assert english_home.find(".//a[@class='skip']").text == "Skip to the text"
     assert "Edited by Erika Muster" in "".join(english_home.itertext())
     assert not (site / "en" / "pagefind").exists()  # one search index, of the pages of the first language
+
+
+def test_a_rebuild_of_two_languages_redoes_the_changed_document_in_both(german, tmp_path):
+    built, _ = german
+    tei = tmp_path / "tei"
+    shutil.copytree(built.parent / "tei", tei)
+    shutil.copy(built.parent / "edition.toml", tmp_path / "edition.toml")
+    output = build(tei, tmp_path / "build", check=False, pdf=False).output
+    letter = tei / "letter-2.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("</body>", "<p>Nachsatz.</p></body>"), "utf-8")
+    again = build(tei, output, check=False, pdf=False)
+    assert (again.reused, again.rendered) == (1, 1)
+    for folder in (output / "site", output / "site" / "en"):
+        assert "Nachsatz." in (folder / "letter-2.html").read_text(encoding="utf-8")
+        assert (folder / "letter-1.html").is_file() and (folder / "persons.html").is_file()
+    assert sorted(p.relative_to(output) for p in output.rglob("*.html")) == sorted(
+        p.relative_to(built) for p in built.rglob("*.html")
+    )

@@ -115,14 +115,6 @@ def interface(config: Config) -> dict[str, Value]:
     return interface_of(list(config.languages), config.languages[0])
 
 
-def in_languages(output: Output, parameters: dict[str, Value]) -> list[tuple[str, dict[str, Value]]]:
-    """``output`` with ``parameters`` in each interface language they name (:func:`interface`),
-    with the folder its files go to in the output's folder: '' for the first language, ``LANG/``
-    for each other; in the first only if the output is not made in every language."""
-    names = typing.cast(list[str], parameters.get("languages", [])) if output.languages else []
-    return [("", parameters)] + [(f"{name}/", parameters | interface_of(names, name)) for name in names[1:]]
-
-
 def _own(config: Config) -> dict[str, Value]:
     """The edition's own data from its ``config``, as the HTML and print stylesheets take them,
     in its first interface language."""
@@ -233,3 +225,11 @@ OUTPUTS = {output.name: output for output in (RECORDS, HTML, TEXT, PRINT, PAGES,
 def parameters(scope: Scope, names: list[str]) -> dict[str, dict[str, Value]]:
     """The parameters of the outputs ``names`` for ``scope``."""
     return {name: OUTPUTS[name].parameters(scope) for name in names}
+
+
+def in_languages(output: Output, parameters: dict[str, Value]) -> list[tuple[str, dict[str, Value]]]:
+    """``output`` with ``parameters`` in each interface language they name (:func:`interface`),
+    with the folder its files go to in the output's folder: '' for the first language, ``LANG/``
+    for each other; in the first only if the output is not made in every language."""
+    names = typing.cast(list[str], parameters.get("languages", [])) if output.languages else []
+    return [("", parameters)] + [(f"{name}/", parameters | interface_of(names, name)) for name in names[1:]]
