@@ -157,6 +157,7 @@ def small_edition(folder: Path) -> Path:
 
 def classic(tei: Path, out: Path) -> None:
     """The outputs as rendered in one process against the whole edition (no light edition)."""
+    from edition import config
     from edition.documents import find_xml_files, load_tei
     from edition.indices import FORMATS, WRITERS, collect
     from edition.plaintext import write_texts
@@ -166,7 +167,8 @@ def classic(tei: Path, out: Path) -> None:
     sources = load_tei(find_xml_files([tei]))
     documents = [s for s in sources if not is_register(s)]
     indices = collect(sources)
-    write_site(documents, sources, out / "site", indices=indices)
+    settings = config.dated(config.for_edition(tei))
+    write_site(documents, sources, out / "site", indices=indices, config=settings, downloads=("tei", "text"))
     write_texts(documents, sources, out / "text")
     (out / "indices").mkdir()
     for name in FORMATS:

@@ -52,7 +52,9 @@ from pathlib import Path
 import orjson
 
 from . import config, profiles
-from .config import OPTIONAL_OUTPUTS, Config
+from .about import AboutPage
+from .about import pages as about_pages
+from .config import OPTIONAL_OUTPUTS, Config, register_files
 from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, require_tei
 from .images import publish, shown, stamps
 from .incremental import (
@@ -70,6 +72,7 @@ from .incremental import (
     indexes_to_make,
     pages_to_make,
     redo,
+    take_over,
     toolkit_hash,
 )
 from .indices import FORMATS as INDEX_FORMATS
@@ -77,12 +80,24 @@ from .indices import WRITERS as INDEX_WRITERS
 from .indices import Indices, Staging
 from .kinds import renamed
 from .lock import lock_path, output_lock
-from .outputs import HOME_PAGE, HTML, INDEX_PAGES, OUTPUTS, PAGES, PRINT, RECORDS_DIR, Scope, in_languages, parameters
+from .outputs import (
+    DOWNLOADS,
+    HTML,
+    INDEX_DATA,
+    OUTPUTS,
+    PAGES,
+    PRINT,
+    RECORDS_DIR,
+    Scope,
+    in_languages,
+    parameters,
+    publishable,
+)
 from .parallel import IndexData, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .search import SEARCH_DIR, Indexing, bundles
-from .site import check_names, page_file, write_assets
+from .site import check_names, page_file, reserved_pages, write_assets
 from .validate import Report, cross_file_lets, validate
 from .xmlio import atomic_write, current_umask, exchange, read_file, sync_folder
 
@@ -227,13 +242,29 @@ def _remove_leftovers(output: Path, killed: list[int], notice: Callable[[str], N
     )
 
 
-def _tei_files(tei_dir: Path) -> list[Path]:
-    """The TEI files of the edition in ``tei_dir`` (:class:`InputError` if there are none)."""
+def _tei_files(tei_dir: Path, settings: Config) -> list[Path]:
+    """The TEI files of the edition in ``tei_dir`` and its registers elsewhere (``settings``:
+    :func:`edition.config.register_files`); :class:`InputError` if there are none."""
     paths = find_xml_files([tei_dir]) if tei_dir.is_dir() else []
     if not paths:
         message = "no TEI files (*.xml) found: give the folder of the edition's TEI files"
         raise InputError(Problem(str(tei_dir), 0, 0, ERROR, message, "build-input"))
-    return paths
+    return _with_registers(paths, settings)
+
+
+def _with_registers(paths: list[Path], settings: Config) -> list[Path]:
+    """``paths`` and the edition's register files that ``settings`` name, each once."""
+    known = [path.resolve() for path in paths]
+    return paths + [
+        path
+        for path in register_files(settings)
+        if not any(path.resolve() == other or path.resolve().is_relative_to(other) for other in known)
+    ]
+
+
+def _relative(path: Path, tei_dir: Path) -> str:
+    """``path`` relative to the TEI folder (``../registers/persons.xml`` for a register elsewhere)."""
+    return os.path.relpath(path, tei_dir)
 
 
 def build(
@@ -253,15 +284,17 @@ def build(
     the per-document work in ``jobs`` processes (default: one per core), redoing only what
     changed (unless not ``incremental``); ``notice`` hears of a killed build's leftovers."""
     started = time.monotonic()
-    paths = _tei_files(tei_dir)
     settings = _settings(tei_dir, pdf, profile)
+    paths = _tei_files(tei_dir, settings)
     _check_place(tei_dir, output)
     shown, output = output, Path(os.path.realpath(output))  # a link to the output folder stays a link
     with _output_held(output, notice):  # a second build into the same folder is refused
         state = State(
             toolkit_hash(),
             {"tei": str(tei_dir.resolve()), "edition": settings.settings()},
-            {str(path.relative_to(tei_dir)): digest(read_file(path)) for path in paths} | stamps(tei_dir),
+            {_relative(path, tei_dir): digest(read_file(path)) for path in paths}
+            | stamps(tei_dir)
+            | {f"about {file}": digest(read_file(Path(file))) for file in settings.about},
             check,
         )
         previous = _previous(output, state) if incremental else None
@@ -316,7 +349,7 @@ def _settings(tei_dir: Path, pdf: bool, profile: str | None) -> Config:
     """The configuration of the edition in ``tei_dir``, without PDFs unless ``pdf``, with the
     validation ``profile`` if given; :class:`ValidationFailed` if it has errors (listed like the TEI's)."""
     try:
-        settings = config.for_edition(tei_dir)
+        settings = config.dated(config.for_edition(tei_dir))
     except InputError as error:
         raise ValidationFailed(Report(1, [error.problem])) from None
     if not pdf:
@@ -329,7 +362,7 @@ def _settings(tei_dir: Path, pdf: bool, profile: str | None) -> Config:
 def _validated(tei_dir: Path, settings: Config) -> None:
     """Validate the whole edition here and now as its ``settings`` say; :class:`ValidationFailed`
     if it has errors."""
-    report = validate([tei_dir], profiles.profile(None, settings.validation))
+    report = validate(_with_registers([tei_dir], settings), profiles.profile(None, settings.validation))
     if not report.ok:
         raise ValidationFailed(report)
 
@@ -391,7 +424,7 @@ def _render(run: Run) -> Built:
                 else iter(())
             )
             state.pages, todo_pages = pages_to_make(
-                indices, work / INDEX_STORE, edition.headers, edition.folders, previous
+                indices, work / INDEX_STORE, edition.headers, edition.folders, previous, edition.about
             )
             pages = pool.run(todo_pages)
             progress("index data")
@@ -404,6 +437,7 @@ def _render(run: Run) -> Built:
             indexing.wait()
         finally:
             indexing.stop()
+    _publish_index_data(work)
     (work / PAGES_DIR).mkdir(parents=True, exist_ok=True)
     _move_into(work / PAGES_DIR, work / "site")
     write_assets(work / "site")
@@ -453,13 +487,23 @@ class _Edition:
     keys: dict[str, str]
     headers: str
     images: dict[str, Path]
+    about: tuple[AboutPage, ...]
 
     @classmethod
     def read(cls, tei_dir: Path, paths: list[Path], work: Path, settings: Config) -> _Edition:
-        registers, documents, stubs, links, inputs, images, page_names = _read(paths)
+        registers, documents, stubs, links, inputs, images, page_names, withheld = _read(paths)
         pages = output_names(documents, HTML.suffix)
-        check_names(documents, pages, [HOME_PAGE] + [f"{name}.html" for name in INDEX_PAGES])
-        scope = Scope([s.uri for s in documents], list(pages.values()), edition=settings, page_names=page_names)
+        scope = Scope(
+            [s.uri for s in documents],
+            list(pages.values()),
+            edition=settings,
+            page_names=page_names,
+            downloads=("tei", *settings.outputs),
+            index_data=True,
+            about=about_pages(settings),
+            withheld=withheld,
+        )
+        check_names(documents, pages, reserved_pages(scope))
         plan = _plan(work, registers, pages, stubs, scope, settings)
         names = plan.names
         register_uris = {path.resolve().as_uri() for path in registers}
@@ -473,13 +517,14 @@ class _Edition:
             uri = path.resolve().as_uri()
             pointing[uri] = _pointed(uri, links.get(uri, set()), stubs)
             tasks.append(Task(uri, path, [_path_of(t) for t in pointing[uri]], uri not in register_uris))
+            tasks[-1].publish = uri not in withheld
         return cls(
             paths,
             registers,
             documents,
             stubs,
             names,
-            {t.uri: str(t.path.relative_to(tei_dir)) for t in tasks},
+            {t.uri: _relative(t.path, tei_dir) for t in tasks},
             bundles(list(pages.values())),
             [folder for folder, _ in in_languages(PAGES, plan.outputs[PAGES.name])],
             inputs,
@@ -488,6 +533,7 @@ class _Edition:
             file_keys(pointing, inputs, headers),
             headers,
             images,
+            scope.about,
         )
 
 
@@ -514,14 +560,17 @@ def _read(
     dict[str, str],
     dict[str, Path],
     dict[str, str],
+    frozenset[str],
 ]:
     """What the build reads of every file before the workers render them: the registers, the
     documents (without their trees: those stay with the workers), the documents' stubs
     (:func:`edition.parallel.stub`), the files each points into (:func:`edition.parallel.pointed`),
     the hash of each file's content (by URI), the images the documents show (by their place in
     the site: :func:`edition.images.shown`) and the page names of entries whose xml:id is not
-    one (:func:`edition.kinds.renamed`)."""
+    one (:func:`edition.kinds.renamed`), and the documents whose TEI the site does not publish
+    (:func:`edition.outputs.publishable`)."""
     registers, documents, stubs, links, inputs = [], [], {}, {}, {}
+    withheld = set()
     images: dict[str, Path] = {}
     page_names: dict[str, str] = {}
     for path in paths:
@@ -535,7 +584,9 @@ def _read(
             stubs[source.uri] = stub(source.tree)
             links[source.uri] = pointed(source)
             images |= shown(source)
-    return registers, documents, stubs, links, inputs, images, page_names
+            if not publishable(source.tree):
+                withheld.add(source.uri)
+    return registers, documents, stubs, links, inputs, images, page_names, frozenset(withheld)
 
 
 def _pointed(uri: str, found: set[str] | None, stubs: dict[str, bytes]) -> list[str]:
@@ -610,6 +661,13 @@ def _indices(edition: _Edition, previous: Previous) -> Indices:
     return staging.assemble([task.uri for task in edition.tasks], work / INDEX_STORE)
 
 
+def _publish_index_data(work: Path) -> None:
+    """Publish the index data in the site (``site/indices/``, linked from the index pages): each
+    file of the build's ``indices/`` linked there, not copied."""
+    for file in sorted((work / "indices").iterdir()):
+        take_over(work / "indices", work / "site" / INDEX_DATA, file.name)
+
+
 def _book(edition: _Edition, indices: Indices, settings: Config, state: State, progress: Callable[[str], None]) -> None:
     """Stage 4: the edition's PDF (if there are several documents), with the page of every
     mention from the documents' own layouts."""
@@ -645,7 +703,8 @@ def _groups(edition: _Edition, work: Path, state: State, settings: Config) -> di
             for folder in edition.folders
             for page in [f"{edition.names[s.uri]}.html" for s in edition.documents] + list(map(page_file, state.pages))
         ]
-        + [f"site/{where}" for where in sorted(edition.images)],
+        + [f"site/{where}" for where in sorted(edition.images)]
+        + [f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in (*DOWNLOADS, INDEX_DATA)))],
         f"site/{SEARCH_DIR}": [
             f for f in listed if f.startswith(tuple(f"site/{folder}/" for folder in edition.indexes))
         ],

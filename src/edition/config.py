@@ -10,7 +10,9 @@ of :class:`Config` and of its tables (:class:`Validation`, :class:`Print`).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
+import os
 import re
 import string
 import tomllib
@@ -26,8 +28,13 @@ FILE = "edition.toml"
 PROFILES = ("edition", "tei-all", "custom")
 #: The outputs an edition may leave out; the site and the index data are always made.
 OPTIONAL_OUTPUTS = ("text", "pdf")
-#: What a citation pattern (``cite``) may name.
-CITE_FIELDS = ("title", "subtitle", "editors", "publisher", "url")
+#: What a citation pattern (``cite``) may name: ``document`` is the title of the document cited
+#: ('' when the edition is), ``url`` the address of what is cited.
+CITE_FIELDS = ("title", "subtitle", "editors", "publisher", "version", "date", "document", "url")
+#: What the pages about the edition (``about``) may be: TEI or Markdown.
+ABOUT_SUFFIXES = (".xml", ".md", ".markdown")
+#: An edition's ``date``: a day, a month or a year of ISO 8601.
+ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 def _choices(*values: str) -> dict:
@@ -35,6 +42,8 @@ def _choices(*values: str) -> dict:
 
 
 _PATH = {"path": True}
+#: A file or a folder, relative to edition.toml.
+_PLACE = {"path": True, "folder": True}
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,18 @@ class Config:
     #: first the default: the site in each (the others in a folder each, ``de/`` …), the text, the
     #: PDFs and the index data in the first.
     languages: tuple[str, ...] = field(default=("en",), metadata=_choices(*LANGUAGES))
+    #: The edition's version (in the footer and the citation); '' for the first document's
+    #: ``editionStmt/edition`` (its @n, else its text).
+    version: str = ""
+    #: The date of this state of the edition (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD), in the footer
+    #: and the citation; '' for the day of the build (:func:`dated`).
+    date: str = field(default="", metadata={"date": True})
+    #: Pages about the edition: TEI or Markdown (.md) files, relative to edition.toml, each a
+    #: page of the site (``about/NAME.html``) linked from every page's menu.
+    about: tuple[str, ...] = field(default=(), metadata=_PATH)
+    #: Where the registers are when they are not beside the documents: files or folders,
+    #: relative to edition.toml; their TEI files are part of the edition.
+    registers: tuple[str, ...] = field(default=(), metadata=_PLACE)
     #: The optional outputs made (:data:`OPTIONAL_OUTPUTS`).
     outputs: tuple[str, ...] = field(default=OPTIONAL_OUTPUTS, metadata=_choices(*OPTIONAL_OUTPUTS))
     validation: Validation = Validation()
@@ -96,6 +117,28 @@ class Config:
 
 #: The configuration of an edition without ``edition.toml``.
 DEFAULT = Config()
+
+
+def dated(config: Config) -> Config:
+    """``config`` with its ``date``: as given, else the day ``SOURCE_DATE_EPOCH`` (seconds since
+    1970, for reproducible builds) falls on, else today (UTC)."""
+    if config.date:
+        return config
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch.isdigit()
+        else datetime.datetime.now(datetime.UTC)
+    )
+    return dataclasses.replace(config, date=moment.date().isoformat())
+
+
+def register_files(config: Config) -> list[Path]:
+    """The TEI files of the registers ``config`` names (``registers``: files, and the .xml files
+    in folders)."""
+    from .documents import find_xml_files
+
+    return find_xml_files([Path(place) for place in config.registers])
 
 
 def find(tei_dir: Path) -> Path | None:
@@ -207,7 +250,17 @@ class _Reader:
                 keys, f"{name!r} cannot be {item!r}; the values allowed are: {', '.join(choices)}", "config-value"
             )
         if metadata.get("path") and item and not (self.folder / item).is_file():
-            self.fail(keys, f"{name!r}: no file {item!r} beside {FILE}", "config-value")
+            if not (metadata.get("folder") and (self.folder / item).is_dir()):
+                what = "file or folder" if metadata.get("folder") else "file"
+                self.fail(keys, f"{name!r}: no {what} {item!r} beside {FILE}", "config-value")
+        if metadata.get("date") and item and not ISO_DATE.fullmatch(item):
+            self.fail(keys, f"{name!r} is not an ISO 8601 date: {item!r} (YYYY, YYYY-MM or YYYY-MM-DD)", "config-value")
+        if keys == ("about",) and not item.lower().endswith(ABOUT_SUFFIXES):
+            self.fail(
+                keys,
+                f"'about' names {item!r}: a page about the edition is a TEI (.xml) or Markdown (.md) file",
+                "config-value",
+            )
         if keys == ("print", "page_size") and not re.fullmatch(r"[A-Za-z0-9. ]*", item):
             self.fail(
                 keys, f"'print.page_size' is not a page size: {item!r} (e.g. A4, letter, 170mm 240mm)", "config-value"

@@ -6,6 +6,7 @@ import ctypes
 import os
 import re
 import xml.parsers.expat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,9 +196,11 @@ def load_tei(paths: list[Path]) -> list[Source]:
     return [require_tei(Source.load(path)) for path in paths]
 
 
-def with_neighbours(sources: list[Source]) -> list[Source]:
-    """``sources`` and the TEI files beside them: what their pointers may resolve into."""
+def with_neighbours(sources: list[Source], registers: Sequence[Path] = ()) -> list[Source]:
+    """``sources``, the ``registers`` (files of the edition elsewhere) and the TEI files beside
+    them: what their pointers may resolve into."""
     edition = {s.uri: s for s in sources}
+    edition |= {s.uri: s for s in load_tei(list(registers)) if s.uri not in edition}
     for folder in sorted({s.path.resolve().parent for s in sources}):
         for path in sorted(folder.glob("*.xml")):
             if path.resolve().as_uri() not in edition:

@@ -17,17 +17,18 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .about import AboutPage
 from .indices import Indices
 from .outputs import output_path
 from .parallel import Pages, Task
 from .resources import SCHEMA_DIR, XSLT_DIR
 from .site import PAGE_DATA, RecordPages, page_data, page_file
+from .xmlio import link
 
 #: What the next build needs to know to redo only what changed (JSON, in the output folder).
 STATE = ".edition-build-state.json"
@@ -123,12 +124,7 @@ class State:
 def take_over(old: Path, new: Path, relative: str) -> None:
     """Put the file ``old/relative`` at ``new/relative``: a hard link (the old one is never
     written again: every write replaces a file), else a copy."""
-    target = output_path(new, relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(old / relative, target)
-    except OSError:
-        shutil.copy2(old / relative, target)
+    link(old / relative, output_path(new, relative))
 
 
 def files(root: Path) -> list[str]:
@@ -256,13 +252,18 @@ def redo(
 
 
 def pages_to_make(
-    indices: Indices, store: Path, headers: str, folders: list[str], previous: Previous
+    indices: Indices,
+    store: Path,
+    headers: str,
+    folders: list[str],
+    previous: Previous,
+    about: tuple[AboutPage, ...] = (),
 ) -> tuple[dict[str, str], list[Pages]]:
-    """The key of each page about the edition, entity, year and works pages included (its data
-    and the documents' headers), and those to render (entity, year and works pages in batches:
-    :meth:`RecordPages.batches`, from the index ``store``); a page whose key is as in the
-    previous build is taken over into :data:`PAGES_DIR`, in each of the ``folders`` of the
-    site's interface languages (:func:`edition.outputs.in_languages`)."""
+    """The key of each page about the edition, entity, year and works pages and the pages of
+    ``about`` included (its data and the documents' headers), and those to render (entity, year
+    and works pages in batches: :meth:`RecordPages.batches`, from the index ``store``); a page
+    whose key is as in the previous build is taken over into :data:`PAGES_DIR`, in each of the
+    ``folders`` of the site's interface languages (:func:`edition.outputs.in_languages`)."""
     keys, todo = {}, []
 
     def changed(name: str, *data: str | bytes) -> bool:
@@ -273,6 +274,10 @@ def pages_to_make(
         data = page_data(indices, name)
         if changed(name, data):
             todo.append(Pages([name], data, PAGES_DIR))
+    for page in about:
+        data = page.data()
+        if changed(page.name, data):
+            todo.append(Pages([page.name], data, PAGES_DIR))
     pages = RecordPages(indices)
     documents = digest(*pages.documents)
     entities = [name for name in pages.pages if changed(name, documents, *pages.key(name))]

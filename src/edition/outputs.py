@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import orjson
+from lxml import etree
 
+from .about import AboutPage
 from .config import DEFAULT, Config
 from .documents import Source
 from .kinds import INDEX_KINDS
@@ -39,6 +41,15 @@ INDEX_PAGES = (*(kind.folder for kind in INDEX_KINDS), "works", "search")
 RECORDS_DIR = ".edition-cache/records"
 #: The whole edition's PDF, beside each document's.
 BOOK = "edition.pdf"
+#: The files of a document the site publishes beside its page and links from it, as
+#: ``site/KIND/NAME`` + suffix: its TEI source and, when they are made, its text and its PDF
+#: (the outputs of those folders, linked, not copied).
+DOWNLOADS = {"tei": ".xml", "text": ".txt", "pdf": ".pdf"}
+#: Namespaces whose elements a browser runs or styles when it opens an XML file: a TEI file that
+#: holds any, or an xml-stylesheet instruction, is not published in the site (:func:`publishable`).
+ACTIVE_NAMESPACES = ("http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML")
+#: The folder of the site that holds the index data (the build's ``indices/``, linked).
+INDEX_DATA = "indices"
 #: The most bytes a part of an output's path may have: a file name's 255 less what the temporary
 #: name of a write adds (:func:`edition.xmlio.atomic_path`).
 PART_BYTES = 241
@@ -60,6 +71,21 @@ def output_path(root: Path, relative: str) -> Path:
     )
 
 
+def publishable(tree: etree._ElementTree) -> bool:
+    """Whether the TEI ``tree`` may be published in the site as it is: opened from there, it could
+    run no script of the site's origin (no element of :data:`ACTIVE_NAMESPACES`, no
+    xml-stylesheet instruction)."""
+    root = tree.getroot()
+    pis = [
+        node
+        for node in (*root.itersiblings(preceding=True), *root.iter(etree.PI))
+        if isinstance(node, etree._ProcessingInstruction)
+    ]
+    if any(pi.target == "xml-stylesheet" for pi in pis):
+        return False
+    return not any(etree.QName(element).namespace in ACTIVE_NAMESPACES for element in root.iter(etree.Element))
+
+
 @dataclass(frozen=True)
 class Scope:
     """What one run renders, which the outputs' parameters are made from: the ``documents``
@@ -67,7 +93,10 @@ class Scope:
     home page and the pages about the edition; how the text shows notes; whether every register
     is among the files rendered (else the index records carry what they say of each entry); the
     edition's configuration (its ``edition.toml``); the page names of the register entries whose
-    xml:id is not one (:func:`edition.kinds.renamed`)."""
+    xml:id is not one (:func:`edition.kinds.renamed`); the files of each document the site
+    publishes (``downloads``, of :data:`DOWNLOADS`; the TEI of those ``withheld``, by URI, not:
+    :func:`publishable`); whether it publishes the index data; the
+    pages about the edition its configuration names (:mod:`edition.about`)."""
 
     documents: list[str]
     pages: list[str] = field(default_factory=list)
@@ -77,6 +106,10 @@ class Scope:
     registers_indexed: bool = True
     edition: Config = DEFAULT
     page_names: dict[str, str] = field(default_factory=dict)
+    downloads: tuple[str, ...] = ()
+    withheld: frozenset[str] = frozenset()
+    index_data: bool = False
+    about: tuple[AboutPage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +162,8 @@ def _own(config: Config) -> dict[str, Value]:
         base_url=config.base_url,
         cite=config.cite,
         introduction=config.introduction,
+        version=config.version,
+        date=config.date,
     )
 
 
@@ -145,7 +180,19 @@ def _site(scope: Scope) -> dict[str, Value]:
         page_names=scope.page_names,
         index_pages=[f"{name}.html" for name in INDEX_PAGES] if scope.index_pages else [],
         search_indexes=[folder for folder, pages in bundles(scope.pages).items() if pages],
+        downloads=list(scope.downloads),
+        withheld=sorted(scope.withheld),
+        index_data=_index_data() if scope.index_data else {},
+        about_pages=[{"file": f"{page.name}.html", "title": page.title} for page in scope.about],
     )
+
+
+def _index_data() -> dict[str, Value]:
+    """The index data each index page links (in the site's :data:`INDEX_DATA`), by page name: the
+    TEI, JSON and SQLite files, and the CSV file of the page's kind."""
+    whole = [f"{INDEX_DATA}/indices.{suffix}" for suffix in ("xml", "json", "sqlite")]
+    csv = {kind.folder: kind.section for kind in INDEX_KINDS} | {"works": "works"}
+    return {page: [*whole, f"{INDEX_DATA}/{section}.csv"] for page, section in csv.items()}
 
 
 @dataclass(frozen=True)

@@ -37,14 +37,14 @@ from lxml import etree
 from . import TEI_NS
 from .documents import Source, require_tei
 from .indices import WRITERS, open_indices
-from .outputs import OUTPUTS, PAGES, in_languages, output_path
+from .outputs import DOWNLOADS, HTML, OUTPUTS, PAGES, Output, in_languages, output_path
 from .problems import ERROR, InputError, Problem
 from .processes import attach, spawning, stop
 from .profiles import EDITION, Profile
 from .rendering import Renderer
-from .site import RecordPages, write_pages
+from .site import RecordPages, download, write_pages
 from .validate import check_document, schematron
-from .xmlio import atomic_write
+from .xmlio import atomic_write, link
 
 
 def default_jobs() -> int:
@@ -115,6 +115,7 @@ class Task:
     document: bool = True
     render: bool = True
     lets: dict | None = None
+    publish: bool = True  # its TEI published in the site (edition.outputs.publishable)
 
 
 @dataclass
@@ -208,14 +209,33 @@ class Worker:
         return result.measured()
 
     def _render(self, task: Task, source: Source, full: list[Source], result: Result) -> None:
+        """Make the per-document outputs of ``source``; a document's TEI source, text and PDF
+        are published in the site too (:data:`edition.outputs.DOWNLOADS`)."""
+        stem, out = self.plan.names[task.uri], self.plan.out
         for name, parameters in self.plan.outputs.items():
             output = OUTPUTS[name]
             if output.per_document and (task.document or output.registers):
                 for folder, in_language in in_languages(output, parameters):
                     made = self.renderer.document(output, source, in_language, full)
-                    name = f"{output.folder}/{folder}{self.plan.names[task.uri]}{output.suffix}"
-                    result.written.setdefault(output.folder, []).append(_write(self.plan.out, name, made.data))
+                    path = _write(out, f"{output.folder}/{folder}{stem}{output.suffix}", made.data)
+                    result.written.setdefault(output.folder, []).append(path)
                     result.anchors |= made.anchors
+                    if task.document and not folder:
+                        self._publish(task, source, output, path, result)
+
+    def _publish(self, task: Task, source: Source, output: Output, path: Path, result: Result) -> None:
+        """Publish in the site what the site links of the document ``source`` beside its page, as
+        ``output`` (its file ``path``) makes it: its text or PDF (linked), its TEI (unless
+        withheld: :func:`edition.outputs.publishable`) with its page."""
+        stem, out = self.plan.names[task.uri], self.plan.out
+        if output.folder in DOWNLOADS:
+            published = output_path(out, f"site/{download(stem, output.folder)}")
+            link(path, published)
+        elif output is HTML and task.publish:
+            published = _write(out, f"site/{download(stem, 'tei')}", source.data)
+        else:
+            return
+        result.written["site"].append(published)
 
     def _index_data(self, task: IndexData) -> Result:
         indices = open_indices(task.store)

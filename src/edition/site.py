@@ -11,11 +11,13 @@ from pathlib import Path
 
 import orjson
 
+from .about import pages as about_pages
+from .config import DEFAULT, Config
 from .documents import Source
 from .images import publish, shown
 from .indices import INDICES, Indices, Page, entity_json, pages_of, records_json, sections_json, to_json
 from .kinds import INDEX_KINDS, REGISTERED, entity_page_name, renamed
-from .outputs import HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope, output_path
+from .outputs import DOWNLOADS, HOME_PAGE, HTML, INDEX_PAGES, PAGES, Scope, output_path, publishable
 from .problems import ERROR, InputError, Problem
 from .rendering import Renderer, output_names, write_each
 from .resources import XSLT_DIR
@@ -228,6 +230,21 @@ def write_assets(out_dir: Path) -> list[Path]:
     return written
 
 
+def download(name: str, kind: str) -> str:
+    """Where the site publishes the file ``kind`` (of :data:`~edition.outputs.DOWNLOADS`) of the
+    document whose output name is ``name``, relative to the site."""
+    return f"{kind}/{name}{DOWNLOADS[kind]}"
+
+
+def reserved_pages(scope: Scope) -> list[str]:
+    """The files of the pages about the edition ``scope`` has, which no document's page may be."""
+    return (
+        [HOME_PAGE] * scope.home
+        + [f"{name}.html" for name in INDEX_PAGES] * scope.index_pages
+        + [f"{page.name}.html" for page in scope.about]
+    )
+
+
 def check_names(documents: list[Source], names: dict[str, str], reserved: list[str]) -> None:
     for source in documents:
         if names[source.uri] in reserved:
@@ -252,23 +269,35 @@ def write_site(
     *,
     home: bool = True,
     indices: Indices | None = None,
+    config: Config = DEFAULT,
+    downloads: tuple[str, ...] = ("tei",),
     progress: Callable[[str], None] = lambda label: None,
 ) -> list[Path]:
-    """Render ``documents`` (resolving pointers in ``edition``) as HTML pages into ``out_dir``,
-    with the home page if ``home``, the index, entity and search pages if ``indices`` are given
-    (the search index itself is :func:`edition.search.index_site`'s), the images the documents
-    show (:mod:`edition.images`) and the assets. Returns the pages written."""
+    """Render ``documents`` (resolving pointers in ``edition``) as HTML pages into ``out_dir``
+    as the edition's ``config`` says, with the home page and the pages about the edition it
+    names if ``home``, the index, entity and search pages if ``indices`` are given (the search
+    index itself is :func:`edition.search.index_site`'s), the images the documents show
+    (:mod:`edition.images`), their TEI sources (``tei/NAME.xml``; each page links the
+    ``downloads`` of :data:`~edition.outputs.DOWNLOADS`) and the assets. Returns the pages written."""
     names = output_names(documents, HTML.suffix)
     scope = Scope(
         [s.uri for s in documents],
         list(names.values()),
         home=home,
         index_pages=indices is not None,
+        edition=config,
         page_names=renamed(s.tree for s in edition),
+        downloads=downloads,
+        index_data=indices is not None,
+        about=about_pages(config) if home else (),
+        withheld=frozenset(s.uri for s in documents if not publishable(s.tree)),
     )
-    check_names(documents, names, [HOME_PAGE] * home + [f"{name}.html" for name in INDEX_PAGES] * scope.index_pages)
+    check_names(documents, names, reserved_pages(scope))
     parameters = HTML.parameters(scope)
     written, _ = write_each(HTML, documents, edition, out_dir, parameters, progress)
+    for source in documents:
+        if source.uri not in scope.withheld:
+            atomic_write(output_path(out_dir, download(source.path.stem, "tei")), source.data)
     if home or scope.index_pages:
         progress(PAGES.label)
         renderer = Renderer(edition)
@@ -276,6 +305,8 @@ def write_site(
         def write(names: list[str], data: str) -> list[Path]:
             return write_pages(renderer.pages(PAGES, parameters | {"indices": data}, names), out_dir)
 
+        for page in scope.about:
+            written += write([page.name], page.data())
         if indices is None:
             written += write(["home"] * home, "{}")
         else:  # each page from its own data, as a build renders them

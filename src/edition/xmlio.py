@@ -19,6 +19,7 @@ import ctypes
 import errno
 import os
 import re
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -370,6 +371,16 @@ def sync_folder(folder: Path) -> None:
 
 #: How many characters :func:`atomic_write` encodes at a time.
 _PIECE = 2**22
+
+
+def link(source: Path, target: Path) -> None:
+    """Put the file ``source`` at ``target`` too: a hard link (a file is never written again in
+    place: every write replaces it), else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:

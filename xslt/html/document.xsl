@@ -7,6 +7,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
@@ -28,6 +29,7 @@
       <xsl:with-param name="h:names" tunnel="yes" select="$names"/>
       <xsl:with-param name="h:footnotes" tunnel="yes" select="ed:footnote-numbers(.)"/>
       <xsl:with-param name="h:lang" tunnel="yes" select="$lang"/>
+      <xsl:with-param name="h:passages" tunnel="yes" select="true()"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -54,6 +56,7 @@
         <xsl:apply-templates select="tei:TEI" mode="h:summary">
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>
+        <xsl:call-template name="h:downloads"/>
       </header>
       <section class="about" aria-labelledby="about-title">
         <h2 id="about-title">{ed:label('about')}</h2>
@@ -61,9 +64,41 @@
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>
       </section>
+      <section class="cite" aria-labelledby="cite-title">
+        <xsl:call-template name="h:unsearched"/>
+        <h2 id="cite-title">{ed:label('cite-document')}</h2>
+        <xsl:call-template name="h:cite">
+          <xsl:with-param name="document" select="ed:doc-title(.)"/>
+          <xsl:with-param name="page" select="ed:page-file(.)"/>
+        </xsl:call-template>
+      </section>
       <xsl:call-template name="h:toc"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
       <xsl:apply-templates select="tei:TEI/tei:text"/>
       <xsl:call-template name="h:notes"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
     </article>
+  </xsl:template>
+
+  <!-- The files of the document the site publishes beside its page ($downloads; in the site's
+       folder, $site-up from a page of another interface language): its TEI source, its text
+       and its PDF. -->
+  <xsl:template name="h:downloads">
+    <xsl:variable name="name" select="replace(ed:page-file(.), '\.html$', '')"/>
+    <xsl:variable name="uri" select="ed:uri(base-uri(.))"/>
+    <xsl:variable name="files" select="map{ 'tei': ('tei-source', '.xml', 'application/tei+xml'),
+        'text': ('plain-text', '.txt', 'text/plain'), 'pdf': ('pdf-file', '.pdf', 'application/pdf') }"/>
+    <xsl:variable name="shown" select="$downloads?*[map:contains($files, .)][. != 'tei' or not($uri = $withheld?*)]"/>
+    <xsl:if test="exists($shown)">
+      <xsl:variable name="links" as="node()*">
+        <xsl:for-each select="$shown">
+          <xsl:variable name="file" select="$files(.)"/>
+          <xsl:if test="position() gt 1"> · </xsl:if>
+          <a href="{$site-up}{.}/{$name}{$file[2]}" type="{$file[3]}">{ed:label($file[1])}</a>
+        </xsl:for-each>
+      </xsl:variable>
+      <p class="downloads">
+        <xsl:call-template name="h:unsearched"/>
+        <xsl:sequence select="ed:label-nodes('downloads', map{ 'files': $links })"/>
+      </p>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The edition's own data, for every page and the print edition: its title, subtitle, editors,
-  publisher, licence and citation. Each is the parameter (edition.toml, see params.xsl) when
-  it is given, else what the first document that has it says in its header, else nothing
-  (the title: 'TEI edition', in the interface language); each is worked out once per run.
+  publisher, licence, version, date and citations (of the edition, a document or a passage).
+  Each is the parameter (edition.toml, see params.xsl) when it is given, else what the first
+  document that has it says in its header, else nothing (the title: 'TEI edition', in the
+  interface language); each is worked out once per run.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,16 +40,25 @@
       else h:from-headers(function($h) { $h/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence[1]
           ! (normalize-space(), string(@target)) })"/>
 
+  <xsl:variable name="h:version" as="xs:string?" select="if ($version != '') then $version
+      else h:from-headers(function($h) { $h/tei:fileDesc/tei:editionStmt/tei:edition[1]
+          ! (normalize-space(@n), normalize-space())[. != ''][1] })"/>
+
   <!-- The editors' names as one string ('A, B and C' in English). -->
   <xsl:function name="h:editors" as="xs:string">
     <xsl:sequence select="if (count($h:editors) le 1) then string($h:editors)
         else ed:label('and', map{ 'items': string-join($h:editors[position() lt last()], ', '), 'last': $h:editors[last()] })"/>
   </xsl:function>
 
-  <!-- The citation of the edition: $cite with its fields filled in; '' without $cite. -->
+  <!-- The citation of the edition ($document ''), of a document (its title) or of a passage,
+     at $url: $cite with its fields filled in; '' without $cite. A document's or a passage's
+     citation is its title, 'In:' and the edition's, unless $cite names {document} itself. -->
   <xsl:function name="h:citation" as="xs:string">
+    <xsl:param name="document" as="xs:string"/>
+    <xsl:param name="url" as="xs:string"/>
     <xsl:variable name="fields" select="map{ 'title': $h:edition-title, 'subtitle': $subtitle, 'editors': h:editors(),
-        'publisher': string($h:publisher), 'url': $base-url }"/>
+        'publisher': string($h:publisher), 'version': string($h:version), 'date': $date, 'document': $document,
+        'url': $url }"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:analyze-string select="$cite" regex="\{{\{{|\}}\}}|\{{([a-z]+)\}}">
         <xsl:matching-substring>
@@ -57,6 +67,15 @@
         <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
       </xsl:analyze-string>
     </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
+    <xsl:variable name="filled" select="normalize-space(string-join($parts))"/>
+    <xsl:sequence select="if ($cite = '') then ''
+        else if ($document = '' or contains($cite, '{document}')) then $filled
+        else ed:label('cited-within', map{ 'document': replace($document, '\.$', ''), 'edition': $filled })"/>
+  </xsl:function>
+
+  <!-- The address of $page (a file of the site, with its #anchor): $base-url before it if given. -->
+  <xsl:function name="h:url" as="xs:string">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="if ($base-url = '') then $page else replace($base-url, '/+$', '') || '/' || $page"/>
   </xsl:function>
 </xsl:stylesheet>

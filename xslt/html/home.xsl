@@ -43,10 +43,10 @@
             </xsl:for-each>
           </ul>
         </section>
-        <xsl:if test="h:citation() != ''">
+        <xsl:if test="h:citation('', $base-url) != ''">
           <section aria-labelledby="cite-title">
             <h2 id="cite-title">{ed:label('cite')}</h2>
-            <p class="citation">{h:citation()}</p>
+            <p class="citation">{h:citation('', $base-url)}</p>
           </section>
         </xsl:if>
       </xsl:with-param>

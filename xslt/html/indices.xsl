@@ -2,7 +2,8 @@
 <!--
   The pages about the whole edition, one named template each: home (home.xsl, imported
   unchanged), persons, places, organisations, chronology, works (works cited) and search;
-  and a page per person, place and organisation (persons/ID …, entries.xsl). "pages" renders
+  and a page per person, place and organisation (persons/ID …, entries.xsl), and the pages
+  about the edition that edition.toml names (about-NAME, about.xsl). "pages" renders
   any of them in one transformation.
   Their data are the indices of edition.indices, passed as indices.json has them in $indices
   (the sections documents, persons, places, orgs, dates and works; see indices.py); the
@@ -24,6 +25,7 @@
   <xsl:include href="chronology.xsl"/>
   <xsl:include href="bibliography.xsl"/>
   <xsl:include href="search.xsl"/>
+  <xsl:include href="about.xsl"/>
 
   <!-- The indices as indices.json has them (edition.indices.to_json). -->
   <xsl:param name="indices" as="xs:string" select="'{}'"/>
@@ -65,6 +67,9 @@
               </xsl:call-template>
             </xsl:when>
             <xsl:when test=". = 'search'"><xsl:call-template name="search"/></xsl:when>
+            <xsl:when test="starts-with(., 'about-')">
+              <xsl:call-template name="h:about-page"><xsl:with-param name="name" select="."/></xsl:call-template>
+            </xsl:when>
             <xsl:when test="map:contains($h:entity-by-page, . || '.html')">
               <xsl:call-template name="h:entity-page">
                 <xsl:with-param name="entity" select="$h:entity-by-page(. || '.html')"/>
@@ -122,6 +127,16 @@
       <xsl:with-param name="up" select="$up"/>
       <xsl:with-param name="content">
         <h1>{$title}</h1>
+        <xsl:for-each select="$index-data(substring-before($file, '.html'))">
+          <xsl:variable name="links" as="node()*">
+            <xsl:for-each select="?*">
+              <xsl:if test="position() gt 1"> · </xsl:if>
+              <a href="{$up}{$site-up}{.}" download="">{ed:label(map{ 'xml': 'data-tei', 'json': 'data-json',
+                  'csv': 'data-csv', 'sqlite': 'data-sqlite' }(tokenize(., '\.')[last()]))}</a>
+            </xsl:for-each>
+          </xsl:variable>
+          <p class="index-data"><xsl:sequence select="ed:label-nodes('index-data', map{ 'files': $links })"/></p>
+        </xsl:for-each>
         <xsl:sequence select="$content"/>
       </xsl:with-param>
     </xsl:call-template>

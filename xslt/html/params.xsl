@@ -41,11 +41,26 @@
   <xsl:param name="licence-url" as="xs:string" select="''"/>
   <!-- The address the site is published at; the citation's {url}. -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
-  <!-- How to cite the edition: a pattern naming {title}, {subtitle}, {editors}, {publisher}
-       and {url}; '' for no citation. -->
+  <!-- How to cite the edition, its documents and passages: a pattern naming {title}, {subtitle},
+       {editors}, {publisher}, {version}, {date}, {document} and {url}; '' for no citation. -->
   <xsl:param name="cite" as="xs:string" select="''"/>
   <!-- The home page's introduction (and the edition's PDF's); '' for none. -->
   <xsl:param name="introduction" as="xs:string" select="''"/>
+  <!-- The edition's version ('' for its documents' editionStmt) and date (ISO 8601; '' for none),
+       in every page's footer. -->
+  <xsl:param name="version" as="xs:string" select="''"/>
+  <xsl:param name="date" as="xs:string" select="''"/>
+
+  <!-- What each document's page links beside it (edition.outputs.DOWNLOADS): 'tei' (its source,
+       tei/NAME.xml), 'text' (text/NAME.txt), 'pdf' (pdf/NAME.pdf). -->
+  <xsl:param name="downloads" as="array(xs:string)" select="[]"/>
+  <!-- The documents (URIs) whose TEI source is not published (edition.outputs.publishable). -->
+  <xsl:param name="withheld" as="array(xs:string)" select="[]"/>
+  <!-- The index data each index page links, by page name (persons …): files of the site. -->
+  <xsl:param name="index-data" as="map(xs:string, array(xs:string))" select="map{}"/>
+  <!-- The pages about the edition (edition.toml's about), in the menu: each a map of its file
+       and title. -->
+  <xsl:param name="about-pages" as="array(map(xs:string, xs:string))" select="[]"/>
 
   <!-- File names of the pages about the whole edition, in navigation order (persons.html,
        places.html, organisations.html, chronology.html, works.html, search.html); [] for none

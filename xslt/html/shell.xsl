@@ -132,6 +132,11 @@
                 <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                 <xsl:value-of select="ed:label(substring-before(., '.html'))"/></a></li>
             </xsl:for-each>
+            <xsl:for-each select="$about-pages?*">
+              <li class="about-page"><a href="{$up}{?file}">
+                <xsl:if test="?file = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                <xsl:value-of select="?title"/></a></li>
+            </xsl:for-each>
           </ul>
         </nav>
         <main id="main" tabindex="-1">
@@ -139,6 +144,7 @@
           <xsl:apply-templates select="$main" mode="h:main"/>
         </main>
         <footer class="site">
+          <xsl:call-template name="h:imprint"><xsl:with-param name="up" select="$up"/></xsl:call-template>
           <p>{ed:label('generated')}</p>
         </footer>
       </body>
@@ -182,6 +188,47 @@
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
+
+  <!-- On a site with a search (index pages), what the search leaves out of the element made. -->
+  <xsl:template name="h:unsearched">
+    <xsl:if test="array:size($index-pages) gt 0"><xsl:attribute name="data-pagefind-ignore" select="'all'"/></xsl:if>
+  </xsl:template>
+
+  <!-- Who made the edition and how it may be used, in every page's footer: its editors, licence
+       (linked if its URL is safe), version and date; $up from the page to the site's folder. -->
+  <xsl:template name="h:imprint">
+    <xsl:param name="up" as="xs:string"/>
+    <xsl:variable name="url" select="$h:licence[2][. != ''] ! ed:safe-url(.)"/>
+    <xsl:variable name="licence" as="item()?">
+      <xsl:choose>
+        <xsl:when test="exists($url)"><a rel="license" href="{h:up($up || $site-up, $url)}">{$h:licence[1]}</a></xsl:when>
+        <xsl:otherwise>{$h:licence[1]}</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="parts" as="element()*">
+      <xsl:if test="exists($h:editors)"><span class="editors">{ed:label('edited-by', map{ 'editors': h:editors() })}</span></xsl:if>
+      <xsl:if test="$h:licence[1] != ''">
+        <span class="licence"><xsl:sequence select="ed:label-nodes('footer-licence', map{ 'licence': $licence })"/></span>
+      </xsl:if>
+      <xsl:if test="$h:version != ''"><span class="version">{ed:label('footer-version', map{ 'version': $h:version })}</span></xsl:if>
+      <xsl:if test="$date != ''">
+        <span class="date"><xsl:sequence select="ed:label-nodes('footer-date', map{ 'date': h:time($date) })"/></span>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:if test="exists($parts)">
+      <p class="imprint">
+        <xsl:for-each select="$parts">
+          <xsl:if test="position() gt 1"> · </xsl:if>
+          <xsl:sequence select="."/>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="h:time" as="element()">
+    <xsl:param name="date" as="xs:string"/>
+    <time datetime="{$date}">{$date}</time>
+  </xsl:function>
 
   <xsl:mode name="h:echo" on-no-match="shallow-copy"/>
   <xsl:template match="*" mode="h:echo">

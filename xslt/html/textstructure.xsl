@@ -46,11 +46,38 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A heading; on a document's page ($h:passages), a division's heading is followed by the
+       stable link of the division and its citation. -->
   <xsl:template _match="{$b:heading}">
+    <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="h:passages" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="h:block">
       <xsl:with-param name="name" select="'h' || min((6, 1 + b:heading-level(.)))"/>
       <xsl:with-param name="inner-phrasing" select="true()"/>
     </xsl:call-template>
+    <xsl:if test="$h:passages and not($h:phrasing) and parent::*[self::tei:div or self::tei:div1 or self::tei:div2
+        or self::tei:div3]/tei:head[1] is .">
+      <details class="cite-passage">
+        <xsl:call-template name="h:unsearched"/>
+        <summary>{ed:label('cite-passage')}</summary>
+        <xsl:call-template name="h:cite">
+          <xsl:with-param name="document" select="ed:doc-title(.) || ', ' || normalize-space(string-join(.//text()[not(ancestor::tei:note)]))"/>
+          <xsl:with-param name="page" select="ed:page-file(.) || '#' || h:div-id(..)"/>
+        </xsl:call-template>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The stable link of $page (a document's page, or a passage: page#anchor) and its citation,
+       of $document (the document's title, or its title and the passage's heading). -->
+  <xsl:template name="h:cite">
+    <xsl:param name="document" as="xs:string"/>
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:variable name="url" select="h:url($page)"/>
+    <!-- an address: no language's words (zxx) -->
+    <p class="permalink"><a href="{$page}" lang="zxx">{$url}</a></p>
+    <xsl:variable name="citation" select="h:citation($document, $url)"/>
+    <xsl:if test="$citation != ''"><p class="citation">{$citation}</p></xsl:if>
   </xsl:template>
 
   <!-- Table of contents: the headed divisions, nested. -->

@@ -9,10 +9,11 @@ import click
 
 from .. import config
 from ..build import Built, ValidationFailed, build, terminal_progress
+from ..config import Config
 from ..documents import Source, find_xml_files, load_tei, with_neighbours
 from ..indices import FORMATS, write_indices
 from ..plaintext import NOTE_STYLES, write_texts
-from ..problems import listed
+from ..problems import InputError, listed
 from ..serve import HOST, serve_site, snapshot, try_build, watch
 from ..site import write_site
 from .checking import PROFILE, chosen_profile
@@ -79,24 +80,35 @@ def _profile(name: str | None, tei_dir: Path) -> str | None:
     return name
 
 
-def _inputs(files: tuple[Path, ...]):
+def _inputs(files: tuple[Path, ...]) -> tuple[list[Source], list[Source], Config]:
+    """The documents ``files`` names, what their pointers may resolve into, and the configuration
+    of their edition (the ``edition.toml`` found from the first one's folder upwards; its errors
+    are the input's: listed, exit code 1)."""
     paths = find_xml_files(list(files))
     if not paths:
         raise click.UsageError("no .xml files given")
+    try:
+        settings = config.dated(config.for_edition(paths[0].parent))
+    except InputError as error:
+        click.echo(error.problem.format())
+        click.echo("the edition's configuration has errors; nothing was written")
+        sys.exit(INPUT_ERRORS)
     documents = load_tei(paths)
-    return documents, with_neighbours(documents)
+    return documents, with_neighbours(documents, config.register_files(settings)), settings
 
 
 @click.command("html")
 @inputs("files", required=True)
-@output_folder("Folder for the pages (NAME.html per file) and their style sheet and script.")
+@output_folder("Folder for the pages (NAME.html per file), their TEI sources, style sheet and script.")
 def html_command(files: tuple[Path, ...], output: Path) -> None:
     """Render TEI files (of the edition or from elsewhere) as HTML pages.
 
-    FILES are TEI files or folders; pointers resolve against the TEI files beside each file.
+    FILES are TEI files or folders; pointers resolve against the TEI files beside each file and
+    the registers of the edition.toml found from their folder upwards, whose texts (title,
+    editors, licence, citation …) the pages show as the built site does.
     """
-    documents, edition = _inputs(files)
-    for path in write_site(documents, edition, output, home=False):
+    documents, edition, settings = _inputs(files)
+    for path in write_site(documents, edition, output, home=False, config=settings):
         click.echo(f"wrote {path}")
 
 
@@ -111,8 +123,12 @@ def html_command(files: tuple[Path, ...], output: Path) -> None:
     help="Footnotes as numbered endnotes, in brackets where they stand, or left out.",
 )
 def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
-    """Write the reading text of TEI files as plain UTF-8 text."""
-    documents, edition = _inputs(files)
+    """Write the reading text of TEI files as plain UTF-8 text.
+
+    Pointers resolve as for edition html: against the files beside each file and the registers
+    of their edition.toml.
+    """
+    documents, edition, _ = _inputs(files)
     for path in write_texts(documents, edition, output, notes=notes):
         click.echo(f"wrote {path}")
 
