@@ -240,7 +240,7 @@ def collect(sources: list[Source], store: Path | None = None) -> Indices:
     scope = Scope([], registers_indexed=len(edition) == len(sources))  # else the records carry the entries' data
     parameters, renderer = RECORDS.parameters(scope), Renderer(edition, release=True)
     # each document's records staged as soon as made: never those of all documents at once
-    made = ((s.path, index_records.records(renderer.text(RECORDS, s, parameters), s.path)) for s in sources)
+    made = ((s.path, index_records.records(renderer.items(RECORDS, s, parameters), s.path)) for s in sources)
     return group(made, store)
 
 

@@ -10,7 +10,7 @@ whether it is made per document or per edition, its post-processing and where it
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -125,8 +125,9 @@ def _as_is(output: str, source: Source) -> Made:
     return Made(output)
 
 
-def _records(output: str, source: Source) -> Made:
-    return Made(orjson.dumps(records(output, source.path)))
+def _records(output: Iterator[str], source: Source) -> Made:
+    data = records(output, source.path)
+    return Made(orjson.dumps({**data, "mentions": list(data["mentions"])}))
 
 
 def _laid_out(output: str, source: Source) -> Made:
@@ -200,7 +201,9 @@ class Output:
     """One output: ``stylesheet`` (in ``xslt/``) run with ``parameters`` (made from the
     :class:`Scope`), in each interface language if ``languages`` (:func:`in_languages`); per document (a file ``NAME`` + ``suffix`` in ``folder`` of the build's
     output, made from the stylesheet's output by ``finish``; for registers too if ``registers``;
-    by the initial template with ``$documents`` the document if ``book``) or per edition."""
+    by the initial template with ``$documents`` the document if ``book``; ``finish`` takes the
+    strings the stylesheet returns one by one if ``items``, else its serialised output) or per
+    edition."""
 
     name: str
     stylesheet: Path
@@ -211,8 +214,9 @@ class Output:
     registers: bool = False
     book: bool = False
     languages: bool = False
+    items: bool = False
     parameters: Callable[[Scope], dict[str, Value]] = lambda scope: {}
-    finish: Callable[[str, Source], Made] = _as_is
+    finish: Callable[[typing.Any, Source], Made] = _as_is
 
 
 RECORDS = Output(
@@ -222,6 +226,7 @@ RECORDS = Output(
     "index records",
     ".json",
     registers=True,
+    items=True,
     parameters=lambda scope: {"registers_indexed": scope.registers_indexed},
     finish=_records,
 )

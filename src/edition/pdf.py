@@ -96,13 +96,13 @@ def write_pdfs(
     book = book and len(documents) > 1
     if book:
         check_book_name(documents, output_names(documents, PRINT.suffix))
-    written, made = write_each(
+    written, anchors = write_each(
         PRINT, documents, edition, out_dir if each else None, PRINT.parameters(Scope([], edition=config)), progress
     )
     pages = {
         anchor: (number, page)
         for number, source in enumerate(documents)
-        for anchor, page in made[source.uri].anchors.items()
+        for anchor, page in anchors[source.uri].items()
     }
     if book:
         progress(EDITION_PDF.label)

@@ -1,8 +1,10 @@
-"""The index records of one document as data: what ``xslt/index/mentions.xsl`` writes (a record
-a line) read into the fields every index format shares (see :mod:`edition.indices`)."""
+"""The index records of one document as data: what ``xslt/index/mentions.xsl`` gives (a record
+a string) read into the fields every index format shares (see :mod:`edition.indices`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from .contexts import context, marked
@@ -36,40 +38,40 @@ MENTION_FIELDS = (
 _DATING = ("date_when", "date_from", "date_to", "not_before", "not_after", "sort_start", "sort_end")
 
 
-def records(output: str, path: Path) -> dict:
-    """The index records of one document as data (what :func:`edition.indices.group` takes), from the output of
-    ``mentions.xsl`` for the document at ``path`` (a record a line: see there): the document's
-    ``key``, ``file``, ``title`` and ``lang``, and its ``mentions`` (in document order, with
-    their contexts), ``entities`` (register entries it mentions or holds) and ``works``."""
-    lines = output.split("\n")
-    key, title, lang = lines[0].split("\t")
-    mentions, works, entities = [], [], []
-    spans: dict[str, tuple[str, int, int]] = {}  # where each name stands in its block's text
-    for line in lines[1:]:
+def records(lines: Iterable[str], path: Path) -> dict:
+    """The index records of one document as data (what :func:`edition.indices.group` takes), from the
+    records ``mentions.xsl`` gives for the document at ``path`` (one by one: see there): the
+    document's ``key``, ``file``, ``title`` and ``lang``, its ``entities`` (register entries it
+    mentions or holds) and ``works``, and its ``mentions`` (in document order, with their
+    contexts) as an iterator over the records still to be read: the records of a document of
+    any size are never all held at once, only the context of each name."""
+    lines = iter(lines)
+    key, title, lang = next(lines).split("\t")
+    works, entities = [], []
+    contexts: dict[str, str] = {}  # the sentence each name stands in, by its generate-id()
+    mentions: Iterator[list[str]] = iter(())
+    for line in lines:
         fields = line[2:].split("\t")
-        if line[0] == "M":
-            mentions.append(fields)
+        if line[0] == "W":
+            works.append(_work(fields, key))
+        elif line[0] == "E":
+            entities.append(_entity(fields))
         elif line[0] == "B":
             text, marks = marked(fields[1])
-            spans.update((name, (text, start, end)) for name, (start, end) in marks.items())  # the last is its own
-        elif line[0] == "W":
-            works.append(_work(fields, key))
-        else:
-            entities.append(_entity(fields))
+            # a name's own block is the last that marks it
+            contexts.update((name, context(text, start, end)) for name, (start, end) in marks.items())
+        else:  # the first mention: the rest are mentions too
+            mentions = chain([fields], (line[2:].split("\t") for line in lines))
+            break
     return {
         "key": key,
         "file": path.name,
         "title": title,
         "lang": lang,
-        "mentions": [
-            dict(
-                zip(
-                    MENTION_FIELDS,
-                    (fields[1], key, position, *fields[2:], context(*spans[fields[0]]) if fields[0] in spans else ""),
-                )
-            )
+        "mentions": (
+            dict(zip(MENTION_FIELDS, (fields[1], key, position, *fields[2:], contexts.get(fields[0], ""))))
             for position, fields in enumerate(mentions, 1)
-        ],
+        ),
         "entities": entities,
         "works": works,
     }

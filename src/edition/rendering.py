@@ -4,7 +4,7 @@ outputs share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from . import TEI_NS
@@ -85,18 +85,36 @@ class Renderer:
     ) -> Made:
         """The per-document ``output`` of ``source`` (``full``: it and the files it points into, if
         they are not among the edition's sources)."""
+        if output.items:
+            return output.finish(self.items(output, source, parameters, full), source)
         return output.finish(self.text(output, source, parameters, full), source)
+
+    def items(
+        self, output: Output, source: Source, parameters: dict[str, Value], full: Sequence[Source] = ()
+    ) -> Iterator[str]:
+        """The strings the stylesheet of the per-document ``output`` (one of ``output.items``) gives
+        for ``source``, one by one (:meth:`edition.saxon.Stylesheet.transform_items`)."""
+        sheet, node = self._ready(output, source, parameters, full)
+        return sheet.transform_items(node, str(source.path))
 
     def text(self, output: Output, source: Source, parameters: dict[str, Value], full: Sequence[Source] = ()) -> str:
         """What the stylesheet of the per-document ``output`` gives for ``source``, before
         ``output.finish`` (see :meth:`document`)."""
+        if output.book:
+            sheet = stylesheet(output.stylesheet)
+            sheet.set(self.nodes(sheet, full), {**SHARED, **parameters, "documents": [source.uri]})
+            return sheet.call_template(str(sheet.path))
+        sheet, node = self._ready(output, source, parameters, full)
+        return sheet.transform(node, str(source.path))
+
+    def _ready(
+        self, output: Output, source: Source, parameters: dict[str, Value], full: Sequence[Source]
+    ) -> tuple[Stylesheet, Node]:
+        """The stylesheet of ``output`` with its parameters set, and the document ``source`` for it."""
         sheet = stylesheet(output.stylesheet)
         nodes = self.nodes(sheet, full)
-        if output.book:
-            sheet.set(nodes, {**SHARED, **parameters, "documents": [source.uri]})
-            return sheet.call_template(str(sheet.path))
         sheet.set(nodes, {**SHARED, **parameters})
-        return sheet.transform(nodes[source.uri], str(source.path))
+        return sheet, nodes[source.uri]
 
     def edition(self, output: Output, parameters: dict[str, Value]) -> str:
         """The per-edition ``output``: its stylesheet's initial template."""
@@ -121,18 +139,20 @@ def write_each(
     out_dir: Path | None,
     parameters: dict[str, Value],
     progress: Callable[[str], None] = lambda label: None,
-) -> tuple[list[Path], dict[str, Made]]:
+) -> tuple[list[Path], dict[str, dict[str, int]]]:
     """Render ``output`` of each of ``documents`` (pointers resolve in ``edition``) into
-    ``out_dir`` as NAME + its suffix (unless ``out_dir`` is None); the files written, and what
-    was made of each document (by URI). The lxml trees of ``edition`` are let go once Saxon has
-    them (:class:`Renderer`)."""
+    ``out_dir`` as NAME + its suffix (unless ``out_dir`` is None); the files written, and the
+    anchors of each document's output (by URI: :attr:`edition.outputs.Made.anchors`). Each
+    output is let go once written, and the lxml trees of ``edition`` once Saxon has them
+    (:class:`Renderer`)."""
     names = output_names(documents, output.suffix) if out_dir is not None else {}
     renderer = Renderer(edition, release=True)
-    written, made = [], {}
+    written, anchors = [], {}
     for source in documents:
         progress(f"{output.label} {source.path.name}")
-        made[source.uri] = renderer.document(output, source, parameters)
+        made = renderer.document(output, source, parameters)
+        anchors[source.uri] = made.anchors
         if out_dir is not None:
             written.append(output_path(out_dir, names[source.uri]))
-            atomic_write(written[-1], made[source.uri].data)
-    return written, made
+            atomic_write(written[-1], made.data)
+    return written, anchors

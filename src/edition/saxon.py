@@ -12,7 +12,7 @@ network. (Saxon cannot lift that restriction again, hence one processor per styl
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
@@ -136,6 +136,20 @@ class Stylesheet:
     def transform(self, node: Node, what: str) -> str:
         """The output for the document ``node`` (``what`` names it in messages)."""
         return self.run(what, lambda executable: executable.transform_to_string(xdm_node=node))
+
+    def transform_items(self, node: Node, what: str) -> Iterator[str]:
+        """The strings the stylesheet gives for the document ``node`` (a sequence of them, not
+        serialised), one by one: Saxon holds them, Python only the one at hand."""
+
+        def call(executable):
+            executable.set_result_as_raw_value(True)
+            try:
+                return executable.transform_to_value(xdm_node=node)
+            finally:
+                executable.set_result_as_raw_value(False)
+
+        result = self.run(what, call)
+        return (result.item_at(i).string_value for i in range(result.size))
 
     def call_template(self, what: str, name: str | None = None) -> str:
         """The output of the named template ``name`` (default: ``xsl:initial-template``)."""

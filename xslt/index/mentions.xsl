@@ -7,16 +7,18 @@
   of each mention cut from its block), groups the records of all documents into the indices
   and writes them.
 
-  The output is text, a record a line: the first line is the document's key, title and
-  language; then one line per record, its kind and its fields separated by tabs:
+  The output is a sequence of strings, a record each (serialised as text: a record a line):
+  the first is the document's key, title and language; then one per record, its kind and its
+  fields separated by tabs, the works, the entries and the blocks before the mentions (so that
+  the mentions, most of the records, can be read one by one after the rest):
 
-    M  a mention: its generate-id() (as its block marks it), id, index (person, place, org,
-       date), entity key, passage, part, note, surface, value, lang, ref (else key), cert,
-       evidence, and the seven fields of ix:dating ('' unless it is a date);
+    W  a work cited (ix:work in works.xsl);
+    E  a register entry (ix:entity in registers.xsl);
     B  a block (ix:block) a mention is read in: its generate-id() and its reading text, every
        name in it marked (ix:marked). A mention's own block is the last that marks it;
-    W  a work cited (ix:work in works.xsl);
-    E  a register entry (ix:entity in registers.xsl).
+    M  a mention: its generate-id() (as its block marks it), id, index (person, place, org,
+       date), entity key, passage, part, note, surface, value, lang, ref (else key), cert,
+       evidence, and the seven fields of ix:dating ('' unless it is a date).
 
   Every field is whitespace-normalised, so that tabs and line ends only separate; a field that
   holds a list joins its items with carriage returns.
@@ -42,7 +44,7 @@
   <xsl:include href="registers.xsl"/>
   <xsl:include href="works.xsl"/>
 
-  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:output method="text" encoding="UTF-8" item-separator="&#10;"/>
 
   <!-- Whether every file of the edition is indexed (as in a build): a document then gives the
        data of the register entries it holds, and those it mentions come from the records of
@@ -122,31 +124,27 @@
     <xsl:variable name="main-names" as="map(xs:string, xs:string)"
         select="map:merge(map:keys($resolved) ! map{ . : ix:main-name($resolved(.)) })"/>
     <xsl:variable name="doc-key" select="ed:doc-key(.)"/>
-    <xsl:value-of select="$doc-key, ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]),
-        normalize-space(tei:TEI/@xml:lang)" separator="&#9;"/>
+    <xsl:sequence select="string-join(($doc-key, ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]),
+        normalize-space(tei:TEI/@xml:lang)), '&#9;')"/>
+    <xsl:for-each select="ix:works(.)">
+      <xsl:sequence select="string-join(('W', ix:work(., $doc-key || '-w' || position())), '&#9;')"/>
+    </xsl:for-each>
+    <!-- each entry mentioned once ("|" removes duplicates) -->
+    <xsl:for-each select="if ($registers-indexed) then //(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id]
+        else $resolved?* | ()">
+      <xsl:sequence select="string-join(('E', ix:entity(.)), '&#9;')"/>
+    </xsl:for-each>
+    <xsl:for-each select="$candidates/ix:block(.)">
+      <xsl:sequence select="string-join(('B', generate-id(), ix:marked(.)), '&#9;')"/>
+    </xsl:for-each>
     <!-- mentions, numbered among the names as ed:mention-id numbers them -->
     <xsl:for-each select="$names">
       <xsl:variable name="key" select="if (@ref) then ix:ref-key(., $one-base) else ''"/>
       <xsl:variable name="type" select="ix:mention-type(., $resolved($key))"/>
       <xsl:if test="$type and not($registers and ix:in-register(.))">
-        <xsl:text>&#10;M&#9;</xsl:text>
-        <xsl:value-of select="ix:mention(., (@xml:id, $ed:mention-prefix || position())[1], $type, $resolved($key), $main-names($key))"
-            separator="&#9;"/>
+        <xsl:sequence select="string-join(('M', ix:mention(., (@xml:id, $ed:mention-prefix || position())[1], $type,
+            $resolved($key), $main-names($key))), '&#9;')"/>
       </xsl:if>
-    </xsl:for-each>
-    <xsl:for-each select="$candidates/ix:block(.)">
-      <xsl:text>&#10;B&#9;</xsl:text>
-      <xsl:value-of select="generate-id(), ix:marked(.)" separator="&#9;"/>
-    </xsl:for-each>
-    <xsl:for-each select="ix:works(.)">
-      <xsl:text>&#10;W&#9;</xsl:text>
-      <xsl:value-of select="ix:work(., $doc-key || '-w' || position())" separator="&#9;"/>
-    </xsl:for-each>
-    <!-- each entry mentioned once ("|" removes duplicates) -->
-    <xsl:for-each select="if ($registers-indexed) then //(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id]
-        else $resolved?* | ()">
-      <xsl:text>&#10;E&#9;</xsl:text>
-      <xsl:value-of select="ix:entity(.)" separator="&#9;"/>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>
