@@ -250,6 +250,13 @@ def test_images_in_the_folder_are_published_and_urls_leading_out_left_out_with_a
     (tei / "images" / "map.png").write_bytes(b"MAP, SECOND EDITION")  # the TEI unchanged: the image still counts
     build(tei, tmp_path / "build", pdf=False)
     assert (out / "images" / "map.png").read_bytes() == b"MAP, SECOND EDITION"
+    # images of an output folder inside the TEI folder, or of a hidden folder, are not the edition's
+    build(tei, tei / "build", pdf=False)
+    (tei / ".drafts").mkdir()
+    (tei / ".drafts" / "sketch.png").write_bytes(b"DRAFT")
+    said: list[str] = []
+    build(tei, tei / "build", pdf=False, progress=said.append)
+    assert said == ["nothing changed"]
 
 
 def _small_document(path: Path, title: str, lang: str, series: str | None = None) -> None:

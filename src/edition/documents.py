@@ -6,7 +6,7 @@ import ctypes
 import os
 import re
 import xml.parsers.expat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,18 +37,20 @@ def find_xml_files(paths: list[Path]) -> list[Path]:
     read as an input."""
     found: list[Path] = []
     for path in paths:
-        found.extend(_xml_files_in(path) if path.is_dir() else [path])
+        found.extend(files_in(path, lambda name: name.endswith(".xml")) if path.is_dir() else [path])
     return list(dict.fromkeys(found))
 
 
-def _xml_files_in(folder: Path) -> list[Path]:
+def files_in(folder: Path, wanted: Callable[[str], bool]) -> list[Path]:
+    """The regular files under ``folder`` whose names are ``wanted``, sorted, passing over hidden
+    files and folders and the toolkit's output folders (as :func:`find_xml_files`)."""
     found: list[Path] = []
     for root, folders, files in os.walk(folder):
         if root != str(folder) and (BUILD_MARKER in files or OUTPUT_MARKER in files):
             folders[:] = []
             continue
         folders[:] = [name for name in folders if not name.startswith(".")]
-        paths = (Path(root, name) for name in files if name.endswith(".xml") and not name.startswith("."))
+        paths = (Path(root, name) for name in files if wanted(name) and not name.startswith("."))
         found.extend(path for path in paths if path.is_file())
     return sorted(found)
 

@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from .documents import Source
+from .documents import Source, files_in
+from .outputs import output_path
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 #: The kinds of image a browser shows, by suffix: no other file is published.
@@ -70,8 +71,9 @@ def _graphics(source: Source) -> Iterator[tuple[etree._Element, str, Path | str]
 
 
 def image_files(folder: Path) -> list[Path]:
-    """The image files under ``folder``, sorted."""
-    return sorted(file for file in folder.rglob("*") if file.suffix.lower() in IMAGE_SUFFIXES and file.is_file())
+    """The image files under ``folder``, sorted (not those of hidden or output folders:
+    :func:`edition.documents.files_in`)."""
+    return files_in(folder, lambda name: Path(name).suffix.lower() in IMAGE_SUFFIXES)
 
 
 def stamps(folder: Path) -> dict[str, str]:
@@ -87,6 +89,6 @@ def stamps(folder: Path) -> dict[str, str]:
 def publish(images: dict[str, Path], site: Path) -> None:
     """Copy ``images`` (by place: :func:`shown`) into ``site``."""
     for where, file in sorted(images.items()):
-        target = site / where
+        target = output_path(site, where)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(file, target)
