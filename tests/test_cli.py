@@ -160,3 +160,20 @@ def test_the_library_does_not_import_click():
     assert library and not [
         path for path in library if re.search(r"^\s*(import|from) click\b", path.read_text(encoding="utf-8"), re.M)
     ]
+
+
+def test_build_lists_the_warnings_of_an_edition_without_errors(tmp_path):
+    tei = tmp_path / "tei"
+    shutil.copytree(GOOD, tei)
+    article = tei / "article.xml"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("<head>Introduction</head>", '<head>Introduction <ref target="../up.html">up</ref></head>')
+    )
+    line = next(n for n, row in enumerate(article.read_text(encoding="utf-8").splitlines(), 1) if "../up.html" in row)
+    for run in ("built", "taken over"):
+        result = CliRunner().invoke(main, ["build", str(tei), "-o", str(tmp_path / "out"), "--no-pdf"])
+        assert result.exit_code == 0, (run, result.output)
+        lines = result.output.splitlines()
+        assert [row for row in lines if "[url-outside]" in row][0].startswith(f"{article}:{line}:"), run
+        assert lines[-1].endswith("; 1 warning") and lines[-1].startswith("built "), run

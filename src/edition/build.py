@@ -126,7 +126,7 @@ class ValidationFailed(Exception):
 @dataclass
 class Built:
     """What a build wrote, where, and how long it took (``reused``: documents whose outputs were
-    taken over from the previous build)."""
+    taken over from the previous build), and the ``warnings`` its checks found."""
 
     output: Path
     documents: int = 0
@@ -135,6 +135,7 @@ class Built:
     reused: int = 0
     rendered: int = 0
     workers: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident memory (kB)
+    warnings: list[Problem] = field(default_factory=list)
 
     def measured(self, result: Result) -> None:
         """Note the peak memory of the worker that made ``result``."""
@@ -143,9 +144,11 @@ class Built:
     def summary(self) -> str:
         parts = ", ".join(f"{name}/ {len(paths)} file{'s' * (len(paths) != 1)}" for name, paths in self.files.items())
         reused = f"; {self.reused} of {self.documents} unchanged, taken over" if self.reused else ""
+        count = len(self.warnings)
+        warned = f"; {count} warning{'s' * (count != 1)}" if count else ""
         return (
             f"built {self.documents} document{'s' * (self.documents != 1)} into {self.output}/ ({parts}) "
-            f"in {self.seconds:.1f} s{reused}"
+            f"in {self.seconds:.1f} s{reused}{warned}"
         )
 
 
@@ -342,7 +345,12 @@ def _taken_over(state: State, previous: Previous, check: bool) -> tuple[State, B
     and what was built."""
     previous.everything(skip=(STATE, MARKER))
     state = dataclasses.replace(state, validated=state.validated or check)
-    return state, Built(previous.output, state.documents, reused=state.documents)
+    return state, Built(previous.output, state.documents, reused=state.documents, warnings=_found(state))
+
+
+def _found(state: State) -> list[Problem]:
+    """What the checks of the files of ``state`` found, in file and line order."""
+    return sorted(Problem(**p) for checked in state.checked.values() for p in checked.problems)
 
 
 def _settings(tei_dir: Path, pdf: bool, profile: str | None) -> Config:
@@ -613,9 +621,10 @@ def _documents(run: Run, edition: _Edition, pool: Pool, built: Built) -> None:
         if task.lets is not None:
             state.checked[name] = Checked(checks[task.uri][0], [p.as_dict() for p in result.problems])
         built.measured(result)
-    report = Report(len(edition.paths), sorted(Problem(**p) for c in state.checked.values() for p in c.problems))
+    report = Report(len(edition.paths), _found(state))
     if not report.ok:
         raise ValidationFailed(report)
+    built.warnings = report.problems
 
 
 def _checks(

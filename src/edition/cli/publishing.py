@@ -69,6 +69,8 @@ def build_command(
     finally:
         if sys.stderr.isatty():
             click.echo("\r\033[K", nl=False, err=True)
+    for line in listed(built.warnings):
+        click.echo(line)
     click.echo(built.summary())
 
 
