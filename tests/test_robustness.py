@@ -1161,3 +1161,12 @@ def test_a_tei_file_with_other_names_is_refused_not_split(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in ANNOTATE.iterdir())
     (tmp_path / "other.xml").unlink()
     assert run("annotate", path).exit_code == 0 and path.read_bytes() != before
+
+
+def test_a_long_name_the_parser_accepts_is_shortened_in_the_schema_message(edition):
+    name = "n" * 999  # the longest name the safe reader accepts
+    bad = edition / "name.xml"
+    bad.write_text(minimal(f"x <{name}>y</{name}>"), encoding="utf-8")
+    mine = [p for p in problems(run("validate", edition).output) if p["path"] == str(bad)]
+    assert [p["rule"] for p in mine] == ["rng"]
+    assert f"<{'n' * 40}…>" in mine[0]["message"] and len(mine[0]["message"]) < 200, mine[0]["message"]

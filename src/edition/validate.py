@@ -19,7 +19,7 @@ from .problems import ERROR, WARNING, InputError, Problem
 from .profiles import EDITION, Profile, cached_check, keep_check, relaxng
 from .saxon import Node, Stylesheet
 from .schematron import Finding, Schematron
-from .xmlio import parse_file
+from .xmlio import parse_file, shown_name
 
 
 @dataclass
@@ -65,7 +65,8 @@ def schematron(schema: Path, phase: str = "") -> Schematron:
 _RNG_MESSAGES = [
     (re.compile(r"Expecting an element , got nothing"), "<{el}> is incomplete: a required child element is missing"),
     (re.compile(r"Expecting element (\S+), got (\S+)"), r"expected <\1> here, found <\2>"),
-    (re.compile(r"Did not expect element (\S+) there"), r"element <\1> is not allowed here (inside <{parent}>)"),
+    # libxml2 cuts its messages at some 1,000 characters: "there" may be gone
+    (re.compile(r"Did not expect element (\S+)(?: there)?"), r"element <\1> is not allowed here (inside <{parent}>)"),
     (re.compile(r"Did not expect text in element (\S+) content"), r"text is not allowed directly inside <\1>"),
     (re.compile(r"Element (\S+) has extra content: text"), r"text is not allowed directly inside <\1>"),
     (
@@ -87,14 +88,20 @@ _CASCADES = re.compile(
 )
 
 
+#: A name in a message (after "<", "@", "element " or "attribute "), however long.
+_NAME = re.compile(r"(?:(?<=[<@])|(?<=element )|(?<=attribute ))[^\s<>=\"]+")
+
+
 def _rng_message(message: str, element: etree._Element | None) -> str:
+    """libxml2's RELAX NG ``message`` about ``element`` in words, its names shortened (:func:`shown_name`)."""
     name = etree.QName(element).localname if element is not None else "element"
     parent = element.getparent() if element is not None else None
     parent_name = etree.QName(parent).localname if parent is not None else "document"
     for pattern, replacement in _RNG_MESSAGES:
         if pattern.search(message):
-            return pattern.sub(replacement, message).replace("{el}", name).replace("{parent}", parent_name)
-    return message
+            message = pattern.sub(replacement, message).replace("{el}", name).replace("{parent}", parent_name)
+            break
+    return _NAME.sub(lambda match: shown_name(match[0]), message)
 
 
 def _invalid_attribute(message: str, element: etree._Element | None) -> str | None:

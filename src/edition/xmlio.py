@@ -189,21 +189,19 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
 def _check_limits(root: etree._Element, data: bytes, path: str) -> None:
     """Refuse the first element of ``root`` with more attributes, or a longer local name (its own
     or an attribute's), than :data:`LIMITS` allow, or a processing instruction with a longer target."""
-    for node in root.iter():
-        tag = node.tag
-        if not isinstance(tag, str):
-            if isinstance(node, etree._ProcessingInstruction) and len(node.target) > LIMITS.name:
-                raise _beyond(data, path, node, f"<?{node.target}", _too_long("processing instruction", node.target))
-            continue
+    for node in root.iter(etree.Element):
         attributes = node.attrib
         if len(attributes) > LIMITS.attributes:
             message = f"has {len(attributes):,} attributes, more than the {LIMITS.attributes:,} an element may have"
-            raise _beyond(data, path, node, _start_tag(node), f"the element <{_shown(_qname(node))}> {message}")
-        if len(tag) > LIMITS.name or (attributes and max(map(len, attributes)) > LIMITS.name):  # names with {URI}
-            for what, name in (("element", tag), *(("attribute", key) for key in attributes)):
+            raise _beyond(data, path, node, _start_tag(node), f"the element <{shown_name(_qname(node))}> {message}")
+        if len(node.tag) + len("".join(attributes)) > LIMITS.name:  # all its names together first: cheaper
+            for what, name in (("element", node.tag), *(("attribute", key) for key in attributes)):
                 local = name.rpartition("}")[2]
                 if len(local) > LIMITS.name:
                     raise _beyond(data, path, node, _start_tag(node), _too_long(what, local))
+    for node in root.iter(etree.PI):
+        if len(node.target) > LIMITS.name:
+            raise _beyond(data, path, node, f"<?{node.target}", _too_long("processing instruction", node.target))
 
 
 def _qname(element: etree._Element) -> str:
@@ -215,12 +213,13 @@ def _start_tag(element: etree._Element) -> str:
     return f"<{_qname(element)}"
 
 
-def _shown(name: str) -> str:
+def shown_name(name: str) -> str:
+    """``name`` as a message shows it: its first 40 characters and "…" if it is longer."""
     return name if len(name) <= 40 else name[:40] + "…"
 
 
 def _too_long(what: str, name: str) -> str:
-    return f"the {what} name {_shown(name)} has {len(name):,} characters, more than the {LIMITS.name:,} a name may have"
+    return f"the {what} name {shown_name(name)} has {len(name):,} characters, more than the {LIMITS.name:,} a name may have"
 
 
 def _beyond(data: bytes, path: str, node: etree._Element, markup: str, message: str) -> InputError:
