@@ -36,7 +36,9 @@ def edition_build(tmp_path_factory) -> tuple[Path, str]:
 
 def test_build_of_the_edition(edition_build):
     out, output = edition_build
-    assert output.startswith(f"built 4 documents into {out}/ (site/ ")
+    *warnings, summary = output.splitlines()
+    assert summary.startswith(f"built 4 documents into {out}/ (site/ ")
+    assert all(": warning: " in line for line in warnings), warnings
     assert "text/ 4 files" in output and "indices/" in output
     assert {p.name for p in (out / "site").iterdir()} >= {
         "index.html",
