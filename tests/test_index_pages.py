@@ -464,3 +464,29 @@ def test_a_year_with_many_dated_mentions_goes_on_over_several_pages(tmp_path, mo
     assert [a.get("href").split("#")[0] for a in listed] == ["1920.html"] * 3 + ["1920~3.html"] * 2
     single, _ = parse_html(folder / "1921.html")  # one mention: one page, no page links, no list of dates
     assert single.find(".//nav[@class='pages']") is None and single.find(".//section[@class='year-dates']") is None
+
+
+def test_a_date_is_filed_under_the_year_its_document_page_links_to():
+    """The year is reckoned twice: ``site.year`` chooses the chronology page a date goes on (from
+    its first day), ``ed:year`` the page a document links the date to. They must agree."""
+    from edition.resources import XSLT_DIR
+    from edition.saxon import Stylesheet
+    from edition.site import year
+
+    days = ["1920-04-01", "1920-01", "0900-12-31", "-0044-03-15", "-0001-01-01", "12345-06-07", "0000-01-01", ""]
+    sheet = Stylesheet(
+        XSLT_DIR / "common" / "year-test.xsl",
+        text=f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+            xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:ed="urn:x-edition:functions">
+          <xsl:include href="{(XSLT_DIR / "common" / "dates.xsl").as_uri()}"/>
+          <xsl:output method="text"/>
+          <xsl:param name="days" as="array(xs:string)"/>
+          <xsl:template name="xsl:initial-template">
+            <xsl:value-of select="array:flatten($days) ! ed:year(.)" separator="|"
+                xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+          </xsl:template>
+        </xsl:stylesheet>""",
+    )
+    sheet.set({}, {"days": days})
+    assert sheet.call_template("years").split("|") == [year(day) for day in days]
+    assert [year(day) for day in days] == ["1920", "1920", "900", "-44", "-1", "12345", "0", ""]
