@@ -443,3 +443,29 @@ def test_days_sort_chronologically_before_the_common_era_too():
 
     days = ["1920-04-28", "", "-0200-01-01", "-0333-01-01", "0800-01-01", "-3000-01-01"]
     assert sorted(days, key=_day) == ["-3000-01-01", "-0333-01-01", "-0200-01-01", "0800-01-01", "1920-04-28", ""]
+
+
+DUPLICATE_IDS = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>D</title></titleStmt>'
+    "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>"
+    '<div xml:id="x1"><p><persName xml:id="x1">Anna</persName> and <persName xml:id="x1">Berta</persName> met on '
+    '<date when="1920-01-01" xml:id="x1">1 January 1920</date><note place="foot" xml:id="x1">A note.</note>.</p>'
+    "</div></body></text></TEI>"
+)
+
+
+def test_duplicate_ids_the_first_wins_in_the_index_and_the_page(tmp_path):
+    """Validation refuses duplicate xml:ids ([id-unique]); index and html of such a file still work,
+    and every output names each id once: the first element keeps it, the others are numbered."""
+    source = tmp_path / "d.xml"
+    source.write_text(DUPLICATE_IDS, encoding="utf-8")
+    indexed = CliRunner().invoke(main, ["index", str(source), "-o", str(tmp_path / "ix"), "--format", "json"])
+    assert indexed.exit_code == 0, indexed.output  # it was "internal error: IntegrityError"
+    data = json.loads((tmp_path / "ix" / "indices.json").read_text(encoding="utf-8"))
+    mentions = {m["surface"]: m["id"] for kind in ("persons", "dates") for e in data[kind] for m in e["mentions"]}
+    assert mentions == {"Anna": "d-m1", "Berta": "d-m2", "1 January 1920": "d-m3"}  # the division has x1
+    assert CliRunner().invoke(main, ["html", str(source), "-o", str(tmp_path / "html")]).exit_code == 0
+    page = (tmp_path / "html" / "d.html").read_text(encoding="utf-8")
+    ids = etree.HTML(page).xpath("//@id")
+    assert len(ids) == len(set(ids)) and ids.count("x1") == 1
+    assert etree.HTML(page).xpath("//*[@id='x1']")[0].get("class").split()[0] == "div"

@@ -236,7 +236,7 @@
   <xsl:function name="ed:note-id" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:param name="number" as="xs:integer"/>
-    <xsl:sequence select="($note/@xml:id/string(), ed:doc-key($note) || '-note' || $number)[1]"/>
+    <xsl:sequence select="(ed:own-id($note), ed:doc-key($note) || '-note' || $number)[1]"/>
   </xsl:function>
 
   <!-- The id and label of every footnote of the document $node is in, by generate-id() of the

@@ -32,11 +32,11 @@
         replace(tokenize(ed:uri(base-uri($root)), '/')[last()], '\.xml$', ''))[normalize-space()][1]"/>
   </xsl:function>
 
-  <!-- The identifier of a mention: its xml:id, else document key + running number ("nk20-m12"),
+  <!-- The identifier of a mention: its xml:id (ed:own-id), else document key + running number ("nk20-m12"),
        the same in every output, so that indices link to the passage in the HTML edition. -->
   <xsl:function name="ed:mention-id" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="($mention/@xml:id/string(), $ed:mention-numbers(generate-id($mention)) ! ($ed:mention-prefix || .),
+    <xsl:sequence select="(ed:own-id($mention), $ed:mention-numbers(generate-id($mention)) ! ($ed:mention-prefix || .),
         ed:doc-key($mention) || '-m' || $mention/accumulator-before('ed:mention-number'))[1]"/>
   </xsl:function>
 

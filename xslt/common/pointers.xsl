@@ -22,6 +22,13 @@
       return map{ ed:uri(base-uri($d)) : $d }), map{ 'duplicates' : 'use-first' })"/>
 
   <xsl:key name="ed:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The xml:id of $element, () if an earlier element of its document has the same (the first
+       wins, as pointers resolve: every output names it once). -->
+  <xsl:function name="ed:own-id" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$element/@xml:id[key('ed:id', string(.), root($element))[1] is $element]/string()"/>
+  </xsl:function>
   <xsl:key name="ed:prefix" match="tei:prefixDef" use="string(@ident)"/>
 
   <!-- One spelling for file URIs (file:/x and file:///x are the same file). -->

@@ -21,7 +21,7 @@
   <!-- The attributes every rendered element (the context) carries: id, lang, class (TEI name,
        @rend, @type, $class). -->
   <xsl:template name="h:attributes">
-    <xsl:param name="id" as="xs:string?" select="@xml:id"/>
+    <xsl:param name="id" as="xs:string?" select="ed:own-id(.)"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:if test="normalize-space($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
@@ -231,7 +231,7 @@
   <xsl:template _match="{$b:page-break}">
     <xsl:param name="h:lang" as="xs:string?" tunnel="yes" select="()"/>
     <xsl:variable name="same" select="key('h:pages', normalize-space(@n))"/>
-    <xsl:variable name="id" select="(@xml:id, 'page-' || normalize-space(@n)
+    <xsl:variable name="id" select="(ed:own-id(.), 'page-' || normalize-space(@n)
         || (if (. is $same[1]) then '' else '-' || count($same[. &lt;&lt; current()]) + 1))[1]"/>
     <xsl:variable name="label" select="'[' || ed:label('page') || ' ' || normalize-space(@n) || ']'"/>
     <span class="pb" id="{$id}">

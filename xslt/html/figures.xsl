@@ -38,13 +38,13 @@
       <xsl:when test="not($src)"/>
       <xsl:when test="matches($src, '^([A-Za-z][A-Za-z0-9+.\-]*:|//)')">
         <a class="graphic" href="{$src}">
-          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:for-each select="ed:own-id(.)"><xsl:attribute name="id" select="."/></xsl:for-each>
           <xsl:text>[{$alt}]</xsl:text>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <img src="{h:up($site-up, $src)}" alt="{$alt}">
-          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:for-each select="ed:own-id(.)"><xsl:attribute name="id" select="."/></xsl:for-each>
         </img>
       </xsl:otherwise>
     </xsl:choose>

@@ -32,7 +32,7 @@
   <!-- The HTML id of a division: its xml:id, else one from its position ('div-3'). -->
   <xsl:function name="h:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 'div-' || $div/accumulator-before('h:div-number')"/>
+    <xsl:sequence select="(ed:own-id($div), 'div-' || $div/accumulator-before('h:div-number'))[1]"/>
   </xsl:function>
 
   <xsl:template _match="{$b:division}">

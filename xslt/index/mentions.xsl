@@ -142,7 +142,7 @@
       <xsl:variable name="key" select="if (@ref) then ix:ref-key(., $one-base) else ''"/>
       <xsl:variable name="type" select="ix:mention-type(., $resolved($key))"/>
       <xsl:if test="$type and not($registers and ix:in-register(.))">
-        <xsl:sequence select="string-join(('M', ix:mention(., (@xml:id, $ed:mention-prefix || position())[1], $type,
+        <xsl:sequence select="string-join(('M', ix:mention(., (ed:own-id(.), $ed:mention-prefix || position())[1], $type,
             $resolved($key), $main-names($key))), '&#9;')"/>
       </xsl:if>
     </xsl:for-each>

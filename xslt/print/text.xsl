@@ -21,7 +21,7 @@
   <!-- A division's id: its xml:id, else the document key and its position. -->
   <xsl:function name="h:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="($div/@xml:id, ed:doc-key($div) || '-div-' || count($div/(ancestor::* | preceding::*)[self::tei:div
+    <xsl:sequence select="(ed:own-id($div), ed:doc-key($div) || '-div-' || count($div/(ancestor::* | preceding::*)[self::tei:div
         or self::tei:div1 or self::tei:div2 or self::tei:div3]) + 1)[1]"/>
   </xsl:function>
 
