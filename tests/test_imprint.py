@@ -6,6 +6,8 @@ pages about the edition (edition.toml's about, Markdown or TEI), the registers e
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from lxml import html
 
 from edition.build import build
 from edition.cli import main
+from edition.serve import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_EDITION = ROOT / "tests" / "fixtures" / "indices" / "edition"
@@ -167,6 +170,15 @@ def test_edition_html_and_text_read_edition_toml(tmp_path, monkeypatch):
         for name in ("persons.xml", "places.xml", "orgs.xml"):
             text = text.replace(f'"{name}#', f'"../registers/{name}#')
         (tei / document).write_text(text, encoding="utf-8")
+
+    def unresolved() -> list[str]:
+        report = json.loads(CliRunner().invoke(main, ["validate", str(tei), "--format", "json"]).output)
+        return [p["message"] for p in report["problems"] if p["rule"] == "ref-resolves"]
+
+    with_registers = unresolved()  # the registers elsewhere are part of the edition validated
+    (tmp_path / "edition.toml").write_text(toml.replace('registers = ["registers"]\n', ""), encoding="utf-8")
+    assert len(unresolved()) > len(with_registers) and not any("p-stalin" in m for m in with_registers)
+    (tmp_path / "edition.toml").write_text(toml, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(365 * 86400))  # 1971-01-01: the date of a reproducible build
     result = CliRunner().invoke(main, ["html", str(tei / "alpha.xml"), "-o", str(tmp_path / "html")])
     assert result.exit_code == 0, result.output
@@ -220,3 +232,15 @@ def test_the_pages_stay_html5_with_one_h1_and_unique_ids(site):
         assert len(document.findall(".//h1")) == 1, name
         ids = [element.get("id") for element in document.iter() if element.get("id")]
         assert len(ids) == len(set(ids)), name
+
+
+def test_serve_watches_edition_toml_and_the_files_it_names(tmp_path):
+    tei = _edition(tmp_path, OWN + 'registers = ["registers"]\n')
+    (tmp_path / "registers").mkdir()
+    (tei / "persons.xml").rename(tmp_path / "registers" / "persons.xml")
+    seen = snapshot(tei)
+    for watched in ("edition.toml", "pages/about.md", "pages/team.xml", "registers/persons.xml"):
+        assert (tmp_path / watched).resolve() in {path.resolve() for path in seen}, watched
+    (tmp_path / "pages" / "about.md").write_text("# Changed\n", encoding="utf-8")
+    os.utime(tmp_path / "pages" / "about.md", ns=(1, 1))
+    assert snapshot(tei) != seen

@@ -54,7 +54,7 @@ import orjson
 from . import config, profiles
 from .about import AboutPage
 from .about import pages as about_pages
-from .config import OPTIONAL_OUTPUTS, Config, register_files
+from .config import OPTIONAL_OUTPUTS, Config, with_registers
 from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, require_tei
 from .images import publish, shown, stamps
 from .incremental import (
@@ -252,17 +252,7 @@ def _tei_files(tei_dir: Path, settings: Config) -> list[Path]:
     if not paths:
         message = "no TEI files (*.xml) found: give the folder of the edition's TEI files"
         raise InputError(Problem(str(tei_dir), 0, 0, ERROR, message, "build-input"))
-    return _with_registers(paths, settings)
-
-
-def _with_registers(paths: list[Path], settings: Config) -> list[Path]:
-    """``paths`` and the edition's register files that ``settings`` name, each once."""
-    known = [path.resolve() for path in paths]
-    return paths + [
-        path
-        for path in register_files(settings)
-        if not any(path.resolve() == other or path.resolve().is_relative_to(other) for other in known)
-    ]
+    return with_registers(paths, settings)
 
 
 def _relative(path: Path, tei_dir: Path) -> str:
@@ -370,7 +360,7 @@ def _settings(tei_dir: Path, pdf: bool, profile: str | None) -> Config:
 def _validated(tei_dir: Path, settings: Config) -> None:
     """Validate the whole edition here and now as its ``settings`` say; :class:`ValidationFailed`
     if it has errors."""
-    report = validate(_with_registers([tei_dir], settings), profiles.profile(None, settings.validation))
+    report = validate(with_registers([tei_dir], settings), profiles.profile(None, settings.validation))
     if not report.ok:
         raise ValidationFailed(report)
 

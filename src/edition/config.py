@@ -141,6 +141,31 @@ def register_files(config: Config) -> list[Path]:
     return find_xml_files([Path(place) for place in config.registers])
 
 
+def with_registers(paths: list[Path], config: Config) -> list[Path]:
+    """``paths`` (files and folders) and the register files ``config`` names that are not among
+    or inside them."""
+    known = [path.resolve() for path in paths]
+    return paths + [
+        path
+        for path in register_files(config)
+        if not any(path.resolve() == other or path.resolve().is_relative_to(other) for other in known)
+    ]
+
+
+def configured(tei_dir: Path) -> list[Path]:
+    """The ``edition.toml`` of the edition in ``tei_dir`` and the files it names that its TEI folder
+    may not hold: the pages about the edition and the registers; none without one, only itself
+    if it has errors."""
+    path = find(tei_dir)
+    if path is None:
+        return []
+    try:
+        config = load(path)
+    except InputError:
+        return [path]
+    return [path, *map(Path, config.about), *register_files(config)]
+
+
 def find(tei_dir: Path) -> Path | None:
     """The ``edition.toml`` of the edition whose TEI files are in ``tei_dir``: in that folder or
     the nearest folder above it that has one; None if none has."""

@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .build import Built, ValidationFailed, build
+from .config import configured
 from .documents import find_xml_files
 from .images import image_files
 from .outputs import CONTENT_SECURITY_POLICY
@@ -81,9 +82,10 @@ def serve_site(site: Path, port: int) -> ThreadingHTTPServer:
 
 
 def snapshot(tei_dir: Path) -> dict[Path, int]:
-    """The TEI files and images of ``tei_dir`` with their modification times (ns)."""
+    """The TEI files and images of ``tei_dir``, its ``edition.toml`` and the files that names
+    (:func:`edition.config.configured`), with their modification times (ns)."""
     files = {}
-    for path in find_xml_files([tei_dir]) + image_files(tei_dir):
+    for path in find_xml_files([tei_dir]) + image_files(tei_dir) + configured(tei_dir):
         try:
             files[path] = path.stat().st_mtime_ns
         except OSError:

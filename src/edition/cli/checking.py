@@ -72,14 +72,17 @@ def validate(
     """Check TEI files and folders: well-formedness, RELAX NG, Schematron, cross-file references.
 
     PATHS are files or folders (searched for *.xml); the default is tei/. References are
-    resolved against the TEI files in each file's folder (the edition). Every file is checked
+    resolved against the TEI files in each file's folder (the edition); the registers that
+    edition.toml names elsewhere are checked with them. Every file is checked
     even when others are malformed, unless --fail-fast. Exit code 0 only when there is no
     error; 1 when there are errors.
     """
     from ..validate import validate as run
 
-    targets = list(paths) or [Path("tei")]
-    chosen = chosen_profile(profile, next((p if p.is_dir() else p.parent for p in targets), Path("tei")))
+    folder = next((p if p.is_dir() else p.parent for p in paths), Path("tei"))
+    chosen = chosen_profile(profile, folder)
+    # the edition's registers elsewhere (edition.toml's registers) are checked with it, as by build
+    targets = config.with_registers(list(paths) or [Path("tei")], config.for_edition(folder))
     if chosen.grammar == TEI_ALL and output == "text":
         click.echo("TEI P5 (tei_all.rng): compiling it for files not checked before takes about 15 s…", err=True)
     if fail_fast:
