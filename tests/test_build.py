@@ -192,7 +192,9 @@ def test_workers_render_what_one_process_renders(tmp_path, monkeypatch):
     build(tei, tmp_path / "one", pdf=False, jobs=1)
     built = build(tei, tmp_path / "two", pdf=False, jobs=2)
     assert built.documents == 3 and built.rendered == 3
-    assert len(built.workers) == 4  # process ids: two for the documents, two fresh ones for the pages
+    # process ids: the documents' (two workers), and fresh ones for the pages (two tasks); how the
+    # tasks spread over the workers is the machine's affair (a busy one gave three processes)
+    assert 2 <= len(built.workers) <= 4
     classic(tei, tmp_path / "classic")
     reference = snapshot(tmp_path / "classic")
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
