@@ -200,6 +200,10 @@ def test_edition_html_and_text_read_edition_toml(tmp_path, monkeypatch):
     assert "Iosif Stalin" in (built / "site" / "persons.html").read_text(encoding="utf-8")
     footer = _page(built / "site" / "alpha.html").find(".//footer")
     assert html.tostring(footer) == html.tostring(page.find(".//footer"))  # as the build's, same day
+    result = CliRunner().invoke(main, ["index", str(tei / "alpha.xml"), "-o", str(tmp_path / "ix"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    persons = json.loads((tmp_path / "ix" / "indices.json").read_text(encoding="utf-8"))["persons"]
+    assert [p["name"] for p in persons if p["key"] == "p-stalin"] == ["Iosif Stalin"]  # the register's data
 
 
 def test_a_tei_source_a_browser_would_run_is_not_published(tmp_path):

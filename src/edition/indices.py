@@ -231,12 +231,12 @@ def _sort_name(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def collect(sources: list[Source], store: Path | None = None) -> Indices:
-    """Index ``sources``: mentions grouped per entity with the register data, and works cited
-    (in the store ``store``, see :func:`group`)."""
+def collect(sources: list[Source], store: Path | None = None, registers: Sequence[Path] = ()) -> Indices:
+    """Index ``sources``: mentions grouped per entity with the register data (of the ``registers``
+    too: files of the edition elsewhere), and works cited (in the store ``store``, see :func:`group`)."""
     for source in sources:
         require_tei(source)
-    edition = with_neighbours(sources)
+    edition = with_neighbours(sources, registers)
     scope = Scope([], registers_indexed=len(edition) == len(sources))  # else the records carry the entries' data
     parameters, renderer = RECORDS.parameters(scope), Renderer(edition, release=True)
     # each document's records staged as soon as made: never those of all documents at once
@@ -892,9 +892,11 @@ WRITERS: dict[str, Callable[[Indices, Path, str], list[Path]]] = {
 }
 
 
-def write_indices(sources: list[Source], out_dir: Path, formats: set[str], language: str = "en") -> list[Path]:
-    """Index ``sources`` and write the indices in ``formats`` (of :data:`FORMATS`) into ``out_dir``
-    (their labels in the interface ``language``),
+def write_indices(
+    sources: list[Source], out_dir: Path, formats: set[str], language: str = "en", registers: Sequence[Path] = ()
+) -> list[Path]:
+    """Index ``sources`` (with the ``registers``, files of the edition elsewhere) and write the indices
+    in ``formats`` (of :data:`FORMATS`) into ``out_dir`` (their labels in the interface ``language``),
     with indices.xml marked as an output (:data:`edition.documents.OUTPUT_MARKER`: never read as
     TEI); refuses a folder of the ``sources`` (indices.xml would be read as one of them)."""
     inputs = {Path(os.path.realpath(source.path)).parent for source in sources}
@@ -910,7 +912,7 @@ def write_indices(sources: list[Source], out_dir: Path, formats: set[str], langu
                 "index-output",
             )
         )
-    indices = collect(sources)
+    indices = collect(sources, registers=registers)
     written = [path for name in FORMATS if name in formats for path in WRITERS[name](indices, out_dir, language)]
     if "tei" in formats:  # indices.xml
         atomic_write(out_dir / OUTPUT_MARKER, "Made by edition index: outputs, never read as TEI.\n")

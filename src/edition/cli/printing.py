@@ -26,7 +26,7 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
     edition.pdf has a title page, the contents, the documents and indices of persons, places
     and organisations with its own page numbers. PATHS are TEI files or folders; registers
     among them are not printed as documents, and pointers resolve against the TEI files beside
-    each file. The whole edition takes a few minutes (the thesis has 1,085 footnotes).
+    each file and the registers of the edition's edition.toml. The whole edition takes a few minutes (the thesis has 1,085 footnotes).
     """
     try:
         from ..pdf import write_pdfs
@@ -37,6 +37,7 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
         ) from None
     folder = next((p if p.is_dir() else p.parent for p in paths), Path("tei"))
     files = find_xml_files(list(paths) or [Path("tei")])
+    settings = config.for_edition(folder)
     sources = load_tei(files)
     documents = [s for s in sources if not is_register(s)]
     if not documents:
@@ -44,11 +45,11 @@ def pdf_command(paths: tuple[Path, ...], output: Path, no_documents: bool, no_bo
     try:
         written = write_pdfs(
             documents,
-            with_neighbours(sources),
+            with_neighbours(sources, config.register_files(settings)),
             output,
             each=not no_documents,
             book=not no_book,
-            config=config.for_edition(folder),
+            config=settings,
             progress=terminal_progress(),
         )
     finally:

@@ -150,14 +150,21 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     """Indices of persons, places, organisations, dates and works cited, with every mention.
 
     PATHS are TEI files or folders (searched for *.xml), of the edition or from elsewhere;
-    pointers are resolved against the TEI files in each file's folder (the registers). Without
-    registers, names are grouped by their @ref or @key, else by their text.
+    pointers are resolved against the TEI files in each file's folder and the registers of the
+    edition.toml found from there upwards. Without registers, names are grouped by their @ref or
+    @key, else by their text.
     """
     files = find_xml_files(list(paths))
     if not files:
         raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
-    language = config.for_edition(files[0].parent).languages[0]
-    written = write_indices([Source.load(path) for path in files], output, set(formats or FORMATS), language)
+    settings = config.for_edition(files[0].parent)
+    written = write_indices(
+        [Source.load(path) for path in files],
+        output,
+        set(formats or FORMATS),
+        settings.languages[0],
+        config.register_files(settings),
+    )
     for path in written:
         click.echo(f"wrote {path}")
 
