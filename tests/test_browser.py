@@ -197,6 +197,28 @@ def test_search_merges_the_indexes_of_a_large_edition(browser, tmp_path, monkeyp
         server.server_close()
 
 
+def test_search_in_a_second_interface_language_leads_to_its_pages(browser, tmp_path):
+    tei = tmp_path / "tei"
+    shutil.copytree(FIXTURE_EDITION, tei)
+    (tei / "edition.toml").write_text('languages = ["en", "lv"]\n', encoding="utf-8")
+    out = build(tei, tmp_path / "build", check=False, pdf=False, jobs=1).output
+    server, base = served(out)
+    watched = Watched(browser, base)
+    try:
+        for folder in ("", "lv/"):
+            page = watched.goto(f"{folder}search.html?q=railway")
+            links = page.locator(".pagefind-ui__result-link")
+            sync_api.expect(links).to_have_count(1, timeout=15000)
+            assert links.first.evaluate("link => link.pathname") == f"/{folder}beta.html"
+            links.first.click()
+            page.wait_for_url(re.compile(f"/{folder}beta\\.html"))
+            assert page.locator("html").get_attribute("lang") == (folder.rstrip("/") or "en")
+        watched.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_map_point_leads_to_the_place_page(site):
     page = site.goto("places.html")
     point = page.locator("#map a.place[href='places/pl-nakh.html']")

@@ -9,8 +9,12 @@ window.addEventListener("DOMContentLoaded", () => {
   }
   const [first, ...others] = document.getElementById("search").dataset.indexes.split(" ");
   const bundle = (folder) => new URL(`${folder}/`, document.baseURI).href;
+  // results lead to the pages beside this one: the site's own, in this interface language
+  // (LANG/ of an edition in several), wherever the site is (a server's root or a folder, a disk)
+  const baseUrl = new URL(".", document.baseURI).pathname;
   const ui = new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false,
-                              bundlePath: bundle(first), mergeIndex: others.map((folder) => ({ bundlePath: bundle(folder) })) });
+                              bundlePath: bundle(first), baseUrl,
+                              mergeIndex: others.map((folder) => ({ bundlePath: bundle(folder), baseUrl })) });
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);
