@@ -16,9 +16,10 @@ is ``indices.sqlite``), so that no process holds every mention; the writers belo
 * ``indices.sqlite``: the tables of :data:`SCHEMA` (documents, entities, mentions, works).
 
 Field names are the same in every format (they are SQL-friendly: ``part`` is where a mention
-stands: body, front, back, note or header; ``date_when``/``date_from``/``date_to``/
-``not_before``/``not_after`` are the TEI dating attributes; ``sort_start``/``sort_end`` the
-first and last day they may designate). Entities are sorted by main name, dates
+stands: body, front, back, note, header, or in a letter's correspAction its @type (sent, received,
+redirected, forwarded, transmitted, else correspondence); ``date_when``/``date_from``/``date_to``/
+``not_before``/``not_after`` are the TEI dating attributes; ``sort_start``/``sort_end`` the first
+and last day they may designate). Entities are sorted by main name, dates
 chronologically, works by author, title and date.
 """
 

@@ -32,6 +32,27 @@
         replace(tokenize(ed:uri(base-uri($root)), '/')[last()], '\.xml$', ''))[normalize-space()][1]"/>
   </xsl:function>
 
+  <!-- The titles of a document's own (titleStmt/title), without the title of the series it
+       belongs to (level="s", type="series"), which letters of one edition share; all of them
+       if it has no other. -->
+  <xsl:function name="ed:titles" as="element()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="titles" select="root($node)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:variable name="own" select="$titles[not(@level = 's' or @type = 'series')]"/>
+    <xsl:sequence select="if (exists($own)) then $own else $titles"/>
+  </xsl:function>
+
+  <!-- The kinds of a letter's correspAction (@type) and the label of the persons and
+       organisations in each (the correspondents); other kinds are 'correspondence'. -->
+  <xsl:variable name="ed:correspondence" as="map(xs:string, xs:string)" select="map{ 'sent': 'sender',
+      'received': 'addressee', 'redirected': 'redirected', 'forwarded': 'forwarded', 'transmitted': 'transmitted' }"/>
+
+  <!-- The kind of a correspAction: its @type if it is one of ed:correspondence, else 'correspondence'. -->
+  <xsl:function name="ed:correspondence" as="xs:string">
+    <xsl:param name="action" as="element()"/>
+    <xsl:sequence select="(string($action/@type)[map:contains($ed:correspondence, .)], 'correspondence')[1]"/>
+  </xsl:function>
+
   <!-- The identifier of a mention: its xml:id (ed:own-id), else document key + running number ("nk20-m12"),
        the same in every output, so that indices link to the passage in the HTML edition. -->
   <xsl:function name="ed:mention-id" as="xs:string">

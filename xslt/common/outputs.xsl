@@ -40,10 +40,11 @@
     <xsl:sequence select="$ed:entity-folders($type) || '/' || $id || '.html'"/>
   </xsl:function>
 
-  <!-- The title of a document: main title (and subtitle) of titleStmt, else the file name. -->
+  <!-- The title of a document: main title (and subtitle) of its own titles (ed:titles), else
+       the file name. -->
   <xsl:function name="ed:doc-title" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="titles" select="root($node)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:variable name="titles" select="ed:titles($node)"/>
     <xsl:variable name="main" select="normalize-space(($titles[@type = 'main'], $titles[not(@type)], $titles)[1])"/>
     <xsl:variable name="sub" select="normalize-space($titles[@type = 'sub'][1])"/>
     <xsl:sequence select="if ($main = '') then ed:doc-key($node)

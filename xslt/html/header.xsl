@@ -3,7 +3,8 @@
   The TEI header as metadata: the summary of a document (mode h:summary: author, date,
   language, source; on the home page and the document page), the rest of the description
   (mode h:about: languages, keywords, editorial decisions, encoding, licence) and the source's
-  bibliographic description (mode h:bibl for biblStruct). Mentions in the header are not linked.
+  bibliographic description (mode h:bibl for biblStruct). Mentions in the header are not linked,
+  but a letter's correspondents and places (correspDesc).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,6 +40,8 @@
     <xsl:variable name="file" select="tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="source" select="$file/tei:sourceDesc"/>
     <xsl:variable name="language" select="tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $lang]"/>
+    <xsl:variable name="actions" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="letter-date" select="($actions[@type = 'sent']/tei:date, $actions/tei:date)[1]"/>
     <dl class="summary">
       <xsl:call-template name="h:row">
         <xsl:with-param name="label" select="ed:label('author')"/>
@@ -52,12 +55,26 @@
       <xsl:call-template name="h:row">
         <xsl:with-param name="label" select="ed:label('date')"/>
         <xsl:with-param name="content">
-          <xsl:variable name="date">
-            <xsl:apply-templates select="($source//tei:imprint/tei:date, $source//tei:date, $file/tei:publicationStmt/tei:date)[1]"/>
-          </xsl:variable>
-          <xsl:apply-templates select="$date" mode="h:echo"/>
+          <xsl:choose>
+            <!-- a letter's own date, once on the page: with its mention id, for the chronology -->
+            <xsl:when test="$letter-date">
+              <xsl:apply-templates select="$letter-date">
+                <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+                <xsl:with-param name="h:link-mentions" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="date">
+                <xsl:apply-templates select="($source//tei:imprint/tei:date, $source//tei:date, $file/tei:publicationStmt/tei:date)[1]"/>
+              </xsl:variable>
+              <xsl:apply-templates select="$date" mode="h:echo"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:with-param>
       </xsl:call-template>
+      <xsl:apply-templates select="$actions" mode="h:summary">
+        <xsl:with-param name="letter-date" select="$letter-date"/>
+      </xsl:apply-templates>
       <xsl:call-template name="h:row">
         <xsl:with-param name="label" select="ed:label('language')"/>
         <xsl:with-param name="content">{($language/normalize-space(), $lang)[. != ''][1]}</xsl:with-param>
@@ -75,6 +92,25 @@
         </xsl:with-param>
       </xsl:call-template>
     </dl>
+  </xsl:template>
+
+  <!-- A row of a letter's correspondence (correspDesc): who sent, received, redirected … it,
+       where and when (but the letter's own date, shown as its date); its names linked. -->
+  <xsl:template match="tei:correspAction" mode="h:summary">
+    <xsl:param name="letter-date" as="element()?"/>
+    <xsl:variable name="parts" select="* except ($letter-date, tei:note)"/>
+    <xsl:call-template name="h:row">
+      <xsl:with-param name="label" select="ed:label(($ed:correspondence(ed:correspondence(.)), 'correspondence')[1])"/>
+      <xsl:with-param name="content">
+        <xsl:for-each select="$parts">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <xsl:apply-templates select=".">
+            <xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/>
+            <xsl:with-param name="h:link-mentions" tunnel="yes" select="true()"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:p | tei:msDesc | tei:biblFull" mode="h:bibl">

@@ -194,15 +194,18 @@
     </q>
   </xsl:function>
 
-  <!-- Where a mention stands, besides its document: 'note 12', 'header' … -->
+  <!-- Where a mention stands, besides its document: 'note 12', 'header' …; in a letter's
+       correspondence, its sender, addressee … (persons, organisations). -->
   <xsl:function name="h:where" as="xs:string?">
     <xsl:param name="record" as="map(*)"/>
     <xsl:sequence select="if ($record?note != '') then ed:label('in-note', map{ 'note': string($record?note) })
-        else if ($record?part = ('header', 'front', 'back')) then ed:label(map{ 'header': 'in-header', 'front': 'in-front', 'back': 'in-back' }($record?part)) else ()"/>
+        else if ($record?part = ('header', 'front', 'back')) then ed:label(map{ 'header': 'in-header', 'front': 'in-front', 'back': 'in-back' }($record?part))
+        else if ($record?part = ('correspondence', map:keys($ed:correspondence)))
+        then ed:label(($ed:correspondence($record?part)[$record?type = ('person', 'org')], 'correspondence')[1]) else ()"/>
   </xsl:function>
 
   <!-- The link to a mention on its document page (to the page's top for the metadata, which
-       document pages show in part). -->
+       document pages show in part; a letter's correspondence they show whole). -->
   <xsl:function name="h:mention-href" as="xs:string">
     <xsl:param name="mention" as="map(*)"/>
     <xsl:sequence select="h:document($mention?document)?page || ('#' || $mention?id)[$mention?part != 'header']"/>

@@ -8,6 +8,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
     xmlns:ix="urn:x-edition:index"
     xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all">
@@ -96,10 +97,13 @@
             then count($e/preceding-sibling::*[node-name() eq node-name($e)]) + 1 else '')), '/')"/>
   </xsl:function>
 
-  <!-- Where a node stands: 'note' (inside a note), 'header', 'front', 'back' or 'body'. -->
+  <!-- Where a node stands: 'note' (inside a note), in a letter's correspAction (its sender,
+       addressee, places and dates, on the letter's page) the kind of action (ed:correspondence:
+       'sent', 'received' …), 'header', 'front', 'back' or 'body'. -->
   <xsl:function name="ix:part" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="if ($node/ancestor::tei:note) then 'note'
+        else if ($node/ancestor::tei:correspAction) then ed:correspondence($node/ancestor::tei:correspAction[1])
         else if ($node/ancestor::tei:teiHeader) then 'header'
         else if ($node/ancestor::tei:front) then 'front'
         else if ($node/ancestor::tei:back) then 'back' else 'body'"/>

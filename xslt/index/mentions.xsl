@@ -124,7 +124,7 @@
     <xsl:variable name="main-names" as="map(xs:string, xs:string)"
         select="map:merge(map:keys($resolved) ! map{ . : ix:main-name($resolved(.)) })"/>
     <xsl:variable name="doc-key" select="ed:doc-key(.)"/>
-    <xsl:sequence select="string-join(($doc-key, ix:text((tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]),
+    <xsl:sequence select="string-join(($doc-key, ix:text(ed:titles(.)[1]),
         normalize-space(tei:TEI/@xml:lang)), '&#9;')"/>
     <xsl:for-each select="ix:works(.)">
       <xsl:sequence select="string-join(('W', ix:work(., $doc-key || '-w' || position())), '&#9;')"/>
