@@ -356,3 +356,46 @@ def test_footnotes_without_n_or_id_are_numbered_as_in_the_text(tmp_path):
         "third",
         "fourth nested",
     ]
+
+
+def _tei(lang: str, body: str) -> str:
+    return (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt><title>T</title>'
+        "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body>{body}</body></text></TEI>"
+    )
+
+
+def test_the_writing_direction_is_marked_where_it_changes(tmp_path, edition_site):
+    """dir from the language (its script subtag first) on every element where the direction
+    changes, and nowhere else: this edition's pages (all left to right) have none."""
+    (tmp_path / "mixed.xml").write_text(
+        _tei(
+            "en",
+            '<p>English, <q xml:lang="ar">عربي <foreign xml:lang="en">inside</foreign> عربي</q>, '
+            '<foreign xml:lang="az-Arab">آذربایجان</foreign> and <foreign xml:lang="az">Azərbaycan</foreign>.</p>'
+            '<p xml:lang="syc">ܫܠܡܐ <pb n="2"/> ܫܠܡܐ</p>',
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "farsi.xml").write_text(
+        _tei("fa", '<p>فارسی <foreign xml:lang="ku-Latn">Kurdî</foreign> فارسی</p>'), encoding="utf-8"
+    )
+    documents = load_tei(sorted(tmp_path.glob("*.xml")))
+    write_site(documents, documents, tmp_path / "out", home=False)
+
+    def marked(name: str) -> list[tuple[str, str | None, str]]:
+        page, errors = parse_html(tmp_path / "out" / name)
+        assert errors == []
+        main = page.find(".//main")
+        return [(el.get("lang"), el.get("dir"), "".join(el.itertext())[:9]) for el in main.iter() if el.get("lang")]
+
+    mixed = marked("mixed.html")
+    assert ("ar", "rtl", "عربي insi") in mixed and ("en", "ltr", "inside") in mixed
+    assert ("az-Arab", "rtl", "آذربایجان") in mixed and ("az", None, "Azərbayca") in mixed
+    assert ("syc", "rtl", "ܫܠܡܐ [p. ") in mixed
+    assert ("en", "ltr", "[p. 2]") in mixed  # the page label, in the interface's language
+    farsi = marked("farsi.html")
+    assert ("fa", "rtl", "T") in farsi  # the title and the text on an English page
+    assert ("fa", "rtl", "فارسی Kur") in farsi and ("ku-Latn", "ltr", "Kurdî") in farsi
+    assert not [p for p in pages(edition_site) if b' dir="' in p.read_bytes()]

@@ -31,6 +31,25 @@
         $root//tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1])"/>
   </xsl:function>
 
+  <!-- The writing direction of the language $lang (a BCP 47 tag): 'rtl' if its script subtag, else
+       its language, is written from right to left ('ar', 'fa-IR', 'az-Arab', 'syc'; 'ku-Latn' is
+       'ltr'), else 'ltr'. -->
+  <xsl:function name="ed:direction" as="xs:string">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="subtags" select="tokenize(lower-case(normalize-space($lang)), '[-_]')"/>
+    <xsl:variable name="script" select="$subtags[position() gt 1][string-length(.) = 4][1]"/>
+    <xsl:sequence select="if (exists($script)) then ('ltr', 'rtl')[1 + number($script = $ed:rtl-scripts)]
+        else ('ltr', 'rtl')[1 + number($subtags[1] = $ed:rtl-languages)]"/>
+  </xsl:function>
+  <!-- Scripts (ISO 15924) and languages (ISO 639) written from right to left. -->
+  <xsl:variable name="ed:rtl-scripts" as="xs:string+" select="('adlm', 'arab', 'aran', 'armi', 'avst', 'chrs',
+      'cprt', 'elym', 'hatr', 'hebr', 'hung', 'khar', 'lydi', 'mand', 'mani', 'mend', 'narb', 'nbat', 'nkoo',
+      'orkh', 'ougr', 'palm', 'phli', 'phlp', 'phnx', 'prti', 'rohg', 'samr', 'sarb', 'sogd', 'sogo', 'syrc',
+      'thaa', 'yezi')"/>
+  <xsl:variable name="ed:rtl-languages" as="xs:string+" select="('ar', 'arc', 'azb', 'bal', 'bqi', 'ckb', 'dv',
+      'fa', 'glk', 'haz', 'he', 'iw', 'ji', 'khw', 'lrc', 'mzn', 'nqo', 'oar', 'ota', 'pal', 'pnb', 'prs',
+      'ps', 'sam', 'sd', 'skr', 'syc', 'syr', 'ug', 'ur', 'xpu', 'yi')"/>
+
   <!-- The plural form of the interface language for the number $n (CLDR's categories). -->
   <xsl:function name="ed:plural" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>

@@ -26,7 +26,9 @@
       <xsl:with-param name="current" select="$name || '.html'"/>
       <xsl:with-param name="content">
         <article class="about-edition">
-          <xsl:if test="exists($tei)"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+          <xsl:if test="exists($tei)">
+            <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="exists($tei)">
               <h1>{$page?title}</h1>

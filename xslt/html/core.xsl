@@ -18,13 +18,31 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- lang="$lang", and dir where the writing direction changes from that of the language $around
+       (ed:direction): a paragraph of Arabic in an English text, an English text on a page in
+       Persian. An element with dir is isolated from the text around it (HTML's bidi rules). -->
+  <xsl:template name="h:lang">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="around" as="xs:string" select="$ed:language"/>
+    <xsl:attribute name="lang" select="$lang"/>
+    <xsl:if test="ed:direction($lang) != ed:direction($around)">
+      <xsl:attribute name="dir" select="ed:direction($lang)"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The attributes every rendered element (the context) carries: id, lang, class (TEI name,
        @rend, @type, $class). -->
   <xsl:template name="h:attributes">
     <xsl:param name="id" as="xs:string?" select="ed:own-id(.)"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:if test="normalize-space($id)"><xsl:attribute name="id" select="$id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:if test="@xml:lang">
+      <xsl:call-template name="h:lang">
+        <xsl:with-param name="lang" select="@xml:lang"/>
+        <xsl:with-param name="around" select="if (self::tei:text) then $ed:language
+            else (ancestor::*[@xml:lang][1]/@xml:lang, ed:lang(.))[1]"/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:variable name="name" select="local-name()"/>
     <xsl:attribute name="class" select="if (@rend or @type or count($class) gt 1)
         then distinct-values(($name, tokenize(normalize-space(@rend)) ! ('rend-' || .),
@@ -204,12 +222,18 @@
       <xsl:variable name="back" select="ed:label('back')"/>
       <section class="notes" aria-labelledby="notes-title">
         <h2 id="notes-title">{ed:label('notes')}</h2>
-        <ol class="fn-list" lang="{$lang}">
+        <ol class="fn-list">
+          <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
           <xsl:for-each select="$notes">
             <xsl:variable name="known" select="$h:footnotes(generate-id())"/>
             <xsl:variable name="id" select="if (exists($known)) then $known[1] else ed:note-id(.)"/>
             <li id="{$id}">
-              <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+              <xsl:if test="@xml:lang">
+                <xsl:call-template name="h:lang">
+                  <xsl:with-param name="lang" select="@xml:lang"/>
+                  <xsl:with-param name="around" select="$lang"/>
+                </xsl:call-template>
+              </xsl:if>
               <a class="fn-back" href="#{$id}-ref" title="{$back}">{if (exists($known)) then $known[2] else ed:note-label(.)}</a>
               <xsl:text> </xsl:text>
               <div class="fn-text" id="{$id}-text"><xsl:apply-templates/></div>
@@ -235,7 +259,13 @@
         || (if (. is $same[1]) then '' else '-' || count($same[. &lt;&lt; current()]) + 1))[1]"/>
     <xsl:variable name="label" select="'[' || ed:label('page') || ' ' || normalize-space(@n) || ']'"/>
     <span class="pb" id="{$id}">
-      <xsl:if test="($h:lang, ed:lang(.))[1] != $ed:language"><xsl:attribute name="lang" select="$ed:language"/></xsl:if>
+      <xsl:variable name="around" select="string((ancestor::*[@xml:lang][1]/@xml:lang, $h:lang, ed:lang(.))[1])"/>
+      <xsl:if test="$around != $ed:language">
+        <xsl:call-template name="h:lang">
+          <xsl:with-param name="lang" select="$ed:language"/>
+          <xsl:with-param name="around" select="$around"/>
+        </xsl:call-template>
+      </xsl:if>
       <!-- Inside a link (a mention, a ref), a second link would be invalid HTML: the anchor only. -->
       <xsl:choose>
         <xsl:when test="ancestor::tei:persName | ancestor::tei:placeName | ancestor::tei:orgName | ancestor::tei:date

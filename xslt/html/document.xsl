@@ -49,7 +49,8 @@
         </div>
       </xsl:if>
       <header class="document">
-        <h1 lang="{$lang}">
+        <h1>
+          <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
           <xsl:if test="array:size($index-pages) gt 0"><xsl:attribute name="data-pagefind-meta" select="'title'"/></xsl:if>
           <xsl:value-of select="ed:doc-title(.)"/>
         </h1>

@@ -235,7 +235,9 @@
               <xsl:variable name="lang" select="string(($register/*[normalize-space() = $variant]/@xml:lang)[1])"/>
               <li>
                 <span>
-                  <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+                  <xsl:if test="$lang">
+                    <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+                  </xsl:if>
                   <xsl:value-of select="."/>
                 </span>
                 <xsl:if test="$lang">

@@ -85,7 +85,9 @@
           <xsl:for-each select="$source/(tei:biblStruct | tei:bibl[not(@type = 'transcription')] | tei:biblFull | tei:p | tei:msDesc)">
             <xsl:if test="position() gt 1"><br/></xsl:if>
             <span>
-              <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+              <xsl:if test="@xml:lang">
+                <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="@xml:lang"/></xsl:call-template>
+              </xsl:if>
               <xsl:apply-templates select="." mode="h:bibl"/>
             </span>
           </xsl:for-each>

@@ -37,7 +37,10 @@
                 </xsl:apply-templates>
               </xsl:variable>
               <li>
-                <h3 lang="{ed:lang(.)}"><a href="{ed:page-file(.)}">{ed:doc-title(.)}</a></h3>
+                <h3>
+                  <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="ed:lang(.)"/></xsl:call-template>
+                  <a href="{ed:page-file(.)}">{ed:doc-title(.)}</a>
+                </h3>
                 <xsl:apply-templates select="$summary" mode="h:echo"/>
               </li>
             </xsl:for-each>

@@ -31,10 +31,13 @@
             <xsl:attribute name="rel" select="$rel"/>
             <xsl:attribute name="class" select="'nav-' || $rel"/>
             <xsl:text>{ed:label($rel)}: </xsl:text>
-            <span lang="{ed:lang($document)}">{ed:doc-title($document)}</span>
+            <span>
+              <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="ed:lang($document)"/></xsl:call-template>
+              <xsl:value-of select="ed:doc-title($document)"/>
+            </span>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:attribute name="lang" select="ed:lang($document)"/>
+            <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="ed:lang($document)"/></xsl:call-template>
             <xsl:if test="$current = $file"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
             <xsl:value-of select="ed:doc-title($document)"/>
           </xsl:otherwise>

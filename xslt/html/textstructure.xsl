@@ -18,7 +18,9 @@
   <!-- The text is in its own language (ed:lang), the page around it in the interface's. -->
   <xsl:template _match="{$b:text-part}">
     <div>
-      <xsl:if test="self::tei:text and not(@xml:lang)"><xsl:attribute name="lang" select="ed:lang(.)"/></xsl:if>
+      <xsl:if test="self::tei:text and not(@xml:lang)">
+        <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="ed:lang(.)"/></xsl:call-template>
+      </xsl:if>
       <xsl:call-template name="h:attributes"/>
       <xsl:apply-templates/>
     </div>
