@@ -87,7 +87,8 @@
       <h1 class="front">{ed:label('contents')}</h1>
       <ol>
         <xsl:for-each select="$p:documents">
-          <li class="toc-document" lang="{ed:lang(.)}">
+          <li class="toc-document">
+            <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="ed:lang(.)"/></xsl:call-template>
             <a href="#{p:doc-id(.)}">{ed:doc-title(.)}</a>
             <xsl:variable name="sections" as="element()*"><xsl:apply-templates select="tei:TEI/tei:text" mode="h:toc"/></xsl:variable>
             <xsl:if test="$sections"><ol><xsl:sequence select="$sections"/></ol></xsl:if>
@@ -116,7 +117,10 @@
     <xsl:variable name="lang" select="ed:lang(.)"/>
     <article class="document" id="{p:doc-id(.)}">
       <header class="document">
-        <h1 lang="{$lang}">{ed:doc-title(.)}</h1>
+        <h1>
+          <xsl:call-template name="h:lang"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+          <xsl:value-of select="ed:doc-title(.)"/>
+        </h1>
         <xsl:apply-templates select="tei:TEI" mode="h:summary">
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>

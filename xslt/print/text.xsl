@@ -61,7 +61,12 @@
       <xsl:value-of select="$label"/>
     </xsl:element>
     <span class="footnote" id="{$id}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang">
+        <xsl:call-template name="h:lang">
+          <xsl:with-param name="lang" select="@xml:lang"/>
+          <xsl:with-param name="around" select="(ancestor::*[@xml:lang][1]/@xml:lang, ed:lang(.))[1]"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:element name="{if ($h:in-link) then 'span' else 'a'}">
         <xsl:attribute name="class" select="'fn-mark'"/>
         <xsl:if test="not($h:in-link)"><xsl:attribute name="href" select="'#' || $id || '-ref'"/></xsl:if>
