@@ -306,3 +306,28 @@ def test_command_line(tmp_path):
     assert (tmp_path / "out" / "two.pdf").stat().st_size > 1000 and not (tmp_path / "out" / BOOK).exists()
     result = CliRunner().invoke(main, ["pdf", str(folder / "persons.xml"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "no TEI documents" in result.output and "Traceback" not in result.output
+
+
+RIGHT_TO_LEFT_VERSE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader><fileDesc><titleStmt>
+<title>شعر</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>
+</teiHeader><text><body><lg>
+    <l type="bayt">
+       <seg>أبي الهضيمةِ ناءٍ بالعظيمة مت </seg>
+       <seg> لاف الكريمة جلد غيرُ ثنيان</seg>
+       <note place="bottom">
+          <gap/>
+       </note>
+    </l>
+</lg></body></text></TEI>"""
+
+
+def test_a_right_to_left_verse_line_with_a_footnote_is_printed(tmp_path):
+    """A verse line of an Arabic periodical (al-Haqaiq, ../shared/corpus) whose footnote holds only
+    a gap, with line ends between the elements: WeasyPrint stopped with an AssertionError."""
+    (tmp_path / "verse.xml").write_text(RIGHT_TO_LEFT_VERSE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["pdf", str(tmp_path / "verse.xml"), "-o", str(tmp_path / "out"), "--no-book"])
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "verse.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "الكريمة" in text and "[…]" in text

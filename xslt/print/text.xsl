@@ -18,6 +18,13 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- Space between elements that runs over lines is one space, as a browser lays it out:
+       WeasyPrint stops with "Got '  \n' between two lines" on such a space in a footnote of a
+       right-to-left verse line (an Arabic periodical), and prints the same without it. -->
+  <xsl:template match="text()[not(normalize-space())][contains(., '&#10;')]">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- A division's id: its xml:id, else the document key and its position. -->
   <xsl:function name="h:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
