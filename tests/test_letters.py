@@ -1,7 +1,7 @@
 """Letters: a letter's own title (not its series'), its date, sender, addressee and places from
 ``correspDesc`` on its page, and in the indices as mentions of their own part (the kind of
-``correspAction``) linked to that block: ``edition new``'s two letters, built, and real letters
-of ``../shared/corpus`` (skipped without it)."""
+``correspAction``) linked to that block; the letters as CMIF: ``edition new``'s two letters,
+built, and real letters of ``../shared/corpus`` (skipped without it)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,24 @@ TITLES = {
     "letter-1": "Letter from Ada Example to Ben Sample, Vienna, 3 March 1901",
     "letter-2": "Letter from Ben Sample to Ada Example, Graz, 10 March 1901",
 }
+#: Ada Example's authority URI, added to her register entry (the template's has a bare Wikidata id).
+ADA = "https://d-nb.info/gnd/000000000"
 
 
 @pytest.fixture(scope="module")
 def letters(tmp_path_factory) -> Path:
-    """``edition new``'s letters, each with the series title first in its titleStmt, built."""
+    """``edition new``'s letters, each with the series title first in its titleStmt, and an
+    authority URI of a correspondent, built."""
     folder = tmp_path_factory.mktemp("letters") / "letters"
     assert CliRunner().invoke(main, ["new", str(folder)]).exit_code == 0
+    persons = folder / "tei" / "persons.xml"
+    persons.write_text(
+        persons.read_text(encoding="utf-8").replace(
+            '<idno type="wikidata">Q4115189</idno>',
+            f'<idno type="wikidata">Q4115189</idno><idno type="URI">{ADA}</idno>',
+        ),
+        encoding="utf-8",
+    )
     for name in TITLES:
         path = folder / "tei" / f"{name}.xml"
         tree = etree.parse(str(path))
@@ -151,3 +162,40 @@ def test_a_real_letter_is_indexed_under_its_own_date(corpus, tmp_path):
         if m["part"] == "received"
     ]
     assert sorted(received) == [("person", "Musulin, Stella"), ("place", "Fridau"), ("place", "Fridau")]
+
+
+def test_the_letters_as_cmif(letters):
+    """indices/letters.xml (and the site's): a correspDesc per letter, its page, its sender,
+    addressee, places and dates; the persons by their authority URI where the register has one."""
+    for folder in (letters / "indices", letters / "site" / "indices"):
+        cmif = etree.parse(str(folder / "letters.xml")).getroot()
+        assert cmif.tag == f"{TEI}TEI"
+        descs = cmif.findall(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}correspDesc")
+        assert [(d.get("ref"), d.get("source")) for d in descs] == [
+            ("letter-1.html", "#edition"),
+            ("letter-2.html", "#edition"),
+        ]
+        assert cmif.find(f".//{TEI}sourceDesc/{TEI}bibl").get("{http://www.w3.org/XML/1998/namespace}id") == "edition"
+        actions = [
+            (
+                a.get("type"),
+                [(etree.QName(e).localname, e.text, e.get("ref"), e.get("when")) for e in a],
+            )
+            for a in descs[0]
+        ]
+        assert actions == [
+            (
+                "sent",
+                [
+                    ("persName", "Ada Example", ADA, None),
+                    ("placeName", "Vienna", None, None),
+                    ("date", None, None, "1901-03-03"),
+                ],
+            ),
+            ("received", [("persName", "Ben Sample", None, None), ("placeName", "Graz", None, None)]),
+        ]
+
+
+def test_an_edition_without_letters_has_no_cmif(edition_build_output):
+    assert not (edition_build_output / "indices" / "letters.xml").exists()
+    assert not (edition_build_output / "site" / "indices" / "letters.xml").exists()

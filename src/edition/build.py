@@ -22,7 +22,8 @@ was and no temporary folder is left behind. A folder that ``edition build`` did 
    (:mod:`edition.indices`, an SQLite store in the build's folder: :data:`INDEX_STORE`; the
    records are staged as rows in :data:`STAGING`, kept between builds, so that a rebuild stages
    again only the documents whose records changed), and the index data written from them
-   (:data:`WORKER_FORMATS` in the pool, the others here meanwhile).
+   (:data:`WORKER_FORMATS` in the pool, the others here meanwhile), with the letters as CMIF
+   (:mod:`edition.cmif`).
 3. The pages about the edition, rendered in the pool by fresh workers, each from its part of
    the data. Pagefind indexes the document pages during stages 2 and 3 (in
    several indexes in a large edition: :func:`edition.search.bundles`).
@@ -54,6 +55,7 @@ import orjson
 from . import config, profiles
 from .about import AboutPage
 from .about import pages as about_pages
+from .cmif import write_cmif
 from .config import OPTIONAL_OUTPUTS, Config, with_registers
 from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, require_tei
 from .images import publish, shown, stamps
@@ -429,6 +431,7 @@ def _render(run: Run) -> Built:
             for name in INDEX_FORMATS:
                 if jobs <= 1 or name not in WORKER_FORMATS:
                     INDEX_WRITERS[name](indices, work / "indices", language)
+            write_cmif(indices, work / "indices", run.settings)
             for result in (*elsewhere, *pages):
                 built.measured(result)
             progress("search index")
