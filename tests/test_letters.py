@@ -199,3 +199,18 @@ def test_the_letters_as_cmif(letters):
 def test_an_edition_without_letters_has_no_cmif(edition_build_output):
     assert not (edition_build_output / "indices" / "letters.xml").exists()
     assert not (edition_build_output / "site" / "indices" / "letters.xml").exists()
+
+
+def test_a_file_of_many_letters_is_no_letter(corpus, tmp_path):
+    """A CMIF file (a correspDesc per letter, 2,435) is not one letter: its page lists no sender or
+    addressee, and its names are mentions in its header."""
+    cmif = corpus / "cmif-spener-letters.xml"
+    result = CliRunner().invoke(main, ["html", str(cmif), "-o", str(tmp_path / "html")])
+    assert result.exit_code == 0, result.output
+    rows = _summary(_page(tmp_path / "html" / f"{cmif.stem}.html"))
+    assert not {"Sender", "Addressee"} & rows.keys()
+    result = CliRunner().invoke(main, ["index", str(cmif), "--format", "json", "-o", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "index" / "indices.json").read_text(encoding="utf-8"))
+    parts = {m["part"] for section in ("persons", "places", "dates") for e in data[section] for m in e["mentions"]}
+    assert parts == {"header"}

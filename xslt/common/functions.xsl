@@ -47,6 +47,13 @@
   <xsl:variable name="ed:correspondence" as="map(xs:string, xs:string)" select="map{ 'sent': 'sender',
       'received': 'addressee', 'redirected': 'redirected', 'forwarded': 'forwarded', 'transmitted': 'transmitted' }"/>
 
+  <!-- The correspAction $node is or stands in, if it is a letter's: its document describes one
+       letter (one correspDesc; a file of many, as CMIF, is not a letter). -->
+  <xsl:function name="ed:letter-action" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::tei:correspAction[1][not(../../tei:correspDesc[2])]"/>
+  </xsl:function>
+
   <!-- The kind of a correspAction: its @type if it is one of ed:correspondence, else 'correspondence'. -->
   <xsl:function name="ed:correspondence" as="xs:string">
     <xsl:param name="action" as="element()"/>

@@ -40,7 +40,7 @@
     <xsl:variable name="file" select="tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="source" select="$file/tei:sourceDesc"/>
     <xsl:variable name="language" select="tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $lang]"/>
-    <xsl:variable name="actions" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="actions" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[ed:letter-action(.)]"/>
     <xsl:variable name="letter-date" select="($actions[@type = 'sent']/tei:date, $actions/tei:date)[1]"/>
     <dl class="summary">
       <xsl:call-template name="h:row">

@@ -97,13 +97,13 @@
             then count($e/preceding-sibling::*[node-name() eq node-name($e)]) + 1 else '')), '/')"/>
   </xsl:function>
 
-  <!-- Where a node stands: 'note' (inside a note), in a letter's correspAction (its sender,
-       addressee, places and dates, on the letter's page) the kind of action (ed:correspondence:
+  <!-- Where a node stands: 'note' (inside a note), in a letter's correspAction (ed:letter-action:
+       its sender, addressee, places and dates, on the letter's page) its kind (ed:correspondence:
        'sent', 'received' …), 'header', 'front', 'back' or 'body'. -->
   <xsl:function name="ix:part" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="if ($node/ancestor::tei:note) then 'note'
-        else if ($node/ancestor::tei:correspAction) then ed:correspondence($node/ancestor::tei:correspAction[1])
+        else if (ed:letter-action($node)) then ed:correspondence(ed:letter-action($node))
         else if ($node/ancestor::tei:teiHeader) then 'header'
         else if ($node/ancestor::tei:front) then 'front'
         else if ($node/ancestor::tei:back) then 'back' else 'body'"/>
