@@ -624,12 +624,12 @@ def _checks(
     edition: _Edition, previous: Previous, pool: Pool, progress: Callable[[str], None]
 ) -> dict[str, tuple[str, dict]]:
     """The key of each file's check and its share of the cross-file lets, from the summary of
-    each file (``SUMMARIES_DIR/NAME.json``), taken over if the file is unchanged, else made in
-    the pool."""
+    each file (``SUMMARIES_DIR/NAME.json``), taken over if neither the file nor the registers and
+    headers (whose entries its bare ids and URIs resolve to) changed, else made in the pool."""
     summaries: dict[str, dict] = {}
     todo = []
     for task in edition.tasks:
-        name, content = edition.names[task.uri], edition.inputs[task.uri]
+        name, content = edition.names[task.uri], digest(edition.headers, edition.inputs[task.uri])
         summary = previous.summary(name, content)
         if summary is None:
             todo.append(Summary(task.uri, task.path, f"{SUMMARIES_DIR}/{name}.json", content))

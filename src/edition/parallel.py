@@ -192,7 +192,8 @@ class Worker:
             source = require_tei(Source.load(task.path))
             if isinstance(task, Summary):
                 checker = schematron(*plan.profile.rules[0])
-                result.summary = checker.summary(checker.stylesheet.document(source.tree, source.uri))
+                nodes = self.renderer.nodes(checker.stylesheet, [source])
+                result.summary = checker.summary(source.uri, nodes)
                 _write(plan.out, task.file, json.dumps(result.summary | {"digest": task.digest}, ensure_ascii=False))
                 return result.measured()
             full = [source] + [require_tei(Source.load(path)) for path in task.pointed]

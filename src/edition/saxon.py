@@ -174,12 +174,6 @@ class Stylesheet:
 
         return self.run(what, call)
 
-    def call_function(self, what: str, name: str, node: Node) -> str:
-        """The string value of the first item the stylesheet function ``name`` returns for ``node``."""
-        return self.run(
-            what, lambda executable: executable.call_function_returning_value(name, [node]).head.string_value
-        )
-
     def run(self, what: str, call: Callable):
         """``call(executable)``; :class:`SaxonError` with the stylesheet's messages if it fails
         or gives nothing (``what``: the input, for the message)."""

@@ -67,7 +67,13 @@ class Schematron:
             ]
         return results
 
-    def summary(self, node: Node) -> dict[str, list[str]]:
-        """What the schema's ``ed:summary`` function gathers from one document (built by
-        :attr:`stylesheet`) for the schema-level lets: its ``ids`` and pointer ``targets``."""
-        return json.loads(self.stylesheet.call_function(str(self.schema), f"{{{FUNCTIONS}}}summary", node))
+    def summary(self, uri: str, nodes: dict[str, Node]) -> dict[str, list[str]]:
+        """What the schema's ``ed:summary`` template gathers from the document ``uri`` of the
+        edition ``nodes`` (URI -> document built by :attr:`stylesheet`: the registers, whose entries
+        bare ids and URIs resolve to) for the schema-level lets: its ``ids`` and pointer ``targets``."""
+        sheet = self.stylesheet
+        sheet.set(nodes, {})
+        try:
+            return json.loads(sheet.call_template_strings(str(self.schema), f"{{{FUNCTIONS}}}summary", uri=[uri])[0])
+        finally:
+            sheet.clear()

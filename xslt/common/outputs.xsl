@@ -67,10 +67,10 @@
         else ''"/>
   </xsl:function>
 
-  <!-- The register entry (person, place, org …) a mention points to, if it resolves. -->
+  <!-- The register entry (person, place, org …) a mention points to (@ref or @key), if it resolves. -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="ed:resolve($mention/@ref)[1]"/>
+    <xsl:sequence select="ed:designated($mention)[1]"/>
   </xsl:function>
 
   <!-- The main name of a register entry: the name marked main, else its first name. -->

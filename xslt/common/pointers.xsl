@@ -40,8 +40,11 @@
   </xsl:function>
 
   <!-- The pointers of an attribute that stay inside the edition, as absolute 'uri#id' (or 'uri'
-       for a pointer to a whole .xml file), prefixDef prefixes expanded. URLs with a scheme and
-       relative links to other resources (images, PDFs) are not the edition's business. -->
+       for a pointer to a whole .xml file), prefixDef prefixes expanded: '#id' (in the pointer's
+       own document, whatever its xml:base) and 'file.xml#id'; where the own document has no
+       element '#id', a bare 'id' or an http(s) URI, the register entry that has that xml:id or
+       that URI as an idno (ed:entry-targets). Other URLs with a scheme and relative links to other
+       resources (images, PDFs) are not the edition's business. -->
   <xsl:function name="ed:targets" as="xs:string*">
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:variable name="base" select="ed:uri(base-uri($pointer/..))"/>
@@ -50,13 +53,64 @@
       <!-- the regular expressions only for pointers with a colon (a prefix or a scheme) -->
       <xsl:variable name="def" select="if (contains(., ':')) then key('ed:prefix', substring-before(., ':'), $root)[1] else ()"/>
       <xsl:variable name="expanded" select="if ($def) then ed:expand(., $def) else ."/>
-      <xsl:if test="not(contains($expanded, ':') and matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
-          and (contains($expanded, '#') or ends-with($expanded, '.xml'))">
-        <xsl:variable name="file" select="if (contains($expanded, '#')) then substring-before($expanded, '#') else $expanded"/>
-        <xsl:variable name="uri" select="if ($file = '') then $base else ed:resolve($file, $base)"/>
-        <xsl:sequence select="if (contains($expanded, '#')) then $uri || '#' || substring-after($expanded, '#') else $uri"/>
-      </xsl:if>
+      <xsl:variable name="file" select="if (contains($expanded, '#')) then substring-before($expanded, '#') else $expanded"/>
+      <xsl:choose>
+        <xsl:when test="contains($expanded, ':') and matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:')">
+          <xsl:sequence select="ed:authority($expanded, ()) ! $ed:entry-targets(.)"/>
+        </xsl:when>
+        <xsl:when test="starts-with($expanded, '#') and empty(key('ed:id', substring($expanded, 2), $root))
+            and map:contains($ed:entry-targets, 'id ' || substring($expanded, 2))">
+          <xsl:sequence select="$ed:entry-targets('id ' || substring($expanded, 2))"/>
+        </xsl:when>
+        <xsl:when test="contains($expanded, '#') or ends-with($expanded, '.xml')">
+          <xsl:variable name="uri" select="if ($file = '') then ed:uri(base-uri($root)) else ed:resolve($file, $base)"/>
+          <xsl:sequence select="if (contains($expanded, '#')) then $uri || '#' || substring-after($expanded, '#') else $uri"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$ed:entry-targets('id ' || $expanded)"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- The register entries of the edition that bare ids, URIs and @key name. -->
+  <xsl:variable name="ed:entry-names" as="xs:string+" select="('person', 'personGrp', 'place', 'org', 'event')"/>
+
+  <!-- 'id ID' (each xml:id of a register entry) and ed:authority of each of its idnos -> the
+       entry as 'uri#id'; a key that several entries share names none of them. -->
+  <xsl:variable name="ed:entry-targets" as="map(xs:string, xs:string)" select="map:merge(
+      for $key-targets in map:merge(
+          for $uri in map:keys($edition), $entry in $edition($uri)//tei:*[local-name() = $ed:entry-names][@xml:id],
+              $key in distinct-values(('id ' || $entry/@xml:id, $entry/tei:idno ! ed:authority(., @type)))
+          return map{ $key : $uri || '#' || $entry/@xml:id }, map{ 'duplicates' : 'combine' }),
+          $key in map:keys($key-targets)[count(distinct-values($key-targets(.))) = 1]
+      return map{ $key : $key-targets($key)[1] })"/>
+
+  <!-- The authority record an identifier names, as 'uri ADDRESS': an http(s) URI without its
+       scheme, 'www.' and final '/'; GND, VIAF, GeoNames and Wikidata URIs in their canonical
+       form (d-nb.info/gnd/ID, viaf.org/viaf/ID, sws.geonames.org/ID, www.wikidata.org/entity/ID),
+       which a bare identifier of an idno whose @type names that authority also gets. () for
+       anything else. -->
+  <xsl:function name="ed:authority" as="xs:string?">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="type" as="xs:string?"/>
+    <xsl:variable name="v" select="normalize-space($value)"/>
+    <xsl:variable name="address" select="if (matches($v, '^https?://', 'i'))
+        then replace(replace($v, '^https?://(www\.)?', '', 'i'), '/+$', '')
+        else map{ 'gnd' : 'd-nb.info/gnd/', 'viaf' : 'viaf.org/viaf/', 'geonames' : 'geonames.org/',
+            'wikidata' : 'wikidata.org/entity/' }(lower-case(normalize-space($type)))[matches($v, '^[A-Za-z0-9\-]+$')] ! (. || $v)"/>
+    <xsl:sequence select="$address[. != ''] ! ('uri ' || (
+        if (matches(., '^d-nb\.info/gnd/[^/?#]+$', 'i')) then replace(., '^[^/]+', 'd-nb.info')
+        else if (matches(., '^viaf\.org/viaf/[0-9]+', 'i')) then replace(., '^viaf\.org/viaf/([0-9]+).*$', 'viaf.org/viaf/$1', 'i')
+        else if (matches(., '^(sws\.)?geonames\.org/[0-9]+(/.*)?$', 'i')) then replace(., '^(sws\.)?geonames\.org/([0-9]+).*$', 'sws.geonames.org/$2', 'i')
+        else if (matches(., '^wikidata\.org/(wiki|entity)/Q[0-9]+$', 'i')) then 'www.wikidata.org/entity/' || replace(., '^.*/', '')
+        else .))"/>
+  </xsl:function>
+
+  <!-- The register entry whose xml:id an element's @key is ('pmb123'), as 'uri#id'. -->
+  <xsl:function name="ed:key-target" as="xs:string?">
+    <xsl:param name="key" as="attribute()?"/>
+    <xsl:sequence select="$key[normalize-space()] ! $ed:entry-targets('id ' || normalize-space(.))"/>
   </xsl:function>
 
   <!-- A prefixed pointer expanded by its prefixDef; as it stands when the definition's patterns
@@ -121,5 +175,11 @@
   <xsl:function name="ed:resolve" as="element()*">
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:sequence select="ed:targets($pointer) ! ed:target(.)[. instance of element()]"/>
+  </xsl:function>
+
+  <!-- The elements a name designates: those of its @ref, then the register entry of its @key. -->
+  <xsl:function name="ed:designated" as="element()*">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="ed:resolve($name/@ref), ed:key-target($name/@key) ! ed:target(.)[. instance of element()]"/>
   </xsl:function>
 </xsl:stylesheet>

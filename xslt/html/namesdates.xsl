@@ -62,14 +62,14 @@
         string($entry ! ed:main-name(.))"/>
   </xsl:function>
 
-  <!-- h:name-link of the names of $doc by pointer (@ref), each pointer resolved once: handed
+  <!-- h:name-link of the names of $doc by pointer (@ref and @key), each pointer resolved once: handed
        down as the tunnel parameter h:names. Empty if the document has an xml:base (where a
        pointer may resolve differently in different places). -->
   <xsl:function name="h:names" as="map(*)">
     <xsl:param name="doc" as="node()"/>
     <xsl:map>
       <xsl:if test="not($doc//@xml:base)">
-        <xsl:for-each-group select="$doc/descendant::*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:rs]" group-by="string(@ref)">
+        <xsl:for-each-group select="$doc/descendant::*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:rs]" group-by="@ref || '&#10;' || @key">
           <xsl:map-entry key="current-grouping-key()" select="h:name-link(.)"/>
         </xsl:for-each-group>
       </xsl:if>
@@ -78,7 +78,7 @@
 
   <xsl:template _match="{$b:name}">
     <xsl:param name="h:names" as="map(*)" tunnel="yes" select="map{}"/>
-    <xsl:variable name="ref" select="string(@ref)"/>
+    <xsl:variable name="ref" select="@ref || '&#10;' || @key"/>
     <xsl:variable name="link" select="if (map:contains($h:names, $ref)) then $h:names($ref) else h:name-link(.)"/>
     <xsl:call-template name="h:mention">
       <xsl:with-param name="href" select="$link[1][. != '']"/>

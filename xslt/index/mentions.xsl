@@ -69,15 +69,15 @@
   <!-- The register entry a mention points to, if it resolves to one. -->
   <xsl:function name="ix:entry" as="element()?">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="ed:resolve($mention/@ref)[ix:entry-type(.)][@xml:id][1]"/>
+    <xsl:sequence select="ed:designated($mention)[ix:entry-type(.)][@xml:id][1]"/>
   </xsl:function>
 
-  <!-- What a mention's @ref resolves by: its value, and its base URI where a document has
-       xml:base (pointers resolve once per distinct key). -->
+  <!-- What a mention's @ref and @key resolve by: their values, and its base URI where a document
+       has xml:base (pointers resolve once per distinct key). -->
   <xsl:function name="ix:ref-key" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="one-base" as="xs:boolean"/>
-    <xsl:sequence select="if ($one-base) then string($mention/@ref) else base-uri($mention/..) || ' ' || $mention/@ref"/>
+    <xsl:sequence select="(if ($one-base) then '' else base-uri($mention/..) || ' ') || $mention/@ref || '&#10;' || $mention/@key"/>
   </xsl:function>
 
   <!-- Whether a name stands in a register entry (there it names the entry: no mention). -->
@@ -116,7 +116,7 @@
     <xsl:variable name="one-base" select="empty(//@xml:base)"/>
     <xsl:variable name="resolved" as="map(xs:string, element())">
       <xsl:map>
-        <xsl:for-each-group select="$candidates[@ref]" group-by="ix:ref-key(., $one-base)">
+        <xsl:for-each-group select="$candidates[@ref or @key]" group-by="ix:ref-key(., $one-base)">
           <xsl:for-each select="ix:entry(.)"><xsl:map-entry key="current-grouping-key()" select="."/></xsl:for-each>
         </xsl:for-each-group>
       </xsl:map>
@@ -139,7 +139,7 @@
     </xsl:for-each>
     <!-- mentions, numbered among the names as ed:mention-id numbers them -->
     <xsl:for-each select="$names">
-      <xsl:variable name="key" select="if (@ref) then ix:ref-key(., $one-base) else ''"/>
+      <xsl:variable name="key" select="if (@ref or @key) then ix:ref-key(., $one-base) else ''"/>
       <xsl:variable name="type" select="ix:mention-type(., $resolved($key))"/>
       <xsl:if test="$type and not($registers and ix:in-register(.))">
         <xsl:sequence select="string-join(('M', ix:mention(., (ed:own-id(.), $ed:mention-prefix || position())[1], $type,

@@ -86,7 +86,7 @@
       </axsl:function>
       <axsl:param name="schematron-documents" as="map(xs:string, document-node())" select="map{{}}"/>
       <axsl:param name="schematron-targets" as="array(xs:string)" select="[]"/>
-      <xsl:copy-of select="xsl:function | xsl:key"/>
+      <xsl:copy-of select="xsl:function | xsl:key | xsl:template[@name]"/>
       <xsl:for-each select="sch:let">
         <axsl:param name="{@name}" select="{@value}"/>
       </xsl:for-each>

@@ -1,0 +1,129 @@
+"""The common pointer model (xslt/common/pointers.xsl): '#id', 'file.xml#id', bare ids of register
+entries, prefixDef prefixes, @key, authority URIs matched against the entries' idnos and several
+values in one attribute, resolved alike by validation, the HTML pages and the index."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree, html
+
+from edition.cli import main
+from edition.profiles import TEI
+from edition.validate import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "pointers"
+CORPUS = ROOT.parent / "shared" / "corpus" / "files"
+NS = "{http://www.tei-c.org/ns/1.0}"
+FOLDERS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "organisations"}
+
+#: The name of the fixture letter (its xml:id) -> the page its pointer leads to ('' for none).
+EXPECTED = {
+    "n-file": "persons/goethe.html",
+    "n-hash": "persons/pmb123.html",
+    "n-bare": "persons/pmb123.html",
+    "n-prefix": "persons/schiller.html",
+    "n-key": "persons/herder.html",
+    "n-gnd": "persons/goethe.html",
+    "n-gnd-bare": "persons/schiller.html",
+    "n-viaf": "persons/schiller.html",
+    "n-wikidata": "persons/herder.html",
+    "n-geonames": "places/weimar.html",
+    "n-several": "persons/goethe.html",
+    "n-unknown": "https://d-nb.info/gnd/000000000",
+    "n-no-entry": "",
+}
+
+
+def _build(tei: Path, out: Path, *options: str) -> None:
+    result = CliRunner().invoke(main, ["build", str(tei), "-o", str(out), "--no-pdf", *options])
+    assert result.exit_code == 0, result.output
+
+
+def test_every_pointer_convention_links_a_name_to_its_entry_and_indexes_it(tmp_path):
+    tei = tmp_path / "tei"
+    shutil.copytree(FIXTURE, tei)
+    assert validate(sorted(tei.glob("*.xml")), TEI).ok
+    _build(tei, tmp_path / "build", "--schema", "tei-all")
+    site = tmp_path / "build" / "site"
+    page = html.parse(str(site / "letter.html"))
+    links = {el.get("id"): el.get("href", "") for el in page.iter() if str(el.get("id", "")).startswith("n-")}
+    assert links == EXPECTED
+    for href in {h for h in EXPECTED.values() if h.endswith(".html")}:
+        entity = (site / href).read_text(encoding="utf-8")
+        mentions = {name for name, target in EXPECTED.items() if target == href}
+        assert set(re.findall(r"letter\.html#(n-[a-z-]+)", entity)) == mentions, href
+
+
+def test_a_dangling_pointer_is_still_an_error_and_a_bare_value_is_not(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "tei")
+    letter = tmp_path / "tei" / "letter.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace('ref="#pmb123"', 'ref="#pmb999"'), encoding="utf-8")
+    report = validate(sorted((tmp_path / "tei").glob("*.xml")), TEI)
+    assert [(p.rule, "'#pmb999'" in p.message) for p in report.problems] == [("ref-resolves", True)]
+
+
+def _entries(files: list[Path]) -> tuple[dict[str, str], dict[str, str]]:
+    """The register entries of a set by xml:id (-> their kind) and by authority URI (-> xml:id)."""
+    kinds, uris = {}, {}
+    for file in files:
+        for entry in etree.parse(str(file)).iter(*(NS + kind for kind in FOLDERS)):
+            entry_id = entry.get("{http://www.w3.org/XML/1998/namespace}id")
+            if entry_id:
+                kinds[entry_id] = etree.QName(entry).localname
+                uris |= {_address(idno.text or ""): entry_id for idno in entry.iter(NS + "idno")}
+    return kinds, uris
+
+
+def _address(uri: str) -> str:
+    return re.sub(r"^https?://(www\.)?|/+$", "", uri.strip())
+
+
+def _resolved(value: str, kinds: dict[str, str], uris: dict[str, str]) -> str | None:
+    """The entry the first resolving value of a pointer names (read independently of the XSLT)."""
+    for token in value.split():
+        entry_id = uris.get(_address(token)) if re.match(r"https?://", token) else token.rsplit("#", 1)[-1]
+        if entry_id in kinds:
+            return entry_id
+    return None
+
+
+@pytest.mark.parametrize(
+    ("name", "letter"),
+    [
+        ("amp-letter", "data/editions/amp-transcript__0001.xml"),
+        ("edgeworth-letter", "Edgeworth_Bodleian_696_1819-06_letter01.xml"),
+    ],
+)
+def test_every_name_of_a_corpus_letter_whose_pointer_resolves_is_a_link_to_its_entry(tmp_path, name, letter):
+    """Counted per set: the names of the letter's text whose pointer names a register entry, each
+    an <a href> to that entry's page (100 %). The sets keep their real dangling pointers (a
+    hand, letters not shipped, 'LongX1'), so they are built without validation."""
+    folder = CORPUS / name
+    if not folder.is_dir():
+        pytest.skip("the corpus of real TEI is not there")
+    kinds, uris = _entries(sorted(folder.rglob("*.xml")))
+    text = etree.parse(str(folder / letter)).find(f"{NS}text")
+    expected = Counter()
+    for element in text.iter(*(NS + tag for tag in ("persName", "placeName", "orgName", "rs"))):
+        entry_id = _resolved(element.get("ref") or element.get("key") or "", kinds, uris)
+        if entry_id:
+            expected[f"{FOLDERS[kinds[entry_id]]}/{entry_id}.html"] += 1
+    _build(folder, tmp_path / "build", "--no-validate")
+    site = tmp_path / "build" / "site"
+    page = html.parse(str(site / Path(letter).with_suffix(".html").name))
+    linked = Counter(
+        a.get("href")
+        for a in page.iter("a")
+        if "mention" in a.get("class", "").split() and a.get("href", "").split("/")[0] in FOLDERS.values()
+    )
+    print(f"\n[pointers] {name}: {sum(expected.values())} names resolve, {sum((expected & linked).values())} linked")
+    assert sum(expected.values()) >= {"amp-letter": 15, "edgeworth-letter": 21}[name]
+    assert expected - linked == Counter()
+    assert all((site / href).is_file() for href in expected)
