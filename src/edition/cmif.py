@@ -14,37 +14,26 @@ import orjson
 from lxml import etree
 
 from .config import Config
-from .indices import Indices
+from .indices import Indices, tei_dating
+from .indices import tei_element as _tei
 from .xmlio import atomic_write
 
 #: The file of the letters, in the build's ``indices/`` (and the site's).
 CMIF = "letters.xml"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 #: The kinds of correspAction CMIF knows (the index's parts of them: xslt/common/functions.xsl).
 ACTIONS = ("sent", "received", "redirected", "forwarded", "transmitted")
 #: The element of each kind of index entry in a correspAction.
 ELEMENTS = {"person": "persName", "org": "orgName", "place": "placeName"}
 #: The order of the children of a correspAction in CMIF.
 ORDER = ("persName", "orgName", "placeName", "date")
-#: The dating attributes of a mention, as CMIF names them.
-DATING = {"date_when": "when", "date_from": "from", "date_to": "to", "not_before": "notBefore", "not_after": "notAfter"}
+#: The dating fields of a mention (:func:`edition.indices.tei_dating` names their attributes).
+DATING = ("date_when", "date_from", "date_to", "not_before", "not_after")
 _QUERY = f"""
 SELECT d.key, d.file, m.part, e.type, e.name, e.idnos, m.ref, {", ".join(f"m.{name}" for name in DATING)}
 FROM mentions m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
 WHERE m.part IN ({", ".join("?" * len(ACTIONS))}) AND e.type IN ('person', 'org', 'place', 'date')
 ORDER BY d.id, m.position
 """
-
-
-def _tei(tag: str, parent: etree._Element | None = None, text: str | None = None, **attributes: str) -> etree._Element:
-    """A TEI element (in ``parent``), its ``attributes`` but the empty ones."""
-    name = f"{{{TEI_NS}}}{tag}"
-    element = etree.Element(name, nsmap={None: TEI_NS}) if parent is None else etree.SubElement(parent, name)
-    element.text = text
-    for attribute, value in attributes.items():
-        if value:
-            element.set(attribute, value)
-    return element
 
 
 def _uri(idnos: str, ref: str) -> str:
@@ -80,7 +69,7 @@ def _header(config: Config, letters: int) -> etree._Element:
         _tei("sourceDesc", file_desc),
         config.title or None,
         type="online",
-        **{"{http://www.w3.org/XML/1998/namespace}id": "edition"},
+        xml_id="edition",
     )
     return header
 
@@ -99,7 +88,8 @@ def write_cmif(indices: Indices, out_dir: Path, config: Config) -> list[Path]:
             letters[key] = _tei("correspDesc", key=key, ref=base + quote(Path(file).stem) + ".html", source="#edition")
         found = actions.setdefault((key, part), {})
         if kind == "date":
-            attributes = {DATING[field]: _day(value) for field, value in zip(DATING, dating, strict=True) if value}
+            dated = tei_dating(dict(zip(DATING, dating, strict=True)))
+            attributes = {name: _day(value) for name, value in dated.items() if value}
             if attributes and "date" not in found:
                 found["date"] = _tei("date", **attributes)
             continue

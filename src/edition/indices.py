@@ -705,7 +705,9 @@ def _sqlite(indices: Indices, out_dir: Path, language: str = "en") -> list[Path]
 # --- TEI ----------------------------------------------------------------------------------
 
 
-def _tei(tag: str, parent: etree._Element | None = None, text: str | None = None, **attributes) -> etree._Element:
+def tei_element(
+    tag: str, parent: etree._Element | None = None, text: str | None = None, **attributes
+) -> etree._Element:
     """A TEI element (attributes with a value only; ``xml_id`` -> xml:id, ``from_`` -> from)."""
     names = {"xml_id": f"{{{XML_NS}}}id", "xml_lang": f"{{{XML_NS}}}lang", "from_": "from"}
     attrib = {names.get(k, k): str(v) for k, v in attributes.items() if v not in (None, "")}
@@ -718,7 +720,8 @@ def _tei(tag: str, parent: etree._Element | None = None, text: str | None = None
     return element
 
 
-def _tei_dating(record: dict) -> dict:
+def tei_dating(record: dict) -> dict:
+    """The TEI dating attributes of a record (for :func:`tei_element`: ``from_`` is @from)."""
     return {
         "when": record.get("date_when"),
         "from_": record.get("date_from"),
@@ -762,7 +765,7 @@ def _tei_mentions(mentions: Iterable[dict], files: dict[str, str], indent: bytes
 def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
     kind = entity["type"]
     name = KINDS[kind].name
-    entry = _tei(
+    entry = tei_element(
         KINDS[kind].entry,
         None,
         xml_id=entity["key"] if entity["register"] else None,
@@ -770,34 +773,34 @@ def _tei_entry(entity: dict, files: dict[str, str]) -> etree._Element:
         type=entity["subtype"],
         cert=entity["cert"],
     )
-    _tei(name, entry, entity["name"], type="main")
+    tei_element(name, entry, entity["name"], type="main")
     for variant in entity["variants"]:
-        _tei(name, entry, variant, type="variant")
+        tei_element(name, entry, variant, type="variant")
     for date in entity["dates"]:
         if kind == "person" and date["kind"] in ("birth", "death", "floruit"):
-            _tei(date["kind"], entry, date["text"], **_tei_dating(date))
+            tei_element(date["kind"], entry, date["text"], **tei_dating(date))
         else:
-            _tei("date", _tei("note", entry, type=date["kind"]), date["text"], **_tei_dating(date))
+            tei_element("date", tei_element("note", entry, type=date["kind"]), date["text"], **tei_dating(date))
     if entity["lat"] is not None:
-        _tei("geo", _tei("location", entry), f"{entity['lat']} {entity['long']}")
+        tei_element("geo", tei_element("location", entry), f"{entity['lat']} {entity['long']}")
     for idno in entity["idnos"]:
-        _tei("idno", entry, idno["value"], type=idno["type"])
+        tei_element("idno", entry, idno["value"], type=idno["type"])
     for note in entity["notes"]:
-        _tei("note", entry, note)
-    _tei("list", _tei("note", entry, type="mentions"), type="mentions")  # its items: _tei_mentions
+        tei_element("note", entry, note)
+    tei_element("list", tei_element("note", entry, type="mentions"), type="mentions")  # its items: _tei_mentions
     return entry
 
 
 def _tei_header(indices: Indices, language: str) -> etree._Element:
     """The ``teiHeader`` of ``indices.xml`` in the interface ``language``: what it is, and the
     documents indexed."""
-    header = _tei("teiHeader")
-    file_desc = _tei("fileDesc", header)
-    _tei("title", _tei("titleStmt", file_desc), label("indices-title", language))
-    _tei("p", _tei("publicationStmt", file_desc), label("indices-about", language))
-    sources = _tei("list", _tei("sourceDesc", file_desc))
+    header = tei_element("teiHeader")
+    file_desc = tei_element("fileDesc", header)
+    tei_element("title", tei_element("titleStmt", file_desc), label("indices-title", language))
+    tei_element("p", tei_element("publicationStmt", file_desc), label("indices-about", language))
+    sources = tei_element("list", tei_element("sourceDesc", file_desc))
     for document in indices.documents:
-        _tei("ref", _tei("item", sources, n=document["key"]), document["title"], target=document["file"])
+        tei_element("ref", tei_element("item", sources, n=document["key"]), document["title"], target=document["file"])
     return header
 
 
@@ -812,9 +815,9 @@ def _tei_file(indices: Indices, out_dir: Path, language: str = "en") -> list[Pat
         def write(element: etree._Element, level: int, mentions: Iterable[dict] = ()) -> None:
             """``element`` pretty-printed at ``level``: inside as many wrappers, cut out of them;
             its (empty) list of mentions, if any, holding ``mentions``."""
-            wrapper = root = _tei("x")
+            wrapper = root = tei_element("x")
             for _ in range(level - 1):
-                wrapper = _tei("x", wrapper)
+                wrapper = tei_element("x", wrapper)
             wrapper.append(element)
             xml = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
             opening = len(f'<x xmlns="{TEI_NS}">\n') + sum(len("  " * depth + "<x>\n") for depth in range(1, level))
@@ -838,9 +841,9 @@ def _tei_file(indices: Indices, out_dir: Path, language: str = "en") -> list[Pat
             **attributes,
         ) -> None:
             out.write(f'      <div type="index" subtype="{subtype}">\n'.encode())
-            write(_tei("head", None, head), 4)
+            write(tei_element("head", None, head), 4)
             if records:
-                opening = etree.tostring(_tei(list_tag, None, None, **attributes)).replace(
+                opening = etree.tostring(tei_element(list_tag, None, None, **attributes)).replace(
                     f' xmlns="{TEI_NS}"'.encode(), b""
                 )
                 out.write(b"        " + opening.removesuffix(b"/>") + b">\n")
@@ -862,25 +865,25 @@ def _tei_file(indices: Indices, out_dir: Path, language: str = "en") -> list[Pat
 
 
 def _tei_dated(entity: dict, files: dict[str, str]) -> etree._Element:
-    item = _tei("item", None, n=entity["key"])
-    _tei("date", item, entity["name"], **_tei_dating(entity["mentions"][0]))
-    _tei("list", item, type="mentions")  # its items: _tei_mentions
+    item = tei_element("item", None, n=entity["key"])
+    tei_element("date", item, entity["name"], **tei_dating(entity["mentions"][0]))
+    tei_element("list", item, type="mentions")  # its items: _tei_mentions
     return item
 
 
 def _tei_work(work: dict, files: dict[str, str]) -> etree._Element:
-    bibl = _tei("bibl", None, n=work["id"], type=work["type"], subtype=work["subtype"])
+    bibl = tei_element("bibl", None, n=work["id"], type=work["type"], subtype=work["subtype"])
     for author in work["authors"]:
-        _tei(author["role"], bibl, author["name"], ref=f"#{author['key']}" if author["key"] else None)
+        tei_element(author["role"], bibl, author["name"], ref=f"#{author['key']}" if author["key"] else None)
     for title in work["titles"]:
-        _tei("title", bibl, title["title"], level=title["level"])
+        tei_element("title", bibl, title["title"], level=title["level"])
     if work["date"] or work["date_when"]:
-        _tei("date", bibl, work["date"], when=work["date_when"])
+        tei_element("date", bibl, work["date"], when=work["date_when"])
     for url in work["urls"]:
-        _tei("ptr", bibl, target=url)
+        tei_element("ptr", bibl, target=url)
     if work["doi"]:
-        _tei("idno", bibl, work["doi"], type="DOI")
-    _tei("ref", bibl, work["text"], target=f"{files[work['document']]}#{work['passage']}", type="cited")
+        tei_element("idno", bibl, work["doi"], type="DOI")
+    tei_element("ref", bibl, work["text"], target=f"{files[work['document']]}#{work['passage']}", type="cited")
     return bibl
 
 
