@@ -6,7 +6,8 @@
   Supported: sch:ns, sch:let (schema, pattern and rule level), sch:phase and sch:active (the
   parameter $phase: '' for the schema's defaultPhase, '#ALL' for every pattern), sch:pattern, sch:rule
   (@context, @id, @role, @abstract, sch:extends/@rule), sch:assert and sch:report (@test,
-  @id, @role), messages with sch:value-of, sch:name, sch:emph, sch:dir, sch:span;
+  @id, @role), and ed:severity on sch:active (the role of every finding of that pattern in that
+  phase: a phase may make a pattern's errors warnings), messages with sch:value-of, sch:name, sch:emph, sch:dir, sch:span;
   xsl:function and xsl:key at schema level are copied, xsl:import and xsl:include too (with
   absolute hrefs). sch:title and sch:p are
   documentation. Anything else is refused with a message, never ignored silently.
@@ -29,7 +30,8 @@
     xmlns:sch="http://purl.oclc.org/dsdl/schematron"
     xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="sch xs">
+    xmlns:ed="urn:x-edition:functions"
+    exclude-result-prefixes="sch xs ed">
 
   <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
   <xsl:output method="xml" indent="yes"/>
@@ -129,12 +131,16 @@
 
   <xsl:template match="sch:pattern">
     <xsl:variable name="mode" select="'sch:p' || position()"/>
+    <xsl:variable name="severity" as="xs:string?"
+        select="/sch:schema/sch:phase[@id = $active]/sch:active[@pattern = current()/@id]/@ed:severity"/>
     <axsl:template match="@*|node()" mode="{$mode}" priority="-1000">
       <axsl:apply-templates select="@*|node()" mode="{$mode}"/>
     </axsl:template>
     <xsl:for-each select="sch:rule[not(@abstract = 'true')]">
       <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
-        <xsl:apply-templates select="*" mode="body"/>
+        <xsl:apply-templates select="*" mode="body">
+          <xsl:with-param name="severity" select="$severity" tunnel="yes"/>
+        </xsl:apply-templates>
         <axsl:apply-templates select="@*|node()" mode="{$mode}"/>
       </axsl:template>
     </xsl:for-each>
@@ -153,12 +159,13 @@
   </xsl:template>
 
   <xsl:template match="sch:assert | sch:report" mode="body">
+    <xsl:param name="severity" as="xs:string?" tunnel="yes"/>
     <xsl:variable name="kind" select="if (self::sch:assert) then 'failed-assert' else 'successful-report'"/>
     <axsl:if test="{if (self::sch:assert) then 'not(' || @test || ')' else @test}">
       <xsl:element name="svrl:{$kind}">
         <xsl:attribute name="test" select="replace(replace(@test, '\{', '{{'), '\}', '}}')"/>
         <xsl:attribute name="id" select="(@id, ../@id, 'anonymous')[1]"/>
-        <xsl:attribute name="role" select="(@role, ../@role, 'error')[1]"/>
+        <xsl:attribute name="role" select="($severity, @role, ../@role, 'error')[1]"/>
         <xsl:attribute name="location">{sch:path(.)}</xsl:attribute>
         <svrl:text>
           <xsl:apply-templates mode="message"/>
