@@ -139,8 +139,9 @@ def test_languages_labels_and_metadata(edition_site):
     assert not [el for el in home.iter() if isinstance(el.tag, str) and el.get("id", "").startswith("mf-")]
 
 
-def test_mentions_link_to_the_indices_with_their_ids(foreign_site):
-    document, _ = parse_html(foreign_site / "article.html")
+def test_mentions_link_to_the_indices_with_their_ids(tmp_path, foreign_site):
+    site = build(GOOD, tmp_path / "build", check=False, pdf=False).output / "site"
+    document, _ = parse_html(site / "article.html")
     stalin = document.find(".//a[@id='article-m2']")
     assert stalin.get("href") == "persons/t-stalin.html" and stalin.get("title") == "Iosif Stalin"
     date = document.find(".//a[@id='article-m1']")
@@ -148,6 +149,9 @@ def test_mentions_link_to_the_indices_with_their_ids(foreign_site):
     assert date.find("time").get("datetime") == "1920-04"
     assert document.find(".//a[@id='article-m5']").get("title") == "1920-11-07 – 1920-11-08"
     assert document.find(".//i[@lang='ru']").text == "да"
+    alone, _ = parse_html(foreign_site / "article.html")  # no entity or year pages beside it: no links
+    assert alone.find(".//span[@id='article-m2']").get("title") == "Iosif Stalin"
+    assert alone.find(".//span[@id='article-m1']/time").get("datetime") == "1920-04"
 
 
 def test_foreign_tei_keeps_its_text(foreign_site):

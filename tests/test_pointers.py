@@ -134,3 +134,17 @@ def test_every_name_of_a_corpus_letter_whose_pointer_resolves_is_a_link_to_its_e
     assert sum(expected.values()) >= {"amp-letter": 15, "edgeworth-letter": 21}[name]
     assert expected - linked == Counter()
     assert all((site / href).is_file() for href in expected)
+
+
+def test_a_page_rendered_alone_links_no_page_it_does_not_write(tmp_path):
+    """edition html FILE writes no entity or chronology pages, so its names link only addresses
+    elsewhere (a build links them to its pages: the first test)."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["html", str(FIXTURE / "letter.xml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = html.parse(str(out / "letter.html"))
+    links = {el.get("id"): el.get("href", "") for el in page.iter() if str(el.get("id", "")).startswith("n-")}
+    assert links == {name: href if href.startswith("https://") else "" for name, href in EXPECTED.items()}
+    hrefs = page.xpath("//a/@href")
+    assert not [h for h in hrefs if h.split("/")[0] in ("persons", "places", "organisations", "chronology")]
+    assert {p.name for p in out.iterdir() if p.is_dir()} <= {"tei", "images"}

@@ -13,6 +13,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -25,7 +26,10 @@
     <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="h:link-mentions" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:param name="id" as="xs:string" select="ed:mention-id(.)"/>
-    <xsl:variable name="link" select="$href[not($h:in-link) and $h:link-mentions]"/>
+    <!-- the pages of entities and years exist only where the pages about the edition are made
+         (a build): a page rendered alone (edition html FILE) links only addresses elsewhere -->
+    <xsl:variable name="link" select="$href[not($h:in-link) and $h:link-mentions]
+        [array:size($index-pages) gt 0 or matches(., '^https?://')]"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:call-template name="h:attributes">
         <xsl:with-param name="id" select="$id"/>
