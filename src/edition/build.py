@@ -57,7 +57,7 @@ from .about import AboutPage
 from .about import pages as about_pages
 from .cmif import write_cmif
 from .config import OPTIONAL_OUTPUTS, Config, with_registers
-from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, require_tei
+from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, pointed, require_tei
 from .images import publish, shown, stamps
 from .incremental import (
     PAGES_DIR,
@@ -95,7 +95,7 @@ from .outputs import (
     parameters,
     publishable,
 )
-from .parallel import IndexData, Plan, Pool, Result, Summary, Task, default_jobs, pointed, stub
+from .parallel import IndexData, Plan, Pool, Result, Summary, Task, default_jobs, stub
 from .problems import ERROR, InputError, Problem
 from .rendering import is_register, output_names
 from .search import SEARCH_DIR, Indexing, bundles

@@ -9,6 +9,7 @@ import xml.parsers.expat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -198,17 +199,54 @@ def load_tei(paths: list[Path]) -> list[Source]:
     return [require_tei(Source.load(path)) for path in paths]
 
 
-def with_neighbours(sources: list[Source], registers: Sequence[Path] = ()) -> list[Source]:
-    """``sources``, the ``registers`` (files of the edition elsewhere) and the TEI files beside
-    them: what their pointers may resolve into."""
+def pointed(source: Source) -> set[str] | None:
+    """The URIs of the files that attributes of ``source`` point into (``file.xml`` or
+    ``file.xml#id``, relative to its folder), or None for "any": a document that defines
+    pointer prefixes (``prefixDef``), whose expansions are not worked out here."""
+    if source.tree.find(f".//{{{TEI_NS}}}prefixDef") is not None:
+        return None
+    files = set()
+    for element in source.tree.iter(etree.Element):
+        for value in element.attrib.values():
+            if ".xml" not in value:
+                continue
+            for token in value.split():
+                file = token.split("#", 1)[0]
+                if file.endswith(".xml") and ":" not in file:
+                    files.add(file)
+    folder = source.path.resolve().parent
+    found = {(folder / unquote(file)).resolve().as_uri() for file in files}  # URI references: "%20" for a space
+    found.discard(source.uri)
+    return found
+
+
+#: What a file holds that the documents beside it may point into without naming the file: the
+#: entries of a register (bare ids, '#id' of an entry elsewhere, @key, authority URIs).
+_HOLDS_ENTRIES = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?list(?:Person|Place|Org|Event|Nym|Bibl)[\s/>]")
+
+
+def with_neighbours(sources: list[Source], registers: Sequence[Path] = (), every: bool = False) -> list[Source]:
+    """``sources``, the ``registers`` (files of the edition elsewhere) and those TEI files beside
+    them that their pointers may resolve into: the files they name, and those that hold register
+    entries (found in the bytes: the other files beside them are not parsed), or ``every`` TEI
+    file beside them (for rules about the whole edition)."""
     edition = {s.uri: s for s in sources}
     edition |= {s.uri: s for s in load_tei(list(registers)) if s.uri not in edition}
+    named: set[str] | None = set()
+    for source in sources:
+        pointed_into = pointed(source)
+        named = None if pointed_into is None or named is None else named | pointed_into
     for folder in sorted({s.path.resolve().parent for s in sources}):
         for path in sorted(folder.glob("*.xml")):
-            if path.resolve().as_uri() not in edition:
-                try:
-                    neighbour = require_tei(Source.load(path))
-                except InputError:
-                    continue  # not part of the edition; reported when it is checked itself
-                edition[neighbour.uri] = neighbour
+            uri = path.resolve().as_uri()
+            if uri in edition:
+                continue
+            try:
+                data = read_file(path)
+                if not every and named is not None and uri not in named and not _HOLDS_ENTRIES.search(data):
+                    continue
+                neighbour = require_tei(Source(path, data, parse_bytes(data, str(path))))
+            except InputError:
+                continue  # not part of the edition; reported when it is checked itself
+            edition[neighbour.uri] = neighbour
     return list(edition.values())

@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
 
 from lxml import etree
 
@@ -67,27 +66,6 @@ def stub(tree: etree._ElementTree) -> bytes:
     if text is not None:
         etree.SubElement(light, text.tag, dict(text.attrib))
     return etree.tostring(light, encoding="UTF-8")
-
-
-def pointed(source: Source) -> set[str] | None:
-    """The URIs of the files that attributes of ``source`` point into (``file.xml`` or
-    ``file.xml#id``, relative to its folder), or None for "any": a document that defines
-    pointer prefixes (``prefixDef``), whose expansions are not worked out here."""
-    if source.tree.find(f".//{{{TEI_NS}}}prefixDef") is not None:
-        return None
-    files = set()
-    for element in source.tree.iter(etree.Element):
-        for value in element.attrib.values():
-            if ".xml" not in value:
-                continue
-            for token in value.split():
-                file = token.split("#", 1)[0]
-                if file.endswith(".xml") and ":" not in file:
-                    files.add(file)
-    folder = source.path.resolve().parent
-    found = {(folder / unquote(file)).resolve().as_uri() for file in files}  # URI references: "%20" for a space
-    found.discard(source.uri)
-    return found
 
 
 @dataclass

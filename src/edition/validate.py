@@ -16,7 +16,7 @@ from lxml import etree
 
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
-from .profiles import EDITION, Profile, cached_check, keep_check, relaxng
+from .profiles import EDITION, TEI, Profile, cached_check, keep_check, relaxng
 from .saxon import Node, Stylesheet
 from .schematron import Finding, Schematron
 from .xmlio import parse_file, shown_name
@@ -211,7 +211,9 @@ def validate(paths: list[Path], profile: Profile = EDITION) -> Report:
         else:
             targets[loaded.uri] = loaded
     if targets:
-        edition = {s.uri: s.tree for s in with_neighbours(list(targets.values()))}
+        # the rules of any TEI need only what the files point into; the others are about the edition
+        beside = with_neighbours(list(targets.values()), every=profile.name != TEI.name)
+        edition = {s.uri: s.tree for s in beside}
         findings: dict[str, list[Finding]] = {}
         for rules, phase in profile.rules:
             for uri, found in schematron(rules, phase).run(edition, list(targets)).items():
