@@ -307,7 +307,10 @@ def test_works_cited_with_their_links(fixture_build):
     assert [a.get("href") for a in overview.findall(".//p[@class='works-page']/a")] == ["works/1.html"]
     works, _ = parse_html(fixture_build / "site" / "works" / "1.html")
     listed = works.findall(".//div[@class='work']")
-    assert [w.get("id") for w in listed] == [f"work-{w['id']}" for w in data["works"]] and len(listed) >= 2
+    assert [w.get("id") for w in listed] == list(dict.fromkeys(f"work-{w['work']}" for w in data["works"]))
+    assert len(listed) >= 2
+    cited = [li.get("id") for w in listed for li in w.findall("ul[@class='citations']/li")]
+    assert cited == [f"cited-{w['id']}" for w in data["works"]]
     hrefs = {a.get("href") for a in works.iter("a")}
     assert {"https://doi.org/10.1234/abc", "https://doi.org/10.5555/xyz"} <= hrefs
     assert "../alpha.html#al-b1" in hrefs
@@ -325,21 +328,22 @@ def test_works_cited_in_pages(tmp_path, monkeypatch):
     write_site(documents, sources, tmp_path, indices=indices)
     overview, errors = parse_html(tmp_path / "works.html")
     assert errors == []
-    assert "2 citations in 1 document," in " ".join(overview.findtext(".//p[@class='index-summary']").split())
+    assert "2 works, 2 citations in 1 document," in " ".join(overview.findtext(".//p[@class='index-summary']").split())
     entries = overview.findall(".//p[@class='works-page']")
     assert [e.find("a").get("href") for e in entries] == ["works/1.html", "works/2.html"]
     assert [e.find("a").text for e in entries] == [w["authors"][0]["name"] for w in indices.works]
+    assert [w["author"] for w in indices.cited] == [w["authors"][0]["name"] for w in indices.works]
     listed = []
     for number in (1, 2):
         page, errors = parse_html(tmp_path / "works" / f"{number}.html")
         assert errors == []
-        assert page.findtext(".//p[@class='pages']") == f"Citations {number}–{number} of 2."
+        assert page.findtext(".//p[@class='pages']") == f"Works {number}–{number} of 2."
         assert [(a.get("rel"), a.get("href")) for a in page.findall(".//nav[@class='pages']//a")] == [
             [("next", "2.html")],
             [("prev", "1.html")],
         ][number - 1]
         listed += [w.get("id") for w in page.findall(".//div[@class='work']")]
-    assert listed == [f"work-{w['id']}" for w in indices.works]
+    assert listed == [f"work-{w['work']}" for w in indices.works]
 
 
 def test_document_pages_carry_the_search_marks(fixture_build, edition_build_output):

@@ -41,7 +41,7 @@ from typing import Any, NamedTuple, overload
 import orjson
 from lxml import etree
 
-from . import TEI_NS, XML_NS
+from . import TEI_NS, XML_NS, works
 from . import records as index_records
 from .documents import OUTPUT_MARKER, Source, require_tei, with_neighbours
 from .kinds import INDEX_KINDS, KINDS, REGISTERED, entity_page_name
@@ -90,6 +90,9 @@ WORK_FIELDS = (
     "urls",
     "doi",
     "text",
+    "entry",
+    "entry_text",
+    "work",
 )
 SCHEMA = """
 CREATE TABLE documents (
@@ -134,7 +137,17 @@ CREATE TABLE works (
   titles  TEXT,                 -- JSON array of {level, title}
   date TEXT, date_when TEXT, sort_start TEXT,
   urls TEXT,                    -- JSON array of URLs
-  doi TEXT, text TEXT
+  doi TEXT, text TEXT,
+  entry TEXT, entry_text TEXT,  -- the works register entry it points to (xml:id) and its text
+  work TEXT                     -- the key of its work (cited_works)
+);
+-- each work cited (edition.works), in the index's order; its citations are the rows first ..
+-- first + count - 1 of works
+CREATE TABLE cited_works (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE, text TEXT, author TEXT, title TEXT,
+  variants TEXT,                -- JSON array of the other titles it is cited under
+  first INTEGER NOT NULL, count INTEGER NOT NULL
 );
 -- every mention with its document and entity, e.g.
 --   SELECT surface, context FROM mention_list WHERE name = 'Iosif Stalin' AND document = 'nk20'
@@ -219,6 +232,7 @@ class Indices:
     entities: dict[str, list[dict]]
     works: Records
     citing: int  # how many documents cite works
+    cited: list[dict]  # the works cited (cited_works), their citations rows first .. first + count - 1 of works
 
 
 def _day(value: str) -> tuple[int, ...]:
@@ -314,8 +328,11 @@ class Staging:
             ((name, position, e["type"], e["key"], orjson.dumps(e)) for position, e in enumerate(data["entities"])),
         )
         self.db.executemany(
-            f"INSERT INTO staged_works VALUES ({', '.join('?' * (len(WORK_FIELDS) + 7))})",
-            ((name, position, *_staged_work(work)) for position, work in enumerate(data["works"])),
+            f"INSERT INTO staged_works VALUES ({', '.join('?' * (len(_STAGED_WORK_FIELDS) + 2))})",
+            (
+                (name, position, *(_sql(work[field]) for field in _STAGED_WORK_FIELDS))
+                for position, work in enumerate(data["works"])
+            ),
         )
         self.db.commit()
 
@@ -356,16 +373,45 @@ class Staging:
             "JOIN edition e USING (document) JOIN ranks r ON r.type = s.type AND r.key = s.entity "
             "ORDER BY r.id, e.number, s.position"
         )
-        columns = ", ".join(name for name in WORK_FIELDS if name != "document")
-        db.execute(
-            f"INSERT INTO works (document_id, {columns}) SELECT e.number, {columns} FROM staged.staged_works "
-            "JOIN edition e USING (document) "
-            "ORDER BY author, title, undated, year, month, day, id, e.number, staged_works.position"
-        )
+        _assemble_works(db)
         db.commit()
         db.execute("DETACH DATABASE staged")
         db.executescript(f"DROP TABLE temp.edition; DROP TABLE temp.ranks; {INDEXES}")
         db.commit()
+
+
+def _assemble_works(db: sqlite3.Connection) -> None:
+    """The works cited of the store (:meth:`Staging.assemble`): each citation filed under its
+    work (:func:`edition.works.group`), the works in the index's order."""
+    rows = db.execute(
+        "SELECT s.document, s.position, s.authors, s.titles, s.sort_start, s.text, s.entry, s.entry_text "
+        "FROM staged.staged_works s JOIN edition e USING (document) ORDER BY e.number, s.position"
+    ).fetchall()
+    cited = works.group(
+        [
+            works.Citation(row[0], orjson.loads(row[2]), orjson.loads(row[3]), *(value or "" for value in row[4:]))
+            for row in rows
+        ]
+    )
+    db.execute("CREATE TEMP TABLE filed (document TEXT, position INTEGER, work TEXT, rank INTEGER)")
+    db.executemany(
+        "INSERT INTO filed VALUES (?, ?, ?, ?)",
+        ((*rows[i][:2], work.key, rank) for rank, work in enumerate(cited) for i in work.citations),
+    )
+    db.execute(
+        f"INSERT INTO works (document_id, work, {', '.join(_STAGED_WORK_FIELDS)}) SELECT e.number, f.work, "
+        f"{', '.join(f's.{column}' for column in _STAGED_WORK_FIELDS)} FROM staged.staged_works s JOIN edition e USING (document) "
+        "JOIN filed f ON f.document = s.document AND f.position = s.position ORDER BY f.rank, e.number, s.position"
+    )
+    first = dict(db.execute("SELECT work, min(rowid) FROM works GROUP BY work"))
+    db.executemany(
+        "INSERT INTO cited_works (key, text, author, title, variants, first, count) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (w.key, w.text, w.author, w.title, orjson.dumps(w.variants).decode(), first[w.key], len(w.citations))
+            for w in cited
+        ),
+    )
+    db.execute("DROP TABLE temp.filed")
 
 
 def _assemble_documents(db: sqlite3.Connection, count: int) -> None:
@@ -474,7 +520,12 @@ def _read(db: sqlite3.Connection) -> Indices:
 
     works = Records(db, _WORKS_QUERY, work, 1, db.execute("SELECT count(*) FROM works").fetchone()[0])
     citing = db.execute("SELECT count(DISTINCT document_id) FROM works").fetchone()[0]
-    return Indices(db, documents, entities, works, citing)
+    fields = ("key", "text", "author", "title", "variants", "first", "count")
+    cited = [
+        dict(zip(fields, row)) | {"variants": orjson.loads(row[4])}
+        for row in db.execute(f"SELECT {', '.join(fields)} FROM cited_works ORDER BY id")
+    ]
+    return Indices(db, documents, entities, works, citing, cited)
 
 
 #: The columns of a mention in the store besides its document and entity.
@@ -487,31 +538,22 @@ _MENTIONS_QUERY = (
 _WORKS_QUERY = (
     f"SELECT id, document_id, {', '.join(WORK_FIELDS[2:])} FROM works WHERE rowid >= ? AND rowid < ? ORDER BY rowid"
 )
+#: The fields of a work cited that its document's records give (its work is the edition's).
+_STAGED_WORK_FIELDS = [name for name in WORK_FIELDS if name not in ("document", "work")]
 #: What :class:`Staging` keeps of each document (``document``: its name): its records as rows,
-#: works with their sort key (as :func:`_staged_work`), register entries as JSON.
+#: register entries as JSON.
 _STAGED = f"""
 CREATE TABLE staging (version TEXT);
 CREATE TABLE staged_documents (document TEXT PRIMARY KEY, stamp TEXT, path TEXT, {", ".join(DOCUMENT_FIELDS)});
 CREATE TABLE staged_mentions (document TEXT, type TEXT, entity TEXT, {", ".join(_MENTION_COLUMNS)});
 CREATE TABLE staged_entities (document TEXT, position INTEGER, type TEXT, key TEXT, data BLOB);
-CREATE TABLE staged_works (document TEXT, position INTEGER, author TEXT, title TEXT, undated INTEGER, year INTEGER,
-                           month INTEGER, day INTEGER, {", ".join(name for name in WORK_FIELDS if name != "document")});
+CREATE TABLE staged_works (document TEXT, position INTEGER, {", ".join(_STAGED_WORK_FIELDS)});
 """
 #: The order of the documents and of the entities while :meth:`Staging.assemble` fills the store.
 _ASSEMBLY = """
 CREATE TEMP TABLE edition (document TEXT PRIMARY KEY, number INTEGER NOT NULL);
 CREATE TEMP TABLE ranks (type TEXT, key TEXT, id INTEGER NOT NULL, PRIMARY KEY (type, key)) WITHOUT ROWID;
 """
-
-
-def _staged_work(work: dict) -> tuple:
-    """A work's row of ``staged_works`` after its document and position: its sort key (author,
-    title, date, as :data:`SCHEMA`'s works are ordered) and its fields."""
-    day = _day(work["sort_start"])
-    year, month, date = (max(min(day[1], 2**62), -(2**62)), day[2], day[3]) if len(day) > 1 else (None, None, None)
-    author = _sort_name(work["authors"][0]["name"] if work["authors"] else "~")
-    title = _sort_name(work["titles"][0]["title"] if work["titles"] else work["text"] or "")
-    return (author, title, day[0], year, month, date, *(_sql(work[name]) for name in WORK_FIELDS if name != "document"))
 
 
 # --- JSON ---------------------------------------------------------------------------------

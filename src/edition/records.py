@@ -110,7 +110,9 @@ def _entity(fields: list[str]) -> dict:
 
 
 def _work(fields: list[str], document: str) -> dict:
-    key, passage, part, note, kind, subtype, authors, titles, date, when, start, urls, doi, text = fields
+    key, passage, part, note, kind, subtype, authors, titles, date, when, start, urls, doi, text, entry, entry_text = (
+        fields
+    )
     return {
         "id": key,
         "document": document,
@@ -127,4 +129,6 @@ def _work(fields: list[str], document: str) -> dict:
         "urls": _items(urls),
         "doi": doi,
         "text": text,
+        "entry": entry,
+        "entry_text": entry_text,
     }

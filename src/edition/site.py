@@ -71,23 +71,29 @@ def works_overview(indices: Indices) -> str:
 
 
 def _works_pages(indices: Indices) -> int:
-    return -(-len(indices.works) // WORKS_PER_PAGE)
+    return -(-len(indices.cited) // WORKS_PER_PAGE)
 
 
 def _work_page(indices: Indices, number: int, ends: bool = False) -> bytes:
     """Page ``number`` of the works cited: its number, the number of ``pages``, the number of
-    its ``first`` work, its ``size``, the ``count`` of works cited and of the ``documents``
-    that cite them, and its ``works`` (only the first and the last if ``ends``)."""
+    its ``first`` work, its ``size``, the ``count`` of works cited, of their ``citations`` and of
+    the ``documents`` that cite them, and its ``works``, each with its ``citations`` (only the
+    first and the last work, without them, if ``ends``)."""
     start = (number - 1) * WORKS_PER_PAGE
-    stop = min(start + WORKS_PER_PAGE, len(indices.works))
-    works = [indices.works[start], indices.works[stop - 1]] if ends else indices.works[start:stop]
+    stop = min(start + WORKS_PER_PAGE, len(indices.cited))
+    shown = [indices.cited[start], indices.cited[stop - 1]] if ends else indices.cited[start:stop]
+    works = [
+        work | {"citations": [] if ends else indices.works[work["first"] - 1 : work["first"] - 1 + work["count"]]}
+        for work in shown
+    ]
     return orjson.dumps(
         {
             "page": number,
             "pages": _works_pages(indices),
             "first": start + 1,
             "size": stop - start,
-            "count": len(indices.works),
+            "count": len(indices.cited),
+            "citations": len(indices.works),
             "documents": indices.citing,
             "works": works,
         }

@@ -25,7 +25,8 @@
           <xsl:when test="empty($pages)"><p class="index-summary">{ed:label('no-works')}</p></xsl:when>
           <xsl:otherwise>
             <p class="index-summary">{ed:label('works-summary', map{
-              'citations': ed:label('n-citations', map{ 'count': $pages[1]?count }),
+              'works': ed:label('n-works', map{ 'count': $pages[1]?count }),
+              'citations': ed:label('n-citations', map{ 'count': $pages[1]?citations }),
               'documents': ed:label('in-documents', map{ 'count': $pages[1]?documents }),
               'pages': ed:label('on-pages', map{ 'count': count($pages) }) })}</p>
             <xsl:call-template name="h:alphabetical">
@@ -44,7 +45,7 @@
     <xsl:param name="page" as="map(*)"/>
     <p class="works-page"><a href="{h:works-page-href(xs:integer($page?page))}">{h:work-name($page?works?1)}<xsl:if
         test="$page?size gt 1"> – {h:work-name($page?works?(array:size($page?works)))}</xsl:if></a>
-      ({ed:label('n-citations', map{ 'count': $page?size })})</p>
+      ({ed:label('n-works', map{ 'count': $page?size })})</p>
   </xsl:function>
 
   <xsl:function name="h:works-page-href" as="xs:string">
@@ -73,7 +74,7 @@
             <li aria-current="page">{ed:label('page-of', map{ 'page': $number, 'pages': $page?pages })}</li>
           </ol>
         </nav>
-        <p class="pages">{ed:label('citations-range', map{ 'first': $page?first, 'last': $page?first + $page?size - 1,
+        <p class="pages">{ed:label('works-range', map{ 'first': $page?first, 'last': $page?first + $page?size - 1,
           'count': $page?count })}</p>
         <xsl:if test="$page?pages gt 1">
           <nav class="pages" aria-label="{ed:label('pages-of-works')}">
@@ -96,31 +97,41 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- What a work is filed under: its first author, else its first title, else its text. -->
+  <!-- What a work is filed under: its first author, else its title, else its text. -->
   <xsl:function name="h:work-name" as="xs:string">
     <xsl:param name="work" as="map(*)"/>
-    <xsl:sequence select="string(($work?authors?*?name, $work?titles?*?title, $work?text)[normalize-space()][1])"/>
+    <xsl:sequence select="string(($work?author, $work?title, $work?text)[normalize-space()][1])"/>
   </xsl:function>
 
-  <!-- A work as cited, on a page $up from the site's folder. -->
+  <!-- A work cited (edition.works) with the other titles it is cited under, its links and each
+       citation as its document gives it, on a page $up from the site's folder. -->
   <xsl:function name="h:work" as="element()">
     <xsl:param name="work" as="map(*)"/>
     <xsl:param name="up" as="xs:string"/>
-    <xsl:variable name="document" select="h:document($work?document)"/>
-    <xsl:variable name="links" select="distinct-values(($work?urls?*, $work?doi[. != ''] ! ('https://doi.org/' || .))
-        ! ed:safe-url(.))"/>
-    <div class="work" id="work-{$work?id}">
-      <p class="citation" lang="{$document?lang}">{$work?text}</p>
-      <p class="work-data">
-        <xsl:if test="exists($links)">
-          <xsl:for-each select="$links"><a href="{.}">{.}</a><xsl:text> · </xsl:text></xsl:for-each>
-        </xsl:if>
-        <xsl:variable name="cited" as="element()">
-          <a href="{$up}{$document?page}{$work?passage[not(contains(., '/'))] ! ('#' || .)}" lang="{$document?lang}">{$document?title}</a>
-        </xsl:variable>
-        <xsl:sequence select="ed:label-nodes('cited-in', map{ 'document': $cited })"/>
-        <xsl:for-each select="h:where($work)"><xsl:text> </xsl:text>({.})</xsl:for-each>
-      </p>
+    <xsl:variable name="citations" select="$work?citations?*"/>
+    <xsl:variable name="links" select="distinct-values(($citations?urls?*,
+        $citations?doi[. != ''] ! ('https://doi.org/' || .)) ! ed:safe-url(.))"/>
+    <div class="work" id="work-{$work?key}">
+      <p class="citation" lang="{h:document($citations[1]?document)?lang}">{$work?text}</p>
+      <xsl:if test="array:size($work?variants) gt 0">
+        <p class="work-variants">{ed:label('cited-as', map{ 'titles': string-join($work?variants?*, '; ') })}</p>
+      </xsl:if>
+      <xsl:if test="exists($links)">
+        <p class="work-data"><xsl:for-each select="$links"><xsl:if test="position() gt 1"> · </xsl:if><a href="{.}">{.}</a></xsl:for-each></p>
+      </xsl:if>
+      <ul class="citations">
+        <xsl:for-each select="$citations">
+          <xsl:variable name="document" select="h:document(?document)"/>
+          <li id="cited-{?id}">
+            <xsl:variable name="cited" as="element()">
+              <a href="{$up}{$document?page}{?passage[not(contains(., '/'))] ! ('#' || .)}" lang="{$document?lang}">{$document?title}</a>
+            </xsl:variable>
+            <xsl:sequence select="ed:label-nodes('cited-in', map{ 'document': $cited })"/>
+            <xsl:for-each select="h:where(.)"><xsl:text> </xsl:text>({.})</xsl:for-each>
+            <xsl:if test="?text != $work?text">: <span class="citation" lang="{$document?lang}">{?text}</span></xsl:if>
+          </li>
+        </xsl:for-each>
+      </ul>
     </div>
   </xsl:function>
 </xsl:stylesheet>
