@@ -164,10 +164,17 @@ def test_a_real_letter_is_indexed_under_its_own_date(corpus, tmp_path):
     assert sorted(received) == [("person", "Musulin, Stella"), ("place", "Fridau"), ("place", "Fridau")]
 
 
-def test_the_letters_as_cmif(letters):
-    """indices/letters.xml (and the site's): a correspDesc per letter, its page, its sender,
-    addressee, places and dates; the persons by their authority URI where the register has one."""
-    for folder in (letters / "indices", letters / "site" / "indices"):
+def test_the_letters_as_cmif(letters, tmp_path):
+    """indices/letters.xml (and the site's, and edition index --format cmif's): a correspDesc per
+    letter, its page, its sender, addressee, places and dates; the persons by their authority URI
+    where the register has one."""
+    tei = letters.parent / "tei"
+    result = CliRunner().invoke(main, ["index", str(tei), "--format", "cmif", "-o", str(tmp_path / "cmif")])
+    assert result.exit_code == 0 and sorted(p.name for p in (tmp_path / "cmif").iterdir()) == [
+        ".edition-output",
+        "letters.xml",
+    ], result.output
+    for folder in (letters / "indices", letters / "site" / "indices", tmp_path / "cmif"):
         cmif = etree.parse(str(folder / "letters.xml")).getroot()
         assert cmif.tag == f"{TEI}TEI"
         descs = cmif.findall(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}correspDesc")

@@ -16,6 +16,7 @@ from lxml import etree
 from .config import Config
 from .indices import Indices, tei_dating
 from .indices import tei_element as _tei
+from .messages import label
 from .xmlio import atomic_write
 
 #: The file of the letters, in the build's ``indices/`` (and the site's).
@@ -47,13 +48,13 @@ def _day(value: str) -> str:
     return value.split("T")[0]
 
 
-def _header(config: Config, letters: int) -> etree._Element:
+def _header(config: Config) -> etree._Element:
     """The CMIF header of the edition (``config``: its title, editors, publisher, address, date,
     licence), the edition its one source (``#edition``)."""
     header = _tei("teiHeader")
     file_desc = _tei("fileDesc", header)
     title_stmt = _tei("titleStmt", file_desc)
-    _tei("title", title_stmt, config.title or f"{letters} letters")
+    _tei("title", title_stmt, config.title or label("letters", config.languages[0]))
     for editor in config.editors:
         _tei("editor", title_stmt, editor)
     publication = _tei("publicationStmt", file_desc)
@@ -99,7 +100,7 @@ def write_cmif(indices: Indices, out_dir: Path, config: Config) -> list[Path]:
         if slot not in found or element.get("ref") and not found[slot].get("ref"):
             found[slot] = element
     root = _tei("TEI")
-    header = _header(config, len(letters))
+    header = _header(config)
     root.append(header)
     profile = _tei("profileDesc", header)
     for (key, part), elements in actions.items():

@@ -43,6 +43,7 @@ from lxml import etree
 
 from . import TEI_NS, XML_NS, works
 from . import records as index_records
+from .config import DEFAULT, Config
 from .documents import OUTPUT_MARKER, Source, require_tei, with_neighbours
 from .kinds import INDEX_KINDS, KINDS, REGISTERED, entity_page_name
 from .messages import label
@@ -54,6 +55,8 @@ from .spreadsheets import FORMULA_STARTS, spreadsheet_safe
 from .xmlio import atomic_open, atomic_path, atomic_write
 
 FORMATS = ("tei", "json", "csv", "sqlite")
+#: What ``edition index`` writes: the index data, and the edition's letters as CMIF (edition.cmif).
+INDEX_FORMATS = (*FORMATS, "cmif")
 #: The section of the index data of each index kind (:mod:`edition.kinds`), by type.
 INDICES = {kind.type: kind.section for kind in INDEX_KINDS}
 
@@ -939,11 +942,17 @@ WRITERS: dict[str, Callable[[Indices, Path, str], list[Path]]] = {
 
 
 def write_indices(
-    sources: list[Source], out_dir: Path, formats: set[str], language: str = "en", registers: Sequence[Path] = ()
+    sources: list[Source],
+    out_dir: Path,
+    formats: set[str],
+    language: str = "en",
+    registers: Sequence[Path] = (),
+    settings: Config = DEFAULT,
 ) -> list[Path]:
     """Index ``sources`` (with the ``registers``, files of the edition elsewhere) and write the indices
-    in ``formats`` (of :data:`FORMATS`) into ``out_dir`` (their labels in the interface ``language``),
-    with indices.xml marked as an output (:data:`edition.documents.OUTPUT_MARKER`: never read as
+    in ``formats`` (of :data:`INDEX_FORMATS`) into ``out_dir`` (their labels in the interface
+    ``language``; the letters of ``cmif`` described as the edition's ``settings`` say), with
+    indices.xml marked as an output (:data:`edition.documents.OUTPUT_MARKER`: never read as
     TEI); refuses a folder of the ``sources`` (indices.xml would be read as one of them)."""
     inputs = {Path(os.path.realpath(source.path)).parent for source in sources}
     if Path(os.path.realpath(out_dir)) in inputs:
@@ -960,6 +969,10 @@ def write_indices(
         )
     indices = collect(sources, registers=registers)
     written = [path for name in FORMATS if name in formats for path in WRITERS[name](indices, out_dir, language)]
-    if "tei" in formats:  # indices.xml
+    if "cmif" in formats:
+        from .cmif import write_cmif  # which writes with this module's TEI writer
+
+        written += write_cmif(indices, out_dir, settings)
+    if formats & {"tei", "cmif"}:  # indices.xml, letters.xml
         atomic_write(out_dir / OUTPUT_MARKER, "Made by edition index: outputs, never read as TEI.\n")
     return written

@@ -11,7 +11,7 @@ from .. import config
 from ..build import Built, ValidationFailed, build, terminal_progress
 from ..config import Config
 from ..documents import Source, find_xml_files, load_tei, with_neighbours
-from ..indices import FORMATS, write_indices
+from ..indices import INDEX_FORMATS, write_indices
 from ..plaintext import NOTE_STYLES, write_texts
 from ..problems import InputError, listed
 from ..serve import HOST, serve_site, snapshot, try_build, watch
@@ -141,9 +141,10 @@ def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(FORMATS),
+    type=click.Choice(INDEX_FORMATS),
     help="Output format; repeat for several (default: all): tei (indices.xml), json (indices.json), "
-    "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite).",
+    "csv (persons/places/orgs/dates/works.csv), sqlite (indices.sqlite), cmif (letters.xml: the "
+    "letters' correspondence as CMIF, if there are letters).",
 )
 @output_folder("Folder to write the indices into.", "build/indices")
 def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path) -> None:
@@ -157,13 +158,14 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
     files = find_xml_files(list(paths))
     if not files:
         raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
-    settings = config.for_edition(files[0].parent)
+    settings = config.dated(config.for_edition(files[0].parent))
     written = write_indices(
         [Source.load(path) for path in files],
         output,
-        set(formats or FORMATS),
+        set(formats or INDEX_FORMATS),
         settings.languages[0],
         config.register_files(settings),
+        settings,
     )
     for path in written:
         click.echo(f"wrote {path}")
