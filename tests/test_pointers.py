@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree, html
+from support.registers import FOLDERS, entries, resolved
 
 from edition.cli import main
 from edition.profiles import EDITION, TEI
@@ -21,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "pointers"
 CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 NS = "{http://www.tei-c.org/ns/1.0}"
-FOLDERS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "organisations"}
 
 #: The name of the fixture letter (its xml:id) -> the page its pointer leads to ('' for none).
 EXPECTED = {
@@ -76,31 +76,6 @@ def test_a_dangling_pointer_is_an_error_of_the_edition_a_warning_of_any_tei_and_
     ]
 
 
-def _entries(files: list[Path]) -> tuple[dict[str, str], dict[str, str]]:
-    """The register entries of a set by xml:id (-> their kind) and by authority URI (-> xml:id)."""
-    kinds, uris = {}, {}
-    for file in files:
-        for entry in etree.parse(str(file)).iter(*(NS + kind for kind in FOLDERS)):
-            entry_id = entry.get("{http://www.w3.org/XML/1998/namespace}id")
-            if entry_id:
-                kinds[entry_id] = etree.QName(entry).localname
-                uris |= {_address(idno.text or ""): entry_id for idno in entry.iter(NS + "idno")}
-    return kinds, uris
-
-
-def _address(uri: str) -> str:
-    return re.sub(r"^https?://(www\.)?|/+$", "", uri.strip())
-
-
-def _resolved(value: str, kinds: dict[str, str], uris: dict[str, str]) -> str | None:
-    """The entry the first resolving value of a pointer names (read independently of the XSLT)."""
-    for token in value.split():
-        entry_id = uris.get(_address(token)) if re.match(r"https?://", token) else token.rsplit("#", 1)[-1]
-        if entry_id in kinds:
-            return entry_id
-    return None
-
-
 @pytest.mark.parametrize(
     ("name", "letter"),
     [
@@ -115,11 +90,11 @@ def test_every_name_of_a_corpus_letter_whose_pointer_resolves_is_a_link_to_its_e
     folder = CORPUS / name
     if not folder.is_dir():
         pytest.skip("the corpus of real TEI is not there")
-    kinds, uris = _entries(sorted(folder.rglob("*.xml")))
+    kinds, uris = entries(sorted(folder.rglob("*.xml")))
     text = etree.parse(str(folder / letter)).find(f"{NS}text")
     expected = Counter()
     for element in text.iter(*(NS + tag for tag in ("persName", "placeName", "orgName", "rs"))):
-        entry_id = _resolved(element.get("ref") or element.get("key") or "", kinds, uris)
+        entry_id = resolved(element.get("ref") or element.get("key") or "", kinds, uris)
         if entry_id:
             expected[f"{FOLDERS[kinds[entry_id]]}/{entry_id}.html"] += 1
     _build(folder, tmp_path / "build", "--no-validate")
