@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CHROMIUM, LAUNCH_ARGS
 from lxml import etree, html
 from support.readingtext import apparatus_text, reading_text, words
 
 from edition.cli import main
+from edition.serve import HOST, serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "apparatus"
@@ -232,3 +234,50 @@ def test_the_reading_text_reads_the_lemma_and_keeps_the_readings_apart():
     doc = etree.parse(str(FIXTURES / "parallel.xml"))
     assert re.search(r"The quick brown fox jumps over the lazy dog; and runs home\.", reading_text(doc))
     assert apparatus_text(doc) == "swift rennes runnes The spelling of C is that of its time. erased unique"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)])
+def test_popover_and_reading_view_in_the_browser(browser, out, width, height):
+    server = serve_site(out, 0)
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=width < 600)
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"http://{HOST}:{server.server_address[1]}/parallel.html")
+        lemma, popover = page.locator(".app-lem").first, page.locator(".fn-pop")
+        if width < 600:
+            lemma.tap()
+        else:
+            lemma.hover()
+        assert popover.is_visible() and popover.inner_text() == "1 quick] A; swift B C"
+        page.keyboard.press("Escape")
+        page.locator(".app-lem").nth(1).focus()
+        assert popover.is_visible() and popover.inner_text() == "2 lazy] A B; om. C"
+        page.keyboard.press("Escape")
+        view = page.locator("#witness-view")
+        assert view.is_visible()
+        lemmata = page.locator(".app-lem")
+        view.select_option("print-c")
+        assert lemmata.all_inner_texts() == ["swift", "", "runnes", "singular"]
+        view.select_option("ms-b")
+        assert lemmata.all_inner_texts() == ["swift", "lazy", "rennes", "unique"]
+        view.select_option("")
+        assert lemmata.all_inner_texts() == ["quick", "lazy", "runs", "singular"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # no horizontal overflow
+        assert errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

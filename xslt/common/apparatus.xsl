@@ -58,7 +58,7 @@
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="base" select="b:base-witness($app)"/>
     <xsl:variable name="lem" select="$app/(tei:lem | tei:rdgGrp//tei:lem)"/>
-    <xsl:sequence select="if ($lem) then $lem[1] else if (b:detached($app)) then (for $text in b:between($app)
+    <xsl:sequence select="if ($lem) then $lem[1] else if (b:detached($app)) then (for $text in b:between($app)[. != '']
         return b:readings($app)[normalize-space(string-join(.//text()[not(ancestor::tei:note)])) = $text])[1]
         else if ($base = '') then b:readings($app)[1]
         else b:readings($app)[b:witness-ids(b:witnesses(.)) = $base][1]"/>
