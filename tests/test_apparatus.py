@@ -195,6 +195,7 @@ def test_corpus_double_end_point_apparatus(corpus):
     # an app without lem: the text between its anchors is the lemma, cited by its ends
     assert any(e.startswith("106 upamānam api sādṛśyam … yat tadoradhyāhāra iti |] upamānam api") for e in found)
     assert "Thakur's note 2 is wrong" in " ".join(found)
+    assert not root.xpath("//*[@id='witness-view']")  # no lemma in the text to read otherwise
     text = (corpus / "ratnakirti-nibandhavali.txt").read_text(encoding="utf-8")
     assert "\ncetoguṇa] buehnemann80 RNAms; cetoguṇatva thakur75\n" in text
 
@@ -207,6 +208,7 @@ def test_corpus_parallel_segmentation_without_lem(corpus):
     assert found[2] == "3 King of England.] msC1; (King of England) pubC1"
     assert found[3] == "4 add. Mr. Abbott. pubC1"
     assert found[0].startswith("1 Ent. Charles the … ")  # a lemma of a whole division, cited by its ends
+    assert found[100] == "101 84 ante-dated] msC1; antedated pubC1"  # keyed to its verse line (the 84th)
     options = [o.text for o in root.xpath("//select[@id='witness-view']/option")]
     assert options == ["Edited text", "msC1", "pubC1"]
 

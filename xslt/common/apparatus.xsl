@@ -174,11 +174,11 @@
   </xsl:function>
 
   <xsl:accumulator name="b:verse-line" initial-value="0" as="xs:integer">
-    <xsl:accumulator-rule match="tei:text//tei:l" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:text//tei:l[not(ancestor::tei:rdg)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The line an app's entry is keyed to: @loc, the verse line (its @n, else its number among
-       the document's lines) or the last line break with @n before it in its block (of the
+       the document's lines outside readings) or the last line break with @n before it in its block (of the
        edition's own lineation, not a witness's: no @edRef); '' where the text has no lines. -->
   <xsl:function name="b:app-line" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>

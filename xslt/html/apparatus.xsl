@@ -143,11 +143,12 @@
     <xsl:if test="$remark != ''"><xsl:text> </xsl:text><span class="app-remark">({$remark})</span></xsl:if>
   </xsl:template>
 
-  <!-- The reading view: a choice of the witnesses the apparatus cites, shown by edition.js
-       (hidden without it: the edited text stays). -->
+  <!-- The reading view: a choice of the witnesses the apparatus cites where the lemmata stand in
+       the text (parallel segmentation), shown by edition.js (hidden without it: the edited text
+       stays). -->
   <xsl:template name="h:witness-view">
     <xsl:variable name="apps" select="b:apparatus(root(.))?apps"/>
-    <xsl:variable name="readings" select="$apps ! (b:lemma(.), b:readings(.))"/>
+    <xsl:variable name="readings" select="$apps[b:point(.) is .] ! (b:lemma(.), b:readings(.))"/>
     <xsl:variable name="sigla" select="map:merge(for $r in $readings, $i in 1 to count(tokenize(b:witnesses($r)))
         return map{ b:witness-ids(b:witnesses($r))[$i] : b:sigla($r, false())[$i] }, map{ 'duplicates' : 'use-first' })"/>
     <xsl:if test="map:size($sigla) gt 0">
