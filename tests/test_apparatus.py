@@ -106,8 +106,12 @@ def test_popover_markup_on_the_lemma_and_the_marker(out):
 def test_double_end_point_attachment_markers_at_the_anchors(out):
     root = page(out / "double-end-point.html")
     assert "First sentence with golden1 light. Second sentence about a river2 in spring." in running_text(root)
-    for anchor, number in (("a2", "1"), ("a4", "2")):
-        marker = root.get_element_by_id(anchor).getnext()
+    for start, end, number, lemma in (("a1", "a2", "1", "golden"), ("a3", "a4", "2", "a river")):
+        # where the lemma begins, for edition.js to mark it up to its end (the browser test)
+        begins = root.get_element_by_id(start).getnext()
+        assert begins.get("class") == "app-from" and begins.get("data-end") == end and begins.tail == lemma
+        assert begins.get("data-app") == f"double-end-point-app{number}"
+        marker = root.get_element_by_id(end).getnext()
         assert marker.get("class") == "fn-ref app-ref" and marker.text_content() == number
     assert entries(root) == ["1 golden] yellow K; gilded N", "2 a river] N; om. K The Kyoto scribe skipped a line."]
     assert "yellow" not in flat(root.xpath("//div[@class='back']")[0])  # the listApp leaves nothing in place
@@ -195,7 +199,18 @@ def test_corpus_double_end_point_apparatus(corpus):
     # an app without lem: the text between its anchors is the lemma, cited by its ends
     assert any(e.startswith("106 upamānam api sādṛśyam … yat tadoradhyāhāra iti |] upamānam api") for e in found)
     assert "Thakur's note 2 is wrong" in " ".join(found)
-    assert not root.xpath("//*[@id='witness-view']")  # no lemma in the text to read otherwise
+    # 119 lemmata to mark between their anchors (the others span blocks, or other anchors)
+    lemmata = root.xpath("//span[@class='app-from']")
+    assert len(lemmata) == 119 and len({lemma.get("data-app") for lemma in lemmata}) == 119
+    lemma = root.xpath("//span[@data-app='rnā__390487']")[0]  # an app with its own xml:id
+    assert lemma.tail == "nipuṇamanyena" and lemma.getprevious().get("id") == "rnā__144871"
+    assert lemma.get("data-end") == "rnā__144915" and root.get_element_by_id("rnā__390487").tag == "li"
+    assert [o.text for o in root.xpath("//select[@id='witness-view']/option")][:4] == [
+        "Edited text",
+        "buehnemann80",
+        "RNAms",
+        "thakur75",
+    ]
     text = (corpus / "ratnakirti-nibandhavali.txt").read_text(encoding="utf-8")
     assert "\ncetoguṇa] buehnemann80 RNAms; cetoguṇatva thakur75\n" in text
 
@@ -277,6 +292,14 @@ def test_popover_and_reading_view_in_the_browser(browser, out, width, height):
         assert lemmata.all_inner_texts() == ["swift", "lazy", "rennes", "unique"]
         view.select_option("")
         assert lemmata.all_inner_texts() == ["quick", "lazy", "runs", "singular"]
+        page.goto(f"http://{HOST}:{server.server_address[1]}/double-end-point.html")
+        lemma = page.locator(".app-lem").first  # marked between its anchors by the script
+        lemma.focus()
+        assert popover.is_visible() and popover.inner_text() == "golden] yellow K; gilded N"
+        page.keyboard.press("Escape")
+        page.locator("#witness-view").select_option("W1")  # read as K reads it
+        assert page.locator(".app-lem").all_inner_texts() == ["yellow", ""]
+        assert page.locator("p.p").first.inner_text() == "First sentence with yellow1 light."
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # no horizontal overflow
         assert errors == []
     finally:

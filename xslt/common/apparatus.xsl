@@ -163,6 +163,32 @@
         or self::tei:app[b:holds-blocks(.)]][not(ancestor::tei:lg or ancestor::tei:sp)][1], $point)[1]"/>
   </xsl:function>
 
+  <!-- The lemma of an app apart from the text as it stands there, where it can be marked: the
+       nodes between its anchors (@from, @to) when they are siblings and hold no block and no
+       other anchor (no other lemma overlaps it); () elsewhere. -->
+  <xsl:function name="b:lemma-nodes" as="node()*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="from" select="ed:resolve($app/@from)[1][ancestor::tei:text][root(.) is root($app)]"/>
+    <xsl:variable name="to" select="ed:resolve($app/@to)[1][.. is $from/..][. >> $from]"/>
+    <xsl:variable name="nodes" select="$from/following-sibling::node()[. &lt;&lt; $to]"/>
+    <xsl:sequence select="$nodes[$to][not($nodes/descendant-or-self::tei:anchor) and not($nodes/descendant-or-self::*
+        [local-name() = $b:blocks])][not($app/ancestor::tei:app)]"/>
+  </xsl:function>
+  <xsl:key name="b:lemma-start" match="tei:app[@from and @to]" use="b:lemma-nodes(.)[1]/preceding-sibling::node()[1]/generate-id()"/>
+
+  <!-- The apps whose lemma (b:lemma-nodes) begins after an anchor. -->
+  <xsl:function name="b:lemmata-after" as="element(tei:app)*">
+    <xsl:param name="anchor" as="node()"/>
+    <xsl:sequence select="root($anchor)[. instance of document-node()] ! key('b:lemma-start', generate-id($anchor), .)"/>
+  </xsl:function>
+
+  <!-- Whether an app's lemma is marked in the text: an app where it stands, or one whose lemma
+       nodes are known. -->
+  <xsl:function name="b:lemma-in-text" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="b:point($app) is $app or exists(b:lemma-nodes($app))"/>
+  </xsl:function>
+
   <!-- The number of an app's entry; its id (its xml:id, else document key + 'app' + number). -->
   <xsl:function name="b:app-number" as="xs:integer">
     <xsl:param name="app" as="element(tei:app)"/>

@@ -124,10 +124,11 @@
 
   <!-- The critical apparatus (apparatus.xsl): variants in the text (an app that stands where its
        lemma does: the lemma and a marker of its entry; an app inside a reading: its lemma), an
-       app apart from the text (nothing where it stands), the anchor where the lemma of such an
-       app ends (its marker after it). -->
+       app apart from the text (nothing where it stands), the anchors where the lemma of such an
+       app begins (b:lemma-nodes: where it can be marked) and ends (its marker after it). -->
   <xsl:include href="apparatus.xsl"/>
   <xsl:variable name="b:variants" static="yes" as="xs:string" select="'tei:app[b:point(.) is .]'"/>
+  <xsl:variable name="b:variants-start" static="yes" as="xs:string" select="'tei:anchor[exists(b:lemmata-after(.))]'"/>
   <xsl:variable name="b:variants-end" static="yes" as="xs:string" select="'tei:anchor[exists(b:apps-at(.))]'"/>
   <xsl:template match="tei:app[not(b:point(.) is .)]"/>
 

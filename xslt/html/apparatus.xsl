@@ -21,33 +21,49 @@
        it), and the marker of its entry; inside an entry or another app's reading, the lemma only. -->
   <xsl:template _match="{$b:variants}">
     <xsl:param name="h:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="h:in-entry" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="lemma" select="b:lemma(.)"/>
     <xsl:choose>
       <xsl:when test="$h:in-entry or ancestor::tei:app"><xsl:apply-templates select="$lemma/node()"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="id" select="b:app-id(.)"/>
-        <xsl:variable name="block" select="b:holds-blocks(.) and not($h:phrasing)"/>
-        <xsl:element name="{if ($block) then 'div' else 'span'}">
-          <xsl:attribute name="class" select="'app-lem', @type[normalize-space()] ! ('type-' || normalize-space(.))"/>
-          <xsl:attribute name="data-app" select="$id"/>
-          <xsl:attribute name="data-wit" select="b:witness-ids(b:witnesses($lemma))"/>
-          <xsl:if test="not($block or $h:in-link or b:empty($lemma))">
-            <xsl:attribute name="tabindex" select="0"/>
-            <xsl:attribute name="aria-describedby" select="$id || '-text'"/>
-          </xsl:if>
-          <xsl:apply-templates select="$lemma/node()"/>
-        </xsl:element>
+        <xsl:call-template name="h:lemma">
+          <xsl:with-param name="block" select="b:holds-blocks(.) and not($h:phrasing)"/>
+          <xsl:with-param name="content" as="node()*"><xsl:apply-templates select="$lemma/node()"/></xsl:with-param>
+        </xsl:call-template>
         <xsl:call-template name="h:app-marker"><xsl:with-param name="apps" select="."/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- The anchor where the lemma of apps apart from the text ends: their markers after it. -->
-  <xsl:template _match="{$b:variants-end}" priority="1">
+  <!-- The anchors of apps apart from the text: after the one where lemmata end, their markers;
+       after the one where a lemma begins, where edition.js marks it as an app's in the text is
+       (the nodes up to the anchor $data-end: no template has to look at every node). -->
+  <xsl:template _match="{$b:variants-end} | {$b:variants-start}" priority="1">
     <xsl:next-match/>
     <xsl:call-template name="h:app-marker"><xsl:with-param name="apps" select="b:apps-at(.)"/></xsl:call-template>
+    <xsl:for-each select="b:lemmata-after(.)[1]">
+      <span class="app-from" data-app="{b:app-id(.)}" data-end="{ed:own-id(b:point(.))}" data-wit="{b:witness-ids(b:witnesses(b:lemma(.)))}"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The lemma of the app in context, $content, marked by its witnesses (the reading view swaps
+       it) and described by its entry (a popover), unless it is empty, holds blocks ($block) or
+       stands in a link. -->
+  <xsl:template name="h:lemma">
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
+    <xsl:param name="h:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="id" select="b:app-id(.)"/>
+    <xsl:element name="{if ($block) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'app-lem', @type[normalize-space()] ! ('type-' || normalize-space(.))"/>
+      <xsl:attribute name="data-app" select="$id"/>
+      <xsl:attribute name="data-wit" select="b:witness-ids(b:witnesses(b:lemma(.)))"/>
+      <xsl:if test="not($block or $h:in-link) and normalize-space(string-join($content)) != ''">
+        <xsl:attribute name="tabindex" select="0"/>
+        <xsl:attribute name="aria-describedby" select="$id || '-text'"/>
+      </xsl:if>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
   </xsl:template>
 
   <!-- The numbered markers of $apps, each a link to its entry (a number only inside a link). -->
@@ -143,12 +159,11 @@
     <xsl:if test="$remark != ''"><xsl:text> </xsl:text><span class="app-remark">({$remark})</span></xsl:if>
   </xsl:template>
 
-  <!-- The reading view: a choice of the witnesses the apparatus cites where the lemmata stand in
-       the text (parallel segmentation), shown by edition.js (hidden without it: the edited text
-       stays). -->
+  <!-- The reading view: a choice of the witnesses the apparatus cites where the lemmata are marked
+       in the text (b:lemma-in-text), shown by edition.js (hidden without it: the edited text stays). -->
   <xsl:template name="h:witness-view">
     <xsl:variable name="apps" select="b:apparatus(root(.))?apps"/>
-    <xsl:variable name="readings" select="$apps[b:point(.) is .] ! (b:lemma(.), b:readings(.))"/>
+    <xsl:variable name="readings" select="$apps[b:lemma-in-text(.)] ! (b:lemma(.), b:readings(.))"/>
     <xsl:variable name="sigla" select="map:merge(for $r in $readings, $i in 1 to count(tokenize(b:witnesses($r)))
         return map{ b:witness-ids(b:witnesses($r))[$i] : b:sigla($r, false())[$i] }, map{ 'duplicates' : 'use-first' })"/>
     <xsl:if test="map:size($sigla) gt 0">

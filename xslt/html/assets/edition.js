@@ -37,6 +37,23 @@ function hide() {
   pop.classList.remove("fn-open");
 }
 
+// Critical apparatus: the lemma of an entry apart from the text, from its start (.app-from) to
+// the anchor where it ends (data-end), marked as a lemma in the text is (.app-lem).
+for (const from of document.querySelectorAll(".app-from[data-end]")) {
+  const end = document.getElementById(from.dataset.end);
+  if (!end || end.parentNode !== from.parentNode) continue;
+  const lemma = document.createElement("span");
+  lemma.className = "app-lem";
+  lemma.dataset.app = from.dataset.app;
+  lemma.dataset.wit = from.dataset.wit;
+  while (from.nextSibling && from.nextSibling !== end) lemma.append(from.nextSibling);
+  if (lemma.textContent.trim()) {
+    lemma.tabIndex = 0;
+    lemma.setAttribute("aria-describedby", `${from.dataset.app}-text`);
+  }
+  from.replaceWith(lemma);
+}
+
 // The markers of footnotes and apparatus entries, and the lemmata of the apparatus (shown on a
 // tap too: they are not links).
 for (const marker of document.querySelectorAll(".fn-ref[aria-describedby], .app-lem[aria-describedby]")) {
