@@ -105,6 +105,9 @@ class Config:
     #: Where the registers are when they are not beside the documents: files or folders,
     #: relative to edition.toml; their TEI files are part of the edition.
     registers: tuple[str, ...] = field(default=(), metadata=_PLACE)
+    #: The witness (its xml:id in ``listWit``) whose reading stands in the text where an ``app``
+    #: has no ``lem``; '' for the first witness of each document's ``listWit``.
+    base_witness: str = ""
     #: The optional outputs made (:data:`OPTIONAL_OUTPUTS`).
     outputs: tuple[str, ...] = field(default=OPTIONAL_OUTPUTS, metadata=_choices(*OPTIONAL_OUTPUTS))
     validation: Validation = Validation()

@@ -165,6 +165,7 @@ def _own(config: Config) -> dict[str, Value]:
         introduction=config.introduction,
         version=config.version,
         date=config.date,
+        base_witness=config.base_witness,
     )
 
 
@@ -237,7 +238,11 @@ TEXT = Output(
     "text",
     "text",
     ".txt",
-    parameters=lambda scope: {"notes": scope.notes, "language": scope.edition.languages[0]},
+    parameters=lambda scope: {
+        "notes": scope.notes,
+        "language": scope.edition.languages[0],
+        "base_witness": scope.edition.base_witness,
+    },
 )
 PRINT = Output(
     "pdf",

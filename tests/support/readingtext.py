@@ -36,6 +36,7 @@ from lxml import etree
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _T = "{%s}" % TEI_NS
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 #: Elements that end a word: a block, a line, a cell, a division.
 BLOCKS = frozenset(
@@ -92,6 +93,7 @@ class _Reader:
         self.read = _READ[choice]
         self.out: list[str] = []
         self.footnotes: list[tuple[etree._Element, str]] = []
+        self.apparatus: list[str] = []  # the readings of the critical apparatus not in the text
 
     def walk(self, el, out: list[str]) -> None:
         name = _local(el)
@@ -108,6 +110,16 @@ class _Reader:
             return
         if name == "ptr":
             out.append(" " + el.get("target", "") + " ")
+            return
+        if name == "app":  # the lemma in the text (apparatus_text: the rest)
+            lemma = _lemma(el)
+            for part in el.xpath("t:*[not(self::t:rdgGrp)] | t:rdgGrp/t:*", namespaces={"t": TEI_NS}):
+                if part is not lemma:
+                    buf: list[str] = [" "]
+                    self.content(part, buf)
+                    self.apparatus.append(_squeeze("".join(buf)))
+            if lemma is not None:
+                self.content(lemma, out)
             return
         if name == "choice":
             for c in el:
@@ -128,6 +140,23 @@ class _Reader:
             self.walk(child, out)
             if child.tail:
                 out.append(child.tail)
+
+
+def _lemma(app) -> etree._Element | None:
+    """The reading of a critical apparatus's ``app`` that stands in the text: none for an app
+    apart from it (``@from``/``@to``, in a ``listApp``: its lemma is in the text already), else
+    its ``lem``, else the reading of the document's first ``listWit`` witness, else the first."""
+    if app.get("from") or app.get("to") or any(_local(a) == "listApp" for a in app.iterancestors()):
+        return None
+    lem = app.find(".//" + _T + "lem")
+    if lem is not None:
+        return lem
+    readings = list(app.iter(_T + "rdg"))
+    base = app.getroottree().find(".//" + _T + "listWit//" + _T + "witness")
+    if base is None or not base.get(XML_ID):
+        return readings[0] if readings else None
+    wits = (r.get("wit") or "" for r in readings)
+    return next((r for r, wit in zip(readings, wits) if base.get(XML_ID) in re.findall(r"#([^\s?]+)", wit)), None)
 
 
 def _squeeze(s: str) -> str:
@@ -163,6 +192,14 @@ def reading_text(doc, *, notes: str = "inline", choice: str = "sic") -> str:
     if notes == "separate":
         raise ValueError("use streams() for footnotes as a separate stream")
     return _read(doc, _Reader(notes, choice))
+
+
+def apparatus_text(doc) -> str:
+    """The readings, notes and witness details of the critical apparatus that do not stand in
+    the reading text (:func:`reading_text` reads each ``app``'s lemma), whitespace squeezed."""
+    reader = _Reader("inline", "sic")
+    _read(doc, reader)
+    return " ".join(part for part in reader.apparatus if part)
 
 
 def streams(doc, *, choice: str = "sic") -> tuple[str, list[tuple[str | None, str]]]:

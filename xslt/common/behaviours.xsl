@@ -122,6 +122,16 @@
       select="'tei:idno[lower-case(@type) = ''doi'' or matches(normalize-space(.), ''^https?://'')] | tei:email'"/>
   <xsl:variable name="b:anchor" static="yes" as="xs:string" select="'tei:anchor'"/>
 
+  <!-- The critical apparatus (apparatus.xsl): variants in the text (an app that stands where its
+       lemma does: the lemma and a marker of its entry; an app inside a reading: its lemma), an
+       app apart from the text (nothing where it stands), the anchors where the lemma of such an
+       app begins (b:lemma-nodes: where it can be marked) and ends (its marker after it). -->
+  <xsl:include href="apparatus.xsl"/>
+  <xsl:variable name="b:variants" static="yes" as="xs:string" select="'tei:app[b:point(.) is .]'"/>
+  <xsl:variable name="b:variants-start" static="yes" as="xs:string" select="'tei:anchor[exists(b:lemmata-after(.))]'"/>
+  <xsl:variable name="b:variants-end" static="yes" as="xs:string" select="'tei:anchor[exists(b:apps-at(.))]'"/>
+  <xsl:template match="tei:app[not(b:point(.) is .)]"/>
+
   <!-- What the classification decides besides the behaviour -->
 
   <!-- The TEI elements that are blocks: an unknown element holding one is a block (b:holds-blocks). -->
@@ -202,7 +212,7 @@
   <xsl:function name="ed:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
-        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note])
+        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note]) and empty($note/parent::tei:app)
         and exists($note/ancestor::tei:text)"/>
   </xsl:function>
 

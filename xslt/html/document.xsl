@@ -74,8 +74,10 @@
         </xsl:call-template>
       </section>
       <xsl:call-template name="h:toc"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+      <xsl:call-template name="h:witness-view"/>
       <xsl:apply-templates select="tei:TEI/tei:text"/>
       <xsl:call-template name="h:notes"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+      <xsl:call-template name="h:apparatus"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
     </article>
   </xsl:template>
 

@@ -11,6 +11,7 @@
   <xsl:import href="../html/modules.xsl"/>
   <xsl:include href="params.xsl"/>
   <xsl:include href="text.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
   <xsl:include href="book.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 </xsl:stylesheet>

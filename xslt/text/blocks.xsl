@@ -83,10 +83,7 @@
     <xsl:choose>
       <xsl:when test="$notes = 'endnotes'">[{ed:note-label(.)}]</xsl:when>
       <xsl:when test="$notes = 'inline'">
-        <xsl:variable name="text" as="xs:string*">
-          <xsl:apply-templates select="t:flatten(t:blocks(node()))" mode="t:plain"/>
-        </xsl:variable>
-        <xsl:text>[{ed:note-label(.)}: {string-join($text, ' ')}]</xsl:text>
+        <xsl:text>[{ed:note-label(.)}: {t:text(node())}]</xsl:text>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -120,6 +117,15 @@
   <xsl:function name="t:blocks" as="node()*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:apply-templates select="$nodes"/>
+  </xsl:function>
+
+  <!-- Some TEI nodes as one run of text (a note inline, an apparatus entry). -->
+  <xsl:function name="t:text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="text" as="xs:string*">
+      <xsl:apply-templates select="t:flatten(t:blocks($nodes))" mode="t:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join($text, ' ')"/>
   </xsl:function>
 
   <xsl:function name="t:with-kind" as="element(block)">
