@@ -97,6 +97,14 @@ def _rng_message(message: str, element: etree._Element | None) -> str:
     name = etree.QName(element).localname if element is not None else "element"
     parent = element.getparent() if element is not None else None
     parent_name = etree.QName(parent).localname if parent is not None else "document"
+    foreign = etree.QName(_invalid_attribute(message, element) or "x")
+    if foreign.namespace and element is not None:  # libxml2 names it without its namespace
+        prefix = next((p for p, uri in element.nsmap.items() if uri == foreign.namespace and p), "")
+        return (
+            f"attribute @{shown_name(f'{prefix}:{foreign.localname}' if prefix else foreign.localname)} of "
+            f"namespace {foreign.namespace} is not allowed on <{name}>: the grammar allows no attribute "
+            "of another namespace there (a project's own schema may: the custom profile)"
+        )
     for pattern, replacement in _RNG_MESSAGES:
         if pattern.search(message):
             message = pattern.sub(replacement, message).replace("{el}", name).replace("{parent}", parent_name)
