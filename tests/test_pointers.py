@@ -109,6 +109,11 @@ def test_every_name_of_a_corpus_letter_whose_pointer_resolves_is_a_link_to_its_e
     assert sum(expected.values()) >= {"amp-letter": 15, "edgeworth-letter": 21}[name]
     assert expected - linked == Counter()
     assert all((site / href).is_file() for href in expected)
+    if name == "amp-letter":  # register data for a reader: authorities by name, a place by its settlement
+        auden = html.parse(str(site / "persons" / "amp_person_1.html"))
+        idnos = [li.text_content() for li in auden.iter("li") if li.getparent().get("class") == "idnos"]
+        assert idnos == ["GND: 118650963", "Wikidata: Q178698"]
+        assert html.parse(str(site / "places" / "amp_place_id_1.html")).findtext(".//h1") == "Vienna"
 
 
 def test_a_page_rendered_alone_links_no_page_it_does_not_write(tmp_path):

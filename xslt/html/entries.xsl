@@ -48,6 +48,30 @@
     'wikidata': 'https://www.wikidata.org/wiki/', 'geonames': 'https://www.geonames.org/',
     'viaf': 'https://viaf.org/viaf/', 'gnd': 'https://d-nb.info/gnd/', 'doi': 'https://doi.org/' }"/>
 
+  <!-- The authority an identifier's URI belongs to, as a map: its 'name' (GND, VIAF, GeoNames,
+       Wikidata …) and the record's 'id' for the authorities known, and the URI's 'host'; () for
+       a value that is no http(s) URI. -->
+  <xsl:function name="h:authority" as="map(*)?">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="parts" select="analyze-string($value, '^https?://(www\.)?([^/?#]+)(/[^?#]*)?')/*:match"/>
+    <xsl:if test="$parts">
+      <xsl:variable name="host" select="string($parts/*:group[@nr = 2])"/>
+      <xsl:variable name="path" select="replace(string($parts/*:group[@nr = 3]), '/+$', '')"/>
+      <xsl:variable name="known" select="$h:authority-hosts[starts-with($host || $path, ?prefix)][1]"/>
+      <xsl:sequence select="map{ 'host': $host }
+          ! (if (exists($known)) then map:merge((., map{ 'name': $known?name, 'id': tokenize($path, '/')[last()] })) else .)"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The authorities whose URIs identifiers are shown by name (host and path prefix, name). -->
+  <xsl:variable name="h:authority-hosts" as="map(*)+" select="(
+      map{ 'prefix': 'd-nb.info/gnd/', 'name': 'GND' }, map{ 'prefix': 'viaf.org/viaf/', 'name': 'VIAF' },
+      map{ 'prefix': 'sws.geonames.org/', 'name': 'GeoNames' }, map{ 'prefix': 'geonames.org/', 'name': 'GeoNames' },
+      map{ 'prefix': 'wikidata.org/', 'name': 'Wikidata' }, map{ 'prefix': 'orcid.org/', 'name': 'ORCID' },
+      map{ 'prefix': 'doi.org/', 'name': 'DOI' }, map{ 'prefix': 'id.loc.gov/', 'name': 'LC' },
+      map{ 'prefix': 'pleiades.stoa.org/places/', 'name': 'Pleiades' }, map{ 'prefix': 'vocab.getty.edu/', 'name': 'Getty' },
+      map{ 'prefix': 'isni.org/', 'name': 'ISNI' }, map{ 'prefix': 'syriaca.org/', 'name': 'Syriaca.org' })"/>
+
   <!-- The list page of the entities of $type. -->
   <xsl:template name="h:entity-list">
     <xsl:param name="type" as="xs:string"/>
@@ -267,8 +291,9 @@
               <xsl:variable name="value" select="string(?value)"/>
               <xsl:variable name="href" select="ed:safe-url(if (matches($value, '^https?://')) then $value
                   else $h:authorities(lower-case(?type)) ! (. || encode-for-uri($value)))"/>
-              <li>{?type}: <xsl:choose>
-                <xsl:when test="exists($href)"><a href="{$href}">{?value}</a></xsl:when>
+              <xsl:variable name="authority" select="h:authority($value)"/>
+              <li>{($authority?name, ?type[not(lower-case(.) = ('uri', 'url', ''))], $authority?host)[1]}: <xsl:choose>
+                <xsl:when test="exists($href)"><a href="{$href}">{($authority?id, ?value)[1]}</a></xsl:when>
                 <xsl:otherwise>{?value}</xsl:otherwise>
               </xsl:choose></li>
             </xsl:for-each>

@@ -18,10 +18,13 @@
         else if (self::tei:place) then 'place' else if (self::tei:org) then 'org' else ())"/>
   </xsl:function>
 
-  <!-- The names of an entry, the main one first (@type main/reg/full, else the first). -->
+  <!-- The names of an entry, the main one first (@type main/reg/full, else the first); a place
+       without a placeName is named by its first settlement, geogName, district, region or country. -->
   <xsl:function name="ix:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
+    <xsl:variable name="own" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
+    <xsl:variable name="names" select="if ($own) then $own
+        else $entry/self::tei:place/(tei:settlement | tei:geogName | tei:district | tei:region | tei:country)[1]"/>
     <xsl:variable name="main" select="($names[@type = ('main', 'reg', 'full')], $names)[1]"/>
     <xsl:sequence select="$main, $names except $main"/>
   </xsl:function>
