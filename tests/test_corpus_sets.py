@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree, html
-from support.registers import FOLDERS, NAMES, NS, entries, resolved
+from support.registers import FOLDERS, NS, entries, expected_links
 
 from edition.cli import main
 
@@ -67,11 +67,7 @@ def test_a_corpus_set_builds_and_links_every_registered_name(tmp_path, name):
         page = site / file.with_suffix(".html").name
         if not page.is_file():
             continue  # a register: its entries have pages of their own
-        text = etree.parse(str(file)).getroot().find(f".//{NS}text")
-        for element in text.iter(*NAMES) if text is not None else ():
-            entry_id = resolved(element.get("ref") or element.get("key") or "", kinds, uris)
-            if entry_id:
-                expected[f"{FOLDERS[kinds[entry_id]]}/{entry_id}.html"] += 1
+        expected += expected_links(etree.parse(str(file)).getroot().find(f".//{NS}text"), kinds, uris)
         linked += Counter(
             a.get("href")
             for a in html.parse(str(page)).iter("a")

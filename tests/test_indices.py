@@ -30,6 +30,7 @@ ALL_FILES = [
     "persons.csv",
     "places.csv",
     "orgs.csv",
+    "events.csv",
     "dates.csv",
     "works.csv",
     "indices.sqlite",
@@ -380,7 +381,7 @@ def test_cli_formats_and_single_file(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["indices.json", "persons.csv", "places.csv", "orgs.csv", "dates.csv", "works.csv"]
+        ["indices.json", "persons.csv", "places.csv", "orgs.csv", "events.csv", "dates.csv", "works.csv"]
     )
     data = json.loads((tmp_path / "indices.json").read_text(encoding="utf-8"))
     assert [d["key"] for d in data["documents"]] == ["al"]

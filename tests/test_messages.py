@@ -201,7 +201,7 @@ def test_a_german_interface_has_no_english_label_left(german):
         assert not set(WORD.findall(text.read_text(encoding="utf-8"))) - allowed, text.name
     indices = etree.parse(str(built / "indices" / "indices.xml"))
     heads = [h.text for h in indices.iter(f"{{{TEI_NS}}}head")]
-    assert heads == ["Personen", "Orte", "Organisationen", "Chronologie", "Zitierte Werke"]
+    assert heads == ["Personen", "Orte", "Organisationen", "Ereignisse", "Chronologie", "Zitierte Werke"]
     header = indices.find(f"{{{TEI_NS}}}teiHeader")
     assert not {word for text in header.itertext() for word in WORD.findall(text)} - _german_words() - data
     tei = built.parent / "tei"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree, html
-from support.registers import FOLDERS, entries, resolved
+from support.registers import FOLDERS, entries, expected_links
 
 from edition.cli import main
 from edition.profiles import EDITION, TEI
@@ -91,12 +91,7 @@ def test_every_name_of_a_corpus_letter_whose_pointer_resolves_is_a_link_to_its_e
     if not folder.is_dir():
         pytest.skip("the corpus of real TEI is not there")
     kinds, uris = entries(sorted(folder.rglob("*.xml")))
-    text = etree.parse(str(folder / letter)).find(f"{NS}text")
-    expected = Counter()
-    for element in text.iter(*(NS + tag for tag in ("persName", "placeName", "orgName", "rs"))):
-        entry_id = resolved(element.get("ref") or element.get("key") or "", kinds, uris)
-        if entry_id:
-            expected[f"{FOLDERS[kinds[entry_id]]}/{entry_id}.html"] += 1
+    expected = expected_links(etree.parse(str(folder / letter)).find(f"{NS}text"), kinds, uris)
     _build(folder, tmp_path / "build", "--no-validate")
     site = tmp_path / "build" / "site"
     page = html.parse(str(site / Path(letter).with_suffix(".html").name))
@@ -106,7 +101,7 @@ def test_every_name_of_a_corpus_letter_whose_pointer_resolves_is_a_link_to_its_e
         if "mention" in a.get("class", "").split() and a.get("href", "").split("/")[0] in FOLDERS.values()
     )
     print(f"\n[pointers] {name}: {sum(expected.values())} names resolve, {sum((expected & linked).values())} linked")
-    assert sum(expected.values()) >= {"amp-letter": 15, "edgeworth-letter": 21}[name]
+    assert sum(expected.values()) >= {"amp-letter": 17, "edgeworth-letter": 21}[name]
     assert expected - linked == Counter()
     assert all((site / href).is_file() for href in expected)
     if name == "amp-letter":  # register data for a reader: authorities by name, a place by its settlement
@@ -114,6 +109,9 @@ def test_every_name_of_a_corpus_letter_whose_pointer_resolves_is_a_link_to_its_e
         idnos = [li.text_content() for li in auden.iter("li") if li.getparent().get("class") == "idnos"]
         assert idnos == ["GND: 118650963", "Wikidata: Q178698"]
         assert html.parse(str(site / "places" / "amp_place_id_1.html")).findtext(".//h1") == "Vienna"
+        event = html.parse(str(site / "events" / "amp_event_id_69.html"))  # an index of events too
+        assert event.findtext(".//h1").startswith("International Rudolf Kassner Symposium")
+        assert "1963-05-12 – 1963-05-17" in event.getroot().text_content()
 
 
 def test_a_page_rendered_alone_links_no_page_it_does_not_write(tmp_path):

@@ -34,7 +34,7 @@ class IndexKind:
 
     @property
     def registered(self) -> bool:
-        """Whether its entities have register entries (persons, places, organisations)."""
+        """Whether its entities have register entries (persons, places, organisations, events)."""
         return bool(self.entry)
 
 
@@ -42,6 +42,7 @@ INDEX_KINDS = (
     IndexKind("person", "persons", "persons", "listPerson", "person", "persName"),
     IndexKind("place", "places", "places", "listPlace", "place", "placeName"),
     IndexKind("org", "orgs", "organisations", "listOrg", "org", "orgName"),
+    IndexKind("event", "events", "events", "listEvent", "event", "label"),
     IndexKind("date", "dates", "chronology"),
 )
 #: The kinds by type.

@@ -4,13 +4,14 @@ the toolkit's XSLT (xslt/common/pointers.xsl), so that tests can count what it s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
 
 NS = "{http://www.tei-c.org/ns/1.0}"
 #: The folder of the site that holds the pages of each kind of register entry.
-FOLDERS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "organisations"}
+FOLDERS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "organisations", "event": "events"}
 #: The names a pointer links to a register entry.
 NAMES = tuple(NS + tag for tag in ("persName", "placeName", "orgName", "rs", "name"))
 
@@ -38,3 +39,17 @@ def resolved(value: str, kinds: dict[str, str], uris: dict[str, str]) -> str | N
         if entry_id in kinds:
             return entry_id
     return None
+
+
+def expected_links(text: etree._Element | None, kinds: dict[str, str], uris: dict[str, str]) -> Counter:
+    """The entry pages the names of ``text`` should link to, with how many names each: every name
+    whose pointer names a register entry, but one inside another such name (a link holds no link)."""
+    expected: Counter = Counter()
+    linking: set[etree._Element] = set()
+    for element in text.iter(*NAMES) if text is not None else ():
+        entry_id = resolved(element.get("ref") or element.get("key") or "", kinds, uris)
+        if entry_id:
+            linking.add(element)
+            if not any(ancestor in linking for ancestor in element.iterancestors()):
+                expected[f"{FOLDERS[kinds[entry_id]]}/{entry_id}.html"] += 1
+    return expected

@@ -25,6 +25,19 @@
   </xsl:accumulator>
 
   <!-- The short key of a document: TEI/@xml:id, else its file name without extension. -->
+  <!-- The names of an entry, the main one first (@type main/reg/full, else the first); a place
+       without a placeName is named by its first settlement, geogName, district, region or country,
+       an event without an eventName by its first label or head. -->
+  <xsl:function name="ed:entry-names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="own" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:eventName)"/>
+    <xsl:variable name="names" select="if ($own) then $own
+        else $entry/self::tei:place/(tei:settlement | tei:geogName | tei:district | tei:region | tei:country)[1]
+        | $entry/self::tei:event/(tei:label | tei:head)[1]"/>
+    <xsl:variable name="main" select="($names[@type = ('main', 'reg', 'full')], $names)[1]"/>
+    <xsl:sequence select="$main, $names except $main"/>
+  </xsl:function>
+
   <xsl:function name="ed:doc-key" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="root" select="root($node)"/>

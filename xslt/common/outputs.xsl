@@ -73,11 +73,10 @@
     <xsl:sequence select="ed:designated($mention)[1]"/>
   </xsl:function>
 
-  <!-- The main name of a register entry: the name marked main, else its first name. -->
+  <!-- The main name of a register entry (ed:entry-names). -->
   <xsl:function name="ed:main-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
-    <xsl:sequence select="normalize-space(($names[@type = 'main'], $names)[1])"/>
+    <xsl:sequence select="normalize-space(ed:entry-names($entry)[1])"/>
   </xsl:function>
 
   <!-- The link to a register entry's page ('persons/t-stalin.html'); () for other elements. -->

@@ -27,7 +27,7 @@
   <!-- The label of an entity's date of the kind $kind (birth, death, floruit, event). -->
   <xsl:function name="h:date-kind" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="ed:label((map{ 'birth': 'born', 'death': 'died', 'floruit': 'active' }($kind), 'event')[1])"/>
+    <xsl:sequence select="ed:label((map{ 'birth': 'born', 'death': 'died', 'floruit': 'active', 'date': 'date' }($kind), 'event')[1])"/>
   </xsl:function>
 
   <!-- A value of @cert (high, medium, low, unknown) or of @evidence (internal, external,
@@ -82,7 +82,8 @@
       <xsl:with-param name="title" select="ed:label($folder)"/>
       <xsl:with-param name="content">
         <p class="index-summary">{ed:label('list-summary', map{
-          'entities': ed:label(map{ 'person': 'n-persons', 'place': 'n-places', 'org': 'n-organisations' }($type),
+          'entities': ed:label(map{ 'person': 'n-persons', 'place': 'n-places', 'org': 'n-organisations',
+            'event': 'n-events' }($type),
             map{ 'count': count($entities) }),
           'mentions': ed:label('n-mentions', map{ 'count': sum($entities ! ?count) }),
           'documents': ed:label('in-documents', map{ 'count': count(distinct-values($entities ! ?documents?*)) }) })}</p>

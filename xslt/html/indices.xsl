@@ -52,6 +52,9 @@
             <xsl:when test=". = 'persons'"><xsl:call-template name="persons"/></xsl:when>
             <xsl:when test=". = 'places'"><xsl:call-template name="places"/></xsl:when>
             <xsl:when test=". = 'organisations'"><xsl:call-template name="organisations"/></xsl:when>
+            <xsl:when test=". = 'events'">
+              <xsl:call-template name="h:entity-list"><xsl:with-param name="type" select="'event'"/></xsl:call-template>
+            </xsl:when>
             <xsl:when test=". = 'chronology'"><xsl:call-template name="chronology"/></xsl:when>
             <xsl:when test="starts-with(., 'chronology/')">
               <xsl:variable name="year-page" select="tokenize(substring-after(., 'chronology/'), '~')"/>

@@ -64,7 +64,8 @@
 
   <!-- The index of an rs by its @type (lower case). -->
   <xsl:variable name="ix:rs-types" as="map(xs:string, xs:string)"
-      select="map{ 'person' : 'person', 'place' : 'place', 'org' : 'org', 'organisation' : 'org', 'organization' : 'org' }"/>
+      select="map{ 'person' : 'person', 'place' : 'place', 'org' : 'org', 'organisation' : 'org', 'organization' : 'org',
+          'event' : 'event' }"/>
 
   <!-- The register entry a mention points to, if it resolves to one. -->
   <xsl:function name="ix:entry" as="element()?">
@@ -88,7 +89,7 @@
 
   <!-- The elements of a register entry and of a list of them. -->
   <xsl:variable name="ix:register-parts" as="xs:string+"
-      select="('person', 'personGrp', 'place', 'org', 'listPerson', 'listPlace', 'listOrg')"/>
+      select="('person', 'personGrp', 'place', 'org', 'event', 'listPerson', 'listPlace', 'listOrg', 'listEvent')"/>
 
   <!-- The fields of a mention record (see above) of index $type, its register entry $entry and
        that entry's main name, if it points to one. -->
@@ -130,7 +131,7 @@
       <xsl:sequence select="string-join(('W', ix:work(., $doc-key || '-w' || position())), '&#9;')"/>
     </xsl:for-each>
     <!-- each entry mentioned once ("|" removes duplicates) -->
-    <xsl:for-each select="if ($registers-indexed) then //(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id]
+    <xsl:for-each select="if ($registers-indexed) then //(tei:person | tei:personGrp | tei:place | tei:org | tei:listEvent/tei:event)[@xml:id]
         else $resolved?* | ()">
       <xsl:sequence select="string-join(('E', ix:entity(.)), '&#9;')"/>
     </xsl:for-each>
