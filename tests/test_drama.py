@@ -170,6 +170,11 @@ def test_tokens_are_joined_as_written(fixtures):
     assert texts(body(page).xpath(".//p")) == expected
     assert texts(printed.xpath(".//p[@class='p']")) == expected
     assert all(line in text for line in expected)
+    # the space before a name stands outside it
+    for root in (page, printed):
+        name = root.xpath(".//span[@class='name type-PER']")[0]
+        assert name.text_content() == "Марко Краљевић" and name.getprevious() is None
+        assert name.getparent().text.endswith("поноћ, ")
 
 
 def test_join_attributes_and_marked_spaces(fixtures):
@@ -299,4 +304,9 @@ def test_real_tokenised_novel(real):
         assert "At last the tea came up, and so" in output
         assert "a Nihilist!” The sound waves" in output.replace("\n", " ") or "a Nihilist!”" in output
         assert not re.search(r"\w \.(\s|$)", output)
+    # the space before a name stands outside it where the file has whitespace there (all but
+    # 13 of 414, such as '<w>Dear</w><rs><w>Leonoff</w>', where the space is the name's first)
+    mentions = page.xpath("//*[contains(concat(' ', @class, ' '), ' mention ')]")
+    spaced = [m for m in mentions if m.text_content() != m.text_content().lstrip()]
+    assert len(mentions) == 414 and len(spaced) == 13
     assert "“What a shocking thing! Do you really mean it?” exclaimed Miss Houghton." in text

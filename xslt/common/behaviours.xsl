@@ -215,17 +215,37 @@
        line it completes (b:line-before). -->
   <xsl:variable name="b:line" static="yes" as="xs:string" select="'tei:l'"/>
   <!-- A word, punctuation or space of a tokenised text: joined as written (b:space-before); the
-       whitespace between tokens and between sentences of tokens is the file's layout, left out. -->
+       whitespace between tokens is the file's layout (b:layout): it is the space before the
+       element that follows it where that element begins with a token that has one (so that the
+       space stands outside a name, not underlined at its start), else nothing. -->
   <xsl:variable name="b:token" static="yes" as="xs:string" select="'tei:w | tei:pc | tei:c'"/>
   <xsl:template _match="{$b:token}">
-    <xsl:if test="b:space-before(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="b:space-before(.) and not(b:begun(.)/preceding-sibling::node()[1][b:layout(.)])"><xsl:text> </xsl:text></xsl:if>
     <xsl:apply-templates/>
   </xsl:template>
-  <xsl:variable name="b:between-tokens" static="yes" as="xs:string" select="'../tei:w or ../tei:pc
-      or preceding-sibling::*[1][self::tei:s][tei:w or tei:pc] and following-sibling::*[1][self::tei:s][tei:w or tei:pc]'"/>
-  <xsl:template _match="text()[not(normalize-space())][{$b:between-tokens}]"/>
+  <xsl:template match="text()[b:layout(.)]">
+    <xsl:variable name="next" select="following-sibling::node()[1][self::tei:*]"/>
+    <xsl:variable name="token" select="$next/descendant::*[self::tei:w or self::tei:pc or self::tei:c][1]"/>
+    <xsl:if test="exists($token) and exists($next intersect b:begun($token)) and b:space-before($token)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
   <!-- An example of TEI markup, shown as it is written. -->
   <xsl:variable name="b:example" static="yes" as="xs:string" select="'eg:egXML'"/>
+
+  <!-- Whether a text node is the layout of a tokenised text: whitespace between tokens, or
+       between sentences of tokens. -->
+  <xsl:function name="b:layout" as="xs:boolean">
+    <xsl:param name="text" as="node()"/>
+    <xsl:sequence select="$text instance of text() and not(normalize-space($text)) and ($text/../tei:w or $text/../tei:pc
+        or $text/preceding-sibling::*[1][self::tei:s][tei:w or tei:pc] and $text/following-sibling::*[1][self::tei:s][tei:w or tei:pc])"/>
+  </xsl:function>
+
+  <!-- The elements a token begins: those around it in which neither text nor a token or gap
+       comes before it. -->
+  <xsl:function name="b:begun" as="element()*">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="before" select="$token/preceding::text()[normalize-space()][1], $token/accumulator-before('b:previous-token')"/>
+    <xsl:sequence select="$token/ancestor::*[every $node in $before satisfies $node &lt;&lt; .]"/>
+  </xsl:function>
 
   <xsl:key name="b:speech" match="tei:u" use="'u'"/>
   <xsl:key name="b:joins" match="tei:*[@join]" use="'join'"/>
@@ -243,17 +263,21 @@
     <xsl:accumulator-rule match="tei:w | tei:pc | tei:c | tei:gap" phase="end" select="."/>
   </xsl:accumulator>
 
-  <!-- Whether a space comes before a token: none at the start, none where the text marks its
-       spaces (c beside either token), none where @join binds it to the token before ('left', 'both') or that one to
-       it ('right', 'both'); where the text marks joins, a space between every other two; else
-       none before punctuation but an opening one, none after an opening one. -->
+  <!-- Whether a space comes before a token: none at the start of the text or of a paragraph,
+       line, heading, item, cell or segment of speech; none where the text marks its spaces
+       (c beside either token); none where @join binds it to the token before ('left', 'both')
+       or that one to it ('right', 'both'); where the text marks joins, one between every other
+       two; else none before punctuation but an opening one, none after an opening one. -->
   <xsl:function name="b:space-before" as="xs:boolean">
     <xsl:param name="token" as="element()"/>
     <xsl:variable name="previous" select="$token/accumulator-before('b:previous-token')"/>
     <xsl:sequence select="exists($previous) and not($token/self::tei:c or $previous/self::tei:c)
+        and empty(b:begun($token)[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
+          or self::tei:cell or self::tei:seg[parent::tei:u]])
         and empty(($token, $previous)/../tei:c)
         and not($previous/@join = ('right', 'both') or $token/@join = ('left', 'both'))
-        and ($previous/@join = 'no' or $token/@join = 'no' or root($token) instance of document-node() and exists(key('b:joins', 'join', root($token)))
+        and ($previous/@join = 'no' or $token/@join = 'no'
+          or root($token) instance of document-node() and exists(key('b:joins', 'join', root($token)))
           or not($token/self::tei:pc[not(b:opening(.))] or $previous/self::tei:pc[b:opening(.)]))"/>
   </xsl:function>
   <xsl:function name="b:opening" as="xs:boolean">

@@ -22,7 +22,7 @@
        WeasyPrint stops with "Got '  \n' between two lines" on such a space in a footnote of a
        right-to-left verse line (an Arabic periodical), and prints the same without it. Between
        tokens the space is the tokens' (behaviours.xsl). -->
-  <xsl:template _match="text()[not(normalize-space())][contains(., '&#10;')][not({$b:between-tokens})]">
+  <xsl:template match="text()[not(normalize-space())][contains(., '&#10;')][not(b:layout(.))]">
     <xsl:text> </xsl:text>
   </xsl:template>
 
