@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM, LAUNCH_ARGS
 from lxml import etree, html
 
 from edition.documents import load_tei, with_neighbours
@@ -122,6 +123,37 @@ def test_indents_half_lines_and_stanzas(fixtures):
     who, friend, then = (re.search(rf"\n( *){re.escape(line)}", text) for line in ("Who", "A friend.", "Then come in."))
     assert len(friend.group(1)) == len(who.group(1)) + len("Who goes there? ")
     assert len(then.group(1)) == len(who.group(1)) + len("Who goes there? A friend. ")
+
+
+def test_line_numbers_are_shown_but_never_read_out_or_copied(tmp_path):
+    """In Debian's chromium (skipped without it): the number is generated content with an empty
+    alternative text, out of the accessibility tree and of a selection of the lines; the pages of
+    verse, speech and markup fit a phone's width."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    documents = load_tei([FIXTURES / "verse.xml", FIXTURES / "speech.xml", FIXTURES / "example.xml"])
+    write_site(documents, with_neighbours(documents), tmp_path, home=False)
+    select = """() => { const range = document.createRange();
+        range.selectNodeContents(document.querySelectorAll('div.lg')[1]);
+        getSelection().removeAllRanges(); getSelection().addRange(range); return getSelection().toString(); }"""
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 844})
+            page.goto((tmp_path / "verse.html").as_uri())
+            number = "getComputedStyle(document.querySelector('p[data-n]'), '::after')"
+            assert page.evaluate(f"{number}.content") == '"5" / ""'
+            assert page.evaluate(f"{number}.visibility") == "visible"
+            stanza = page.locator("div.lg").nth(1).aria_snapshot()
+            assert stanza == "- paragraph: alpha five\n- paragraph: alpha six\n- paragraph: alpha seven"
+            assert page.evaluate(select).split() == "alpha five alpha six alpha seven".split()
+            for name in ("verse", "speech", "example"):
+                page.goto((tmp_path / f"{name}.html").as_uri())
+                assert page.evaluate(overflow) == 0, (name, width)
+            page.close()
+        browser.close()
 
 
 # --- speech ---------------------------------------------------------------------------------------

@@ -318,7 +318,8 @@
   <xsl:function name="b:line-before" as="xs:string">
     <xsl:param name="line" as="element()"/>
     <xsl:variable name="first" select="$line[@part = ('M', 'F')]/preceding::tei:l[@part = 'I'][1]"/>
-    <xsl:sequence select="string-join(($first, $line/preceding::tei:l[@part = 'M'][. >> $first]) ! normalize-space(), ' ')"/>
+    <xsl:sequence select="if (empty($first)) then ''
+        else string-join(($first, $line/preceding::tei:l[@part = 'M'][. >> $first]) ! normalize-space(), ' ')"/>
   </xsl:function>
 
   <!-- Footnotes: one definition for every format -->
