@@ -84,7 +84,7 @@ def test_structure_of_foreign_texts(texts):
     letter = texts["endnotes"]["letter"]
     assert "office has\nmoved again[a], and I write in haste." in letter
     drama = texts["endnotes"]["drama"]
-    assert "Who calls across the water\nat this late hour?" in drama
+    assert "FERRYMAN\n      Who calls across the water\n      at this late hour?" in drama
     assert texts["endnotes"]["adr-1918-1920-lv"].startswith("=")
 
 

@@ -22,6 +22,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:b="urn:x-edition:behaviours"
+    xmlns:eg="http://www.tei-c.org/ns/Examples"
     exclude-result-prefixes="#all">
 
   <!-- Structure -->
@@ -35,7 +36,7 @@
       select="'(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:body | tei:front | tei:back)/tei:head'"/>
   <!-- A group of blocks. -->
   <xsl:variable name="b:block" static="yes" as="xs:string" select="'tei:cit | tei:titlePage | tei:docTitle | tei:opener
-      | tei:closer | tei:postscript | tei:epigraph | tei:argument | tei:castList | tei:castGroup | tei:lg | tei:floatingText
+      | tei:closer | tei:postscript | tei:epigraph | tei:argument | tei:lg | tei:floatingText
       | tei:address'"/>
 
   <!-- Blocks -->
@@ -44,14 +45,9 @@
        may run on in the paragraph around it (b:runs-in). -->
   <xsl:variable name="b:paragraph" static="yes" as="xs:string" select="'tei:p | tei:ab | tei:head | tei:trailer
       | tei:titlePart | tei:docImprint | tei:byline | tei:docDate | tei:docEdition | tei:salute | tei:signed | tei:dateline
-      | tei:addrLine | tei:castItem | tei:roleDesc'"/>
+      | tei:addrLine | tei:roleDesc'"/>
   <!-- A quotation, set off (b:set-off) or running in the text. -->
   <xsl:variable name="b:quote" static="yes" as="xs:string" select="'tei:quote'"/>
-  <!-- Drama and verse: a line of verse, a speech, its speaker, a stage direction (b:runs-in). -->
-  <xsl:variable name="b:line" static="yes" as="xs:string" select="'tei:l'"/>
-  <xsl:variable name="b:speech" static="yes" as="xs:string" select="'tei:sp'"/>
-  <xsl:variable name="b:speaker" static="yes" as="xs:string" select="'tei:speaker'"/>
-  <xsl:variable name="b:stage" static="yes" as="xs:string" select="'tei:stage'"/>
 
   <!-- Lists (b:glossed, b:numbered) and bibliographies -->
 
@@ -96,11 +92,13 @@
   <xsl:variable name="b:note" static="yes" as="xs:string" select="'tei:note'"/>
 
   <!-- Breaks: a page break with the page's number, a line break; what the reading text leaves
-       out (other page breaks, column breaks, milestones, the header), here for every format. -->
+       out (other page breaks, column breaks, milestones, the header, groups of links such as a
+       tokenised text's syntax), here for every format. -->
 
   <xsl:variable name="b:page-break" static="yes" as="xs:string" select="'tei:pb[normalize-space(@n)]'"/>
   <xsl:variable name="b:line-break" static="yes" as="xs:string" select="'tei:lb'"/>
-  <xsl:variable name="b:omitted" static="yes" as="xs:string" select="'tei:pb | tei:cb | tei:milestone | tei:teiHeader'"/>
+  <xsl:variable name="b:omitted" static="yes" as="xs:string" select="'tei:pb | tei:cb | tei:milestone | tei:teiHeader
+      | tei:linkGrp'"/>
   <xsl:template _match="{$b:omitted}"/>
 
   <!-- Editorial interventions and the apparatus: a choice (its reading b:shown, the others
@@ -136,7 +134,7 @@
 
   <!-- The TEI elements that are blocks: an unknown element holding one is a block (b:holds-blocks). -->
   <xsl:variable name="b:blocks" as="xs:string*" select="('p', 'ab', 'div', 'list', 'listBibl', 'table',
-      'figure', 'lg', 'l', 'sp', 'castList', 'quote', 'opener', 'closer', 'titlePage', 'head', 'floatingText')"/>
+      'figure', 'lg', 'l', 'sp', 'u', 'castList', 'quote', 'opener', 'closer', 'titlePage', 'head', 'floatingText')"/>
   <xsl:function name="b:holds-blocks" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element/*) and exists($element//tei:*[local-name() = $b:blocks])"/>
@@ -149,11 +147,13 @@
         or self::tei:div2 or self::tei:div3])))"/>
   </xsl:function>
 
-  <!-- Whether a paragraph (a role description, a stage direction inside a paragraph or a line)
+  <!-- Whether a paragraph (a role description, a stage direction or incident inside a paragraph,
+       a line or a segment of speech)
        runs on in the text around it rather than standing apart. -->
   <xsl:function name="b:runs-in" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element/self::tei:roleDesc) or exists($element/self::tei:stage[ancestor::tei:p or ancestor::tei:l])"/>
+    <xsl:sequence select="exists($element/self::tei:roleDesc) or exists($element[self::tei:stage or self::tei:incident
+        or self::tei:kinesic or self::tei:vocal][ancestor::tei:p or ancestor::tei:l or ancestor::tei:ab or ancestor::tei:seg])"/>
   </xsl:function>
 
   <!-- Whether a quotation is set off from the text (a block) rather than running in it. -->
@@ -205,13 +205,141 @@
         else 'https://doi.org/' || replace($text, '^(https?://(dx\.)?doi\.org/|doi:)', '', 'i')"/>
   </xsl:function>
 
+  <!-- Drama, verse, speech, tokens and code examples (../html/drama.xsl, ../text/drama.xsl) -->
+
+  <!-- A cast list, its items (a role, its description, an actor) and groups of them. -->
+  <xsl:variable name="b:cast-list" static="yes" as="xs:string" select="'tei:castList'"/>
+  <xsl:variable name="b:cast-item" static="yes" as="xs:string" select="'tei:castItem | tei:castGroup'"/>
+  <xsl:variable name="b:role" static="yes" as="xs:string" select="'tei:role'"/>
+  <!-- A speech of a play and its speaker; a stage direction, or an incident, a movement or a noise
+       of a transcript of speech (its desc), set off or running in (b:runs-in). -->
+  <xsl:variable name="b:speech" static="yes" as="xs:string" select="'tei:sp'"/>
+  <xsl:variable name="b:speaker" static="yes" as="xs:string" select="'tei:speaker'"/>
+  <xsl:variable name="b:stage" static="yes" as="xs:string" select="'tei:stage | tei:incident | tei:kinesic | tei:vocal'"/>
+  <!-- An utterance (u/@who: the speakers' register entries), its segments (read as paragraphs)
+       and the notes of a transcript (b:spoken-note), which stay where they stand. -->
+  <xsl:variable name="b:utterance" static="yes" as="xs:string" select="'tei:u'"/>
+  <xsl:variable name="b:utterance-part" static="yes" as="xs:string" select="'tei:u/tei:seg'"/>
+  <xsl:variable name="b:spoken-note" static="yes" as="xs:string" select="'tei:note[b:spoken-note(.)]'"/>
+  <!-- A line of verse: its number (b:line-number), indent (b:indent) and the parts of the metrical
+       line it completes (b:line-before). -->
+  <xsl:variable name="b:line" static="yes" as="xs:string" select="'tei:l'"/>
+  <!-- A word, punctuation or space of a tokenised text: joined as written (b:space-before); the
+       whitespace between tokens is the file's layout (b:layout): it is the space before the
+       element that follows it where that element begins with a token that has one (so that the
+       space stands outside a name, not underlined at its start), else nothing. -->
+  <xsl:variable name="b:token" static="yes" as="xs:string" select="'tei:w | tei:pc | tei:c'"/>
+  <xsl:template _match="{$b:token}">
+    <xsl:if test="b:space-before(.) and not(b:begun(.)/preceding-sibling::node()[1][b:layout(.)])"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates/>
+  </xsl:template>
+  <xsl:template match="text()[b:layout(.)]">
+    <xsl:variable name="next" select="following-sibling::node()[1][self::tei:*]"/>
+    <xsl:variable name="token" select="$next/descendant::*[self::tei:w or self::tei:pc or self::tei:c][1]"/>
+    <xsl:if test="exists($token) and exists($next intersect b:begun($token)) and b:space-before($token)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <!-- An example of TEI markup, shown as it is written. -->
+  <xsl:variable name="b:example" static="yes" as="xs:string" select="'eg:egXML'"/>
+
+  <!-- Whether a text node is the layout of a tokenised text: whitespace between tokens, or
+       between sentences of tokens. -->
+  <xsl:function name="b:layout" as="xs:boolean">
+    <xsl:param name="text" as="node()"/>
+    <xsl:sequence select="$text instance of text() and not(normalize-space($text)) and ($text/../tei:w or $text/../tei:pc
+        or $text/preceding-sibling::*[1][self::tei:s][tei:w or tei:pc] and $text/following-sibling::*[1][self::tei:s][tei:w or tei:pc])"/>
+  </xsl:function>
+
+  <!-- The elements a token begins: those around it in which neither text nor a token or gap
+       comes before it. -->
+  <xsl:function name="b:begun" as="element()*">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="before" select="$token/preceding::text()[normalize-space()][1], $token/accumulator-before('b:previous-token')"/>
+    <xsl:sequence select="$token/ancestor::*[every $node in $before satisfies $node &lt;&lt; .]"/>
+  </xsl:function>
+
+  <xsl:key name="b:speech" match="tei:u" use="'u'"/>
+  <xsl:key name="b:joins" match="tei:*[@join]" use="'join'"/>
+
+  <!-- Whether a note is one of a transcript of speech (a document of utterances), or names a
+       speaker or the time: it stays in the text (so the speakers' names do), never a footnote. -->
+  <xsl:function name="b:spoken-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/@type = ('speaker', 'time')
+        or root($note) instance of document-node() and exists(key('b:speech', 'u', root($note)))"/>
+  </xsl:function>
+
+  <!-- The token, gap or space of the text before a token (the one that ended last). -->
+  <xsl:accumulator name="b:previous-token" initial-value="()" as="element()?">
+    <xsl:accumulator-rule match="tei:w | tei:pc | tei:c | tei:gap" phase="end" select="."/>
+  </xsl:accumulator>
+
+  <!-- Whether a space comes before a token: none at the start of the text or of a paragraph,
+       line, heading, item, cell or segment of speech; none where the text marks its spaces
+       (c beside either token); none where @join binds it to the token before ('left', 'both')
+       or that one to it ('right', 'both'); where the text marks joins, one between every other
+       two; else none before punctuation but an opening one, none after an opening one. -->
+  <xsl:function name="b:space-before" as="xs:boolean">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="previous" select="$token/accumulator-before('b:previous-token')"/>
+    <xsl:sequence select="exists($previous) and not($token/self::tei:c or $previous/self::tei:c)
+        and empty(b:begun($token)[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:item
+          or self::tei:cell or self::tei:seg[parent::tei:u]])
+        and empty(($token, $previous)/../tei:c)
+        and not($previous/@join = ('right', 'both') or $token/@join = ('left', 'both'))
+        and ($previous/@join = 'no' or $token/@join = 'no'
+          or root($token) instance of document-node() and exists(key('b:joins', 'join', root($token)))
+          or not($token/self::tei:pc[not(b:opening(.))] or $previous/self::tei:pc[b:opening(.)]))"/>
+  </xsl:function>
+  <xsl:function name="b:opening" as="xs:boolean">
+    <xsl:param name="pc" as="element()"/>
+    <xsl:sequence select="matches(normalize-space($pc), '^[\p{Ps}\p{Pi}¿¡]')"/>
+  </xsl:function>
+
+  <!-- The number of each line of verse: its @n where that is a number, else one more than the
+       line before (a part of a line, @part M or F, has the number of its first part); counted
+       from 0 in each division and poem (an lg of stanzas or of type poem). Lines quoted in prose
+       (quote, cit, epigraph, note) are not counted. -->
+  <xsl:accumulator name="b:line-number" initial-value="0" as="xs:integer">
+    <xsl:accumulator-rule match="tei:text | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:lg[tei:lg or @type = 'poem']" select="0"/>
+    <xsl:accumulator-rule match="tei:l[not(ancestor::tei:quote or ancestor::tei:cit or ancestor::tei:epigraph or ancestor::tei:note)]"
+        select="if (@n castable as xs:integer) then xs:integer(@n) else if (@part = ('M', 'F')) then $value else $value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The number shown beside a line of verse: every fifth (b:line-number), not on a line quoted
+       in prose without @n, nor on the second or third part of a line; () for the others. -->
+  <xsl:function name="b:line-number" as="xs:string?">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="n" select="$line/accumulator-before('b:line-number')"/>
+    <xsl:sequence select="string($n)[$n gt 0 and $n mod 5 = 0 and not($line/@part = ('M', 'F'))
+        and ($line/@n castable as xs:integer or not($line/ancestor::*[self::tei:quote or self::tei:cit or self::tei:epigraph or self::tei:note]))]"/>
+  </xsl:function>
+
+  <!-- How many steps a line of verse is indented: @rend 'indent', 'indent2', 'indent(2)' …,
+       @rendition '#indent' or 'simple:indent' (one step); 0 for none. -->
+  <xsl:function name="b:indent" as="xs:integer">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="rend" select="tokenize(lower-case($line/@rend))[matches(., '^indent\(?[0-9]*\)?$')][1]"/>
+    <xsl:sequence select="min((6, if (exists($rend)) then max((1, xs:integer('0' || replace($rend, '[^0-9]', ''))))
+        else if (tokenize($line/@rendition)[matches(lower-case(.), '[#:]indent$')]) then 1 else 0))"/>
+  </xsl:function>
+
+  <!-- The text of the parts of a metrical line before a medial or final part (@part M, F), by
+       which it is indented to stand after them; '' for other lines. -->
+  <xsl:function name="b:line-before" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="first" select="$line[@part = ('M', 'F')]/preceding::tei:l[@part = 'I'][1]"/>
+    <xsl:sequence select="if (empty($first)) then ''
+        else string-join(($first, $line/preceding::tei:l[@part = 'M'][. >> $first]) ! normalize-space(), ' ')"/>
+  </xsl:function>
+
   <!-- Footnotes: one definition for every format -->
 
   <!-- A note of the text printed apart from it (footnote, endnote), not an annotation of a
-       reference or a note placed inline or in the margin. -->
+       reference, a note placed inline or in the margin or a note of a transcript (b:spoken-note). -->
   <xsl:function name="ed:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
+        and not(b:spoken-note($note))
         and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note]) and empty($note/parent::tei:app)
         and exists($note/ancestor::tei:text)"/>
   </xsl:function>

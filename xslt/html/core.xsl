@@ -92,8 +92,8 @@
     <xsl:call-template name="h:block"><xsl:with-param name="name" select="'div'"/></xsl:call-template>
   </xsl:template>
 
-  <!-- A paragraph, and what reads as one; drama and verse (speaker, stage, line of verse). -->
-  <xsl:template _match="{$b:paragraph} | {$b:speaker} | {$b:stage} | {$b:line}">
+  <!-- A paragraph, and what reads as one (drama and verse: drama.xsl). -->
+  <xsl:template _match="{$b:paragraph}">
     <xsl:call-template name="h:block">
       <xsl:with-param name="name" select="'p'"/>
       <xsl:with-param name="inner-phrasing" select="true()"/>

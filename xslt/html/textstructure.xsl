@@ -2,8 +2,7 @@
 <!--
   The HTML of the text's structure (../common/behaviours.xsl): front, body and back,
   divisions and their headings (h2 for the top level, one more per level of headed division,
-  never a jump), the table of contents (mode h:toc), and drama and verse (sp, speaker,
-  stage, l).
+  never a jump) and the table of contents (mode h:toc); drama and verse: drama.xsl.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -110,11 +109,5 @@
       <a href="#{h:div-id(.)}"><xsl:apply-templates select="$heading" mode="h:echo"/></a>
       <xsl:if test="$children"><ol><xsl:sequence select="$children"/></ol></xsl:if>
     </li>
-  </xsl:template>
-
-  <!-- A speech (drama) is a group of blocks; its speaker, stage directions and lines of verse
-       are paragraphs (core.xsl). -->
-  <xsl:template _match="{$b:speech}">
-    <xsl:call-template name="h:block"><xsl:with-param name="name" select="'div'"/></xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

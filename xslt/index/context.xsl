@@ -65,9 +65,10 @@
 
   <!-- The block a mention is read in: the nearest element around it that is a block by its
        behaviour (../common/behaviours.xsl: a paragraph, list item, label, line of verse, cell,
-       note, bibliography entry, speaker, stage direction); a quotation only outside a paragraph
-       (one in a paragraph, set off or not, is read in the paragraph's sentences); a title in
-       the header, the author on a title page (docAuthor) and a biblStruct too; else its parent. -->
+       note, bibliography entry, speaker, stage direction, cast item, segment of speech); a
+       quotation only outside a paragraph (one in a paragraph, set off or not, is read in the
+       paragraph's sentences); a title in the header, the author on a title page (docAuthor)
+       and a biblStruct too; else its parent. -->
   <xsl:function name="ix:block" as="element()">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="blocks" as="element()*">
@@ -80,6 +81,7 @@
   <xsl:mode name="ix:block" on-no-match="deep-skip"/>
   <xsl:template mode="ix:block" _match="{$b:paragraph} | {$b:list-item} | {$b:label} | {$b:line} | {$b:cell}
       | {$b:note} | {$b:quote}[not(ancestor::tei:p)] | {$b:bibliography-entry} | {$b:speaker} | {$b:stage}
+      | ({$b:cast-item})[self::tei:castItem] | {$b:utterance-part}
       | tei:title[ancestor::tei:teiHeader] | tei:docAuthor | tei:biblStruct">
     <xsl:sequence select="."/>
   </xsl:template>

@@ -20,8 +20,9 @@
 
   <!-- Space between elements that runs over lines is one space, as a browser lays it out:
        WeasyPrint stops with "Got '  \n' between two lines" on such a space in a footnote of a
-       right-to-left verse line (an Arabic periodical), and prints the same without it. -->
-  <xsl:template match="text()[not(normalize-space())][contains(., '&#10;')]">
+       right-to-left verse line (an Arabic periodical), and prints the same without it. Between
+       tokens the space is the tokens' (behaviours.xsl). -->
+  <xsl:template match="text()[not(normalize-space())][contains(., '&#10;')][not(b:layout(.))]">
     <xsl:text> </xsl:text>
   </xsl:template>
 

@@ -25,7 +25,7 @@
   </xsl:template>
 
   <!-- Blocks; a paragraph that runs on in the one around it is its text. -->
-  <xsl:template _match="{$b:paragraph} | {$b:speaker} | {$b:stage} | {$b:bibliography-entry}">
+  <xsl:template _match="{$b:paragraph} | {$b:bibliography-entry}">
     <xsl:choose>
       <xsl:when test="b:runs-in(.)"><xsl:apply-templates/></xsl:when>
       <xsl:otherwise><xsl:call-template name="t:block"/></xsl:otherwise>
@@ -41,10 +41,6 @@
       <xsl:when test="b:set-off(.)"><xsl:call-template name="t:block"><xsl:with-param name="kind" select="'quote'"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template _match="{$b:line}">
-    <xsl:call-template name="t:block"><xsl:with-param name="kind" select="'line'"/></xsl:call-template>
   </xsl:template>
 
   <!-- A list item after its label, number or bullet; a label is printed with its item. -->

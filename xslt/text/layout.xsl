@@ -13,12 +13,17 @@
   <xsl:variable name="t:underline" as="map(xs:string, xs:string)" select="map{ 'title': '=', 'head1': '=', 'head2': '-' }"/>
   <xsl:variable name="t:tight" as="xs:string*" select="('item', 'item-cont', 'line', 'row')"/>
 
-  <!-- The text of a block: one line per br, whitespace collapsed. -->
+  <!-- The text of a block: one line per br, whitespace collapsed; a verbatim block's lines as they are. -->
   <xsl:function name="t:lines" as="xs:string*">
     <xsl:param name="block" as="element(block)"/>
-    <xsl:for-each-group select="$block/node()" group-starting-with="br">
-      <xsl:sequence select="normalize-space(string-join(current-group()[not(self::br)] ! string(.)))[. != '']"/>
-    </xsl:for-each-group>
+    <xsl:choose>
+      <xsl:when test="$block/@kind = 'verbatim'"><xsl:sequence select="tokenize(string($block), '&#10;') ! replace(., '\s+$', '')"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="$block/node()" group-starting-with="br">
+          <xsl:sequence select="normalize-space(string-join(current-group()[not(self::br)] ! string(.)))[. != '']"/>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- Block quotations are indented; a paragraph inside one is a quotation too. -->
@@ -30,21 +35,24 @@
     <xsl:variable name="lines" select="t:lines(.)"/>
     <xsl:variable name="depth" select="xs:integer(@depth)"/>
     <xsl:variable name="indent" select="string-join((1 to 2 * max((0, $depth - 1)) + (if (@kind = ('item-cont')) then 2
-        else if (@kind = ('note-cont', 'quote')) then 4 else 0)) ! ' ')"/>
+        else if (@kind = ('note-cont', 'quote', 'verbatim')) then 4 else 0)) ! ' ')"/>
     <xsl:variable name="rule" select="($t:underline(@kind), '~'[starts-with(current()/@kind, 'head')])[1]"/>
     <xsl:variable name="width" select="max($lines ! string-length(.))"/>
     <xsl:sequence select="if (empty($lines)) then ()
         else if (@kind = 'title') then string-join((string-join((1 to $width) ! '='), $lines, string-join((1 to $width) ! '=')), '&#10;')
         else if ($rule) then string-join(($lines, string-join((1 to $width) ! $rule)), '&#10;')
-        else string-join($lines ! ($indent || .), '&#10;' || $indent || (if (@kind = 'item') then '  ' else ''))"/>
+        else string(@lead) || string-join($lines ! ($indent || .), '&#10;' || (if (@kind = 'item') then '  ' else '')
+            || replace(string(@lead), '.', ' '))"/>
   </xsl:template>
 
-  <!-- The blocks as one text: blank lines between them, single line breaks inside lists, verse, tables. -->
+  <!-- The blocks as one text: blank lines between them, single line breaks inside lists, verse (but
+       before a stanza), tables and after a speaker. -->
   <xsl:function name="t:layout" as="xs:string">
     <xsl:param name="blocks" as="element(block)*"/>
     <xsl:variable name="shown" select="$blocks[exists(t:lines(.))]"/>
     <xsl:sequence select="string-join(for $i in 1 to count($shown) return (
-        (if ($i = 1) then '' else if ($shown[$i]/@kind = $t:tight and $shown[$i - 1]/@kind = $t:tight) then '&#10;' else '&#10;&#10;'),
+        (if ($i = 1) then '' else if ($shown[$i]/@kind = $t:tight and $shown[$i - 1]/@kind = $t:tight and not($shown[$i]/@stanza)
+            or $shown[$i - 1]/@kind = 'speaker') then '&#10;' else '&#10;&#10;'),
         $shown[$i] ! t:plain(.)), '') || '&#10;'"/>
   </xsl:function>
 

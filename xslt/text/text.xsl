@@ -18,6 +18,7 @@
   <xsl:include href="blocks.xsl"/>
   <xsl:include href="layout.xsl"/>
   <xsl:include href="apparatus.xsl"/>
+  <xsl:include href="drama.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
