@@ -136,7 +136,7 @@ def test_base_witness_without_lem_first_of_list_wit_or_edition_toml(out, tmp_pat
 
 def test_text_apparatus_after_each_paragraph_or_verse_group(out):
     assert (out / "parallel.txt").read_text(encoding="utf-8").split("\n\n")[1:] == [
-        "The quick brown fox\njumps over the lazy dog;\nand runs home.",
+        "      The quick brown fox\n      jumps over the lazy dog;\n      and runs home.",  # verse: a margin for numbers
         "1 quick] A; swift B C\n2 lazy] A B; om. C\n"
         "3 runs] rennes B; runnes C (homeoteleuton) The spelling of C is that of its time. B: erased",
         "A paragraph with a singular word.",

@@ -286,9 +286,12 @@ def test_real_plays(real):
     page, text, printed = real["charles"]
     speeches = page.xpath("//div[@class='sp']")
     tree = etree.parse(str(CORPUS / REAL["charles"]))
-    assert len(speeches) == len(tree.xpath("//t:sp", namespaces={"t": TEI})) == 631
+    # the speeches of the text: 623 outside readings, 4 in the readings that stand in the text
+    # (of an app without lem, the base witness's); the others' are in the apparatus
+    outside = tree.xpath("//t:sp[not(ancestor::t:rdg)]", namespaces={"t": TEI})
+    assert len(outside) == 623 and len(speeches) == 627
     spoken = [sp for sp in speeches if sp[0].get("class") == "speaker"]
-    assert len(spoken) == len(tree.xpath("//t:sp[*[1][self::t:speaker]]", namespaces={"t": TEI}))
+    assert len(spoken) >= len([sp for sp in outside if sp[0].tag == f"{{{TEI}}}speaker"])
     assert len(page.xpath("//ul[@class='cast']/li[@class='castItem']")) > 20
     # Mitford's lines have no @n: counted within each act and scene
     assert [page.get_element_by_id(f"Chas_act_1_L{n}").get("data-n") for n in (4, 5, 10, 11)] == [None, "5", "10", None]
