@@ -378,7 +378,8 @@ def test_the_writing_direction_is_marked_where_it_changes(tmp_path, edition_site
             "en",
             '<p>English, <q xml:lang="ar">عربي <foreign xml:lang="en">inside</foreign> عربي</q>, '
             '<foreign xml:lang="az-Arab">آذربایجان</foreign> and <foreign xml:lang="az">Azərbaycan</foreign>.</p>'
-            '<p xml:lang="syc">ܫܠܡܐ <pb n="2"/> ܫܠܡܐ</p>',
+            '<p xml:lang="syc">ܫܠܡܐ <pb n="2"/> ܫܠܡܐ</p>'
+            '<p><foreign xml:lang="heb">שלום</foreign> and <foreign xml:lang="ara">سلام</foreign></p>',
         ),
         encoding="utf-8",
     )
@@ -399,6 +400,7 @@ def test_the_writing_direction_is_marked_where_it_changes(tmp_path, edition_site
     assert ("az-Arab", "rtl", "آذربایجان") in mixed and ("az", None, "Azərbayca") in mixed
     assert ("syc", "rtl", "ܫܠܡܐ [p. ") in mixed
     assert ("en", "ltr", "[p. 2]") in mixed  # the page label, in the interface's language
+    assert ("heb", "rtl", "שלום") in mixed and ("ara", "rtl", "سلام") in mixed  # ISO 639-2 codes too
     farsi = marked("farsi.html")
     assert ("fa", "rtl", "T") in farsi  # the title and the text on an English page
     assert ("fa", "rtl", "فارسی Kur") in farsi and ("ku-Latn", "ltr", "Kurdî") in farsi

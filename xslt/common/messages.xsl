@@ -41,14 +41,17 @@
     <xsl:sequence select="if (exists($script)) then ('ltr', 'rtl')[1 + number($script = $ed:rtl-scripts)]
         else ('ltr', 'rtl')[1 + number($subtags[1] = $ed:rtl-languages)]"/>
   </xsl:function>
-  <!-- Scripts (ISO 15924) and languages (ISO 639) written from right to left. -->
+  <!-- Scripts (ISO 15924) and languages (ISO 639-1, and 639-2/3 where TEI files use those:
+       'ara', 'fas', 'heb', 'urd' …) written from right to left. -->
   <xsl:variable name="ed:rtl-scripts" as="xs:string+" select="('adlm', 'arab', 'aran', 'armi', 'avst', 'chrs',
       'cprt', 'elym', 'hatr', 'hebr', 'hung', 'khar', 'lydi', 'mand', 'mani', 'mend', 'narb', 'nbat', 'nkoo',
       'orkh', 'ougr', 'palm', 'phli', 'phlp', 'phnx', 'prti', 'rohg', 'samr', 'sarb', 'sogd', 'sogo', 'syrc',
       'thaa', 'yezi')"/>
   <xsl:variable name="ed:rtl-languages" as="xs:string+" select="('ar', 'arc', 'azb', 'bal', 'bqi', 'ckb', 'dv',
       'fa', 'glk', 'haz', 'he', 'iw', 'ji', 'khw', 'lrc', 'mzn', 'nqo', 'oar', 'ota', 'pal', 'pnb', 'prs',
-      'ps', 'sam', 'sd', 'skr', 'syc', 'syr', 'ug', 'ur', 'xpu', 'yi')"/>
+      'ps', 'sam', 'sd', 'skr', 'syc', 'syr', 'ug', 'ur', 'xpu', 'yi',
+      'ara', 'arb', 'arz', 'apc', 'ary', 'div', 'fas', 'per', 'pes', 'heb', 'hbo', 'pus', 'pbt', 'snd', 'uig',
+      'urd', 'yid', 'ydd', 'jrb', 'smp')"/>
 
   <!-- The plural form of the interface language for the number $n (CLDR's categories). -->
   <xsl:function name="ed:plural" as="xs:string">
