@@ -73,6 +73,20 @@
     <xsl:sequence select="ed:designated($mention)[1]"/>
   </xsl:function>
 
+  <!-- An ISO 8601 date of the common era (a day, month or year) as the interface language
+       writes it ("21 February 1907", "21. Februar 1907", "21 февраля 1907 г."); another value
+       as it stands. -->
+  <xsl:function name="ed:readable-date" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="precision" select="if (starts-with($value, '-')) then () else ed:precision($value)"/>
+    <xsl:variable name="parts" select="tokenize(substring-before($value || 'T', 'T'), '-') ! xs:integer(.)"/>
+    <xsl:sequence select="if ($precision = 'day') then ed:label('date-day', map{ 'day': $parts[3],
+            'month': tokenize(ed:label('months-of-day'), '\|')[$parts[2]], 'year': $parts[1] })
+        else if ($precision = 'month') then ed:label('date-month', map{
+            'month': tokenize(ed:label('months'), '\|')[$parts[2]], 'year': $parts[1] })
+        else if ($precision = 'year') then string($parts[1]) else $value"/>
+  </xsl:function>
+
   <!-- The main name of a register entry (ed:entry-names). -->
   <xsl:function name="ed:main-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>

@@ -233,11 +233,17 @@
     <xsl:sequence select="ed:label('cert-level', map{ 'cert': h:cert-label($cert) })"/>
   </xsl:function>
 
-  <!-- One of an entity's dates: as the register writes it, else its normalised values. -->
+  <!-- One of an entity's dates: as the register writes it, its ISO 8601 values written as the
+       interface language writes dates (ed:readable-date: "1907-02-21 York", "21 February 1907
+       York"); without a text, its values so written. -->
   <xsl:function name="h:date" as="xs:string">
     <xsl:param name="date" as="map(*)"/>
-    <xsl:sequence select="($date?text[normalize-space()], string-join(($date?date_when, $date?date_from, $date?date_to,
-        $date?not_before, $date?not_after)[. != ''], ' – '))[1]"/>
+    <xsl:variable name="values" select="distinct-values(($date?date_when, $date?date_from, $date?date_to,
+        $date?not_before, $date?not_after)[. != ''])"/>
+    <xsl:sequence select="if (normalize-space($date?text)) then fold-left($values, normalize-space($date?text),
+            function($text, $value) { replace($text, '(^|\s)' || replace($value, '([+.])', '\\$1') || '(\s|$)',
+                '$1' || ed:readable-date($value) || '$2') })
+        else string-join($values ! ed:readable-date(.), ' – ')"/>
   </xsl:function>
 
   <!-- The register data of an entity, in full (on its page). -->
