@@ -164,6 +164,21 @@ def test_a_real_letter_is_indexed_under_its_own_date(corpus, tmp_path):
     assert sorted(received) == [("person", "Musulin, Stella"), ("place", "Fridau"), ("place", "Fridau")]
 
 
+def test_the_correspondents_are_indexed_with_their_letters(letters):
+    """persons.html and organisations.html list the correspondents, the most letters first, each
+    with the letters it sent and received; places are not correspondents."""
+    data = json.loads((letters / "indices" / "indices.json").read_text(encoding="utf-8"))
+    letters_of = {e["name"]: e["letters"] for e in data["persons"] if "letters" in e}
+    assert letters_of == {"Ada Example": {"sent": 1, "received": 1}, "Ben Sample": {"sent": 1, "received": 1}}
+    page = _page(letters / "site" / "persons.html")
+    rows = [li.text_content() for li in page.xpath("//section[@class='correspondents']//li")]
+    assert rows == [
+        "Ada Example: Sender (1 letter), Addressee (1 letter)",
+        "Ben Sample: Sender (1 letter), Addressee (1 letter)",
+    ]
+    assert not _page(letters / "site" / "places.html").xpath("//section[@class='correspondents']")
+
+
 def test_the_letters_as_cmif(letters, tmp_path):
     """indices/letters.xml (and the site's, and edition index --format cmif's): a correspDesc per
     letter, its page, its sender, addressee, places and dates; the persons by their authority URI

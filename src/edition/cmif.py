@@ -14,7 +14,7 @@ import orjson
 from lxml import etree
 
 from .config import Config
-from .indices import Indices, tei_dating
+from .indices import ACTIONS, Indices, tei_dating
 from .indices import tei_element as _tei
 from .messages import label
 from .xmlio import atomic_write
@@ -22,7 +22,6 @@ from .xmlio import atomic_write
 #: The file of the letters, in the build's ``indices/`` (and the site's).
 CMIF = "letters.xml"
 #: The kinds of correspAction CMIF knows (the index's parts of them: xslt/common/functions.xsl).
-ACTIONS = ("sent", "received", "redirected", "forwarded", "transmitted")
 #: The element of each kind of index entry in a correspAction.
 ELEMENTS = {"person": "persName", "org": "orgName", "place": "placeName"}
 #: The order of the children of a correspAction in CMIF.

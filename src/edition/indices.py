@@ -55,6 +55,9 @@ from .spreadsheets import FORMULA_STARTS, spreadsheet_safe
 from .xmlio import atomic_open, atomic_path, atomic_write
 
 FORMATS = ("tei", "json", "csv", "sqlite")
+#: The kinds of a letter's correspAction whose names are its correspondents (the part of their
+#: mentions): an entity with such mentions has the number of letters of each (``letters``).
+ACTIONS = ("sent", "received", "redirected", "forwarded", "transmitted")
 #: What ``edition index`` writes: the index data, and the edition's letters as CMIF (edition.cmif).
 INDEX_FORMATS = (*FORMATS, "cmif")
 #: The section of the index data of each index kind (:mod:`edition.kinds`), by type.
@@ -508,12 +511,19 @@ def _read(db: sqlite3.Connection) -> Indices:
         span[1] += count
         span[2].append(keys[document_id])
     entities: dict[str, list[dict]] = {kind: [] for kind in INDICES}
+    by_id: dict[int, dict] = {}
     for row in db.execute(f"SELECT id, {', '.join(ENTITY_FIELDS)} FROM entities ORDER BY id"):
-        entity = dict(zip(ENTITY_FIELDS, row[1:]))
+        entity = by_id[row[0]] = dict(zip(ENTITY_FIELDS, row[1:]))
         for name in ("variants", "notes", "dates", "idnos"):
             entity[name] = orjson.loads(entity[name])
         entity["mentions"] = Mentions(db, keys, entity, *spans[row[0]])
         entities[entity["type"]].append(entity)
+    for entity_id, part, count in db.execute(
+        f"SELECT entity_id, part, count(DISTINCT document_id) FROM mentions WHERE part IN ({', '.join('?' * len(ACTIONS))}) "
+        "GROUP BY entity_id, part",
+        ACTIONS,
+    ):
+        by_id[entity_id].setdefault("letters", {})[part] = count
 
     def work(row: tuple) -> dict:
         record = dict(zip(WORK_FIELDS, (row[0], keys[row[1]], *row[2:])))

@@ -59,6 +59,8 @@
        organisations in each (the correspondents); other kinds are 'correspondence'. -->
   <xsl:variable name="ed:correspondence" as="map(xs:string, xs:string)" select="map{ 'sent': 'sender',
       'received': 'addressee', 'redirected': 'redirected', 'forwarded': 'forwarded', 'transmitted': 'transmitted' }"/>
+  <xsl:variable name="ed:correspondence-order" as="xs:string+"
+      select="('sent', 'received', 'redirected', 'forwarded', 'transmitted')"/>
 
   <!-- The correspAction $node is or stands in, if it is a letter's: its document describes one
        letter (one correspDesc; a file of many, as CMIF, is not a letter). -->

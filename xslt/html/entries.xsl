@@ -72,6 +72,25 @@
       map{ 'prefix': 'pleiades.stoa.org/places/', 'name': 'Pleiades' }, map{ 'prefix': 'vocab.getty.edu/', 'name': 'Getty' },
       map{ 'prefix': 'isni.org/', 'name': 'ISNI' }, map{ 'prefix': 'syriaca.org/', 'name': 'Syriaca.org' })"/>
 
+  <!-- The correspondents among $entities (those with "letters": edition.indices.ACTIONS), the
+       most letters first, each with the letters of each part it has in them (sender, addressee …). -->
+  <xsl:template name="h:correspondents">
+    <xsl:param name="entities" as="map(*)*"/>
+    <xsl:variable name="correspondents" select="$entities[map:contains(., 'letters')]"/>
+    <xsl:if test="exists($correspondents)">
+      <section class="correspondents" aria-labelledby="correspondents">
+        <h2 id="correspondents">{ed:label('correspondents')}</h2>
+        <ul class="correspondents">
+          <xsl:for-each select="sort($correspondents, (), function($e) { -sum($e?letters?*), string($e?name) })">
+            <xsl:variable name="letters" select="?letters"/>
+            <li><a href="{h:entity-href(.)}">{?name}</a>: {string-join($ed:correspondence-order[map:contains($letters, .)]
+                ! (ed:label($ed:correspondence(.)) || ' (' || ed:label('n-letters', map{ 'count': $letters(.) }) || ')'), ', ')}</li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The list page of the entities of $type. -->
   <xsl:template name="h:entity-list">
     <xsl:param name="type" as="xs:string"/>
@@ -89,6 +108,9 @@
           'documents': ed:label('in-documents', map{ 'count': count(distinct-values($entities ! ?documents?*)) }) })}</p>
         <xsl:if test="$type = 'place'">
           <xsl:call-template name="h:maps"><xsl:with-param name="places" select="$entities"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$type = ('person', 'org')">
+          <xsl:call-template name="h:correspondents"><xsl:with-param name="entities" select="$entities"/></xsl:call-template>
         </xsl:if>
         <xsl:call-template name="h:alphabetical">
           <xsl:with-param name="items" select="$entities"/>
