@@ -58,6 +58,7 @@ from .about import pages as about_pages
 from .cmif import write_cmif
 from .config import OPTIONAL_OUTPUTS, Config, with_registers
 from .corpora import documents as read_documents
+from .corpora import edition_folder
 from .documents import BUILD_MARKER, Source, find_xml_files, load_tei
 from .images import publish, shown, stamps
 from .incremental import (
@@ -556,7 +557,7 @@ def _plan(
     left_out = {folder for folder in OPTIONAL_OUTPUTS if folder not in settings.outputs}
     made = [name for name, output in OUTPUTS.items() if output.folder not in left_out]
     profile = profiles.profile(None, settings.validation)
-    return Plan(work, stubs, registers, names, parameters(scope, made), profile, tei_dir.resolve())
+    return Plan(work, stubs, registers, names, parameters(scope, made), profile, edition_folder(tei_dir))
 
 
 def _read(
@@ -584,7 +585,7 @@ def _read(
     withheld = set()
     images: dict[str, Path] = {}
     page_names: dict[str, str] = {}
-    for source in read_documents(paths, tei_dir):
+    for source in read_documents(paths, edition_folder(tei_dir)):
         addresses.append(source.path)
         inputs[source.uri] = digest(source.data)
         page_names |= renamed([source.tree])

@@ -14,8 +14,9 @@ comes after (validation, index records, pages, text, PDF: the one pipeline of
   address: its ``teiHeader`` (whose lists of persons, places and organisations are registers,
   as a document's header lists are: a speaker's ``#id`` in a document resolves to the corpus's
   entry) and, as its text, the list of its documents. A TEI file that a corpus includes whole
-  (``xi:include`` without ``xpointer``) is a document of its own, read from its own file (and
-  so once, whether it lies in the edition's folder or not).
+  (``xi:include`` without ``xpointer``) is a document of the corpus too, read from its own file,
+  at ``CORPUS.xml/FILE.xml`` (its page ``FILE.html``), and not a document of its own as well
+  (:func:`once`), whether it lies in the edition's folder or not.
 
 Every element of a document read so keeps where it comes from
 (:attr:`edition.documents.Source.origins`): its problems are reported at the file, line and
@@ -23,7 +24,8 @@ column where they are. The build's workers and the single-file commands get a pa
 by its address (:func:`load_document`), which reads the corpus again (once per process).
 
 XInclude (``xi:include``, ``parse="xml"`` or ``"text"``, ``xpointer`` as an xml:id,
-``element()`` or ``xpointer(id('…'))``) is resolved for files inside the edition's folder only,
+``element()`` or ``xpointer(id('…'))``) is resolved for files inside the edition's folder only
+(the folder of its ``edition.toml``, else its TEI folder: :func:`edition_folder`),
 each file read and parsed as every input is (:mod:`edition.xmlio`: no DTD, no entities, the
 same limits, and a document with its includes no larger than a file may be). An include of a
 URL (any scheme but ``file:``), of a file outside the folder or of a missing or unreadable file,
@@ -49,7 +51,7 @@ from urllib.request import url2pathname
 
 from lxml import etree
 
-from . import TEI_NS, XML_NS
+from . import TEI_NS, XML_NS, config
 from .documents import Source, require_tei
 from .problems import ERROR, InputError, Problem
 from .xmlio import LIMITS, parse_bytes, read_file
@@ -72,19 +74,31 @@ class _Refused(Exception):
     """Why an include cannot be resolved."""
 
 
+def edition_folder(folder: Path) -> Path:
+    """The folder of the edition that ``folder`` is in: the one with its ``edition.toml`` (in
+    ``folder`` or above it), else ``folder`` itself. XIncludes may include the files inside it."""
+    found = config.find(folder)
+    return (found.parent if found else folder).resolve()
+
+
 def read(path: Path, folder: Path | None = None) -> list[Source]:
     """The documents the file ``path`` holds, its own first (a corpus: the corpus, then its
-    documents), includes resolved inside ``folder`` (default, and for a file outside it: the
-    file's folder);
-    :class:`InputError` if the file cannot be read or is neither TEI nor a register list."""
+    documents), includes resolved inside ``folder`` (by default, and for a file outside it: its
+    edition's folder, :func:`edition_folder`); :class:`InputError` if the file cannot be read or
+    is neither TEI nor a register list."""
     own = path.resolve().parent
-    return _Reader(folder.resolve() if folder and own.is_relative_to(folder.resolve()) else own).documents(path, [])
+    inside = folder is not None and own.is_relative_to(folder.resolve())
+    return _Reader(folder.resolve() if folder is not None and inside else edition_folder(own)).documents(path, [])
 
 
 def documents(paths: list[Path], folder: Path | None = None) -> list[Source]:
-    """Every document the files ``paths`` hold (:func:`read`), each once: a file that a corpus
-    includes whole is a document of the corpus, not one of its own as well."""
-    found = [source for path in paths for source in read(path, folder)]
+    """Every document the files ``paths`` hold (:func:`read`), each once (:func:`once`)."""
+    return once([source for path in paths for source in read(path, folder)])
+
+
+def once(found: list[Source]) -> list[Source]:
+    """``found`` without repeats, and without the documents of files that a corpus among them
+    includes whole: such a file is a document of the corpus, not one of its own as well."""
     included = {origin.uri for source in found if (origin := _whole_file(source))}
     unique: dict[str, Source] = {}
     for source in found:
@@ -296,16 +310,7 @@ class _Reader:
                         problems.append(Problem(*tree.place(child, "href"), ERROR, message, "xinclude"))
                         continue
                     if len(included) == 1:  # a TEI file: a document of the corpus, read from its own file
-                        whole = _Tree.of(included[0])
-                        back_to = os.path.relpath(included[0].path, path.parent).replace(os.sep, "/")
-                        included = [
-                            _part(
-                                whole,
-                                whole.root,
-                                path / f"{_key(whole.root, numbers, path)}.xml",
-                                quote(f"../{back_to}"),
-                            )
-                        ]
+                        included = [_included_part(included[0], path)]
                     listed.append(included[0])
                     parts.extend(included)
                 elif child.tag in (_TEI, _CORPUS):
@@ -338,6 +343,14 @@ def _part(tree: _Tree, element: etree._Element, address: Path, base: str) -> Sou
     part = _Tree(tree.copied(element, tree), tree.origins)
     part.root.set(_BASE, urljoin(base, part.root.get(_BASE, "")))
     return part.source(address, [])
+
+
+def _included_part(document: Source, corpus: Path) -> Source:
+    """The TEI ``document`` of its own file that ``corpus`` includes whole, as a document of the
+    corpus: at ``CORPUS.xml/FILE.xml``, its xml:base leading back to its file."""
+    whole = _Tree.of(document)
+    back = os.path.relpath(document.path, corpus.parent).replace(os.sep, "/")
+    return _part(whole, whole.root, corpus / document.path.name, quote(f"../{back}"))
 
 
 def _corpus_document(

@@ -22,19 +22,23 @@ _REGISTER_LISTS = tuple(
 )
 
 
+#: What holds a document's text (a register holds none besides its lists).
+_TEXT = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "ab", "l", "u", "sp", "seg"))
+
+
 def is_register(source: Source) -> bool:
     """Whether ``source`` is a register: it holds lists of persons, places … (in its text or its
     ``standOff``: :mod:`edition.corpora` puts a file whose root is such a list in a body) and no
-    text besides them (no paragraph outside them). A document with text is not one, whatever
-    lists it holds: its own header's lists (``particDesc``, ``settingDesc``) and ``standOff``
-    are read as registers all the same (:func:`edition.parallel.stub`)."""
+    text besides them (no paragraph, verse, utterance or speech outside them). A document with
+    text is not one, whatever lists it holds: its own header's lists (``particDesc``,
+    ``settingDesc``) and ``standOff`` are read as registers all the same (:func:`edition.parallel.stub`)."""
     root = source.tree.getroot()
     text = root.find(f"{{{TEI_NS}}}text")
     parts = [part for part in (text, root.find(f"{{{TEI_NS}}}standOff")) if part is not None]
     if not any(next(part.iter(*_REGISTER_LISTS), None) is not None for part in parts):
         return False
     return text is None or not any(
-        not any(a.tag in _REGISTER_LISTS for a in p.iterancestors()) for p in text.iter(f"{{{TEI_NS}}}p")
+        not any(a.tag in _REGISTER_LISTS for a in block.iterancestors()) for block in text.iter(*_TEXT)
     )
 
 

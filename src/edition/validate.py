@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .corpora import once
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
 from .profiles import EDITION, Profile, cached_check, keep_check, relaxng
@@ -193,9 +194,10 @@ def _schematron_problems(source: Source, findings, display: str) -> list[Problem
     return problems
 
 
-def _load(path: Path) -> Source | Problem:
+def _load(path: Path) -> list[Source] | Problem:
+    """The documents of the file ``path`` (a corpus's too), or why it cannot be read."""
     try:
-        return load_tei([path])[0]
+        return load_tei([path])
     except InputError as exc:
         return exc.problem
 
@@ -210,7 +212,8 @@ def validate(paths: list[Path], profile: Profile = EDITION) -> Report:
         if isinstance(loaded, Problem):
             report.problems.append(loaded)
         else:
-            targets[loaded.uri] = loaded
+            targets |= {source.uri: source for source in loaded}
+    targets = {source.uri: source for source in once(list(targets.values()))}
     if targets:
         edition = {s.uri: s.tree for s in with_neighbours(list(targets.values()))}
         findings: dict[str, list[Finding]] = {}
