@@ -15,7 +15,6 @@ from lxml import html
 from edition.build import build
 from edition.corpora import documents, read
 from edition.profiles import profile
-from edition.rendering import is_register
 from edition.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -267,13 +266,3 @@ def test_real_issue_including_its_master_header_by_xpointer():
             path == str(master)
             and f'xml:id="{element.get("{http://www.w3.org/XML/1998/namespace}id")}"' in lines[line - 1]
         )
-
-
-@needs_corpus
-def test_real_registers_whose_root_is_a_list_or_in_stand_off():
-    [works] = read(CORPUS / "eltec-eng-translations-listbibl.xml")
-    assert works.is_tei and is_register(works)
-    for path in sorted((CORPUS / "amp-letter" / "entities" / "out").glob("*.xml")):
-        assert is_register(read(path)[0]), path
-    [play] = read(CORPUS / "yidracor-sholem-aleichem-a-dokter.xml")
-    assert not is_register(play)  # a play with its speakers in particDesc and events in standOff
