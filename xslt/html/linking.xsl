@@ -28,14 +28,14 @@
         else if ($one) then $safe else ed:safe-url($first)"/>
   </xsl:function>
 
-  <!-- The page of the edition's document a relative pointer $first (of $pointer) names, with its
-       fragment: a document of a corpus (CORPUS.xml/KEY.xml, edition.corpora) or in a subfolder has
-       its page beside the others. -->
+  <!-- The page of the edition's document a relative pointer $first (of $pointer) names in another
+       folder, with its fragment: a document of a corpus (CORPUS.xml/KEY.xml, edition.corpora) or
+       in a subfolder has its page beside the others. -->
   <xsl:function name="h:document-page" as="xs:string?">
     <xsl:param name="pointer" as="attribute()"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:variable name="file" select="substring-before($first || '#', '#')"/>
-    <xsl:sequence select="(if (ends-with($file, '.xml')) then ed:resolve($file, ed:uri(base-uri($pointer/..))) else ())
+    <xsl:sequence select="(if (ends-with($file, '.xml') and contains($file, '/')) then ed:resolve($file, ed:uri(base-uri($pointer/..))) else ())
         [map:contains($edition, .)] ! (ed:page-file($edition(.)) || substring($first, string-length($file) + 1))"/>
   </xsl:function>
 
