@@ -14,6 +14,7 @@ from lxml import html
 
 from edition.build import build
 from edition.corpora import documents, read
+from edition.problems import InputError
 from edition.profiles import profile
 from edition.validate import validate
 
@@ -191,6 +192,22 @@ def test_includes_outside_the_folder_over_the_network_or_in_a_loop_are_refused(t
     site = _built(folder, tmp_path / "out")
     assert {p.name for p in site.glob("session-*.html")} == {"session-1.html", "session-2.html", "session-3.html"}
     assert not (site / "outside.html").exists() and hits == []
+
+
+def test_includes_of_includes_stay_within_the_limits(tmp_path):
+    """Six files, each including the next ten times: a million includes, refused at the first
+    beyond 10,000 (as quickly as a file beyond the parser's limits)."""
+    for level in range(6):
+        inner = "".join(f'<xi:include {XI} href="level-{level + 1}.xml"/>' for _ in range(10)) if level < 5 else "x"
+        (tmp_path / f"level-{level}.xml").write_text(f'<p xmlns="http://www.tei-c.org/ns/1.0">{inner}</p>')
+    tei = (FIXTURES / "included" / "sessions" / "session-1.xml").read_text(encoding="utf-8")
+    (tmp_path / "document.xml").write_text(
+        tei.replace("<p>Session 1:", f'<p><xi:include {XI} href="level-0.xml"/>Session 1:'), encoding="utf-8"
+    )
+    with pytest.raises(InputError) as refused:
+        read(tmp_path / "document.xml", tmp_path)
+    assert refused.value.problem.rule == "xml-limits" and "more than 10,000 includes" in refused.value.problem.message
+    assert refused.value.problem.path.startswith(str(tmp_path / "level-"))
 
 
 @needs_corpus

@@ -64,14 +64,19 @@ _ID, _BASE, _LANG = f"{{{XML_NS}}}id", f"{{{XML_NS}}}base", f"{{{XML_NS}}}lang"
 LIST_ROOTS = frozenset(
     f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listPlace", "listOrg", "listBibl", "listEvent")
 )
-#: How deep includes may include further files.
+#: How deep includes may include further files, and how many includes a file may make in all.
 _DEPTH = 16
+_MOST_INCLUDES = 10_000
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _NCNAME = re.compile(r"[^\s:()/'\"]+")
 
 
 class _Refused(Exception):
     """Why an include cannot be resolved."""
+
+
+class _Beyond(InputError):
+    """A file whose includes go beyond the limits (refused as a whole, as xmlio refuses a file)."""
 
 
 def edition_folder(folder: Path) -> Path:
@@ -188,6 +193,7 @@ class _Reader:
     def __init__(self, folder: Path):
         self.folder = folder.resolve()
         self.files: dict[Path, Source] = {}
+        self.included = [0, 0]  # includes resolved so far, and the bytes of what they included
 
     def _raw(self, path: Path) -> Source:
         key = path.resolve()
@@ -264,11 +270,15 @@ class _Reader:
         path = self._target(include, tree, stack)
         parse = include.get("parse", "xml")
         try:
+            data = read_file(path) if parse == "text" else self._raw(path).data
+            self._count(data, include, tree)
             if parse == "text":
-                return read_file(path).decode(include.get("encoding") or "utf-8")
+                return data.decode(include.get("encoding") or "utf-8")
             if parse != "xml":
                 raise _Refused(f'xi:include with parse="{parse}": only "xml" and "text" are known')
             other, found = self._expanded(self._raw(path), [*stack, path])
+        except _Beyond:
+            raise
         except (InputError, UnicodeDecodeError) as exc:
             why = exc.problem.format() if isinstance(exc, InputError) else str(exc)
             raise _Refused(f'xi:include of "{include.get("href")}": the file cannot be read ({why})') from None
@@ -286,6 +296,18 @@ class _Reader:
             copied.set(_BASE, urljoin(base, copied.get(_BASE, "")))
         return copies
 
+    def _count(self, data: bytes, include: etree._Element, tree: _Tree) -> None:
+        """Count an include of ``data``: includes of includes may not make more than
+        :data:`_MOST_INCLUDES` includes or more bytes than a file may have (:data:`LIMITS`)."""
+        self.included[0] += 1
+        self.included[1] += len(data)
+        if self.included[0] > _MOST_INCLUDES or self.included[1] > LIMITS.file_bytes:
+            message = (
+                f"more than {_MOST_INCLUDES:,} includes, or more than the {LIMITS.file_bytes // 2**20} MiB a TEI file "
+                "may have included (a file counted each time it is included): not read"
+            )
+            raise _Beyond(Problem(*tree.place(include), ERROR, message, "xml-limits"))
+
     def _corpus(self, tree: _Tree, path: Path, problems: list[Problem], stack: list[Path]) -> list[Source]:
         """The corpus ``tree`` of the file ``path`` as its documents: itself, then the others."""
         parts: list[Source] = []
@@ -297,7 +319,9 @@ class _Reader:
             for child in list(corpus):
                 if child.tag == _INCLUDE:
                     try:
-                        included = self.documents(self._target(child, tree, stack), stack)
+                        target = self._target(child, tree, stack)
+                        self._count(self._raw(target).data, child, tree)
+                        included = self.documents(target, stack)
                     except _Refused as refused:
                         text, nodes = self._fallback(child, tree, str(refused), problems)
                         _replace(child, text, nodes)
