@@ -5,14 +5,17 @@ corpus's header lists as registers; the real corpora of ``../shared/corpus`` (sk
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lxml import html
 
 from edition.build import build
+from edition.cli import main
 from edition.corpora import documents, read
 from edition.problems import InputError
 from edition.profiles import profile
@@ -105,6 +108,23 @@ def test_pointers_into_the_corpus_header_resolve_and_problems_are_placed_in_the_
     assert (found["date-iso"].line, found["date-iso"].column) == (date[0], date[1] + len("<date "))
     assert (found["ref-resolves"].line, found["ref-resolves"].column) == (pointer[0], pointer[1] + len("<persName "))
     assert (found["rng"].line, found["rng"].column) == (grammar[0], grammar[1] + len("<u "))
+
+
+def test_single_file_commands_render_and_index_each_document_of_a_corpus(tmp_path):
+    corpus = str(FIXTURES / "inline" / "assembly.xml")
+    result = CliRunner().invoke(main, ["html", corpus, "-o", str(tmp_path / "html")])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in (tmp_path / "html").glob("*.html")} == {
+        "assembly.html",
+        "sitting-1.html",
+        "committees.html",
+        "assembly-1.html",
+    }
+    result = CliRunner().invoke(main, ["index", corpus, "--format", "csv", "-o", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "index" / "persons.csv").open(encoding="utf-8") as rows:
+        mentions = {(row["document"], row["entity"]) for row in csv.DictReader(rows)}
+    assert mentions == {("sitting-1", "carl-dorn"), ("assembly-1", "ana-berg")}
 
 
 def test_documents_a_corpus_includes_are_its_documents_once(included):

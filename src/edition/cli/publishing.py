@@ -159,7 +159,7 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
         raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
     settings = config.for_edition(files[0].parent)
     written = write_indices(
-        [Source.load(path) for path in files],
+        load_tei(files),
         output,
         set(formats or FORMATS),
         settings.languages[0],
