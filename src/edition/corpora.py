@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from lxml import etree
@@ -93,7 +93,7 @@ def read(path: Path, folder: Path | None = None) -> list[Source]:
     is neither TEI nor a register list."""
     own = path.resolve().parent
     inside = folder is not None and own.is_relative_to(folder.resolve())
-    return _Reader(folder.resolve() if folder is not None and inside else edition_folder(own)).documents(path, [])
+    return _Reader(folder.resolve() if folder is not None and inside else edition_folder(own)).read(path, [])
 
 
 def documents(paths: list[Path], folder: Path | None = None) -> list[Source]:
@@ -163,7 +163,9 @@ class _Tree:
         into.origins.update(zip(copied.iter(etree.Element), map(self.origins.get, element.iter(etree.Element))))
         return copied
 
-    def made(self, tag: str, parent: etree._Element | None, like: etree._Element, text: str | None = None):
+    def made(
+        self, tag: str, parent: etree._Element | None, like: etree._Element, text: str | None = None
+    ) -> etree._Element:
         """A new element ``tag`` (in ``parent``), placed where ``like`` is in its file."""
         element = etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
         element.text = text
@@ -193,7 +195,7 @@ class _Reader:
     def __init__(self, folder: Path):
         self.folder = folder.resolve()
         self.files: dict[Path, Source] = {}
-        self.included = [0, 0]  # includes resolved so far, and the bytes of what they included
+        self.includes, self.included = 0, 0  # includes resolved so far, and the bytes of what they included
 
     def _raw(self, path: Path) -> Source:
         key = path.resolve()
@@ -201,7 +203,8 @@ class _Reader:
             self.files[key] = Source.load(path)
         return self.files[key]
 
-    def documents(self, path: Path, stack: list[Path]) -> list[Source]:
+    def read(self, path: Path, stack: list[Path]) -> list[Source]:
+        """The documents of the file ``path``, included by the files of ``stack``."""
         raw = self._raw(path)
         root = raw.tree.getroot()
         if root.tag == _TEI and next(root.iter(_INCLUDE), None) is None:
@@ -220,7 +223,7 @@ class _Reader:
         """The tree of ``raw`` with its includes resolved (those of a corpus's documents, which
         :meth:`_corpus` reads, aside), and the problems of those it could not resolve."""
         tree, problems = _Tree.of(raw), list[Problem]()
-        while (include := next((i for i in tree.root.iter(_INCLUDE) if not _whole(i)), None)) is not None:
+        while (include := next((i for i in tree.root.iter(_INCLUDE) if _pending(i)), None)) is not None:
             try:
                 text, nodes = None, self._included(include, tree, stack, problems)
                 if isinstance(nodes, str):
@@ -247,14 +250,13 @@ class _Reader:
         origin = tree.origins.get(include)
         here = origin[0].path if origin else stack[-1]
         scheme = _SCHEME.match(href)
-        if scheme and (scheme[1].lower() != "file" or len(scheme[1]) == 1 and os.name == "nt"):
+        if scheme and scheme[1].lower() != "file":
             raise _Refused(
                 f'xi:include of "{href}" refused: only files inside the edition\'s folder are included, nothing is fetched'
             )
         if not href:
             raise _Refused("xi:include without href: a document does not include itself here")
-        address = url2pathname(urlsplit(href).path) if scheme else url2pathname(unquote(href.split("#")[0]))
-        path = (here.parent / address).resolve()
+        path = (here.parent / url2pathname(urlsplit(href).path)).resolve()
         if not path.is_relative_to(self.folder):
             raise _Refused(f'xi:include of "{href}" refused: the file is outside the edition\'s folder ({self.folder})')
         if not path.is_file():
@@ -269,13 +271,13 @@ class _Reader:
         """What ``include`` includes: text, or copies of elements (their problems to ``problems``)."""
         path = self._target(include, tree, stack)
         parse = include.get("parse", "xml")
+        if parse not in ("xml", "text"):
+            raise _Refused(f'xi:include with parse="{parse}": only "xml" and "text" are known')
         try:
             data = read_file(path) if parse == "text" else self._raw(path).data
             self._count(data, include, tree)
             if parse == "text":
                 return data.decode(include.get("encoding") or "utf-8")
-            if parse != "xml":
-                raise _Refused(f'xi:include with parse="{parse}": only "xml" and "text" are known')
             other, found = self._expanded(self._raw(path), [*stack, path])
         except _Beyond:
             raise
@@ -299,9 +301,8 @@ class _Reader:
     def _count(self, data: bytes, include: etree._Element, tree: _Tree) -> None:
         """Count an include of ``data``: includes of includes may not make more than
         :data:`_MOST_INCLUDES` includes or more bytes than a file may have (:data:`LIMITS`)."""
-        self.included[0] += 1
-        self.included[1] += len(data)
-        if self.included[0] > _MOST_INCLUDES or self.included[1] > LIMITS.file_bytes:
+        self.includes, self.included = self.includes + 1, self.included + len(data)
+        if self.includes > _MOST_INCLUDES or self.included > LIMITS.file_bytes:
             message = (
                 f"more than {_MOST_INCLUDES:,} includes, or more than the {LIMITS.file_bytes // 2**20} MiB a TEI file "
                 "may have included (a file counted each time it is included): not read"
@@ -321,7 +322,7 @@ class _Reader:
                     try:
                         target = self._target(child, tree, stack)
                         self._count(self._raw(target).data, child, tree)
-                        included = self.documents(target, stack)
+                        included = self.read(target, stack)
                     except _Refused as refused:
                         text, nodes = self._fallback(child, tree, str(refused), problems)
                         _replace(child, text, nodes)
@@ -417,8 +418,15 @@ def _wrapped(tree: _Tree, path: Path) -> _Tree:
     return _Tree(document, tree.origins)
 
 
+def _pending(include: etree._Element) -> bool:
+    """Whether ``include`` is to be resolved in its tree: not the root of an included file (left
+    as it is, as a grammar error), not a corpus's include of a document (:func:`_whole`)."""
+    return include.getparent() is not None and not _whole(include)
+
+
 def _whole(include: etree._Element) -> bool:
-    """Whether ``include`` includes a whole document into a corpus (read as a document of its own)."""
+    """Whether ``include`` includes a whole document into a corpus (a document of the corpus,
+    read from its own file: :meth:`_Reader._corpus`)."""
     parent = include.getparent()
     return (
         parent is not None
