@@ -230,6 +230,17 @@ def test_includes_of_includes_stay_within_the_limits(tmp_path):
     assert refused.value.problem.path.startswith(str(tmp_path / "level-"))
 
 
+def test_an_included_file_that_is_itself_an_include_is_left_as_it_is(tmp_path):
+    (tmp_path / "loop.xml").write_text(f'<xi:include {XI} href="loop.xml"/>', encoding="utf-8")
+    tei = (FIXTURES / "included" / "sessions" / "session-1.xml").read_text(encoding="utf-8")
+    (tmp_path / "document.xml").write_text(
+        tei.replace("<p>Session 1:", f'<p><xi:include {XI} href="loop.xml"/>Session 1:'), encoding="utf-8"
+    )
+    [document] = read(tmp_path / "document.xml", tmp_path)
+    [left] = document.tree.iter("{http://www.w3.org/2001/XInclude}include")
+    assert left.get("href") == "loop.xml" and left.getparent().tag == "{http://www.tei-c.org/ns/1.0}p"
+
+
 @needs_corpus
 def test_real_corpora_every_document_has_its_page(tmp_path):
     for name, corpus_file in (("slovparl", "slovparl-teicorpus.xml"), ("parla-clarin", "parla-clarin-exemplar.xml")):

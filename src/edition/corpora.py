@@ -223,7 +223,7 @@ class _Reader:
         """The tree of ``raw`` with its includes resolved (those of a corpus's documents, which
         :meth:`_corpus` reads, aside), and the problems of those it could not resolve."""
         tree, problems = _Tree.of(raw), list[Problem]()
-        while (include := next((i for i in tree.root.iter(_INCLUDE) if _pending(i)), None)) is not None:
+        while (include := next((i for i in tree.root.iter(_INCLUDE) if _pending(i, tree, raw)), None)) is not None:
             try:
                 text, nodes = None, self._included(include, tree, stack, problems)
                 if isinstance(nodes, str):
@@ -418,10 +418,12 @@ def _wrapped(tree: _Tree, path: Path) -> _Tree:
     return _Tree(document, tree.origins)
 
 
-def _pending(include: etree._Element) -> bool:
-    """Whether ``include`` is to be resolved in its tree: not the root of an included file (left
-    as it is, as a grammar error), not a corpus's include of a document (:func:`_whole`)."""
-    return include.getparent() is not None and not _whole(include)
+def _pending(include: etree._Element, tree: _Tree, raw: Source) -> bool:
+    """Whether ``include`` is to be resolved in ``tree``, the tree of the file ``raw``: one of that
+    file (those of the files it includes are resolved there, but for the root of a file, left as
+    it is: a grammar error), not the root, not a corpus's include of a document (:func:`_whole`)."""
+    origin = tree.origins.get(include)
+    return origin is not None and origin[0] is raw and include.getparent() is not None and not _whole(include)
 
 
 def _whole(include: etree._Element) -> bool:
