@@ -1,6 +1,6 @@
 """Registers wherever an edition keeps them (edition.corpora, edition.rendering.is_register):
 files whose root is a list (listPerson, listOrg, listEvent, listBibl), a standOff, a document's
-own header (particDesc, settingDesc) and standOff; their entries get pages, names link to them,
+own header (particDesc, settingDesc), standOff and back; their entries get pages, names link to them,
 their problems are placed in their own files; real registers of ``../shared/corpus``."""
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ def test_register_files_are_registers_and_documents_are_not():
     assert kinds == {
         "events.xml": True,  # listEvent root
         "letter.xml": False,  # text, with persons in particDesc, places in settingDesc, orgs in standOff
+        "notes.xml": False,  # text, with persons in back
         "orgs.xml": True,  # listOrg root
         "persons.xml": True,  # listPerson root
         "places.xml": True,  # standOff only
@@ -41,7 +42,7 @@ def test_register_files_are_registers_and_documents_are_not():
 
 
 def test_entries_of_every_register_location_get_pages_and_names_link_to_them(site):
-    assert sorted(p.name for p in site.glob("*.html") if p.stem not in _INDEX_PAGES) == ["letter.html"]
+    assert sorted(p.name for p in site.glob("*.html") if p.stem not in _INDEX_PAGES) == ["letter.html", "notes.html"]
     page = html.fromstring((site / "letter.html").read_bytes())
     links = {" ".join(a.text_content().split()): a.get("href") for a in page.xpath("//main//a[contains(@href, 's/')]")}
     assert links == {
@@ -51,6 +52,7 @@ def test_entries_of_every_register_location_get_pages_and_names_link_to_them(sit
         "River Gate": "places/river-gate.html",  # the letter's settingDesc
         "brigade": "organisations/fire-brigade.html",  # the letter's standOff
         "council": "organisations/town-council.html",  # listOrg root, a bare id
+        "Gus": "persons/gus-hahn.html",  # the back of another document, a bare id
     }
     for href in links.values():
         entity = (site / href).read_text(encoding="utf-8")

@@ -42,7 +42,7 @@ from .outputs import DOWNLOADS, HTML, OUTPUTS, PAGES, Output, in_languages, outp
 from .problems import ERROR, InputError, Problem
 from .processes import attach, spawning, stop
 from .profiles import EDITION, Profile
-from .rendering import Renderer
+from .rendering import REGISTER_LISTS, Renderer
 from .site import RecordPages, download, write_pages
 from .validate import check_document, schematron
 from .xmlio import atomic_write, link
@@ -58,8 +58,9 @@ def default_jobs() -> int:
 
 def stub(tree: etree._ElementTree) -> bytes:
     """What the other documents' pages need of a document: its ``TEI`` element (attributes),
-    its ``teiHeader`` and ``standOff`` (with the register entries they may hold, which pointers
-    of other documents resolve to) and an empty ``text`` (with its attributes)."""
+    its ``teiHeader`` and ``standOff`` and the lists of register entries of its ``back`` (the
+    entries that pointers of other documents resolve to) in an otherwise empty ``text`` (with
+    its attributes)."""
     root = tree.getroot()
     light = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
     for part in ("teiHeader", "standOff"):
@@ -68,8 +69,17 @@ def stub(tree: etree._ElementTree) -> bytes:
             light.append(copy.deepcopy(kept))
     text = root.find(f"{{{TEI_NS}}}text")
     if text is not None:
-        etree.SubElement(light, text.tag, dict(text.attrib))
+        light_text = etree.SubElement(light, text.tag, dict(text.attrib))
+        back = text.find(f"{{{TEI_NS}}}back")
+        lists = [] if back is None else [e for e in back.iter(*REGISTER_LISTS) if _outermost(e)]
+        if lists:
+            etree.SubElement(light_text, back.tag).extend(copy.deepcopy(e) for e in lists)
     return etree.tostring(light, encoding="UTF-8")
+
+
+def _outermost(element: etree._Element) -> bool:
+    """Whether ``element`` (a list of register entries) is in no other such list."""
+    return not any(a.tag in REGISTER_LISTS for a in element.iterancestors())
 
 
 def pointed(source: Source) -> set[str] | None:

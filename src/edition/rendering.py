@@ -17,7 +17,8 @@ from .xmlio import atomic_write, parse_bytes
 
 #: What every stylesheet is handed besides its output's parameters: the index kinds.
 SHARED: dict[str, Value] = {"index_kinds": index_kinds()}
-_REGISTER_LISTS = tuple(
+#: The lists of register entries.
+REGISTER_LISTS = tuple(
     f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listPlace", "listOrg", "listEvent", "listNym", "listBibl")
 )
 
@@ -35,10 +36,10 @@ def is_register(source: Source) -> bool:
     root = source.tree.getroot()
     text = root.find(f"{{{TEI_NS}}}text")
     parts = [part for part in (text, root.find(f"{{{TEI_NS}}}standOff")) if part is not None]
-    if not any(next(part.iter(*_REGISTER_LISTS), None) is not None for part in parts):
+    if not any(next(part.iter(*REGISTER_LISTS), None) is not None for part in parts):
         return False
     return text is None or not any(
-        not any(a.tag in _REGISTER_LISTS for a in block.iterancestors()) for block in text.iter(*_TEXT)
+        not any(a.tag in REGISTER_LISTS for a in block.iterancestors()) for block in text.iter(*_TEXT)
     )
 
 
