@@ -5,7 +5,8 @@ comes after (validation, index records, pages, text, PDF: the one pipeline of
 * a ``TEI`` file is one document (its XIncludes resolved, below);
 * a file whose root is a list of register entries (``listPerson``, ``listPlace``, ``listOrg``,
   ``listBibl``, ``listEvent``) is a register: the list is wrapped in a TEI document (a header
-  that names the file, the list as its body);
+  that names the file, the list as its body; which files are registers:
+  :func:`edition.rendering.is_register`);
 * a corpus (``teiCorpus``, nested ones too) is split into its documents. Each ``TEI`` in it is a
   document at the address ``CORPUS.xml/KEY.xml`` (KEY: its xml:id, else the corpus file's name
   and its number in the corpus), with ``xml:base`` on its root leading back to the corpus file,
@@ -27,7 +28,10 @@ XInclude (``xi:include``, ``parse="xml"`` or ``"text"``, ``xpointer`` as an xml:
 ``element()`` or ``xpointer(id('…'))``) is resolved for files inside the edition's folder only
 (the folder of its ``edition.toml``, else its TEI folder: :func:`edition_folder`),
 each file read and parsed as every input is (:mod:`edition.xmlio`: no DTD, no entities, the
-same limits, and a document with its includes no larger than a file may be). An include of a
+same limits, and a document with its includes no larger than a file may be; at most 10,000
+includes, and as many bytes as a file may have, included by a file and its includes); lxml and
+Saxon never do XInclude, and nothing is fetched. An include's own file resolves its includes
+(an ``xml:base`` on what it includes leads to that file). An include of a
 URL (any scheme but ``file:``), of a file outside the folder or of a missing or unreadable file,
 or one that includes itself, is refused: its ``xi:fallback`` is used if it has one, else the
 include is left out and an error says where it is (``file:line:column``, rule ``xinclude``).
