@@ -172,7 +172,8 @@ def test_a_missing_include_is_an_error_at_its_place_unless_it_has_a_fallback(tmp
     _plant(
         session,
         "<p>Session 1:",
-        f'<p><xi:include {XI} href="note.txt" parse="text"><xi:fallback>No note.</xi:fallback></xi:include> Session 1:',
+        f'<p><xi:include {XI} href="note.txt" parse="text"><xi:fallback>No note.</xi:fallback></xi:include> '
+        f'<xi:include {XI} href="../assembly.xml" parse="text" encoding="x-none"><xi:fallback>None.</xi:fallback></xi:include> Session 1:',
     )
     problems = validate([folder], TEI_ALL).problems
     assert [(p.path, p.line, p.column, p.rule) for p in problems] == [
@@ -181,7 +182,7 @@ def test_a_missing_include_is_an_error_at_its_place_unless_it_has_a_fallback(tmp
     assert 'xi:include of "sessions/session-4.xml": the file does not exist' in problems[0].message
     site = _built(folder, tmp_path / "out")  # not validated: built without it
     assert {p.name for p in site.glob("session-*.html")} == {"session-1.html", "session-2.html", "session-3.html"}
-    assert "No note. Session 1:" in (site / "text" / "session-1.txt").read_text(encoding="utf-8")
+    assert "No note. None. Session 1:" in (site / "text" / "session-1.txt").read_text(encoding="utf-8")
 
 
 def test_includes_outside_the_folder_over_the_network_or_in_a_loop_are_refused(tmp_path, listener):
@@ -193,6 +194,7 @@ def test_includes_outside_the_folder_over_the_network_or_in_a_loop_are_refused(t
         "../outside.xml": "outside the edition's folder",
         f"{url}/session.xml": "nothing is fetched",
         "assembly.xml": "includes itself",
+        "sessions/%00.xml": "not a file name",
     }
     places = {}
     for href in refused:
@@ -202,7 +204,7 @@ def test_includes_outside_the_folder_over_the_network_or_in_a_loop_are_refused(t
             f'  <xi:include href="{href}"/>\n  <xi:include href="sessions/session-1.xml"/>',
         )
     problems = validate([folder], TEI_ALL).problems
-    assert len(problems) == 3 and all(p.rule == "xinclude" and p.path == str(corpus) for p in problems), problems
+    assert len(problems) == 4 and all(p.rule == "xinclude" and p.path == str(corpus) for p in problems), problems
     for href, why in refused.items():
         [problem] = [p for p in problems if f'"{href}"' in p.message]
         assert why in problem.message and (problem.line, problem.column) == (

@@ -260,7 +260,10 @@ class _Reader:
             )
         if not href:
             raise _Refused("xi:include without href: a document does not include itself here")
-        path = (here.parent / url2pathname(urlsplit(href).path)).resolve()
+        try:
+            path = (here.parent / url2pathname(urlsplit(href).path)).resolve()
+        except (ValueError, OSError) as exc:  # "%00", a name too long
+            raise _Refused(f'xi:include of "{href}": not a file name ({exc})') from None
         if not path.is_relative_to(self.folder):
             raise _Refused(f'xi:include of "{href}" refused: the file is outside the edition\'s folder ({self.folder})')
         if not path.is_file():
@@ -285,7 +288,7 @@ class _Reader:
             other, found = self._expanded(self._raw(path), [*stack, path])
         except _Beyond:
             raise
-        except (InputError, UnicodeDecodeError) as exc:
+        except (InputError, UnicodeDecodeError, LookupError) as exc:  # LookupError: an unknown encoding
             why = exc.problem.format() if isinstance(exc, InputError) else str(exc)
             raise _Refused(f'xi:include of "{include.get("href")}": the file cannot be read ({why})') from None
         problems += found
