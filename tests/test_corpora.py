@@ -102,8 +102,10 @@ def test_pointers_into_the_corpus_header_resolve_and_problems_are_placed_in_the_
     date = _plant(corpus, '<date when="1990-05-07">', '<date when="1990-02-30">')
     pointer = _plant(corpus, '<persName ref="#carl-dorn">', '<persName ref="#carl-dorm">')
     grammar = _plant(corpus, '<u who="#ana-berg"', '<u colour="red" who="#ana-berg"')
+    stray = _plant(corpus, "  </teiCorpus>\n</teiCorpus>", "  </teiCorpus>\n  <p>Lost.</p>\n</teiCorpus>")
     found = {p.rule: p for p in validate([folder], TEI_ALL).problems}
-    assert set(found) == {"date-iso", "ref-resolves", "rng"}, found
+    assert set(found) == {"date-iso", "ref-resolves", "rng", "corpus-content"}, found
+    assert (found["corpus-content"].line, found["corpus-content"].column) == (stray[0] + 1, 3)
     assert {p.path for p in found.values()} == {str(corpus)}
     assert (found["date-iso"].line, found["date-iso"].column) == (date[0], date[1] + len("<date "))
     assert (found["ref-resolves"].line, found["ref-resolves"].column) == (pointer[0], pointer[1] + len("<persName "))

@@ -17,7 +17,8 @@ comes after (validation, index records, pages, text, PDF: the one pipeline of
   entry) and, as its text, the list of its documents. A TEI file that a corpus includes whole
   (``xi:include`` without ``xpointer``) is a document of the corpus too, read from its own file,
   at ``CORPUS.xml/FILE.xml`` (its page ``FILE.html``), and not a document of its own as well
-  (:func:`once`), whether it lies in the edition's folder or not.
+  (:func:`once`), whether it lies in the edition's folder or not. Any other element of a
+  corpus is in none of its documents: an error (rule ``corpus-content``).
 
 Every element of a document read so keeps where it comes from
 (:attr:`edition.documents.Source.origins`): its problems are reported at the file, line and
@@ -347,6 +348,12 @@ class _Reader:
                     parts.extend(included)
                 elif child.tag in (_TEI, _CORPUS):
                     listed.append(split_one(child))
+                elif isinstance(child.tag, str) and child.tag != _HEADER:
+                    message = (
+                        f"<{etree.QName(child).localname}> is in no document of the corpus, and is left out: "
+                        "a teiCorpus holds its teiHeader, then TEI and teiCorpus"
+                    )
+                    problems.append(Problem(*tree.place(child), ERROR, message, "corpus-content"))
             return _corpus_document(tree, corpus, address, listed, path, problems if corpus is tree.root else [])
 
         def split_one(element: etree._Element) -> Source:
