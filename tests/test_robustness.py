@@ -338,29 +338,35 @@ def test_one_set_of_parser_limits_for_lxml_and_saxon(edition, tmp_path):
     assert len(result.output.splitlines()) == 3 and "Error on line" not in result.output
 
 
-def test_xinclude_is_never_processed_and_is_reported(edition, tmp_path, listener):
+def test_xinclude_outside_the_folder_or_over_the_network_is_refused_and_reported(edition, tmp_path, listener):
     url, hits = listener
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-42")
     xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
-    line, _ = plant(
-        edition / "article.xml",
-        "<head>Introduction</head>",
-        f'<head>Introduction</head><xi:include {xi} href="../secret.txt" parse="text"/>'
-        f'<xi:include {xi} href="file:///etc/passwd" parse="text"/><xi:include {xi} href="{url}/x.xml"/>',
+    includes = [
+        f'<xi:include {xi} href="../secret.txt" parse="text"/>',
+        f'<xi:include {xi} href="file:///etc/passwd" parse="text"/>',
+        f'<xi:include {xi} href="{url}/x.xml"/>',
+    ]
+    line, column = plant(
+        edition / "article.xml", "<head>Introduction</head>", "<head>Introduction</head>" + "".join(includes)
     )
     result = run("validate", edition)
     assert result.exit_code == 1
     found = problems(result.output)
-    assert found and all(
-        p["rule"] == "rng" and p["path"].endswith("article.xml") and int(p["line"]) == line for p in found
-    ), result.output
-    assert "<include> is not allowed here" in found[0]["message"]
+    hrefs = [
+        column + len("<head>Introduction</head>" + "".join(includes[:n])) + includes[n].index("href") for n in range(3)
+    ]
+    assert [(p["rule"], p["path"].endswith("article.xml"), int(p["line"])) for p in found] == [
+        ("xinclude", True, line)
+    ] * 3
+    assert [int(p["column"]) for p in found] == hrefs, result.output
+    assert "outside the edition's folder" in found[0]["message"] and "nothing is fetched" in found[2]["message"]
     out = tmp_path / "out"
     result = run("build", edition, "-o", out, "--no-validate", "--no-pdf")
     assert result.exit_code == 0, result.output
     for path, data in snapshot(out).items():
-        assert b"TOP-SECRET-42" not in data and b"root:x:0" not in data, path
+        assert b"TOP-SECRET-42" not in data and b"root:x:0" not in data and b"LEAKED" not in data, path
     assert hits == []
 
 

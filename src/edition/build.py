@@ -57,7 +57,9 @@ from .about import AboutPage
 from .about import pages as about_pages
 from .cmif import write_cmif
 from .config import OPTIONAL_OUTPUTS, Config, with_registers
-from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, pointed, require_tei
+from .corpora import documents as read_documents
+from .corpora import edition_folder
+from .documents import BUILD_MARKER, Source, find_xml_files, load_tei, pointed
 from .images import publish, shown, stamps
 from .incremental import (
     PAGES_DIR,
@@ -492,7 +494,7 @@ class _Edition:
 
     @classmethod
     def read(cls, tei_dir: Path, paths: list[Path], work: Path, settings: Config) -> _Edition:
-        registers, documents, stubs, links, inputs, images, page_names, withheld = _read(paths)
+        addresses, registers, documents, stubs, links, inputs, images, page_names, withheld = _read(paths, tei_dir)
         pages = output_names(documents, HTML.suffix)
         scope = Scope(
             [s.uri for s in documents],
@@ -505,7 +507,7 @@ class _Edition:
             withheld=withheld,
         )
         check_names(documents, pages, reserved_pages(scope))
-        plan = _plan(work, registers, pages, stubs, scope, settings)
+        plan = _plan(work, registers, pages, stubs, scope, settings, tei_dir)
         names = plan.names
         register_uris = {path.resolve().as_uri() for path in registers}
         headers = digest(
@@ -514,7 +516,7 @@ class _Edition:
             *(part for item in stubs.items() for part in item),
         )
         tasks, pointing = [], {}
-        for path in paths:
+        for path in addresses:
             uri = path.resolve().as_uri()
             pointing[uri] = _pointed(uri, links.get(uri, set()), stubs)
             tasks.append(Task(uri, path, [_path_of(t) for t in pointing[uri]], uri not in register_uris))
@@ -539,7 +541,13 @@ class _Edition:
 
 
 def _plan(
-    work: Path, registers: list[Path], pages: dict[str, str], stubs: dict[str, bytes], scope: Scope, settings: Config
+    work: Path,
+    registers: list[Path],
+    pages: dict[str, str],
+    stubs: dict[str, bytes],
+    scope: Scope,
+    settings: Config,
+    tei_dir: Path,
 ) -> Plan:
     """What the workers need to know: the outputs to make (those ``settings`` name) with their
     parameters (from ``scope``), and the output name of each file (``pages``: each document's
@@ -548,12 +556,14 @@ def _plan(
     names |= {path.resolve().as_uri(): path.stem for path in registers}
     left_out = {folder for folder in OPTIONAL_OUTPUTS if folder not in settings.outputs}
     made = [name for name, output in OUTPUTS.items() if output.folder not in left_out]
-    return Plan(work, stubs, registers, names, parameters(scope, made), profiles.profile(None, settings.validation))
+    profile = profiles.profile(None, settings.validation)
+    return Plan(work, stubs, registers, names, parameters(scope, made), profile, edition_folder(tei_dir))
 
 
 def _read(
-    paths: list[Path],
+    paths: list[Path], tei_dir: Path
 ) -> tuple[
+    list[Path],
     list[Path],
     list[Source],
     dict[str, bytes],
@@ -563,31 +573,32 @@ def _read(
     dict[str, str],
     frozenset[str],
 ]:
-    """What the build reads of every file before the workers render them: the registers, the
+    """What the build reads of every file before the workers render them: the address of every
+    document the files hold (:func:`edition.corpora.read`: a corpus's documents too), the registers, the
     documents (without their trees: those stay with the workers), the documents' stubs
     (:func:`edition.parallel.stub`), the files each points into (:func:`edition.parallel.pointed`),
     the hash of each file's content (by URI), the images the documents show (by their place in
     the site: :func:`edition.images.shown`) and the page names of entries whose xml:id is not
     one (:func:`edition.kinds.renamed`), and the documents whose TEI the site does not publish
     (:func:`edition.outputs.publishable`)."""
-    registers, documents, stubs, links, inputs = [], [], {}, {}, {}
+    addresses, registers, documents, stubs, links, inputs = [], [], [], {}, {}, {}
     withheld = set()
     images: dict[str, Path] = {}
     page_names: dict[str, str] = {}
-    for path in paths:
-        source = require_tei(Source.load(path))
+    for source in read_documents(paths, edition_folder(tei_dir)):
+        addresses.append(source.path)
         inputs[source.uri] = digest(source.data)
         page_names |= renamed([source.tree])
         if is_register(source):
-            registers.append(path)
+            registers.append(source.path)
         else:
-            documents.append(Source(path, b"", None))
+            documents.append(Source(source.path, b"", None))
             stubs[source.uri] = stub(source.tree)
             links[source.uri] = pointed(source)
             images |= shown(source)
             if not publishable(source.tree):
                 withheld.add(source.uri)
-    return registers, documents, stubs, links, inputs, images, page_names, frozenset(withheld)
+    return addresses, registers, documents, stubs, links, inputs, images, page_names, frozenset(withheld)
 
 
 def _pointed(uri: str, found: set[str] | None, stubs: dict[str, bytes]) -> list[str]:

@@ -58,13 +58,18 @@ def files_in(folder: Path, wanted: Callable[[str], bool]) -> list[Path]:
 
 @dataclass
 class Source:
-    """One parsed input file with what is needed to report positions in it. Its tree may be let
-    go (:meth:`release`, once Saxon has the document) and is then parsed again from ``data`` if
-    asked for."""
+    """One parsed input document with what is needed to report positions in it. Its tree may be
+    let go (:meth:`release`, once Saxon has the document) and is then parsed again from ``data``
+    if asked for. A document read from other files (:mod:`edition.corpora`: a part of a corpus,
+    includes resolved, a register list wrapped in TEI) has ``origins``: for each of its elements
+    in document order, the file it comes from and that element's number there (None: made by the
+    toolkit); its positions are those in that file, and ``problems`` what reading it found."""
 
     path: Path
     data: bytes
     _tree: etree._ElementTree | None
+    origins: list[tuple[Source, int] | None] | None = field(default=None, repr=False, compare=False)
+    problems: list[Problem] = field(default_factory=list, repr=False, compare=False)
     _starts: list[tuple[int, int]] | None = field(default=None, repr=False)
     _order: dict[etree._Element, int] | None = field(default=None, repr=False, compare=False)
     _decoded: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
@@ -97,6 +102,12 @@ class Source:
         return self.path.resolve().as_uri()
 
     @property
+    def folder(self) -> Path:
+        """The folder of the file the document is read from (a corpus's, for one of its documents)."""
+        folder = self.path.resolve().parent
+        return folder.parent if folder.is_file() else folder
+
+    @property
     def is_tei(self) -> bool:
         return self.tree.getroot().tag == f"{{{TEI_NS}}}TEI"
 
@@ -116,19 +127,41 @@ class Source:
         return self._starts
 
     def position(self, node: etree._Element, attribute: str | None = None) -> tuple[int, int]:
-        """Line and column of ``node``'s start tag, or of its attribute ``attribute`` (Clark name)."""
+        """Line and column of ``node``'s start tag, or of its attribute ``attribute`` (Clark name),
+        in the file it comes from (:meth:`place`)."""
+        return self.place(node, attribute)[1:]
+
+    def place(self, node: etree._Element, attribute: str | None = None) -> tuple[str, int, int]:
+        """The file, line and column of ``node``'s start tag, or of its attribute ``attribute``."""
         if not isinstance(node.tag, str):
-            return node.sourceline or 1, 1
+            return str(self.path), node.sourceline or 1, 1
+        number = self.number(node)
+        if self.origins is None:
+            return self.at(number, node, attribute)
+        # a document read from other files: the place of the element it comes from, or of the
+        # nearest before it that comes from a file
+        origins = self.origins
+        found = next((origins[n] for n in range(min(number, len(origins) - 1), -1, -1) if origins[n]), None)
+        if found is None:
+            return str(self.path), 1, 1
+        return found[0].at(found[1], node, attribute if found is origins[number] else None)
+
+    def number(self, node: etree._Element) -> int:
+        """The number of the element ``node`` in document order (-1 if it is not in the tree)."""
         if self._order is None:  # made once: each problem's position costs a look-up, not a count
             self._order = {element: i for i, element in enumerate(self.tree.getroot().iter(etree.Element))}
-        index = self._order.get(node, -1)
+        return self._order.get(node, -1)
+
+    def at(self, number: int, node: etree._Element, attribute: str | None = None) -> tuple[str, int, int]:
+        """The file, line and column of the start tag of this file's element ``number`` (document
+        order), or of its attribute ``attribute`` (named as on ``node``, that element or a copy)."""
         starts = self._element_starts()
-        if not 0 <= index < len(starts):
-            return node.sourceline or 1, 1
-        line, column = starts[index]
+        if not 0 <= number < len(starts):
+            return str(self.path), node.sourceline or 1, 1
+        line, column = starts[number]
         if attribute:
             line, column = self._attribute_position(node, attribute, line, column)
-        return line, column
+        return str(self.path), line, column
 
     def _attribute_position(self, node: etree._Element, attribute: str, line: int, column: int) -> tuple[int, int]:
         namespace, _, local = attribute[1:].partition("}") if attribute.startswith("{") else ("", "", attribute)
@@ -187,7 +220,8 @@ def require_tei(source: Source) -> Source:
                 line,
                 column,
                 ERROR,
-                f'not a TEI document: the root element is <{qname.localname}> {where}; expected <TEI xmlns="{TEI_NS}">',
+                f"not a TEI document: the root element is <{qname.localname}> {where}; expected <TEI>, <teiCorpus> "
+                f'or a register list (<listPerson>, <listPlace>, <listOrg>, <listBibl>, <listEvent>) in xmlns="{TEI_NS}"',
                 "tei-root",
             )
         )
@@ -195,8 +229,15 @@ def require_tei(source: Source) -> Source:
 
 
 def load_tei(paths: list[Path]) -> list[Source]:
-    """The TEI documents at ``paths``, parsed safely; :class:`InputError` for the first unusable one."""
-    return [require_tei(Source.load(path)) for path in paths]
+    """The documents at ``paths``, parsed safely, each once: all those a file holds
+    (:func:`edition.corpora.read`: a corpus's documents too), a corpus's document by its address;
+    :class:`InputError` for the first unusable one."""
+    from .corpora import documents, load_document  # corpora builds on Source
+
+    found = {source.uri: source for source in documents([path for path in paths if path.is_file()])}
+    return list(found.values()) + [
+        load_document(path) for path in paths if not path.is_file() and path.resolve().as_uri() not in found
+    ]
 
 
 def pointed(source: Source) -> set[str] | None:
@@ -214,7 +255,7 @@ def pointed(source: Source) -> set[str] | None:
                 file = token.split("#", 1)[0]
                 if file.endswith(".xml") and ":" not in file:
                     files.add(file)
-    folder = source.path.resolve().parent
+    folder = source.folder
     found = {(folder / unquote(file)).resolve().as_uri() for file in files}  # URI references: "%20" for a space
     found.discard(source.uri)
     return found
@@ -226,27 +267,28 @@ _HOLDS_ENTRIES = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?list(?:Person|Place|Org|Ev
 
 
 def with_neighbours(sources: list[Source], registers: Sequence[Path] = (), every: bool = False) -> list[Source]:
-    """``sources``, the ``registers`` (files of the edition elsewhere) and those TEI files beside
-    them that their pointers may resolve into: the files they name, and those that hold register
-    entries (found in the bytes: the other files beside them are not parsed), or ``every`` TEI
-    file beside them (for rules about the whole edition)."""
+    """``sources``, the ``registers`` (files of the edition elsewhere) and the TEI documents of
+    those files beside them that their pointers may resolve into: the files they name, and those
+    that hold register entries (found in the bytes: the other files beside them are not parsed),
+    or of ``every`` file beside them (for rules about the whole edition)."""
+    from .corpora import read
+
     edition = {s.uri: s for s in sources}
     edition |= {s.uri: s for s in load_tei(list(registers)) if s.uri not in edition}
     named: set[str] | None = set()
     for source in sources:
         pointed_into = pointed(source)
         named = None if pointed_into is None or named is None else named | pointed_into
-    for folder in sorted({s.path.resolve().parent for s in sources}):
+    for folder in sorted({s.folder for s in sources}):
         for path in sorted(folder.glob("*.xml")):
             uri = path.resolve().as_uri()
             if uri in edition:
                 continue
             try:
-                data = read_file(path)
-                if not every and named is not None and uri not in named and not _HOLDS_ENTRIES.search(data):
+                if not every and named is not None and uri not in named and not _HOLDS_ENTRIES.search(read_file(path)):
                     continue
-                neighbour = require_tei(Source(path, data, parse_bytes(data, str(path))))
+                neighbours = read(path)
             except InputError:
                 continue  # not part of the edition; reported when it is checked itself
-            edition[neighbour.uri] = neighbour
+            edition |= {s.uri: s for s in neighbours if s.uri not in edition}
     return list(edition.values())

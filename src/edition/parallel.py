@@ -34,13 +34,14 @@ from pathlib import Path
 from lxml import etree
 
 from . import TEI_NS
-from .documents import Source, require_tei
+from .corpora import load_document
+from .documents import Source
 from .indices import WRITERS, open_indices
 from .outputs import DOWNLOADS, HTML, OUTPUTS, PAGES, Output, in_languages, output_path
 from .problems import ERROR, InputError, Problem
 from .processes import attach, spawning, stop
 from .profiles import EDITION, Profile
-from .rendering import Renderer
+from .rendering import REGISTER_LISTS, Renderer
 from .site import RecordPages, download, write_pages
 from .validate import check_document, schematron
 from .xmlio import atomic_write, link
@@ -56,16 +57,28 @@ def default_jobs() -> int:
 
 def stub(tree: etree._ElementTree) -> bytes:
     """What the other documents' pages need of a document: its ``TEI`` element (attributes),
-    its ``teiHeader`` and an empty ``text`` (with its attributes)."""
+    its ``teiHeader`` and ``standOff`` and the lists of register entries of its ``back`` (the
+    entries that pointers of other documents resolve to) in an otherwise empty ``text`` (with
+    its attributes)."""
     root = tree.getroot()
     light = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
-    header = root.find(f"{{{TEI_NS}}}teiHeader")
-    if header is not None:
-        light.append(copy.deepcopy(header))
+    for part in ("teiHeader", "standOff"):
+        kept = root.find(f"{{{TEI_NS}}}{part}")
+        if kept is not None:
+            light.append(copy.deepcopy(kept))
     text = root.find(f"{{{TEI_NS}}}text")
     if text is not None:
-        etree.SubElement(light, text.tag, dict(text.attrib))
+        light_text = etree.SubElement(light, text.tag, dict(text.attrib))
+        back = text.find(f"{{{TEI_NS}}}back")
+        lists = [] if back is None else [e for e in back.iter(*REGISTER_LISTS) if _outermost(e)]
+        if lists:
+            etree.SubElement(light_text, back.tag).extend(copy.deepcopy(e) for e in lists)
     return etree.tostring(light, encoding="UTF-8")
+
+
+def _outermost(element: etree._Element) -> bool:
+    """Whether ``element`` (a list of register entries) is in no other such list."""
+    return not any(a.tag in REGISTER_LISTS for a in element.iterancestors())
 
 
 @dataclass
@@ -78,6 +91,7 @@ class Plan:
     names: dict[str, str]  # URI -> output name (file name without .xml)
     outputs: dict[str, dict] = field(default_factory=dict)  # output to make -> its parameters
     profile: Profile = EDITION  # what the files are checked against
+    folder: Path | None = None  # the edition's folder: what XIncludes may include (edition.corpora)
 
 
 @dataclass
@@ -157,7 +171,7 @@ class Worker:
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.renderer = Renderer([require_tei(Source.load(path)) for path in plan.registers], plan.stubs)
+        self.renderer = Renderer([load_document(path, plan.folder) for path in plan.registers], plan.stubs)
         self.record_pages: dict[Path, RecordPages] = {}  # by index store
 
     def render(self, task: Task | Summary | Pages | IndexData) -> Result:
@@ -167,14 +181,14 @@ class Worker:
             return self._index_data(task)
         plan, result = self.plan, Result(task.uri)
         try:
-            source = require_tei(Source.load(task.path))
+            source = load_document(task.path, plan.folder)
             if isinstance(task, Summary):
                 checker = schematron(*plan.profile.rules[0])
                 nodes = self.renderer.nodes(checker.stylesheet, [source])
                 result.summary = checker.summary(source.uri, nodes)
                 _write(plan.out, task.file, json.dumps(result.summary | {"digest": task.digest}, ensure_ascii=False))
                 return result.measured()
-            full = [source] + [require_tei(Source.load(path)) for path in task.pointed]
+            full = [source] + [load_document(path, plan.folder) for path in task.pointed]
             if task.lets is not None:
                 result.problems = check_document(
                     source, lambda sheet: self.renderer.nodes(sheet, full), task.lets, plan.profile

@@ -17,19 +17,30 @@ from .xmlio import atomic_write, parse_bytes
 
 #: What every stylesheet is handed besides its output's parameters: the index kinds.
 SHARED: dict[str, Value] = {"index_kinds": index_kinds()}
-_REGISTER_LISTS = {f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listPlace", "listOrg", "listEvent", "listNym")}
+#: The lists of register entries.
+REGISTER_LISTS = tuple(
+    f"{{{TEI_NS}}}{name}" for name in ("listPerson", "listPlace", "listOrg", "listEvent", "listNym", "listBibl")
+)
+
+
+#: What holds a document's text (a register holds none besides its lists).
+_TEXT = tuple(f"{{{TEI_NS}}}{name}" for name in ("p", "ab", "l", "u", "sp", "seg"))
 
 
 def is_register(source: Source) -> bool:
-    """Whether ``source`` is a register (its body holds only lists of persons, places …)."""
-    body = source.tree.getroot().find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
-    if body is None:
+    """Whether ``source`` is a register: it holds lists of persons, places … (in its text or its
+    ``standOff``: :mod:`edition.corpora` puts a file whose root is such a list in a body) and no
+    text besides them (no paragraph, verse, utterance or speech outside them). A document with
+    text is not one, whatever lists it holds: its own header's lists (``particDesc``,
+    ``settingDesc``) and ``standOff`` are read as registers all the same (:func:`edition.parallel.stub`)."""
+    root = source.tree.getroot()
+    text = root.find(f"{{{TEI_NS}}}text")
+    parts = [part for part in (text, root.find(f"{{{TEI_NS}}}standOff")) if part is not None]
+    if not any(next(part.iter(*REGISTER_LISTS), None) is not None for part in parts):
         return False
-    lists = [el for el in body.iter() if el.tag in _REGISTER_LISTS]
-    paragraphs = [
-        p for p in body.iter(f"{{{TEI_NS}}}p") if not any(a.tag in _REGISTER_LISTS for a in p.iterancestors())
-    ]
-    return bool(lists) and not paragraphs
+    return text is None or not any(
+        not any(a.tag in REGISTER_LISTS for a in block.iterancestors()) for block in text.iter(*_TEXT)
+    )
 
 
 def output_names(sources: list[Source], suffix: str) -> dict[str, str]:

@@ -7,6 +7,7 @@ Every problem of every file is collected (not only the first) as a
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .corpora import once
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
 from .profiles import EDITION, TEI, Profile, cached_check, keep_check, relaxng
@@ -137,7 +139,7 @@ def _check_rng(source: Source, grammar_file: Path, display: str) -> list[Problem
     entries = list(grammar.error_log)
     prefixes = _prefixes(source)
     problems: list[Problem] = []
-    spots: set[tuple[int, int]] = set()
+    spots: set[tuple[str, int, int]] = set()
     for entry in entries:
         if _CASCADES.search(entry.message) and len(entries) > 1:
             continue  # a summary of errors reported on their own
@@ -147,15 +149,15 @@ def _check_rng(source: Source, grammar_file: Path, display: str) -> list[Problem
             found = []
         element = found[0] if found and isinstance(found[0], etree._Element) else None
         attribute = _invalid_attribute(entry.message, element)
-        line, column = (
-            source.position(element, attribute) if element is not None else (entry.line, max(entry.column, 1))
+        path, line, column = (
+            source.place(element, attribute) if element is not None else (display, entry.line, max(entry.column, 1))
         )
-        if (line, column) not in spots:  # one message per spot
-            spots.add((line, column))
+        if (path, line, column) not in spots:  # one message per spot
+            spots.add((path, line, column))
             message = _rng_message(entry.message, element)
             if attribute and element is not None:
                 message = _attribute_message(message, element, attribute, grammar_file)
-            problems.append(Problem(display, line, column, ERROR, message, "rng"))
+            problems.append(Problem(path, line, column, ERROR, message, "rng"))
     return problems
 
 
@@ -194,15 +196,16 @@ def _schematron_problems(source: Source, findings, display: str) -> list[Problem
     problems = []
     for finding in findings:
         node, attribute = source.resolve_path(finding.location)
-        line, column = source.position(node, attribute) if node is not None else (1, 1)
+        path, line, column = source.place(node, attribute) if node is not None else (display, 1, 1)
         severity = WARNING if finding.role in ("warning", "warn", "info") else ERROR
-        problems.append(Problem(display, line, column, severity, finding.message, finding.rule))
+        problems.append(Problem(path, line, column, severity, finding.message, finding.rule))
     return problems
 
 
-def _load(path: Path) -> Source | Problem:
+def _load(path: Path) -> list[Source] | Problem:
+    """The documents of the file ``path`` (a corpus's too), or why it cannot be read."""
     try:
-        return load_tei([path])[0]
+        return load_tei([path])
     except InputError as exc:
         return exc.problem
 
@@ -217,7 +220,8 @@ def validate(paths: list[Path], profile: Profile = EDITION) -> Report:
         if isinstance(loaded, Problem):
             report.problems.append(loaded)
         else:
-            targets[loaded.uri] = loaded
+            targets |= {source.uri: source for source in loaded}
+    targets = {source.uri: source for source in once(list(targets.values()))}
     if targets:
         # the rules of any TEI need only what the files point into; the others are about the edition
         beside = with_neighbours(list(targets.values()), every=profile.name != TEI.name)
@@ -269,21 +273,35 @@ def cross_file_lets(summaries: dict[str, dict[str, list[str]]]) -> dict[str, dic
 
 
 def file_problems(source: Source, findings: list, profile: Profile = EDITION) -> list[Problem]:
-    """The problems of ``source``: its errors against the grammar of ``profile`` and its
-    Schematron ``findings``, sorted."""
+    """The problems of ``source``: those found reading it (:mod:`edition.corpora`: includes), its
+    errors against the grammar of ``profile`` and its Schematron ``findings``, sorted (a document
+    read from several files: each problem in the file where it is)."""
     display = str(source.path)
     problems = _grammar_problems(source, profile.grammar, display) + _schematron_problems(source, findings, display)
-    return sorted(_without_rng_duplicates(problems), key=lambda p: (p.line, p.column))
+    return sorted(source.problems + _without_rng_duplicates(problems), key=lambda p: (p.path, p.line, p.column))
 
 
 def _grammar_problems(source: Source, grammar: Path, display: str) -> list[Problem]:
     """The errors of ``source`` against ``grammar``: as found the last time the same content was
     checked against the same grammar (:func:`edition.profiles.cached_check`), else found now."""
     found = cached_check(grammar, source.data)
-    if found is None:
-        found = [[p.line, p.column, p.message] for p in _check_rng(source, grammar, display)]
+    folder = Path(display).parent
+    if found is None:  # each problem's file (of a document read from several) relative to the document's
+        found = [
+            [p.line, p.column, p.message, os.path.relpath(p.path, folder)] for p in _check_rng(source, grammar, display)
+        ]
         keep_check(grammar, source.data, found)
-    return [Problem(display, line, column, ERROR, message, "rng") for line, column, message in found]
+    return [
+        Problem(
+            os.path.normpath(folder / where[0]) if where[:1] not in ([], [Path(display).name]) else display,
+            line,
+            column,
+            ERROR,
+            message,
+            "rng",
+        )
+        for line, column, message, *where in found
+    ]
 
 
 def _without_rng_duplicates(problems: list[Problem]) -> list[Problem]:

@@ -41,7 +41,8 @@
 
   <!-- The pointers of an attribute that stay inside the edition, as absolute 'uri#id' (or 'uri'
        for a pointer to a whole .xml file), prefixDef prefixes expanded: '#id' (in the pointer's
-       own document, whatever its xml:base) and 'file.xml#id'; where the own document has no
+       own document, whatever its xml:base, else in its corpus: ed:corpus) and 'file.xml#id';
+       where the own document has no
        element '#id', a bare 'id' or an http(s) URI, the register entry that has that xml:id or
        that URI as an idno (ed:entry-targets). Other URLs with a scheme and relative links to other
        resources (images, PDFs) are not the edition's business. -->
@@ -58,6 +59,12 @@
         <xsl:when test="contains($expanded, ':') and matches($expanded, '^[A-Za-z][A-Za-z0-9+.\-]*:')">
           <xsl:sequence select="ed:authority($expanded, ()) ! $ed:entry-targets(.)"/>
         </xsl:when>
+        <!-- a document of a corpus, at CORPUS.xml/KEY.xml (edition.corpora): '#id' that it does
+             not hold is the corpus's, if the corpus holds it -->
+        <xsl:when test="starts-with($expanded, '#') and empty(key('ed:id', substring($expanded, 2), $root))
+            and exists(ed:corpus($root) ! key('ed:id', substring($expanded, 2), $edition(.)))">
+          <xsl:sequence select="ed:corpus($root) || $expanded"/>
+        </xsl:when>
         <xsl:when test="starts-with($expanded, '#') and empty(key('ed:id', substring($expanded, 2), $root))
             and map:contains($ed:entry-targets, 'id ' || substring($expanded, 2))">
           <xsl:sequence select="$ed:entry-targets('id ' || substring($expanded, 2))"/>
@@ -71,6 +78,12 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- The URI of the corpus a document belongs to (its own is CORPUS.xml/KEY.xml), if the edition has it. -->
+  <xsl:function name="ed:corpus" as="xs:string?">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="replace(ed:uri(base-uri($root)), '/[^/]+$', '')[ends-with(., '.xml')][map:contains($edition, .)]"/>
   </xsl:function>
 
   <!-- The register entries of the edition that bare ids, URIs and @key name. -->

@@ -7,6 +7,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
     xmlns:b="urn:x-edition:behaviours"
@@ -22,8 +23,20 @@
     <xsl:variable name="one" select="$value eq string($target) and not(contains($value, ' '))"/>
     <xsl:variable name="safe" select="if ($one) then ed:safe-url($first) else ed:safe-url($target)[ed:safe-url($first)]"/>
     <xsl:sequence select="if (empty($safe)) then ()
-        else if (not(matches($first, '^[A-Za-z][A-Za-z0-9+.\-]*:'))) then ed:safe-url(replace($first, '\.xml(#|$)', '.html$1'))
+        else if (not(matches($first, '^[A-Za-z][A-Za-z0-9+.\-]*:')))
+          then (h:document-page($target, $first), ed:safe-url(replace($first, '\.xml(#|$)', '.html$1')))[1]
         else if ($one) then $safe else ed:safe-url($first)"/>
+  </xsl:function>
+
+  <!-- The page of the edition's document a relative pointer $first (of $pointer) names in another
+       folder, with its fragment: a document of a corpus (CORPUS.xml/KEY.xml, edition.corpora) or
+       in a subfolder has its page beside the others. -->
+  <xsl:function name="h:document-page" as="xs:string?">
+    <xsl:param name="pointer" as="attribute()"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:variable name="file" select="substring-before($first || '#', '#')"/>
+    <xsl:sequence select="(if (ends-with($file, '.xml') and contains($file, '/')) then ed:resolve($file, ed:uri(base-uri($pointer/..))) else ())
+        [map:contains($edition, .)] ! (ed:page-file($edition(.)) || substring($first, string-length($file) + 1))"/>
   </xsl:function>
 
   <!-- The context element as a link to $href (a span when there is none or inside a link). -->

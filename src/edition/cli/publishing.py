@@ -160,7 +160,7 @@ def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Pat
         raise click.UsageError(f"no .xml files in {', '.join(map(str, paths))}")
     settings = config.dated(config.for_edition(files[0].parent))
     written = write_indices(
-        [Source.load(path) for path in files],
+        load_tei(files),
         output,
         set(formats or INDEX_FORMATS),
         settings.languages[0],
