@@ -87,6 +87,7 @@ def test_names_in_a_corpus_link_to_the_entries_of_its_header(inline):
     assert _links(inline / "sitting-1.html", "//main//a[starts-with(@href, 'p')]") == {
         "Town Hall": "places/town-hall.html",
         "Mr Dorn": "persons/carl-dorn.html",
+        "Ana Berg": "persons/ana-berg.html",  # a speaker (u/@who), by the register's name
     }
     assert _links(inline / "assembly-1.html", "//main//a[starts-with(@href, 'persons/')]") == {
         "Ms Berg": "persons/ana-berg.html"

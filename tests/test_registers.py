@@ -13,6 +13,7 @@ from lxml import html
 
 from edition.build import build
 from edition.corpora import read
+from edition.outputs import INDEX_PAGES
 from edition.profiles import profile
 from edition.rendering import is_register
 from edition.validate import validate
@@ -53,6 +54,7 @@ def test_entries_of_every_register_location_get_pages_and_names_link_to_them(sit
         "brigade": "organisations/fire-brigade.html",  # the letter's standOff
         "council": "organisations/town-council.html",  # listOrg root, a bare id
         "Gus": "persons/gus-hahn.html",  # the back of another document, a bare id
+        "flood": "events/flood-1990.html",  # listEvent root: events are an index kind
     }
     for href in links.values():
         entity = (site / href).read_text(encoding="utf-8")
@@ -60,7 +62,7 @@ def test_entries_of_every_register_location_get_pages_and_names_link_to_them(sit
     assert "1950" in (site / "persons" / "ana-berg.html").read_text(encoding="utf-8")
 
 
-_INDEX_PAGES = {"index", "search", "persons", "places", "organisations", "chronology", "works"}
+_INDEX_PAGES = {"index", *INDEX_PAGES}
 
 
 def test_pointers_to_entries_of_lists_resolve_and_their_problems_are_placed_in_their_files(tmp_path):
