@@ -57,9 +57,9 @@ def default_jobs() -> int:
 
 def stub(tree: etree._ElementTree) -> bytes:
     """What the other documents' pages need of a document: its ``TEI`` element (attributes),
-    its ``teiHeader`` and ``standOff`` and the lists of register entries of its ``back`` (the
-    entries that pointers of other documents resolve to) in an otherwise empty ``text`` (with
-    its attributes)."""
+    its ``teiHeader`` and ``standOff`` and the lists of register entries of its ``text`` (the
+    entries that pointers of other documents resolve to: a site index with prose around its
+    lists, a bibliography's back), in an otherwise empty ``text`` (with its attributes)."""
     root = tree.getroot()
     light = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
     for part in ("teiHeader", "standOff"):
@@ -69,10 +69,9 @@ def stub(tree: etree._ElementTree) -> bytes:
     text = root.find(f"{{{TEI_NS}}}text")
     if text is not None:
         light_text = etree.SubElement(light, text.tag, dict(text.attrib))
-        back = text.find(f"{{{TEI_NS}}}back")
-        lists = [] if back is None else [e for e in back.iter(*REGISTER_LISTS) if _outermost(e)]
+        lists = [e for e in text.iter(*REGISTER_LISTS) if _outermost(e)]
         if lists:
-            etree.SubElement(light_text, back.tag).extend(copy.deepcopy(e) for e in lists)
+            etree.SubElement(light_text, f"{{{TEI_NS}}}back").extend(copy.deepcopy(e) for e in lists)
     return etree.tostring(light, encoding="UTF-8")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import XML_NS
 from .corpora import once
 from .documents import Source, find_xml_files, load_tei, with_neighbours
 from .problems import ERROR, WARNING, InputError, Problem
@@ -71,6 +72,7 @@ _RNG_MESSAGES = [
     (re.compile(r"Did not expect element (\S+)(?: there)?"), r"element <\1> is not allowed here (inside <{parent}>)"),
     (re.compile(r"Did not expect text in element (\S+) content"), r"text is not allowed directly inside <\1>"),
     (re.compile(r"Element (\S+) has extra content: text"), r"text is not allowed directly inside <\1>"),
+    (re.compile(r"Element (\S+) has extra content: (\S+)"), r"element <\2> is not allowed at this point inside <\1>"),
     (
         re.compile(r"Invalid attribute (\S+) for element (\S+)"),
         r"attribute @\1 is not allowed on <\2>, or its value is not valid there",
@@ -100,7 +102,7 @@ def _rng_message(message: str, element: etree._Element | None) -> str:
     parent = element.getparent() if element is not None else None
     parent_name = etree.QName(parent).localname if parent is not None else "document"
     foreign = etree.QName(_invalid_attribute(message, element) or "x")
-    if foreign.namespace and element is not None:  # libxml2 names it without its namespace
+    if foreign.namespace not in (None, XML_NS) and element is not None:  # libxml2 names it without its namespace
         prefix = next((p for p, uri in element.nsmap.items() if uri == foreign.namespace and p), "")
         return (
             f"attribute @{shown_name(f'{prefix}:{foreign.localname}' if prefix else foreign.localname)} of "
@@ -111,6 +113,8 @@ def _rng_message(message: str, element: etree._Element | None) -> str:
         if pattern.search(message):
             message = pattern.sub(replacement, message).replace("{el}", name).replace("{parent}", parent_name)
             break
+    if foreign.namespace == XML_NS:
+        message = message.replace(f"@{foreign.localname}", f"@xml:{foreign.localname}", 1)
     return _NAME.sub(lambda match: shown_name(match[0]), message)
 
 
@@ -164,9 +168,10 @@ def _check_rng(source: Source, grammar_file: Path, display: str) -> list[Problem
 def _attribute_message(message: str, element: etree._Element, attribute: str, grammar: Path) -> str:
     """``message`` about ``attribute`` of ``element`` with its value, and the values ``grammar``
     allows there if it allows a closed list of them."""
-    name, value = etree.QName(attribute).localname, element.get(attribute, "")
+    qname = etree.QName(attribute)
+    name, value = ("xml:" if qname.namespace == XML_NS else "") + qname.localname, element.get(attribute, "")
     message = message.replace(f"@{name} ", f'@{name}="{value}" ', 1)
-    allowed = _closed_lists(grammar).get((etree.QName(element).localname, name))
+    allowed = _closed_lists(grammar).get((etree.QName(element).localname, qname.localname))
     return f"{message}; the values allowed are: {', '.join(allowed)}" if allowed and value not in allowed else message
 
 
