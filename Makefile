@@ -10,8 +10,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# fonts-noto-core: Latin, Cyrillic and Armenian fonts for the PDF (WeasyPrint embeds them).
-BUILD_PACKAGES := fonts-noto-core
+# fonts-noto-core: Latin, Greek, Cyrillic, Armenian, Georgian, Arabic, Hebrew and Syriac fonts for
+# the PDF (WeasyPrint embeds them); fonts-noto-cjk: Chinese, Japanese and Korean.
+BUILD_PACKAGES := fonts-noto-core fonts-noto-cjk
 # chromium: browser tests (Playwright drives Debian's chromium, never a downloaded one);
 # poppler-utils: pdftotext, pdffonts and pdftoppm for the PDF tests.
 TEST_PACKAGES  := $(BUILD_PACKAGES) chromium poppler-utils

@@ -331,3 +331,29 @@ def test_a_right_to_left_verse_line_with_a_footnote_is_printed(tmp_path):
         ["pdftotext", str(tmp_path / "out" / "verse.pdf"), "-"], capture_output=True, text=True
     ).stdout
     assert "الكريمة" in text and "[…]" in text
+
+
+SCRIPTS = {  # language: a word in its script, and the font family the PDF embeds for it
+    "ar": ("العربية", "Naskh-Arabic"),
+    "he": ("עברית", "Hebrew"),
+    "syc": ("ܣܘܪܝܝܐ", "Syriac"),
+    "el": ("Ἑλληνικά", "Noto-Serif"),
+    "ka": ("ქართული", "Serif-Georgian"),
+    "ja": ("日本語の本文", "CJK"),
+}
+
+
+def test_every_script_has_its_font_in_print(tmp_path):
+    """Arabic, Hebrew, Syriac, Greek, Georgian and CJK, each in a font for its script (Debian's
+    fonts-noto-core and fonts-noto-cjk, which make edition and make test install), embedded."""
+    body = "".join(f'<p xml:lang="{lang}">{word}</p>' for lang, (word, _) in SCRIPTS.items())
+    (tmp_path / "scripts.xml").write_text(_tei("en", "Scripts", body), encoding="utf-8")
+    result = CliRunner().invoke(main, ["pdf", str(tmp_path / "scripts.xml"), "-o", str(tmp_path / "out"), "--no-book"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / "scripts.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    for lang, (word, family) in SCRIPTS.items():
+        assert word in text, lang
+        assert family in fonts, (lang, fonts)
+    assert "[?]" not in text and "\ufffd" not in text
