@@ -169,7 +169,12 @@ def _own(config: Config) -> dict[str, Value]:
 
 
 def _print(scope: Scope) -> dict[str, Value]:
-    return {**_own(scope.edition), "css": "print.css", "page_size": scope.edition.print.page_size}
+    return {
+        **_own(scope.edition),
+        "css": "print.css",
+        "page_size": scope.edition.print.page_size,
+        "transcription": scope.edition.transcription,
+    }
 
 
 def _site(scope: Scope) -> dict[str, Value]:
@@ -237,7 +242,11 @@ TEXT = Output(
     "text",
     "text",
     ".txt",
-    parameters=lambda scope: {"notes": scope.notes, "language": scope.edition.languages[0]},
+    parameters=lambda scope: {
+        "notes": scope.notes,
+        "language": scope.edition.languages[0],
+        "transcription": scope.edition.transcription,
+    },
 )
 PRINT = Output(
     "pdf",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .config import DEFAULT, Config
 from .documents import Source
 from .outputs import TEXT, Scope
 from .rendering import write_each
@@ -18,7 +19,10 @@ def write_texts(
     out_dir: Path,
     *,
     notes: str = "endnotes",
+    config: Config = DEFAULT,
     progress: Callable[[str], None] = lambda label: None,
 ) -> list[Path]:
-    """Write the reading text of each of ``documents`` to ``out_dir`` as ``<name>.txt``."""
-    return write_each(TEXT, documents, edition, out_dir, TEXT.parameters(Scope([], notes=notes)), progress)[0]
+    """Write the reading text of each of ``documents`` to ``out_dir`` as ``<name>.txt`` (as the
+    edition's ``config`` says: its interface language, the reading of its transcription)."""
+    parameters = TEXT.parameters(Scope([], notes=notes, edition=config))
+    return write_each(TEXT, documents, edition, out_dir, parameters, progress)[0]

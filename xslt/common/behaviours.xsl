@@ -111,6 +111,18 @@
   <xsl:variable name="b:reading" static="yes" as="xs:string" select="'tei:rdg'"/>
   <xsl:variable name="b:supplied" static="yes" as="xs:string" select="'tei:supplied'"/>
 
+  <!-- Transcription (../common/transcription.xsl: the Leiden conventions): text the source shows
+       unclear or damaged, text the editor takes as superfluous, the letters an expansion adds
+       and the marks of an abbreviation; a choice of the text as written (sic, orig, abbr) and a
+       normalised one (corr, reg, expan), shown as the edition chooses. -->
+  <xsl:variable name="b:unclear" static="yes" as="xs:string" select="'tei:unclear'"/>
+  <xsl:variable name="b:damage" static="yes" as="xs:string" select="'tei:damage'"/>
+  <xsl:variable name="b:surplus" static="yes" as="xs:string" select="'tei:surplus'"/>
+  <xsl:variable name="b:expansion" static="yes" as="xs:string" select="'tei:ex'"/>
+  <xsl:variable name="b:abbreviation-mark" static="yes" as="xs:string" select="'tei:am'"/>
+  <xsl:variable name="b:normalisable" static="yes" as="xs:string"
+      select="'tei:choice[b:written(.) and b:normalised(.)]'"/>
+
   <!-- References: mentions of register entries and dates, links, pointers (shown as their
        target), identifiers that are addresses (b:address), anchors. -->
 

@@ -74,6 +74,7 @@
         </xsl:call-template>
       </section>
       <xsl:call-template name="h:toc"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+      <xsl:call-template name="h:transcription"/>
       <xsl:apply-templates select="tei:TEI/tei:text"/>
       <xsl:call-template name="h:notes"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
     </article>

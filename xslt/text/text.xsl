@@ -17,6 +17,7 @@
   <xsl:include href="params.xsl"/>
   <xsl:include href="blocks.xsl"/>
   <xsl:include href="layout.xsl"/>
+  <xsl:include href="transcription.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">

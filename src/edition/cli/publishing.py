@@ -130,8 +130,8 @@ def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
     Pointers resolve as for edition html: against the files beside each file and the registers
     of their edition.toml.
     """
-    documents, edition, _ = _inputs(files)
-    for path in write_texts(documents, edition, output, notes=notes):
+    documents, edition, settings = _inputs(files)
+    for path in write_texts(documents, edition, output, notes=notes, config=settings):
         click.echo(f"wrote {path}")
 
 
