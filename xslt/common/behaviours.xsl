@@ -123,6 +123,10 @@
   <xsl:variable name="b:normalisable" static="yes" as="xs:string"
       select="'tei:choice[b:written(.) and b:normalised(.)]'"/>
 
+  <!-- A manuscript description, in labelled sections (../common/description.xsl), where it
+       stands: in the text, or the source description of the header each format shows. -->
+  <xsl:variable name="b:description" static="yes" as="xs:string" select="'tei:msDesc'"/>
+
   <!-- References: mentions of register entries and dates, links, pointers (shown as their
        target), identifiers that are addresses (b:address), anchors. -->
 

@@ -19,21 +19,22 @@
   <xsl:variable name="b:above" as="xs:string*" select="('above', 'supralinear', 'superlinear', 'top', 'over')"/>
   <xsl:variable name="b:below" as="xs:string*" select="('below', 'infralinear', 'sublinear', 'bottom', 'under')"/>
 
-  <!-- The convention an element of the transcription follows: the key of its legend entry
-       (message 'leiden-KEY'), '' for none. -->
+  <!-- The convention an element of the transcription follows: the message of its legend entry,
+       '' for none. -->
   <xsl:function name="b:convention" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="place" select="tokenize(lower-case($element/@place))"/>
-    <xsl:sequence select="if ($element/self::tei:supplied) then 'supplied'
-        else if ($element/self::tei:del) then 'deleted'
-        else if ($element/self::tei:surplus) then 'surplus'
-        else if ($element/self::tei:ex) then 'expansion'
-        else if ($element/self::tei:damage) then 'damage'
-        else if ($element/self::tei:unclear) then 'unclear'
-        else if ($element/self::tei:gap) then (if ($element/@reason = 'illegible') then 'illegible' else 'gap')
-        else if ($element/self::tei:add) then (if ($place = $b:above) then 'added-above'
-            else if ($place = $b:below) then 'added-below' else 'added')
-        else if ($element/self::tei:choice[b:written(.) and b:normalised(.)]) then 'choice-' || local-name(b:written($element))
+    <xsl:sequence select="if ($element/self::tei:supplied) then 'leiden-supplied'
+        else if ($element/self::tei:del) then 'leiden-deleted'
+        else if ($element/self::tei:surplus) then 'leiden-surplus'
+        else if ($element/self::tei:ex) then 'leiden-expansion'
+        else if ($element/self::tei:damage) then 'leiden-damage'
+        else if ($element/self::tei:unclear) then 'leiden-unclear'
+        else if ($element/self::tei:gap) then (if ($element/@reason = 'illegible') then 'leiden-illegible' else 'leiden-gap')
+        else if ($element/self::tei:add) then (if ($place = $b:above) then 'leiden-added-above'
+            else if ($place = $b:below) then 'leiden-added-below' else 'leiden-added')
+        else if ($element/self::tei:choice[b:written(.) and b:normalised(.)])
+            then map{ 'sic': 'leiden-choice-sic', 'orig': 'leiden-choice-orig', 'abbr': 'leiden-choice-abbr' }(local-name(b:written($element)))
         else ''"/>
   </xsl:function>
 
@@ -41,20 +42,21 @@
   <xsl:function name="b:marks" as="xs:string+">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="convention" select="b:convention($element)"/>
-    <xsl:sequence select="if ($convention = 'supplied') then ('[', if ($element/@cert = ('low', 'unknown')) then '(?)]' else ']')
-        else if ($convention = 'deleted') then ('[[', ']]')
-        else if ($convention = 'surplus') then ('{', '}')
-        else if ($convention = 'expansion') then ('(', ')')
-        else if ($convention = 'damage') then ('⸢', '⸣')
-        else if ($convention = 'added-above') then ('\', '/')
-        else if ($convention = 'added-below') then ('/', '\')
-        else if ($convention = 'added') then ('⟨', '⟩')
+    <xsl:sequence select="if ($convention = 'leiden-supplied') then ('[', if ($element/@cert = ('low', 'unknown')) then '(?)]' else ']')
+        else if ($convention = 'leiden-deleted') then ('[[', ']]')
+        else if ($convention = 'leiden-surplus') then ('{', '}')
+        else if ($convention = 'leiden-expansion') then ('(', ')')
+        else if ($convention = 'leiden-damage') then ('⸢', '⸣')
+        else if ($convention = 'leiden-added-above') then ('\', '/')
+        else if ($convention = 'leiden-added-below') then ('/', '\')
+        else if ($convention = 'leiden-added') then ('⟨', '⟩')
         else ('', '')"/>
   </xsl:function>
 
   <!-- The conventions the transcription of the document $node is in uses, in the legend's order. -->
-  <xsl:variable name="b:conventions" as="xs:string*" select="('choice-abbr', 'expansion', 'choice-sic', 'choice-orig',
-      'supplied', 'unclear', 'gap', 'illegible', 'damage', 'deleted', 'added', 'added-above', 'added-below', 'surplus')"/>
+  <xsl:variable name="b:conventions" as="xs:string*" select="('leiden-choice-abbr', 'leiden-expansion', 'leiden-choice-sic',
+      'leiden-choice-orig', 'leiden-supplied', 'leiden-unclear', 'leiden-gap', 'leiden-illegible', 'leiden-damage',
+      'leiden-deleted', 'leiden-added', 'leiden-added-above', 'leiden-added-below', 'leiden-surplus')"/>
   <xsl:function name="b:conventions-used" as="xs:string*">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="used" select="distinct-values(root($node)//tei:text//(tei:supplied | tei:del | tei:surplus | tei:ex
@@ -88,7 +90,8 @@
   </xsl:function>
   <xsl:function name="b:reading-label" as="xs:string">
     <xsl:param name="reading" as="element()"/>
-    <xsl:sequence select="if ($reading is b:written($reading/..)) then 'leiden-as-written' else 'leiden-reading-' || local-name($reading)"/>
+    <xsl:sequence select="if ($reading is b:written($reading/..)) then 'leiden-as-written'
+        else map{ 'corr': 'leiden-reading-corr', 'reg': 'leiden-reading-reg', 'expan': 'leiden-reading-expan' }(local-name($reading))"/>
   </xsl:function>
 
   <!-- A gap as the Leiden conventions write it: the number of lost characters as dots (up to 20),
@@ -97,12 +100,12 @@
   <xsl:function name="b:gap" as="xs:string">
     <xsl:param name="gap" as="element()"/>
     <xsl:variable name="unit" select="replace(lower-case(normalize-space($gap/@unit)), 's$', '')"/>
-    <xsl:variable name="kind" select="if ($unit = ('char', 'character', 'letter', 'akshara', 'glyph')) then 'characters'
-        else if ($unit = ('line', 'word', 'page')) then $unit || 's' else ''"/>
+    <xsl:variable name="kind" select="if ($unit = ('char', 'character', 'letter', 'akshara', 'glyph')) then 'leiden-n-characters'
+        else map{ 'line': 'leiden-n-lines', 'word': 'leiden-n-words', 'page': 'leiden-n-pages' }($unit)"/>
     <xsl:variable name="quantity" select="$gap/@quantity[. castable as xs:integer]/xs:integer(.)"/>
-    <xsl:variable name="extent" select="if (exists($quantity) and $kind = 'characters' and $quantity le 20)
+    <xsl:variable name="extent" select="if (exists($quantity) and $kind = 'leiden-n-characters' and $quantity le 20)
           then string-join((1 to $quantity) ! '.')
-        else if (exists($quantity) and $kind != '') then '… ' || ed:label('leiden-n-' || $kind, map{ 'count': $quantity }) || ' …'
+        else if (exists($quantity) and exists($kind)) then '… ' || ed:label($kind, map{ 'count': $quantity }) || ' …'
         else if (exists($quantity) and $unit != '') then '… ' || $quantity || ' ' || normalize-space($gap/@unit) || ' …'
         else if (normalize-space($gap/@extent)) then '… ' || normalize-space($gap/@extent) || ' …'
         else '…'"/>

@@ -65,6 +65,7 @@
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>
       </section>
+      <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
       <section class="cite" aria-labelledby="cite-title">
         <xsl:call-template name="h:unsearched"/>
         <h2 id="cite-title">{ed:label('cite-document')}</h2>

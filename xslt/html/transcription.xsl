@@ -26,7 +26,7 @@
     <xsl:variable name="marks" select="b:marks(.)"/>
     <xsl:element name="{$name}">
       <xsl:call-template name="h:attributes"><xsl:with-param name="class" select="'leiden'"/></xsl:call-template>
-      <xsl:attribute name="title" select="ed:label('leiden-' || b:convention(.))"/>
+      <xsl:attribute name="title" select="ed:label(b:convention(.))"/>
       <xsl:call-template name="h:marks"><xsl:with-param name="marks" select="$marks"/></xsl:call-template>
       <xsl:apply-templates><xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>
     </xsl:element>
@@ -51,14 +51,14 @@
   <xsl:template _match="{$b:unclear}">
     <xsl:choose>
       <xsl:when test="node()"><xsl:call-template name="h:marked"/></xsl:when>
-      <xsl:otherwise><span class="unclear leiden" title="{ed:label('leiden-unclear')}">(?)</span></xsl:otherwise>
+      <xsl:otherwise><span class="unclear leiden" title="{ed:label(b:convention(.))}">(?)</span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template _match="{$b:abbreviation-mark}">
     <xsl:call-template name="h:inline"/>
   </xsl:template>
   <xsl:template _match="{$b:gap}">
-    <span class="gap leiden" title="{string-join((ed:label('leiden-' || b:convention(.)), @reason), ': ')}">{b:gap(.)}</span>
+    <span class="gap leiden" title="{string-join((ed:label(b:convention(.)), @reason), ': ')}">{b:gap(.)}</span>
   </xsl:template>
 
   <!-- A choice of the text as written and a normalised reading: the one $transcription names
@@ -95,7 +95,7 @@
       <section class="transcription" aria-labelledby="transcription-title">
         <xsl:call-template name="h:unsearched"/>
         <h2 id="transcription-title">{ed:label('leiden-title')}</h2>
-        <xsl:if test="$transcription = 'switch' and exists($used[starts-with(., 'choice-')])">
+        <xsl:if test="$transcription = 'switch' and exists($used[starts-with(., 'leiden-choice-')])">
           <fieldset class="reading-switch">
             <legend>{ed:label('leiden-reading')}</legend>
             <label><input type="radio" name="reading" id="reading-normalised" value="normalised" checked="checked"/> {
@@ -109,13 +109,13 @@
             <xsl:variable name="example" select="h:example(.)"/>
             <xsl:variable name="marks" select="b:marks($example)"/>
             <dt>
-              <xsl:if test=". = 'expansion'">abc</xsl:if>
-              <span class="{if (starts-with(., 'choice-')) then 'choice' else if (. = 'unclear') then 'unclear' else 'leiden'}">
+              <xsl:if test=". = 'leiden-expansion'">abc</xsl:if>
+              <span class="{if (starts-with(., 'leiden-choice-')) then 'choice' else if (. = 'leiden-unclear') then 'unclear' else 'leiden'}">
                 <xsl:call-template name="h:marks"><xsl:with-param name="marks" select="$marks"/></xsl:call-template>
                 <xsl:value-of select="if ($example/self::tei:gap) then b:gap($example) else 'abc'"/>
               </span>
             </dt>
-            <dd>{ed:label('leiden-' || .)}</dd>
+            <dd>{ed:label(.)}</dd>
           </xsl:for-each>
         </dl>
       </section>
