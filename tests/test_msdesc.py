@@ -8,23 +8,14 @@ from pathlib import Path
 
 import pytest
 from lxml import html
+from support.rendered import outputs
 
 from edition.documents import load_tei
 from edition.pdf import print_html
-from edition.plaintext import write_texts
-from edition.site import write_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CODEX = ROOT / "tests" / "fixtures" / "msdesc" / "codex.xml"
 CORPUS = ROOT.parent / "shared" / "corpus" / "files"
-
-
-def outputs(path: Path, out: Path) -> tuple[html.HtmlElement, str]:
-    documents = load_tei([path])
-    write_site(documents, documents, out / "site", home=False)
-    write_texts(documents, documents, out / "text")
-    page = html.parse(str(out / "site" / f"{path.stem}.html")).getroot()
-    return page, (out / "text" / f"{path.stem}.txt").read_text(encoding="utf-8")
 
 
 def fields(section: html.HtmlElement) -> list[tuple[str, str]]:

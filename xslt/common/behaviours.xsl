@@ -127,6 +127,15 @@
        stands: in the text, or the source description of the header each format shows. -->
   <xsl:variable name="b:description" static="yes" as="xs:string" select="'tei:msDesc'"/>
 
+  <!-- A register shown as a document: its lists of persons, places, organisations and events,
+       and their entries, each its main name and its other names, dates, places, identifiers and
+       notes labelled (../common/registers.xsl). -->
+  <xsl:variable name="b:register" static="yes" as="xs:string"
+      select="'tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym'"/>
+  <xsl:variable name="b:register-entry" static="yes" as="xs:string" select="'(tei:person | tei:personGrp | tei:place
+      | tei:org | tei:event | tei:nym)[ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg
+      or ancestor::tei:listEvent or ancestor::tei:listNym]'"/>
+
   <!-- References: mentions of register entries and dates, links, pointers (shown as their
        target), identifiers that are addresses (b:address), anchors. -->
 
@@ -214,11 +223,14 @@
   <!-- Footnotes: one definition for every format -->
 
   <!-- A note of the text printed apart from it (footnote, endnote), not an annotation of a
-       reference or a note placed inline or in the margin. -->
+       reference or of a register entry (or of a named list item with an id, an entry too), or a
+       note placed inline or in the margin. -->
   <xsl:function name="ed:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
-        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note])
+        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note or self::tei:person
+            or self::tei:personGrp or self::tei:place or self::tei:org or self::tei:event
+            or self::tei:item[@xml:id][tei:name | tei:persName | tei:placeName | tei:orgName]])
         and exists($note/ancestor::tei:text)"/>
   </xsl:function>
 

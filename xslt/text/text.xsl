@@ -19,6 +19,7 @@
   <xsl:include href="layout.xsl"/>
   <xsl:include href="transcription.xsl"/>
   <xsl:include href="description.xsl"/>
+  <xsl:include href="registers.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
