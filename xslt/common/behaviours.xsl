@@ -101,6 +101,9 @@
   <xsl:variable name="b:page-break" static="yes" as="xs:string" select="'tei:pb[normalize-space(@n)]'"/>
   <xsl:variable name="b:line-break" static="yes" as="xs:string" select="'tei:lb'"/>
   <xsl:variable name="b:omitted" static="yes" as="xs:string" select="'tei:pb | tei:cb | tei:milestone | tei:teiHeader'"/>
+  <!-- A page break with its facsimile (pb/@facs: an image, or a surface or zone of the
+       document's facsimile), which a format shows beside the page as well as the break. -->
+  <xsl:variable name="b:facsimile-page" static="yes" as="xs:string" select="'tei:pb[normalize-space(@facs)]'"/>
   <xsl:template _match="{$b:omitted}"/>
 
   <!-- Editorial interventions and the apparatus: a choice (its reading b:shown, the others
