@@ -86,4 +86,5 @@ def test_a_real_description_of_a_syriac_manuscript(tmp_path):
     labels = [label for label, _ in fields(description)]
     assert labels.count("Hand") >= 5 and "Final rubric" in labels and "Provenance" in labels
     assert description.xpath("//dd[contains(@class, 'finalRubric')][@lang='syr'][@dir='rtl']")
+    assert not description.xpath("//dd/li") and description.xpath("//dd[contains(@class, 'listBibl')]/ul/li")
     assert "Item 1:\n  Folios: Foll. 3b-107b\n  Title: The book of Exodus, according to the Pěshiṭtā version." in text

@@ -66,6 +66,8 @@ def test_real_registers_are_lists_of_entries(corpus, tmp_path, name):
     page, text = outputs(path, tmp_path)
     assert len(page.xpath("//ul[contains(@class, 'register')]/li[contains(@class, 'entry')]")) == len(entries)
     assert not page.xpath("//a[@class='fn-ref']")
+    every_id = page.xpath("//@id")
+    assert len(every_id) == len(set(every_id))  # a part shown as itself keeps its id, its dd has none
     ids = [e.get("{http://www.w3.org/XML/1998/namespace}id") for e in entries]
     assert [i for i in ids if i] == page.xpath("//li[contains(@class, 'entry')]/@id")
     names = [line for line in text.splitlines()[4:] if line and not line.startswith(" ")]

@@ -69,6 +69,8 @@
                   <xsl:when test="b:ms-holds-fields(.)">
                     <xsl:call-template name="h:ms-fields"><xsl:with-param name="level" select="$level"/></xsl:call-template>
                   </xsl:when>
+                  <!-- a bibliography is a list of its own -->
+                  <xsl:when test="self::tei:listBibl"><xsl:apply-templates select="."/></xsl:when>
                   <xsl:otherwise><xsl:apply-templates mode="h:ms"><xsl:with-param name="level" select="$level"/></xsl:apply-templates></xsl:otherwise>
                 </xsl:choose>
               </xsl:element>

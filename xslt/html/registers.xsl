@@ -21,7 +21,14 @@
     <xsl:apply-templates select="tei:head"/>
     <xsl:element name="{if ($h:phrasing) then 'span' else 'ul'}">
       <xsl:call-template name="h:attributes"><xsl:with-param name="class" select="'register', 'block'[$h:phrasing]"/></xsl:call-template>
-      <xsl:apply-templates select="* except tei:head"/>
+      <xsl:for-each select="* except tei:head">
+        <xsl:choose>
+          <xsl:when test="self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org or self::tei:event
+              or self::tei:nym or $h:phrasing"><xsl:apply-templates select="."/></xsl:when>
+          <!-- a list of relations, a list inside the list …: an item of its own -->
+          <xsl:otherwise><li><xsl:apply-templates select="."/></li></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
 
@@ -44,10 +51,14 @@
           <xsl:for-each-group select="$parts" group-adjacent="b:entry-label(.)">
             <xsl:element name="{if ($h:phrasing) then 'b' else 'dt'}">{ed:label(current-grouping-key())}</xsl:element>
             <xsl:for-each select="current-group()">
+              <!-- of a note, a date, a place …, its content; a name, a list … as itself (with its id) -->
+              <xsl:variable name="content" select="exists(self::tei:note | self::tei:birth | self::tei:death | self::tei:floruit
+                  | self::tei:occupation | self::tei:residence | self::tei:location | self::tei:desc)"/>
               <xsl:element name="{if ($h:phrasing) then 'span' else 'dd'}">
-                <xsl:call-template name="h:attributes"/>
-                <xsl:apply-templates select="if (self::tei:note or self::tei:birth or self::tei:death or self::tei:floruit
-                    or self::tei:occupation or self::tei:residence or self::tei:location or self::tei:desc) then node() else ."/>
+                <xsl:call-template name="h:attributes">
+                  <xsl:with-param name="id" select="ed:own-id(.)[$content]"/>
+                </xsl:call-template>
+                <xsl:apply-templates select="if ($content) then node() else ."/>
               </xsl:element>
             </xsl:for-each>
           </xsl:for-each-group>

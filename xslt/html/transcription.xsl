@@ -62,8 +62,9 @@
   </xsl:template>
 
   <!-- A choice of the text as written and a normalised reading: the one $transcription names
-       with the other after it (print), or both (the normalised shown, the other by it on hover and focus; the reader's switch
-       in the legend shows the text as written instead: edition.css). -->
+       with the other after it (print), or both (the normalised shown, the other by it on hover
+       and focus; the reader's switch in the legend shows the text as written instead:
+       edition.css). -->
   <xsl:template _match="{$b:normalisable}">
     <xsl:variable name="written" select="b:written(.)"/>
     <xsl:variable name="normalised" select="b:normalised(.)"/>
@@ -81,6 +82,8 @@
           <span class="norm" data-label="{ed:label(b:reading-label($normalised))}">
             <xsl:apply-templates select="$normalised"/>
           </span>
+          <!-- a word joiner: the readings are two words to search and copy, with no break between -->
+          <xsl:text>&#x2060;</xsl:text>
           <span class="dipl" data-label="{ed:label(b:reading-label($written))}"><xsl:apply-templates select="$written"/></span>
         </span>
       </xsl:otherwise>
