@@ -179,9 +179,10 @@ def streams(doc, *, choice: str = "sic") -> tuple[str, list[tuple[str | None, st
 
 
 #: The Leiden signs a transcription sets inside a word (``pr(aetoris)``, ``Sulpici[[i]]``,
-#: ``⟨added⟩``, ``⸢torn⸣``: xslt/common/transcription.xsl), which do not cut it (a note's number,
-#: ``[12]`` or ``[12: …]``, is no such sign; nor are the slashes of ``\\above/``, which URLs hold).
-_SIGNS_IN_WORD = re.compile(r"(?<=\w)(?![\[\]{}()⟨⟩⸢⸣]*\[\d[\w.\-]*[\]:])[\[\]{}()⟨⟩⸢⸣]+(?=\w)")
+#: ``⟨added⟩``, ``⸢torn⸣``: xslt/common/transcription.xsl), which do not cut it: between two
+#: letters (a note's number, ``word[12]``, or a volume's, ``I(6)``, is no such sign; nor are the
+#: slashes of ``\\above/``, which URLs hold).
+_SIGNS_IN_WORD = re.compile(r"(?<=[^\W\d_])[\[\]{}()⟨⟩⸢⸣]+(?=[^\W\d_])")
 
 
 def words(text: str) -> list[str]:
