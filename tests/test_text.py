@@ -78,7 +78,7 @@ def test_structure_of_foreign_texts(texts):
     assert "The road east\n=============\n" in prose and "Further on\n----------\n" in prose
     assert "1. bread,\n2. salt, and\n  • dried fruit\n  • tea" in prose
     assert "\n    The mountains rise like a wall.\n" in prose
-    assert "wrote recieved [received] on the bill" in prose
+    assert "wrote received (as written: recieved) on the bill" in prose and "General (as written: Gen.)" in prose
     assert "as the road was open[1] and the weather fair.[2]" in prose
     assert "[2] A second note. With two paragraphs." in prose or "[2] A second note.\n" in prose
     letter = texts["endnotes"]["letter"]

@@ -33,6 +33,9 @@ OPTIONAL_OUTPUTS = ("text", "pdf")
 CITE_FIELDS = ("title", "subtitle", "editors", "publisher", "version", "date", "document", "url")
 #: What the pages about the edition (``about``) may be: TEI or Markdown.
 ABOUT_SUFFIXES = (".xml", ".md", ".markdown")
+#: Which reading of a choice of the text as written and a normalised one the text and the PDFs
+#: show (``transcription``): the site shows both, with a switch.
+TRANSCRIPTIONS = ("normalised", "diplomatic")
 #: An edition's ``date``: a day, a month or a year of ISO 8601.
 ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
@@ -108,6 +111,9 @@ class Config:
     #: The witness (its xml:id in ``listWit``) whose reading stands in the text where an ``app``
     #: has no ``lem``; '' for the first witness of each document's ``listWit``.
     base_witness: str = ""
+    #: The reading of the text output and the PDFs where the TEI offers the text as written (sic,
+    #: orig, abbr) and a normalised one (corr, reg, expan): :data:`TRANSCRIPTIONS`.
+    transcription: str = field(default="normalised", metadata=_choices(*TRANSCRIPTIONS))
     #: The optional outputs made (:data:`OPTIONAL_OUTPUTS`).
     outputs: tuple[str, ...] = field(default=OPTIONAL_OUTPUTS, metadata=_choices(*OPTIONAL_OUTPUTS))
     validation: Validation = Validation()

@@ -1,6 +1,7 @@
-"""The images of the HTML pages: a graphic whose URL is relative and stays in its document's
-folder (what ``ed:safe-url`` in ``xslt/common/pointers.xsl`` shows as an image) is published
-with the site, at the same place relative to the page (``tei/images/map.png``, shown by
+"""The images of the HTML pages: a graphic (or a page break's facsimile, ``pb/@facs``) whose URL
+is relative and stays in its document's folder (what ``ed:safe-url`` in
+``xslt/common/pointers.xsl`` shows as an image) is published with the site, at the same place
+relative to the page (``tei/images/map.png``, shown by
 ``tei/article.xml``, as ``site/images/map.png``). Only image files a browser shows are
 published, and only from inside the folder: a symbolic link leading out of it is not followed."""
 
@@ -51,12 +52,22 @@ def unpublished(source: Source) -> Iterator[tuple[etree._Element, str]]:
             yield graphic, found
 
 
+def _image_urls(source: Source) -> Iterator[tuple[etree._Element, str]]:
+    """The image URLs of ``source``: each graphic's, and each page break's facsimile given as a
+    file or an address (``pb/@facs``; not a pointer to a surface or zone, ``#id``)."""
+    for element in source.tree.iter(f"{TEI}graphic", f"{TEI}pb"):
+        if element.tag == f"{TEI}graphic":
+            yield element, element.get("url", "")
+        else:
+            yield from ((element, url) for url in element.get("facs", "").split() if not url.startswith("#"))
+
+
 def _graphics(source: Source) -> Iterator[tuple[etree._Element, str, Path | str]]:
     """Each graphic of ``source`` whose URL stays in the folder, its place and its image file
     (or why there is none)."""
     folder = source.path.parent.resolve()
-    for graphic in source.tree.iter(f"{TEI}graphic"):
-        where = place(graphic.get("url", ""))
+    for graphic, url in _image_urls(source):
+        where = place(url)
         if where is None:
             continue
         file = (folder / where).resolve()

@@ -170,7 +170,12 @@ def _own(config: Config) -> dict[str, Value]:
 
 
 def _print(scope: Scope) -> dict[str, Value]:
-    return {**_own(scope.edition), "css": "print.css", "page_size": scope.edition.print.page_size}
+    return {
+        **_own(scope.edition),
+        "css": "print.css",
+        "page_size": scope.edition.print.page_size,
+        "transcription": scope.edition.transcription,
+    }
 
 
 def _site(scope: Scope) -> dict[str, Value]:
@@ -242,6 +247,7 @@ TEXT = Output(
         "notes": scope.notes,
         "language": scope.edition.languages[0],
         "base_witness": scope.edition.base_witness,
+        "transcription": scope.edition.transcription,
     },
 )
 PRINT = Output(

@@ -23,6 +23,7 @@ def write_texts(
     progress: Callable[[str], None] = lambda label: None,
 ) -> list[Path]:
     """Write the reading text of each of ``documents`` to ``out_dir`` as ``<name>.txt``, as the
-    edition's ``config`` says (its interface language, its base witness)."""
+    edition's ``config`` says (its interface language, its base witness, the reading of its
+    transcription)."""
     parameters = TEXT.parameters(Scope([], notes=notes, edition=config))
     return write_each(TEXT, documents, edition, out_dir, parameters, progress)[0]

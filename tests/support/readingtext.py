@@ -215,9 +215,17 @@ def streams(doc, *, choice: str = "sic") -> tuple[str, list[tuple[str | None, st
 # --------------------------------------------------------------------------- comparison
 
 
+#: The Leiden signs a transcription sets inside a word (``pr(aetoris)``, ``Sulpici[[i]]``,
+#: ``⟨added⟩``, ``⸢torn⸣``: xslt/common/transcription.xsl), which do not cut it: between two
+#: letters (a note's number, ``word[12]``, or a volume's, ``I(6)``, is no such sign; nor are the
+#: slashes of ``\\above/``, which URLs hold).
+_SIGNS_IN_WORD = re.compile(r"(?<=[^\W\d_])[\[\]{}()⟨⟩⸢⸣]+(?=[^\W\d_])")
+
+
 def words(text: str) -> list[str]:
-    """Words: runs of letters, digits and ``_`` of any script (punctuation and markup do not count)."""
-    return re.findall(r"\w+", text)
+    """Words: runs of letters, digits and ``_`` of any script (punctuation and markup do not
+    count), Leiden signs inside a word taken out."""
+    return re.findall(r"\w+", _SIGNS_IN_WORD.sub("", text))
 
 
 def align(source: list[str], *targets: list[str], passes: int = 3, min_moved: int = 3) -> list[bool]:

@@ -99,6 +99,9 @@
   <xsl:variable name="b:line-break" static="yes" as="xs:string" select="'tei:lb'"/>
   <xsl:variable name="b:omitted" static="yes" as="xs:string" select="'tei:pb | tei:cb | tei:milestone | tei:teiHeader
       | tei:linkGrp'"/>
+  <!-- A page break with its facsimile (pb/@facs: an image, or a surface or zone of the
+       document's facsimile), which a format shows beside the page as well as the break. -->
+  <xsl:variable name="b:facsimile-page" static="yes" as="xs:string" select="'tei:pb[normalize-space(@facs)]'"/>
   <xsl:template _match="{$b:omitted}"/>
 
   <!-- Editorial interventions and the apparatus: a choice (its reading b:shown, the others
@@ -108,6 +111,31 @@
   <xsl:variable name="b:gap" static="yes" as="xs:string" select="'tei:gap'"/>
   <xsl:variable name="b:reading" static="yes" as="xs:string" select="'tei:rdg'"/>
   <xsl:variable name="b:supplied" static="yes" as="xs:string" select="'tei:supplied'"/>
+
+  <!-- Transcription (../common/transcription.xsl: the Leiden conventions): text the source shows
+       unclear or damaged, text the editor takes as superfluous, the letters an expansion adds
+       and the marks of an abbreviation; a choice of the text as written (sic, orig, abbr) and a
+       normalised one (corr, reg, expan), shown as the edition chooses. -->
+  <xsl:variable name="b:unclear" static="yes" as="xs:string" select="'tei:unclear'"/>
+  <xsl:variable name="b:damage" static="yes" as="xs:string" select="'tei:damage'"/>
+  <xsl:variable name="b:surplus" static="yes" as="xs:string" select="'tei:surplus'"/>
+  <xsl:variable name="b:expansion" static="yes" as="xs:string" select="'tei:ex'"/>
+  <xsl:variable name="b:abbreviation-mark" static="yes" as="xs:string" select="'tei:am'"/>
+  <xsl:variable name="b:normalisable" static="yes" as="xs:string"
+      select="'tei:choice[b:written(.) and b:normalised(.)]'"/>
+
+  <!-- A manuscript description, in labelled sections (../common/description.xsl), where it
+       stands: in the text, or the source description of the header each format shows. -->
+  <xsl:variable name="b:description" static="yes" as="xs:string" select="'tei:msDesc'"/>
+
+  <!-- A register shown as a document: its lists of persons, places, organisations and events,
+       and their entries, each its main name and its other names, dates, places, identifiers and
+       notes labelled (../common/registers.xsl). -->
+  <xsl:variable name="b:register" static="yes" as="xs:string"
+      select="'tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym'"/>
+  <xsl:variable name="b:register-entry" static="yes" as="xs:string" select="'(tei:person | tei:personGrp | tei:place
+      | tei:org | tei:event | tei:nym)[ancestor::tei:listPerson or ancestor::tei:listPlace or ancestor::tei:listOrg
+      or ancestor::tei:listEvent or ancestor::tei:listNym]'"/>
 
   <!-- References: mentions of register entries and dates, links, pointers (shown as their
        target), identifiers that are addresses (b:address), anchors. -->
@@ -335,12 +363,16 @@
   <!-- Footnotes: one definition for every format -->
 
   <!-- A note of the text printed apart from it (footnote, endnote), not an annotation of a
-       reference, a note placed inline or in the margin or a note of a transcript (b:spoken-note). -->
+       reference or of a register entry (or of a named list item with an id, an entry too), a note
+       placed inline or in the margin, a note of a transcript (b:spoken-note) or of an app. -->
   <xsl:function name="ed:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="not($note/@place = ('inline', 'margin', 'left', 'right', 'above', 'below', 'interlinear'))
         and not(b:spoken-note($note))
-        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note]) and empty($note/parent::tei:app)
+        and empty($note/ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:note or self::tei:person
+            or self::tei:personGrp or self::tei:place or self::tei:org or self::tei:event
+            or self::tei:item[@xml:id][tei:name | tei:persName | tei:placeName | tei:orgName]])
+        and empty($note/parent::tei:app)
         and exists($note/ancestor::tei:text)"/>
   </xsl:function>
 

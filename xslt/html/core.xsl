@@ -129,12 +129,6 @@
   <xsl:template _match="{$b:code}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'code'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template _match="{$b:added}">
-    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'ins'"/></xsl:call-template>
-  </xsl:template>
-  <xsl:template _match="{$b:deleted}">
-    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'del'"/></xsl:call-template>
-  </xsl:template>
   <xsl:template _match="{$b:label}">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'b'"/></xsl:call-template>
   </xsl:template>
@@ -276,7 +270,8 @@
   </xsl:template>
   <xsl:template _match="{$b:line-break}"><br/></xsl:template>
 
-  <!-- Editorial interventions: the text as written, an alternative in brackets. -->
+  <!-- Editorial interventions (transcription.xsl has the transcription's): the text as written,
+       an alternative in brackets. -->
   <xsl:template _match="{$b:alternate}">
     <xsl:variable name="shown" select="b:shown(.)"/>
     <span class="choice">
@@ -286,14 +281,8 @@
       </xsl:for-each>
     </span>
   </xsl:template>
-  <xsl:template _match="{$b:gap}">
-    <span class="gap" title="{string-join((@reason, @quantity, @unit), ' ')}">[…]</span>
-  </xsl:template>
   <xsl:template _match="{$b:reading}">
     <span><xsl:call-template name="h:attributes"/> [<xsl:apply-templates/>]</span>
-  </xsl:template>
-  <xsl:template _match="{$b:supplied}">
-    <span class="supplied">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <!-- References: a citation keeps its text and its links; a list of references is a list. -->

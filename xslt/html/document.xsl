@@ -65,6 +65,7 @@
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>
       </section>
+      <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
       <section class="cite" aria-labelledby="cite-title">
         <xsl:call-template name="h:unsearched"/>
         <h2 id="cite-title">{ed:label('cite-document')}</h2>
@@ -75,6 +76,7 @@
       </section>
       <xsl:call-template name="h:toc"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
       <xsl:call-template name="h:witness-view"/>
+      <xsl:call-template name="h:transcription"/>
       <xsl:apply-templates select="tei:TEI/tei:text"/>
       <xsl:call-template name="h:notes"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
       <xsl:call-template name="h:apparatus"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>

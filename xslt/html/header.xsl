@@ -12,6 +12,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:h="urn:x-edition:html"
+    xmlns:b="urn:x-edition:behaviours"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -82,7 +83,7 @@
       <xsl:call-template name="h:row">
         <xsl:with-param name="label" select="ed:label('source')"/>
         <xsl:with-param name="content">
-          <xsl:for-each select="$source/(tei:biblStruct | tei:bibl[not(@type = 'transcription')] | tei:biblFull | tei:p | tei:msDesc)">
+          <xsl:for-each select="$source/(tei:biblStruct | tei:bibl[not(@type = 'transcription')] | tei:biblFull | tei:p | tei:msDesc/tei:msIdentifier)">
             <xsl:if test="position() gt 1"><br/></xsl:if>
             <span>
               <xsl:if test="@xml:lang">
@@ -114,6 +115,9 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A manuscript, by its identifier (its description follows in sections: description.xsl). -->
+  <xsl:template match="tei:msIdentifier" mode="h:bibl">{b:ms-identifier(.)}</xsl:template>
 
   <xsl:template match="tei:p | tei:msDesc | tei:biblFull" mode="h:bibl">
     <xsl:apply-templates select="node()"><xsl:with-param name="h:phrasing" tunnel="yes" select="true()"/></xsl:apply-templates>

@@ -17,6 +17,10 @@
   <xsl:include href="linking.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="drama.xsl"/>
+  <xsl:include href="transcription.xsl"/>
+  <xsl:include href="description.xsl"/>
+  <xsl:include href="registers.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
   <!-- HTML5 in XML syntax (method xhtml: void elements as <br/>, no other element minimised;
        every page is also well-formed XML), URLs as they stand (HTML5 takes non-ASCII characters
        in the URLs of a UTF-8 page). SaxonC's html method, and the percent-encoding of every href

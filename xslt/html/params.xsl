@@ -78,6 +78,15 @@
        CONTENT_SECURITY_POLICY, which serve sends as a header too); '' for none (print). -->
   <xsl:param name="csp" as="xs:string" select="''"/>
 
+  <!-- Which reading of a choice of the text as written and a normalised one the text shows:
+       'switch' (both, the reader chooses: the site), 'normalised' or 'diplomatic' (as written;
+       print: edition.toml's transcription). -->
+  <xsl:param name="transcription" as="xs:string" select="'switch'"/>
+
+  <!-- Whether a page break with a facsimile shows its image beside the text (facsimile.xsl);
+       not on paper (../print/params.xsl). -->
+  <xsl:param name="facsimiles" as="xs:boolean" select="true()"/>
+
   <!-- The site's style sheet and script, relative to the pages. -->
   <xsl:param name="css" as="xs:string" select="'edition.css'"/>
   <xsl:param name="js" as="xs:string" select="'edition.js'"/>

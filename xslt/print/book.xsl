@@ -125,6 +125,7 @@
           <xsl:with-param name="h:link-mentions" tunnel="yes" select="false()"/>
         </xsl:apply-templates>
       </header>
+      <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
       <xsl:apply-templates select="tei:TEI/tei:text"/>
     </article>
   </xsl:template>

@@ -20,4 +20,6 @@
   <!-- The page size (CSS @page size: A4, letter, 170mm 240mm …); '' for print.css's. -->
   <xsl:param name="page-size" as="xs:string" select="''"/>
 
+  <!-- No facsimile images beside the pages (../html/facsimile.xsl): the print edition is the text. -->
+  <xsl:param name="facsimiles" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>

@@ -99,9 +99,7 @@
 
   <xsl:template _match="{$b:line-break}"><br/></xsl:template>
   <xsl:template _match="{$b:page-break} | {$b:graphic}"/>
-  <xsl:template _match="{$b:gap}">[…]</xsl:template>
   <xsl:template _match="{$b:reading}"> [<xsl:apply-templates/>]</xsl:template>
-  <xsl:template _match="{$b:supplied}">[<xsl:apply-templates/>]</xsl:template>
   <xsl:template _match="{$b:pointer}">{normalize-space(@target)}</xsl:template>
   <xsl:template _match="{$b:alternate}">
     <xsl:variable name="shown" select="b:shown(.)"/>

@@ -8,4 +8,8 @@
   <!-- Footnotes: 'endnotes' (markers [n] and the notes after the text), 'inline' (the note in
        brackets at its marker) or 'none'. -->
   <xsl:param name="notes" as="xs:string" select="'endnotes'"/>
+
+  <!-- Which reading of a choice of the text as written (sic, orig, abbr) and a normalised one
+       (corr, reg, expan) the text shows: 'normalised' or 'diplomatic' (edition.toml's transcription). -->
+  <xsl:param name="transcription" as="xs:string" select="'normalised'"/>
 </xsl:stylesheet>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The reading text of a document as plain UTF-8 text: title, headings, paragraphs, lists and
-  notes (endnotes, inline or none: params.xsl). Input: the document; $edition (pointers.xsl).
+  The reading text of a document as plain UTF-8 text: title, the description of its manuscript,
+  headings, paragraphs, lists and notes (endnotes, inline or none: params.xsl). Input: the document; $edition (pointers.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,6 +19,9 @@
   <xsl:include href="layout.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="drama.xsl"/>
+  <xsl:include href="transcription.xsl"/>
+  <xsl:include href="description.xsl"/>
+  <xsl:include href="registers.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
@@ -27,6 +30,7 @@
     </xsl:if>
     <xsl:variable name="blocks" as="node()*">
       <block kind="title" depth="0">{ed:doc-title(.)}</block>
+      <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
       <xsl:apply-templates select="tei:TEI/tei:text"/>
       <xsl:call-template name="t:endnotes"/>
     </xsl:variable>
