@@ -148,7 +148,7 @@ def text_command(files: tuple[Path, ...], output: Path, notes: str) -> None:
 )
 @output_folder("Folder to write the indices into.", "build/indices")
 def index_command(paths: tuple[Path, ...], formats: tuple[str, ...], output: Path) -> None:
-    """Indices of persons, places, organisations, dates and works cited, with every mention.
+    """Indices of persons, places, organisations, events, dates and works cited, with every mention.
 
     PATHS are TEI files or folders (searched for *.xml), of the edition or from elsewhere;
     pointers are resolved against the TEI files in each file's folder and the registers of the
