@@ -153,6 +153,11 @@
     <xsl:sequence select="b:apparatus(root($block))('after' || generate-id($block))"/>
   </xsl:function>
 
+  <!-- The elements b:holder may return, which the text and print outputs ask for the entries
+       that follow them (b:apps-after): asking every element costs. -->
+  <xsl:variable name="b:entry-holder" static="yes" as="xs:string" select="'tei:p | tei:ab | tei:head | tei:l
+      | tei:lg | tei:sp | tei:stage | tei:item | tei:cell | tei:castItem | tei:app | tei:anchor'"/>
+
   <!-- The block an entry follows: the paragraph, heading, verse group, speech, item … its point
        is in (the outermost verse group or speech), an app that holds blocks (its readings are
        divisions), else the point. -->

@@ -21,8 +21,7 @@
 
   <!-- A block some entries follow (b:apps-after): the block, then a line per entry. Only the
        elements b:holder may return are asked (asking every element cost a fifth of the text). -->
-  <xsl:template match="(tei:p | tei:ab | tei:head | tei:l | tei:lg | tei:sp | tei:stage | tei:item | tei:cell
-      | tei:castItem | tei:app | tei:anchor)[exists(b:apps-after(.))]" priority="2">
+  <xsl:template _match="({$b:entry-holder})[exists(b:apps-after(.))]" priority="2">
     <xsl:next-match/>
     <block kind="app" depth="0">
       <xsl:for-each select="b:apps-after(.)">
