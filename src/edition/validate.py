@@ -96,12 +96,13 @@ _CASCADES = re.compile(
 _NAME = re.compile(r"(?:(?<=[<@])|(?<=element )|(?<=attribute ))[^\s<>=\"]+")
 
 
-def _rng_message(message: str, element: etree._Element | None) -> str:
-    """libxml2's RELAX NG ``message`` about ``element`` in words, its names shortened (:func:`shown_name`)."""
+def _rng_message(message: str, element: etree._Element | None, attribute: str | None) -> str:
+    """libxml2's RELAX NG ``message`` about ``element`` (and its ``attribute``, Clark name, if the
+    message is about one) in words, its names shortened (:func:`shown_name`)."""
     name = etree.QName(element).localname if element is not None else "element"
     parent = element.getparent() if element is not None else None
     parent_name = etree.QName(parent).localname if parent is not None else "document"
-    foreign = etree.QName(_invalid_attribute(message, element) or "x")
+    foreign = etree.QName(attribute or "x")
     if foreign.namespace not in (None, XML_NS) and element is not None:  # libxml2 names it without its namespace
         prefix = next((p for p, uri in element.nsmap.items() if uri == foreign.namespace and p), "")
         return (
@@ -158,7 +159,7 @@ def _check_rng(source: Source, grammar_file: Path, display: str) -> list[Problem
         )
         if (path, line, column) not in spots:  # one message per spot
             spots.add((path, line, column))
-            message = _rng_message(entry.message, element)
+            message = _rng_message(entry.message, element, attribute)
             if attribute and element is not None:
                 message = _attribute_message(message, element, attribute, grammar_file)
             problems.append(Problem(path, line, column, ERROR, message, "rng"))
