@@ -15,6 +15,8 @@ from edition.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_EDITION = ROOT / "tests" / "fixtures" / "indices" / "edition"
+#: The real TEI of other projects (../shared/corpus beside the repository; tests skip without it).
+CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 #: Debian's chromium, which the browser tests drive (they never download a browser), and its flags.
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -40,6 +42,14 @@ def cache_folder(tmp_path_factory):
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = previous
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The folder of the corpus of real TEI; the test is skipped without it."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"no corpus of real TEI at {CORPUS} (../shared/corpus beside the repository)")
+    return CORPUS
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from lxml import html
 
 from edition.documents import load_tei
@@ -17,7 +16,6 @@ from edition.site import write_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "facsimile"
-CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 
 
 def page(path: Path, out: Path) -> html.HtmlElement:
@@ -52,13 +50,6 @@ def test_each_page_beside_its_image(tmp_path):
 def test_no_facsimile_in_print(tmp_path):
     documents = load_tei([FIXTURE / "letter.xml"])
     assert not html.fromstring(print_html(documents, documents)).xpath("//*[contains(@class, 'facsimile')]")
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus of real TEI at {CORPUS} (../shared/corpus beside the repository)")
-    return CORPUS
 
 
 def test_a_japanese_facsimile_edition_by_zones(corpus, tmp_path):

@@ -15,8 +15,6 @@ from lxml import etree, html
 from edition.build import build
 from edition.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 SERIES = "Letters of Ada Example and Ben Sample"
 TITLES = {
@@ -118,13 +116,6 @@ def test_the_correspondence_is_indexed_and_linked_to_the_letters_block(letters):
             assert link.getnext().text_content() == f"({where})"
     (date,) = [m for m in _mentions(data, "dates", "1901-03-10", "letter-2") if m["part"] == "sent"]
     assert date["sort_start"] == "1901-03-10"
-
-
-@pytest.fixture
-def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus of real TEI at {CORPUS} (../shared/corpus beside the repository)")
-    return CORPUS
 
 
 def test_real_letters_show_their_own_title_sender_and_addressee(corpus, tmp_path):

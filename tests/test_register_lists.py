@@ -15,7 +15,6 @@ from edition.pdf import print_html
 
 ROOT = Path(__file__).resolve().parents[1]
 PEOPLE = ROOT / "tests" / "fixtures" / "registers" / "people.xml"
-CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
@@ -45,13 +44,6 @@ def test_entries_with_their_names_dates_places_and_notes(tmp_path):
     documents = load_tei([PEOPLE])
     printed = html.fromstring(print_html(documents, documents))
     assert len(printed.xpath("//li[contains(@class, 'entry')]")) == 2 and not printed.xpath("//*[@class='fn-call']")
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus of real TEI at {CORPUS} (../shared/corpus beside the repository)")
-    return CORPUS
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from lxml import html
 
 from edition.config import load
@@ -18,7 +17,6 @@ from edition.site import write_site
 
 ROOT = Path(__file__).resolve().parents[1]
 LEIDEN = ROOT / "tests" / "fixtures" / "transcription" / "leiden.xml"
-CORPUS = ROOT.parent / "shared" / "corpus" / "files"
 
 
 def page(path: Path, out: Path) -> html.HtmlElement:
@@ -103,13 +101,6 @@ def test_print_shows_the_reading_the_edition_chooses(tmp_path):
         "teh (corrected: the)",
     ]
     assert not written.xpath("//input | //*[@tabindex]")
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"no corpus of real TEI at {CORPUS} (../shared/corpus beside the repository)")
-    return CORPUS
 
 
 def test_real_expansions_and_corrections(corpus, tmp_path):
